@@ -1,0 +1,163 @@
+"""Frozen records returned by the parser: spans, regions, defects, header, body, release."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+V = TypeVar("V")
+
+
+class Severity(enum.StrEnum):
+    """How bad a defect is: ``error`` defects make ``strict=True`` raise."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A half-open character range ``[start, end)`` of ``Release.source``."""
+
+    start: int
+    end: int
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def slice(self, source: str) -> str:
+        """Return the characters of ``source`` this span covers."""
+        return source[self.start : self.end]
+
+
+@attrs.frozen
+class Region:
+    """A run of the source with what it holds (``title``, ``body``, ``chrome``, ``blank``...)."""
+
+    kind: str
+    span: Span
+
+
+@attrs.frozen
+class Defect:
+    """Something missing, suspicious or repaired in the input, with where it was."""
+
+    code: str
+    message: str
+    severity: Severity
+    span: Span
+
+    @property
+    def field(self) -> str:
+        """The field or area the defect is about: the first part of its dotted code."""
+        return self.code.split(".", 1)[0]
+
+
+@attrs.frozen
+class Speaker:
+    """A person on the issuer line(s): ``name`` as printed and ``role`` if one is given."""
+
+    name: str
+    role: str | None = None
+
+
+@attrs.frozen
+class Header:
+    """The release's own header block: who issued it, what kind, where and when."""
+
+    title: str | None = None
+    category: str | None = None
+    note_type: str | None = None
+    office: str | None = None
+    speakers: tuple[Speaker, ...] = ()
+    venue: str | None = None
+    place: str | None = None
+    date: _dt.date | None = None
+
+
+@attrs.frozen
+class Body:
+    """The release's text: clean paragraphs with scrape breaks and hard wraps re-joined."""
+
+    paragraphs: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+class FrozenMap(Mapping[str, V]):
+    """A read-only, picklable mapping used for ``Release.spans`` and ``Release.extras``."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, V] | None = None) -> None:
+        self._data: dict[str, V] = dict(data or {})
+
+    def __getitem__(self, key: str) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def __getstate__(self) -> dict[str, V]:
+        return self._data
+
+    def __setstate__(self, state: dict[str, V]) -> None:
+        self._data = state
+
+
+def _freeze_spans(value: Mapping[str, Span]) -> FrozenMap[Span]:
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+def _freeze_extras(value: Mapping[str, object]) -> FrozenMap[object]:
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
+@attrs.frozen(hash=False)
+class Release:
+    """One parsed release: typed fields, the raw source, where each value came from, defects."""
+
+    header: Header
+    body: Body
+    disclaimer: str | None
+    source: str
+    spans: FrozenMap[Span] = attrs.field(converter=_freeze_spans, factory=FrozenMap)
+    regions: tuple[Region, ...] = ()
+    defects: tuple[Defect, ...] = ()
+    extras: FrozenMap[object] = attrs.field(converter=_freeze_extras, factory=FrozenMap)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of all defects, in the order they were found."""
+        return tuple(defect.code for defect in self.defects)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-safe dict (ISO dates); ``Release.from_dict`` gives back an equal record."""
+        from releaseparse.serialize import release_to_dict
+
+        return release_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Release:
+        """Rebuild a record from the output of ``to_dict``."""
+        from releaseparse.serialize import release_from_dict
+
+        return release_from_dict(data)

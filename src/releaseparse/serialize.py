@@ -1,0 +1,111 @@
+"""Conversion of records to JSON-safe dicts and back."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from typing import Any
+
+from releaseparse.records import (
+    Body,
+    Defect,
+    Header,
+    Region,
+    Release,
+    Severity,
+    Span,
+    Speaker,
+)
+
+_DATE_TAG = "$date"
+
+
+def encode_value(value: object) -> Any:
+    """Turn an extracted value into JSON-safe data; dates become ``{"$date": ISO}``."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, _dt.date):
+        return {_DATE_TAG: value.isoformat()}
+    if isinstance(value, Mapping):
+        return {str(key): encode_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [encode_value(item) for item in value]
+    raise TypeError(f"cannot serialise a value of type {type(value).__name__}: {value!r}")
+
+
+def decode_value(data: Any) -> object:
+    """Invert ``encode_value`` (lists come back as tuples, since records are immutable)."""
+    if isinstance(data, Mapping):
+        if set(data) == {_DATE_TAG}:
+            return _dt.date.fromisoformat(data[_DATE_TAG])
+        return {key: decode_value(item) for key, item in data.items()}
+    if isinstance(data, list):
+        return tuple(decode_value(item) for item in data)
+    return data
+
+
+def header_to_dict(header: Header) -> dict[str, Any]:
+    """Return the header as a JSON-safe dict."""
+    return {
+        "title": header.title,
+        "category": header.category,
+        "note_type": header.note_type,
+        "office": header.office,
+        "speakers": [{"name": s.name, "role": s.role} for s in header.speakers],
+        "venue": header.venue,
+        "place": header.place,
+        "date": header.date.isoformat() if header.date else None,
+    }
+
+
+def release_to_dict(release: Release) -> dict[str, Any]:
+    """Return ``release`` as a JSON-safe dict."""
+    return {
+        "header": header_to_dict(release.header),
+        "body": {"paragraphs": list(release.body.paragraphs), "text": release.body.text},
+        "disclaimer": release.disclaimer,
+        "extras": {key: encode_value(value) for key, value in release.extras.items()},
+        "defects": [
+            {
+                "code": d.code,
+                "message": d.message,
+                "severity": d.severity.value,
+                "start": d.span.start,
+                "end": d.span.end,
+            }
+            for d in release.defects
+        ],
+        "spans": {key: [span.start, span.end] for key, span in release.spans.items()},
+        "regions": [
+            {"kind": r.kind, "start": r.span.start, "end": r.span.end} for r in release.regions
+        ],
+        "source": release.source,
+    }
+
+
+def release_from_dict(data: Mapping[str, Any]) -> Release:
+    """Rebuild a ``Release`` from ``release_to_dict`` output."""
+    head = data["header"]
+    header = Header(
+        title=head["title"],
+        category=head["category"],
+        note_type=head["note_type"],
+        office=head["office"],
+        speakers=tuple(Speaker(s["name"], s["role"]) for s in head["speakers"]),
+        venue=head["venue"],
+        place=head["place"],
+        date=_dt.date.fromisoformat(head["date"]) if head["date"] else None,
+    )
+    return Release(
+        header=header,
+        body=Body(tuple(data["body"]["paragraphs"])),
+        disclaimer=data["disclaimer"],
+        source=data["source"],
+        spans={key: Span(start, end) for key, (start, end) in data["spans"].items()},
+        regions=tuple(Region(r["kind"], Span(r["start"], r["end"])) for r in data["regions"]),
+        defects=tuple(
+            Defect(d["code"], d["message"], Severity(d["severity"]), Span(d["start"], d["end"]))
+            for d in data["defects"]
+        ),
+        extras={key: decode_value(value) for key, value in data["extras"].items()},
+    )

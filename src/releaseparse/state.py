@@ -1,0 +1,207 @@
+"""The parse state every extractor works on: lines, claims, fields, spans and defects."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
+
+from releaseparse.errors import ExtractorError
+from releaseparse.lines import Line, split_lines
+from releaseparse.records import Defect, Severity, Span, Speaker
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+
+class Field(NamedTuple):
+    """A value an extractor recorded, where it came from and who recorded it."""
+
+    value: object
+    span: Span
+    extractor: str
+
+
+def _is_optional_str(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_speakers(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(item, Speaker) for item in value)
+
+
+def _is_paragraphs(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(item, str) for item in value)
+
+
+#: Built-in field names and the check their values must pass.
+BUILTIN_FIELDS = {
+    "title": _is_optional_str,
+    "category": _is_optional_str,
+    "note_type": _is_optional_str,
+    "office": _is_optional_str,
+    "speakers": _is_speakers,
+    "venue": _is_optional_str,
+    "place": _is_optional_str,
+    "date": lambda value: value is None or isinstance(value, _dt.date),
+    "body": _is_paragraphs,
+    "disclaimer": _is_optional_str,
+}
+
+
+class ParseState:
+    """What extractors read and write while one source is parsed.
+
+    Extractors take characters as regions with ``claim``, record values with ``set``
+    and problems with ``defect``. Claiming characters twice, setting a field twice or
+    pointing outside the source is a bug in the extractor and raises ``ExtractorError``.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        *,
+        vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+        defects: tuple[Defect, ...] = (),
+    ) -> None:
+        self.source = source
+        self.vocabulary = vocabulary
+        self.lines: tuple[Line, ...] = split_lines(source)
+        self.extractor = "<setup>"
+        self._fields: dict[str, Field] = {}
+        self._spans: dict[str, Span] = {}
+        self._claim_starts: list[int] = []
+        self._claims: list[tuple[int, int, str]] = []
+        self._defects: list[Defect] = list(defects)
+
+    # -- checks ---------------------------------------------------------------------------
+
+    def _fail(self, message: str) -> ExtractorError:
+        return ExtractorError(f"extractor {self.extractor!r}: {message}")
+
+    def _check_span(self, span: Span, what: str) -> None:
+        if not isinstance(span, Span):
+            raise self._fail(f"{what} needs a Span, got {type(span).__name__}")
+        if span.end > len(self.source):
+            raise self._fail(
+                f"{what} span [{span.start}, {span.end}) lies outside the source"
+                f" (length {len(self.source)})"
+            )
+
+    # -- claims ---------------------------------------------------------------------------
+
+    def claim(self, span: Span, kind: str) -> None:
+        """Take the characters of ``span`` as one region of ``kind``."""
+        self._check_span(span, f"claim({kind!r})")
+        if not span:
+            raise self._fail(f"claim({kind!r}) of an empty span at {span.start}")
+        overlap = self._overlapping(span)
+        if overlap is not None:
+            start, end, other = overlap
+            raise self._fail(
+                f"claim({kind!r}) of [{span.start}, {span.end}) overlaps the {other!r}"
+                f" region [{start}, {end})"
+            )
+        index = bisect.bisect_left(self._claim_starts, span.start)
+        self._claim_starts.insert(index, span.start)
+        self._claims.insert(index, (span.start, span.end, kind))
+
+    def claim_lines(self, first: Line, last: Line, kind: str) -> Span:
+        """Claim whole lines ``first`` to ``last`` with their terminators; return the span."""
+        span = Span(first.start, last.stop)
+        self.claim(span, kind)
+        return span
+
+    def _overlapping(self, span: Span) -> tuple[int, int, str] | None:
+        index = bisect.bisect_left(self._claim_starts, span.end)
+        if index and self._claims[index - 1][1] > span.start:
+            return self._claims[index - 1]
+        return None
+
+    def is_claimed(self, span: Span) -> bool:
+        """Whether any character of ``span`` already belongs to a region."""
+        return self._overlapping(span) is not None
+
+    def claims(self) -> tuple[tuple[int, int, str], ...]:
+        """The claimed ``(start, end, kind)`` runs so far, in source order."""
+        return tuple(self._claims)
+
+    def unclaimed_lines(self, start: int = 0, stop: int | None = None) -> Iterator[Line]:
+        """Lines (with their terminators) no extractor has claimed any character of."""
+        end = len(self.source) if stop is None else stop
+        for line in self.lines:
+            if line.start < start:
+                continue
+            if line.start >= end:
+                break
+            if not self.is_claimed(line.whole if line.stop > line.start else line.span):
+                yield line
+
+    # -- fields ---------------------------------------------------------------------------
+
+    def set(
+        self,
+        name: str,
+        value: object,
+        span: Span,
+        *,
+        parts: Mapping[str, Span] | None = None,
+    ) -> None:
+        """Record field ``name`` with its value and the span of its raw text.
+
+        ``parts`` gives spans of pieces of the value, stored as ``name.part``
+        (``speakers.0.name``, ``body.paragraphs.2``).
+        """
+        if name in self._fields:
+            raise self._fail(
+                f"field {name!r} is already set (by {self._fields[name].extractor!r})"
+            )
+        check = BUILTIN_FIELDS.get(name)
+        if check is not None and not check(value):
+            raise self._fail(f"field {name!r} cannot hold {type(value).__name__} {value!r}")
+        self._check_span(span, f"set({name!r})")
+        self._fields[name] = Field(value, span, self.extractor)
+        self._spans[name] = span
+        for part, part_span in (parts or {}).items():
+            self._check_span(part_span, f"set({name!r}) part {part!r}")
+            self._spans[f"{name}.{part}"] = part_span
+
+    def get(self, name: str, default: object = None) -> object:
+        """The value of field ``name``, or ``default`` if no extractor set it."""
+        field = self._fields.get(name)
+        return default if field is None else field.value
+
+    def has(self, name: str) -> bool:
+        """Whether field ``name`` was set."""
+        return name in self._fields
+
+    def span_of(self, name: str) -> Span | None:
+        """The span recorded for field (or part) ``name``."""
+        return self._spans.get(name)
+
+    @property
+    def fields(self) -> Mapping[str, Field]:
+        """Every field set so far."""
+        return dict(self._fields)
+
+    @property
+    def spans(self) -> Mapping[str, Span]:
+        """Every span recorded so far, fields and parts."""
+        return dict(self._spans)
+
+    # -- defects --------------------------------------------------------------------------
+
+    def defect(
+        self,
+        code: str,
+        message: str,
+        span: Span,
+        severity: Severity | str = Severity.WARNING,
+    ) -> None:
+        """Record a problem with the input: a stable dotted ``code``, a message, a span."""
+        self._check_span(span, f"defect({code!r})")
+        self._defects.append(Defect(code, message, Severity(severity), span))
+
+    @property
+    def defects(self) -> tuple[Defect, ...]:
+        """The defects recorded so far."""
+        return tuple(self._defects)

@@ -1,0 +1,75 @@
+"""Turning raw text into clean values: whitespace, invisible characters, mojibake."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Characters that take no space and carry nothing in scraped prose.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DELETE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+# A UTF-8 lead byte followed by a continuation byte, both read as cp1252/latin-1:
+# the shape of nearly all real mojibake ("â€™", "Ã©", "Â ").
+_LEADS = "".join(_cp1252_char(b) for b in range(0xC2, 0xF5))
+_CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0))
+_MOJIBAKE_HINT = re.compile(f"[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]")
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds nothing but whitespace and invisible characters."""
+    return not text.translate(_DELETE_INVISIBLE).strip()
+
+
+def collapse(text: str) -> str:
+    """Drop invisible characters, fold every whitespace run (NBSP included) to one space."""
+    return _WHITESPACE_RUN.sub(" ", text.translate(_DELETE_INVISIBLE)).strip()
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config() -> object:
+    import ftfy
+
+    # Only undo wrong decodings: keep curly quotes, ligatures, widths and HTML as printed.
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+def repair_mojibake(text: str) -> str:
+    """Return ``text`` with mojibake (``â€™`` for ``’``) undone; unchanged if it has none.
+
+    The repair is done by ``ftfy``, imported only when a mojibake-shaped pair of
+    characters is present, so clean text costs one regular-expression scan.
+    """
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    fixed: str = ftfy.fix_text(text, _ftfy_config())
+    return fixed
+
+
+def clean(text: str) -> tuple[str, bool]:
+    """Return the clean value of raw ``text`` and whether mojibake had to be repaired."""
+    value = collapse(text)
+    repaired = repair_mojibake(value)
+    return repaired, repaired != value
