@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 import attrs
+import regex
 
 from releaseparse.text import collapse
 
@@ -207,6 +208,17 @@ class Vocabulary:
     def chrome_keys(self) -> frozenset[str]:
         """Folded chrome lines."""
         return frozenset(_key(line) for line in self.chrome_lines)
+
+    @cached_property
+    def role_pattern(self) -> regex.Pattern[str]:
+        """Matches any role word as a whole word (``Secretary``, ``Spokesperson``)."""
+        words = sorted(self.role_words, key=len, reverse=True)
+        return regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b")
+
+    @cached_property
+    def trailer_regexes(self) -> tuple[regex.Pattern[str], ...]:
+        """The compiled trailer patterns."""
+        return tuple(regex.compile(pattern) for pattern in self.trailer_patterns)
 
     def note_type(self, text: str) -> str | None:
         """The canonical note type if ``text`` is one (any case), else ``None``."""

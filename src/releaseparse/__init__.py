@@ -1,0 +1,52 @@
+"""releaseparse: typed, lossless records from scraped press-release text."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from releaseparse.errors import ExtractorError, ReleaseParseError
+from releaseparse.parser import Extractor, Parser
+from releaseparse.records import Body, Defect, Header, Region, Release, Severity, Span, Speaker
+from releaseparse.state import ParseState
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+try:
+    __version__ = version("releaseparse")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+_default_parser: Parser | None = None
+
+
+def parse(source: str | bytes, *, strict: bool = False) -> Release:
+    """Parse one release from raw scraped text or bytes with the default parser.
+
+    Bad input never raises: the record's ``defects`` say what was missing or
+    repaired. With ``strict=True`` a defect of error severity (no title, no date,
+    a date that is not a calendar day) raises ``ReleaseParseError``.
+    """
+    global _default_parser
+    if _default_parser is None:
+        _default_parser = Parser()
+    return _default_parser.parse(source, strict=strict)
+
+
+__all__ = [
+    "DEFAULT_VOCABULARY",
+    "Body",
+    "Defect",
+    "Extractor",
+    "ExtractorError",
+    "Header",
+    "ParseState",
+    "Parser",
+    "Region",
+    "Release",
+    "ReleaseParseError",
+    "Severity",
+    "Span",
+    "Speaker",
+    "Vocabulary",
+    "__version__",
+    "parse",
+]

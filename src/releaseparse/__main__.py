@@ -1,0 +1,5 @@
+"""``python -m releaseparse``: the command-line interface."""
+
+from releaseparse.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""Building the frozen ``Release`` from a finished parse state, regions tiling the source."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import cast
+
+from releaseparse.records import Body, Header, Region, Release, Severity, Span, Speaker
+from releaseparse.state import BUILTIN_FIELDS, ParseState
+from releaseparse.text import is_blank
+
+_HEADER_TEXT_FIELDS = ("title", "category", "note_type", "office", "venue", "place")
+
+
+def _gap_regions(state: ParseState, start: int, end: int) -> list[Region]:
+    """Regions for unclaimed characters: ``blank`` runs, ``unclaimed`` text (a defect)."""
+    source = state.source
+    regions: list[Region] = []
+    position = start
+    while position < end:
+        # One piece per line: up to and including the next line terminator.
+        cut = position
+        while cut < end and source[cut] not in "\r\n":
+            cut += 1
+        if cut < end:
+            cut += 2 if source.startswith("\r\n", cut) and cut + 1 < end else 1
+        kind = "blank" if is_blank(source[position:cut]) else "unclaimed"
+        if regions and regions[-1].kind == kind:
+            regions[-1] = Region(kind, Span(regions[-1].span.start, cut))
+        else:
+            regions.append(Region(kind, Span(position, cut)))
+        position = cut
+    for region in regions:
+        if region.kind == "unclaimed":
+            state.defect(
+                "text.unclaimed",
+                "text no extractor recognised; it is kept as an unclaimed region",
+                region.span,
+                Severity.INFO,
+            )
+    return regions
+
+
+def _regions(state: ParseState) -> tuple[Region, ...]:
+    regions: list[Region] = []
+    position = 0
+    for start, end, kind in state.claims():
+        regions.extend(_gap_regions(state, position, start))
+        regions.append(Region(kind, Span(start, end)))
+        position = end
+    regions.extend(_gap_regions(state, position, len(state.source)))
+    return tuple(regions)
+
+
+def assemble(state: ParseState) -> Release:
+    """Return the ``Release`` for ``state``: fields, spans, regions, defects and extras."""
+    regions = _regions(state)
+    fields = state.fields
+    text = {name: cast(str | None, state.get(name)) for name in _HEADER_TEXT_FIELDS}
+    header = Header(
+        **text,
+        speakers=cast(tuple[Speaker, ...], state.get("speakers", ())),
+        date=cast(_dt.date | None, state.get("date")),
+    )
+    extras = {name: field.value for name, field in fields.items() if name not in BUILTIN_FIELDS}
+    return Release(
+        header=header,
+        body=Body(cast(tuple[str, ...], state.get("body", ()))),
+        disclaimer=cast(str | None, state.get("disclaimer")),
+        source=state.source,
+        spans=state.spans,
+        regions=regions,
+        defects=state.defects,
+        extras=extras,
+    )

@@ -1,0 +1,1 @@
+"""Example releases bundled with the package."""

@@ -1,0 +1,108 @@
+"""The site disclaimer at the end of a page, re-joined wherever the scrape broke it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from releaseparse.extractors._common import header_end
+from releaseparse.records import Severity, Span
+from releaseparse.state import ParseState
+from releaseparse.text import INVISIBLE, collapse
+
+#: Non-space characters of a template that must match before a cut-off copy counts.
+MIN_TRUNCATED_CHARS = 40
+_OPENING_CHARS = 12
+
+
+def _skippable(char: str) -> bool:
+    return char.isspace() or char in INVISIBLE
+
+
+@lru_cache(maxsize=64)
+def _opening(template: str) -> regex.Pattern[str]:
+    """The template's first characters, any whitespace allowed between them, at a line start."""
+    chars = [char for char in template if not char.isspace()][:_OPENING_CHARS]
+    body = r"[\s\u200b-\u200d\u2060\ufeff\u00ad]*".join(map(regex.escape, chars))
+    return regex.compile(rf"(?m)^[^\S\r\n]*({body})")
+
+
+def _walk(source: str, start: int, template: str) -> tuple[int, int, bool]:
+    """Match ``template`` at ``start`` ignoring whitespace in both (the scrape's breaks).
+
+    Returns where the match ends, how many of the template's non-space characters
+    it matched, and whether it matched all of them.
+    """
+    position, size, matched = start, len(source), 0
+    end = start
+    for char in template:
+        if char.isspace():
+            continue
+        while position < size and _skippable(source[position]):
+            position += 1
+        if position >= size or source[position] != char:
+            return end, matched, False
+        position += 1
+        end = position
+        matched += 1
+    return end, matched, True
+
+
+def _prefix(template: str, matched: int) -> str:
+    """The template's text up to its ``matched``-th non-space character."""
+    seen = 0
+    for index, char in enumerate(template):
+        if not char.isspace():
+            seen += 1
+            if seen == matched:
+                return template[: index + 1]
+    return template
+
+
+def _find(state: ParseState, start: int) -> tuple[str, Span, bool] | None:
+    """The last complete copy of a template after ``start``, else a copy cut off at the end."""
+    source = state.source
+    best: tuple[str, Span, bool] | None = None
+    for template in state.vocabulary.disclaimers:
+        for match in _opening(template).finditer(source, start):
+            end, matched, complete = _walk(source, match.start(1), template)
+            span = Span(match.start(1), end)
+            if complete:
+                if best is None or not best[2] or span.start > best[1].start:
+                    best = (template, span, True)
+            elif (
+                matched >= MIN_TRUNCATED_CHARS
+                and not source[end:].strip()
+                and (best is None or not best[2])
+            ):
+                best = (template, span, False)
+    return best
+
+
+def disclaimer(state: ParseState) -> None:
+    """Set ``disclaimer`` to the whole template the page carries; note breaks and cut-offs."""
+    found = _find(state, header_end(state))
+    if found is None:
+        return
+    template, span, complete = found
+    raw = span.slice(state.source)
+    state.claim(span, "disclaimer")
+    if complete:
+        state.set("disclaimer", template, span)
+        if any(char in raw for char in "\r\n") or collapse(raw) != template:
+            state.defect(
+                "disclaimer.rejoined",
+                "the disclaimer was broken by the scrape and has been re-joined",
+                span,
+                Severity.INFO,
+            )
+        return
+    state.set("disclaimer", _prefix(template, len(collapse(raw).replace(" ", ""))), span)
+    state.defect(
+        "disclaimer.truncated",
+        "the disclaimer is cut off: the input ends inside it",
+        Span(span.end, span.end),
+    )
+
+

@@ -1,0 +1,157 @@
+"""``Parser``: an ordered chain of named extractors run over one parse state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+import attrs
+
+from releaseparse.assemble import assemble
+from releaseparse.decoding import decode
+from releaseparse.errors import ReleaseParseError
+from releaseparse.records import Release, Severity, Span
+from releaseparse.state import ParseState
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+Extractor = Callable[[ParseState], None]
+OnExtractorError = Literal["raise", "record"]
+
+
+@attrs.define
+class _Rule:
+    name: str
+    extractor: Extractor
+    enabled: bool = True
+
+
+class Parser:
+    """An ordered chain of named extractors; ``Parser().parse(x)`` equals ``parse(x)``.
+
+    The built-in fields are extractors registered with ``add`` like any other.
+    ``on_extractor_error="raise"`` (the default) lets an extractor's exception
+    propagate, noted with the extractor's name; ``"record"`` turns it into an
+    ``extractor.failed`` defect and goes on with the other extractors.
+    """
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+        *,
+        on_extractor_error: OnExtractorError = "raise",
+        builtins: bool = True,
+    ) -> None:
+        if on_extractor_error not in ("raise", "record"):
+            raise ValueError(
+                f"on_extractor_error must be 'raise' or 'record', not {on_extractor_error!r}"
+            )
+        self.vocabulary = vocabulary
+        self.on_extractor_error: OnExtractorError = on_extractor_error
+        self._rules: list[_Rule] = []
+        if builtins:
+            from releaseparse.extractors import BUILTIN_EXTRACTORS
+
+            for name, extractor in BUILTIN_EXTRACTORS:
+                self.add(name, extractor)
+
+    # -- the chain ------------------------------------------------------------------------
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The extractors' names in chain order (disabled ones included)."""
+        return tuple(rule.name for rule in self._rules)
+
+    @property
+    def enabled_names(self) -> tuple[str, ...]:
+        """The names of the extractors that will run, in order."""
+        return tuple(rule.name for rule in self._rules if rule.enabled)
+
+    def _index(self, name: str) -> int:
+        for index, rule in enumerate(self._rules):
+            if rule.name == name:
+                return index
+        known = ", ".join(self.names) or "(none)"
+        raise KeyError(f"no extractor named {name!r}; known: {known}")
+
+    def add(
+        self,
+        name: str,
+        extractor: Extractor,
+        *,
+        before: str | None = None,
+        after: str | None = None,
+    ) -> None:
+        """Add ``extractor`` under ``name``: at the end, or ``before``/``after`` another."""
+        if not callable(extractor):
+            raise TypeError(f"extractor {name!r} must be callable, got {extractor!r}")
+        if name in self.names:
+            raise ValueError(f"an extractor named {name!r} is already in the chain")
+        if before is not None and after is not None:
+            raise TypeError("give before= or after=, not both")
+        if before is not None:
+            position = self._index(before)
+        elif after is not None:
+            position = self._index(after) + 1
+        else:
+            position = len(self._rules)
+        self._rules.insert(position, _Rule(name, extractor))
+
+    def replace(self, name: str, extractor: Extractor) -> None:
+        """Put ``extractor`` in the place of the one named ``name``."""
+        if not callable(extractor):
+            raise TypeError(f"extractor {name!r} must be callable, got {extractor!r}")
+        self._rules[self._index(name)].extractor = extractor
+
+    def disable(self, *names: str) -> None:
+        """Skip the named extractors (they stay in the chain)."""
+        for index in [self._index(name) for name in names]:
+            self._rules[index].enabled = False
+
+    def enable(self, *names: str) -> None:
+        """Run the named extractors again."""
+        for index in [self._index(name) for name in names]:
+            self._rules[index].enabled = True
+
+    def copy(self) -> Parser:
+        """An independent parser with the same vocabulary, policy and chain."""
+        other = Parser(self.vocabulary, on_extractor_error=self.on_extractor_error, builtins=False)
+        other._rules = [attrs.evolve(rule) for rule in self._rules]
+        return other
+
+    def __iter__(self) -> Iterator[tuple[str, Extractor]]:
+        return ((rule.name, rule.extractor) for rule in self._rules if rule.enabled)
+
+    def __repr__(self) -> str:
+        return f"Parser(extractors={list(self.enabled_names)!r})"
+
+    # -- parsing --------------------------------------------------------------------------
+
+    def parse(self, source: str | bytes, *, strict: bool = False) -> Release:
+        """Parse one release from text or bytes.
+
+        Never raises on bad input: what is missing or repaired is in ``defects``.
+        With ``strict=True``, a defect of error severity raises ``ReleaseParseError``.
+        """
+        if not isinstance(source, str | bytes | bytearray | memoryview):
+            raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
+        decoded = decode(bytes(source) if not isinstance(source, str) else source)
+        state = ParseState(decoded.text, vocabulary=self.vocabulary, defects=decoded.defects)
+        for name, extractor in self:
+            state.extractor = name
+            try:
+                extractor(state)
+            except Exception as error:
+                if self.on_extractor_error == "raise":
+                    error.add_note(f"raised in releaseparse extractor {name!r}")
+                    raise
+                state.defect(
+                    "extractor.failed",
+                    f"extractor {name!r} failed: {type(error).__name__}: {error}",
+                    Span(0, 0),
+                    Severity.ERROR,
+                )
+        state.extractor = "<assemble>"
+        release = assemble(state)
+        if strict and any(defect.severity == Severity.ERROR for defect in release.defects):
+            raise ReleaseParseError(release.defects, release)
+        return release
