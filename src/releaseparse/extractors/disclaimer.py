@@ -25,7 +25,7 @@ def _opening(template: str) -> regex.Pattern[str]:
     """The template's first characters, any whitespace allowed between them, at a line start."""
     chars = [char for char in template if not char.isspace()][:_OPENING_CHARS]
     body = r"[\s\u200b-\u200d\u2060\ufeff\u00ad]*".join(map(regex.escape, chars))
-    return regex.compile(rf"(?m)^[^\S\r\n]*({body})")
+    return regex.compile(rf"(?:(?<=[\r\n])|\A)[^\S\r\n]*({body})")
 
 
 def _walk(source: str, start: int, template: str) -> tuple[int, int, bool]:

@@ -1,0 +1,28 @@
+"""The golden view of a parsed release: what a fixture's ``.expected.json`` holds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from releaseparse import Release
+from releaseparse.serialize import header_to_dict
+
+
+def golden_view(release: Release) -> dict[str, Any]:
+    """Fields, spans with their raw text, regions and defect codes of ``release``."""
+    source = release.source
+    return {
+        "header": header_to_dict(release.header),
+        "paragraphs": list(release.body.paragraphs),
+        "disclaimer": release.disclaimer,
+        "extras": dict(release.extras),
+        "spans": {
+            name: {"start": span.start, "end": span.end, "text": span.slice(source)}
+            for name, span in release.spans.items()
+        },
+        "regions": [
+            [region.kind, region.span.start, region.span.end, region.span.slice(source)]
+            for region in release.regions
+        ],
+        "defects": [[defect.code, defect.severity.value] for defect in release.defects],
+    }
