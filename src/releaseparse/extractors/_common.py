@@ -11,6 +11,9 @@ from releaseparse.text import INVISIBLE, clean, collapse, is_blank
 #: The header block never holds more non-blank lines than this.
 MAX_HEADER_LINES = 15
 
+#: Lines of a hard-wrapped paragraph read to decide whether it is prose.
+MAX_WRAPPED_LINES = 8
+
 _TERMINAL = ".!?\"”’)"
 _TRIM = INVISIBLE + " \t\r\n\f\v\u00a0\u2028\u2029\u3000\u2002\u2003\u2009\u202f"
 
@@ -31,11 +34,30 @@ def looks_like_prose(text: str) -> bool:
     return lowercase * 2 >= len(words)
 
 
+def _is_wrapped_prose(text: str) -> bool:
+    """Whether a line reads as part of a hard-wrapped sentence (mostly lower-case words)."""
+    words = collapse(text).split()
+    lowercase = sum(1 for word in words if word[:1].islower())
+    return len(words) >= 4 and lowercase * 2 > len(words)
+
+
+def _opens_wrapped_paragraph(lines: tuple[Line, ...], index: int) -> bool:
+    """Whether the line at ``index`` starts a hard-wrapped paragraph that reads as prose."""
+    if not _is_wrapped_prose(lines[index].text):
+        return False
+    block = []
+    for line in lines[index : index + MAX_WRAPPED_LINES]:
+        if is_blank(line.text):
+            break
+        block.append(line.text)
+    return looks_like_prose(" ".join(block))
+
+
 def header_window(state: ParseState) -> tuple[Line, ...]:
     """The lines that may hold header fields: from the top to the dateline.
 
     The window stops at the first line that reads as a dateline (kept), before the
-    first line of prose, or after ``MAX_HEADER_LINES`` non-blank lines. Trailing
+    first paragraph of prose (hard-wrapped or not), or after ``MAX_HEADER_LINES`` non-blank lines. Trailing
     blank lines are not part of it.
     """
     window: list[Line] = []
@@ -44,7 +66,7 @@ def header_window(state: ParseState) -> tuple[Line, ...]:
         if is_blank(line.text):
             window.append(line)
             continue
-        if looks_like_prose(line.text):
+        if looks_like_prose(line.text) or _opens_wrapped_paragraph(state.lines, line.index):
             break
         window.append(line)
         nonblank += 1

@@ -1,0 +1,148 @@
+"""Properties that hold for every input: no crash, regions tile, spans are honest, determinism."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import releaseparse
+from releaseparse import Release
+from releaseparse.dates import read_dateline
+from releaseparse.serialize import header_to_dict
+from releaseparse.text import clean
+from tests.strategies import releases
+
+_TEXT_FIELDS = {"title", "category", "office", "place"}
+
+
+def assert_regions_tile(release: Release) -> None:
+    position = 0
+    for region in release.regions:
+        assert region.span.start == position, region
+        assert region.span.end > region.span.start, region
+        position = region.span.end
+    assert position == len(release.source)
+
+
+def _squeeze(text: str) -> str:
+    return "".join(clean(text)[0].split())
+
+
+def assert_spans_honest(release: Release) -> None:
+    """Every span lies in the source and its raw text, normalised, is the value."""
+    source = release.source
+    header = release.header
+    for name, span in release.spans.items():
+        assert span.end <= len(source), name
+        raw = span.slice(source)
+        parts = name.split(".")
+        if name in _TEXT_FIELDS:
+            assert clean(raw)[0] == getattr(header, name), name
+        elif name == "note_type":
+            assert releaseparse.DEFAULT_VOCABULARY.note_type(raw) == header.note_type
+        elif name == "date":
+            reading = read_dateline(raw)
+            assert reading is not None
+            assert reading.value == header.date
+        elif parts[0] == "speakers" and len(parts) == 3:
+            speaker = header.speakers[int(parts[1])]
+            assert clean(raw)[0] == getattr(speaker, parts[2])
+        elif name == "body.paragraphs." + parts[-1]:
+            assert clean(raw)[0] == release.body.paragraphs[int(parts[-1])]
+        elif name == "body":
+            assert _squeeze(raw) == _squeeze(" ".join(release.body.paragraphs))
+        elif name == "disclaimer":
+            assert release.disclaimer is not None
+            assert "".join(raw.split()) == "".join(release.disclaimer.split())
+    for defect in release.defects:
+        assert defect.span.end <= len(source), defect
+
+
+def check_invariants(release: Release) -> None:
+    assert_regions_tile(release)
+    assert_spans_honest(release)
+    data = json.loads(json.dumps(release.to_dict()))
+    assert Release.from_dict(data) == release
+
+
+@given(st.text())
+@example("")
+@example("\r\n\r")
+@example("[Press Releases: ](#)\n\nMedia Note\nNovember 31, 2017\n")
+@example("The Office of Website Management\n")
+def test_any_text_parses(text: str) -> None:
+    """parse never raises on any str, and the record keeps every invariant."""
+    release = releaseparse.parse(text)
+    assert release.source == text
+    check_invariants(release)
+
+
+@given(st.binary())
+@example(b"\xff\xfe\x00")
+@example(b"\xef\xbb\xbf")
+@example(b"\x81\x8d caf\xe9 \xff")
+def test_any_bytes_parse(data: bytes) -> None:
+    """parse never raises on any bytes."""
+    check_invariants(releaseparse.parse(data))
+
+
+@given(st.text(alphabet=st.sampled_from("[]():#\n\r \t\u00a0\u200bNov.16,2017ThOfice")))
+def test_structural_characters(text: str) -> None:
+    """Text made of the characters the extractors look at keeps every invariant."""
+    check_invariants(releaseparse.parse(text))
+
+
+@given(st.text() | st.binary())
+def test_strict_raises_only_release_parse_error(source: str | bytes) -> None:
+    """With strict=True the only exception is ReleaseParseError, carrying error defects."""
+    try:
+        releaseparse.parse(source, strict=True)
+    except releaseparse.ReleaseParseError as error:
+        assert error.errors
+        assert all(defect.severity == "error" for defect in error.errors)
+
+
+@given(st.text())
+def test_deterministic(text: str) -> None:
+    """The same input gives the same record, also from a fresh parser."""
+    assert releaseparse.parse(text) == releaseparse.parse(text)
+    assert releaseparse.Parser().parse(text) == releaseparse.parse(text)
+
+
+@given(releases())
+def test_generated_releases_round_trip(case: tuple[str, dict[str, Any]]) -> None:
+    """A release rendered from known fields parses back to exactly those fields."""
+    text, expected = case
+    release = releaseparse.parse(text)
+    got = header_to_dict(release.header) | {
+        "paragraphs": list(release.body.paragraphs),
+        "disclaimer": release.disclaimer,
+    }
+    assert got == expected
+    check_invariants(release)
+    wanted = {"title.missing", "body.missing"} | (
+        set() if expected["date"] else {"date.missing"}
+    )
+    errors = {code for code in release.codes if code.endswith((".missing", ".invalid"))}
+    assert errors == wanted - {"title.missing", "body.missing"}
+
+
+@given(releases(), st.data())
+def test_generated_release_as_bytes(case: tuple[str, dict[str, Any]], data: st.DataObject) -> None:
+    """The same release read from UTF-8 (with or without BOM) or cp1252 bytes gives the same fields."""
+    text, _expected = case
+    encoded = data.draw(
+        st.sampled_from(
+            (text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("cp1252"))
+        )
+    )
+    assert releaseparse.parse(encoded).header == releaseparse.parse(text).header
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "x"])
+def test_tiny_inputs(text: str) -> None:
+    check_invariants(releaseparse.parse(text))
