@@ -1,0 +1,48 @@
+"""The registry of defect codes the built-in parser emits, with severity and meaning."""
+
+from __future__ import annotations
+
+from releaseparse.records import Severity
+
+#: code -> (severity, what it means). ``docs/fields.md`` lists exactly these (a test checks).
+DEFECT_CODES: dict[str, tuple[Severity, str]] = {
+    "encoding.bom_removed": (Severity.INFO, "a UTF-8 byte-order mark opened the bytes; removed"),
+    "encoding.utf16": (Severity.INFO, "the bytes were UTF-16 (they opened with a byte-order mark)"),
+    "encoding.cp1252": (Severity.INFO, "the bytes were not UTF-8; decoded as Windows-1252"),
+    "encoding.invalid_bytes": (
+        Severity.WARNING,
+        "bytes that decode as nothing; each run replaced by U+FFFD, the span covers them",
+    ),
+    "source.blank": (Severity.WARNING, "the input holds no text at all"),
+    "title.missing": (Severity.ERROR, "no title was found (zero-width span at the text's start)"),
+    "date.missing": (
+        Severity.ERROR,
+        "no dateline in the header (zero-width span where it was expected); never filled in",
+    ),
+    "date.invalid": (
+        Severity.ERROR,
+        "the dateline is not a calendar day (``November 31, 2017``); the date is ``None``",
+    ),
+    "body.missing": (Severity.WARNING, "no body text after the header"),
+    "body.paragraph_rejoined": (
+        Severity.INFO,
+        "a paragraph the scrape broke mid-sentence was re-joined; the span is the break",
+    ),
+    "disclaimer.rejoined": (Severity.INFO, "the disclaimer was broken by the scrape; re-joined"),
+    "disclaimer.truncated": (
+        Severity.WARNING,
+        "the input ends inside the disclaimer; the value is the part present",
+    ),
+    "text.mojibake_repaired": (
+        Severity.INFO,
+        "mojibake (``â€™`` for ``’``) was repaired in the value whose raw text the span covers",
+    ),
+    "text.unclaimed": (
+        Severity.INFO,
+        "text no extractor recognised; kept as an ``unclaimed`` region, never dropped",
+    ),
+    "extractor.failed": (
+        Severity.ERROR,
+        "an extractor raised under ``on_extractor_error='record'``; the others ran",
+    ),
+}
