@@ -121,7 +121,9 @@ def releases(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     newline = draw(st.sampled_from(("\n", "\r\n", "\r")))
 
     if link == "category":
-        title_line = f"[{category}: {title}]({draw(st.sampled_from(('#', 'https://example.gov/r/1.htm')))})"
+        title_line = (
+            f"[{category}: {title}]({draw(st.sampled_from(('#', 'https://example.gov/r/1.htm')))})"
+        )
     elif link == "bare":
         title_line = f"[{title}](#)"
     else:

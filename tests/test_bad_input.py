@@ -14,7 +14,7 @@ from tests.test_properties import check_invariants
 HEADER_ONLY = (FIXTURES / "a_header_only.txt").read_bytes()
 BODY_ONLY = (FIXTURES / "a_body_only.txt").read_bytes()
 
-CASES = {
+CASES: dict[str, tuple[str | bytes, set[str]]] = {
     "empty": ("", {"source.blank", "title.missing", "date.missing", "body.missing"}),
     "whitespace": (" \n\t\r\n  \u00a0\n", {"source.blank", "title.missing", "date.missing"}),
     "body_only": (BODY_ONLY, {"title.missing", "date.missing"}),
@@ -56,7 +56,10 @@ def test_header_only_is_not_an_error() -> None:
 
 
 def test_invalid_date_names_its_line_and_column() -> None:
-    text = "[Press Releases: A Title](#)\n\nMedia Note\nOffice of the Spokesperson\n\n  November 31, 2017\n"
+    text = (
+        "[Press Releases: A Title](#)\n\nMedia Note\nOffice of the Spokesperson\n\n"
+        "  November 31, 2017\n"
+    )
     with pytest.raises(ReleaseParseError) as caught:
         releaseparse.parse(text, strict=True)
     assert (caught.value.field, caught.value.line, caught.value.column) == ("date", 6, 3)
@@ -72,7 +75,7 @@ def test_missing_date_is_never_filled_in() -> None:
 
 
 def test_undecodable_bytes_are_recorded_with_offsets() -> None:
-    data = "Title\n".encode() + b"\x81\x81 and \xff tail"
+    data = b"Title\n" + b"\x81\x81 and \xff tail"
     release = releaseparse.parse(data)
     invalid = [d for d in release.defects if d.code == "encoding.invalid_bytes"]
     assert [d.span.slice(release.source) for d in invalid] == ["\ufffd\ufffd", "\ufffd"]

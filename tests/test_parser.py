@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import releaseparse
-from releaseparse import ExtractorError, ParseState, Parser, Span
+from releaseparse import ExtractorError, Parser, ParseState, Span
 from tests.conftest import FIXTURES
 
 SAMPLE = (FIXTURES / "a_trailer_prn.txt").read_bytes()
@@ -72,21 +72,21 @@ def test_add_rejects_duplicates_and_both_anchors() -> None:
 def test_setting_a_field_twice_names_the_extractor() -> None:
     parser = Parser()
     parser.add("again", lambda state: state.set("title", "x", Span(0, 1)))
-    with pytest.raises(ExtractorError, match="extractor 'again'.*already set"):
+    with pytest.raises(ExtractorError, match=r"extractor 'again'.*already set"):
         parser.parse(SAMPLE)
 
 
 def test_overlapping_claim_names_the_extractor() -> None:
     parser = Parser()
     parser.add("grabby", lambda state: state.claim(Span(0, len(state.source)), "mine"))
-    with pytest.raises(ExtractorError, match="extractor 'grabby'.*overlaps"):
+    with pytest.raises(ExtractorError, match=r"extractor 'grabby'.*overlaps"):
         parser.parse(SAMPLE)
 
 
 def test_span_outside_source_names_the_extractor() -> None:
     parser = Parser()
     parser.add("far", lambda state: state.set("x", 1, Span(0, 10**9)))
-    with pytest.raises(ExtractorError, match="extractor 'far'.*outside"):
+    with pytest.raises(ExtractorError, match=r"extractor 'far'.*outside"):
         parser.parse(SAMPLE)
 
 
@@ -108,7 +108,10 @@ def test_failing_extractor_propagates_with_its_name() -> None:
 
 
 def test_vocabulary_reaches_builtin_extractors() -> None:
-    text = "[Press Releases: A Title](#)\n\nPolicy Brief\nOffice of the Spokesperson\n\nMay 1, 2017\n\nSome body text that reads as a sentence of prose here.\n"
+    text = (
+        "[Press Releases: A Title](#)\n\nPolicy Brief\nOffice of the Spokesperson\n\n"
+        "May 1, 2017\n\nSome body text that reads as a sentence of prose here.\n"
+    )
     assert releaseparse.parse(text).header.note_type is None
     vocabulary = releaseparse.DEFAULT_VOCABULARY.extend(note_types=["Policy Brief"])
     assert Parser(vocabulary).parse(text).header.note_type == "Policy Brief"

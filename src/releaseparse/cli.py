@@ -59,15 +59,15 @@ def _read(name: str) -> bytes:
 
 
 def _dump(data: object, *, compact: bool) -> str:
-    # ensure_ascii=False keeps the text readable; lone surrogates (from str input)
-    # cannot be encoded, so stdout gets them backslash-escaped instead of failing.
+    # ensure_ascii=False keeps the text readable.
     return json.dumps(data, ensure_ascii=False, indent=None if compact else 2)
 
 
 def _write(text: str) -> None:
+    # Lone surrogates (possible in str input) cannot be encoded: escape them, never fail.
     stream = sys.stdout
     data = (text + "\n").encode(stream.encoding or "utf-8", errors="backslashreplace")
-    stream.buffer.write(data) if hasattr(stream, "buffer") else stream.write(text + "\n")
+    stream.buffer.write(data)
     stream.flush()
 
 
@@ -86,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             data = _read(args.file)
         except OSError as error:
-            parser.exit(EXIT_USAGE, f"releaseparse: cannot read {name}: {error.strerror or error}\n")
+            reason = error.strerror or error
+            parser.exit(EXIT_USAGE, f"releaseparse: cannot read {name}: {reason}\n")
     else:
         parser.print_usage(sys.stderr)
         parser.exit(EXIT_USAGE, "releaseparse: give a command (parse FILE) or --example\n")

@@ -1,4 +1,4 @@
-"""Reading a dateline (``November 16, 2017``, ``Nov. 16 2017``, ``16 November 2017``) into a date."""
+"""Reading a dateline (`November 16, 2017`, `Nov. 16 2017`, `16 November 2017`) as a date."""
 
 from __future__ import annotations
 
@@ -105,9 +105,7 @@ def _read_with_dateutil(line: str) -> DateReading | None:
     from dateutil import parser as dateutil_parser
 
     try:
-        first, second = (
-            dateutil_parser.parse(line, default=default) for default in _SENTINELS
-        )
+        first, second = (dateutil_parser.parse(line, default=default) for default in _SENTINELS)
     except (ValueError, OverflowError):
         return None
     if first != second or first.time() != _dt.time():

@@ -68,8 +68,11 @@ def _char_offsets(data: bytes, errors: list[tuple[int, int]]) -> list[int]:
 
 
 def decode(source: str | bytes) -> Decoded:
-    """Decode ``source``: UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252, else UTF-8
-    with each undecodable byte run replaced by U+FFFD and recorded as a defect."""
+    """Decode ``source`` into text, with defects for every guess and replacement.
+
+    UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252, else UTF-8 with each
+    undecodable byte run replaced by U+FFFD and recorded as a defect.
+    """
     if isinstance(source, str):
         return Decoded(source)
     data = bytes(source)
@@ -86,10 +89,12 @@ def decode(source: str | bytes) -> Decoded:
     if data[:2] in _UTF16_BOMS:
         text, errors = _decode_replacing(data, "utf-16")
         note = Defect(
-            "encoding.utf16", "the input was UTF-16 (it opened with a byte-order mark)",
-            Severity.INFO, Span(0, 0),
+            "encoding.utf16",
+            "the input was UTF-16 (it opened with a byte-order mark)",
+            Severity.INFO,
+            Span(0, 0),
         )
-        return Decoded(text, (note,) + _invalid_defects(text, errors, utf16=True))
+        return Decoded(text, (note, *_invalid_defects(text, errors, utf16=True)))
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:

@@ -13,11 +13,12 @@ _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|\Z)")
 class Line(NamedTuple):
     """One line of the source: its text without terminator and where it lies.
 
-    ``start``/``end`` bound the text; ``stop`` is past the line terminator, so the
+    ``number`` counts lines from 0; ``start``/``end`` bound the text; ``stop`` is past
+    the line terminator, so the
     lines' ``[start, stop)`` ranges tile the source.
     """
 
-    index: int
+    number: int
     start: int
     end: int
     stop: int
@@ -35,7 +36,7 @@ class Line(NamedTuple):
 
 
 def split_lines(source: str) -> tuple[Line, ...]:
-    """Split on ``\\r\\n``, ``\\r`` and ``\\n``; a trailing terminator opens no empty line."""
+    r"""Split on ``\r\n``, ``\r`` and ``\n``; a trailing terminator opens no empty line."""
     size = len(source)
     lines = []
     for index, match in enumerate(_LINE.finditer(source)):

@@ -152,9 +152,7 @@ class ParseState:
         (``speakers.0.name``, ``body.paragraphs.2``).
         """
         if name in self._fields:
-            raise self._fail(
-                f"field {name!r} is already set (by {self._fields[name].extractor!r})"
-            )
+            raise self._fail(f"field {name!r} is already set (by {self._fields[name].extractor!r})")
         check = BUILTIN_FIELDS.get(name)
         if check is not None and not check(value):
             raise self._fail(f"field {name!r} cannot hold {type(value).__name__} {value!r}")

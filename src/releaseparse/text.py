@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 #: Characters that take no space and carry nothing in scraped prose.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -36,7 +37,7 @@ def collapse(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ftfy_config() -> object:
+def _ftfy_config() -> Any:
     import ftfy
 
     # Only undo wrong decodings: keep curly quotes, ligatures, widths and HTML as printed.

@@ -14,7 +14,7 @@ MAX_HEADER_LINES = 15
 #: Lines of a hard-wrapped paragraph read to decide whether it is prose.
 MAX_WRAPPED_LINES = 8
 
-_TERMINAL = ".!?\"”’)"
+_TERMINAL = '.!?"”’)'
 _TRIM = INVISIBLE + " \t\r\n\f\v\u00a0\u2028\u2029\u3000\u2002\u2003\u2009\u202f"
 
 
@@ -57,8 +57,8 @@ def header_window(state: ParseState) -> tuple[Line, ...]:
     """The lines that may hold header fields: from the top to the dateline.
 
     The window stops at the first line that reads as a dateline (kept), before the
-    first paragraph of prose (hard-wrapped or not), or after ``MAX_HEADER_LINES`` non-blank lines. Trailing
-    blank lines are not part of it.
+    first paragraph of prose (hard-wrapped or not), or after ``MAX_HEADER_LINES``
+    non-blank lines. Trailing blank lines are not part of it.
     """
     window: list[Line] = []
     nonblank = 0
@@ -66,7 +66,7 @@ def header_window(state: ParseState) -> tuple[Line, ...]:
         if is_blank(line.text):
             window.append(line)
             continue
-        if looks_like_prose(line.text) or _opens_wrapped_paragraph(state.lines, line.index):
+        if looks_like_prose(line.text) or _opens_wrapped_paragraph(state.lines, line.number):
             break
         window.append(line)
         nonblank += 1

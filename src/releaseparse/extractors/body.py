@@ -1,4 +1,4 @@
-"""The body: paragraphs between the header and the trailers, hard wraps and scrape breaks re-joined."""
+"""The body: paragraphs between header and trailers, hard wraps and scrape breaks re-joined."""
 
 from __future__ import annotations
 
@@ -81,4 +81,6 @@ def body(state: ParseState) -> None:
         whole = Span(spans[0].start, spans[-1].end)
         values.append(clean_value(state, whole, "body"))
         parts[f"paragraphs.{number}"] = whole
-    state.set("body", tuple(values), Span(paragraphs[0][0].start, paragraphs[-1][-1].end), parts=parts)
+    state.set(
+        "body", tuple(values), Span(paragraphs[0][0].start, paragraphs[-1][-1].end), parts=parts
+    )

@@ -104,5 +104,3 @@ def disclaimer(state: ParseState) -> None:
         "the disclaimer is cut off: the input ends inside it",
         Span(span.end, span.end),
     )
-
-

@@ -1,4 +1,4 @@
-"""Speakers given as a name line followed by a role line (``Rex W. Tillerson`` / ``Secretary of State``)."""
+"""Speakers as a name line then a role line (`Rex W. Tillerson` / `Secretary of State`)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _is_role(state: ParseState, text: str) -> bool:
 
 
 def _adjacent(first: Line, second: Line) -> bool:
-    return second.index == first.index + 1
+    return second.number == first.number + 1
 
 
 def speaker(state: ParseState) -> None:
@@ -65,4 +65,6 @@ def speaker(state: ParseState) -> None:
         parts[f"{number}.name"] = name_span
         parts[f"{number}.role"] = role_span
     first, last = found[0][0], found[-1][1]
-    state.set("speakers", tuple(speakers), trimmed(state.source, first.start, last.end), parts=parts)
+    state.set(
+        "speakers", tuple(speakers), trimmed(state.source, first.start, last.end), parts=parts
+    )
