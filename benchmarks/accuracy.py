@@ -1,0 +1,187 @@
+"""Per-field accuracy of releaseparse on the labelled material beside the repository.
+
+Run from the repository root::
+
+    python benchmarks/accuracy.py                 # reads ../shared/data
+    python benchmarks/accuracy.py --data DIR --show-failures 20
+
+Values are compared after folding whitespace, typographic quotes and dashes (labels
+were typed by hand); a value the parser did not give is counted as *missing*, a
+different value as *wrong*, and a value where the label says there is none as
+*spurious*, as htmldate and GROBID report theirs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import releaseparse
+from releaseparse import Release
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+
+#: field -> the exact-match share the real-layout set must reach.
+LAYOUT_TARGETS = {
+    "title": 0.95,
+    "note_type": 0.95,
+    "speaker_name": 0.95,
+    "place": 0.95,
+    "date": 0.95,
+    "body_starts_with": 0.95,
+}
+LAYOUT_FIELDS = (
+    "title", "note_type", "office", "speaker_name", "speaker_role", "venue", "place", "date",
+    "body_starts_with",
+)  # fmt: skip
+FEED_TARGET = 0.99
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def fold(value: object) -> str | None:
+    """Compare-ready form of a value: whitespace, quotes and dashes folded."""
+    if value is None:
+        return None
+    return " ".join(str(value).translate(_FOLD).split())
+
+
+def predicted(release: Release, name: str) -> object:
+    """The parser's value for a label name of the data set."""
+    header = release.header
+    first = header.speakers[0] if header.speakers else None
+    if name == "speaker_name":
+        return first.name if first else None
+    if name == "speaker_role":
+        return first.role if first else None
+    if name == "date":
+        return header.date.isoformat() if header.date else None
+    if name == "body_starts_with":
+        return release.body.text or None
+    return getattr(header, name)
+
+
+@dataclass
+class Tally:
+    """Counts for one field."""
+
+    labelled: int = 0
+    correct: int = 0
+    missing: int = 0
+    wrong: int = 0
+    spurious: int = 0
+    unlabelled: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, name: str, expected: object, got: object, where: str) -> None:
+        want, have = fold(expected), fold(got)
+        if want is None:
+            self.unlabelled += 1
+            if have is not None:
+                self.spurious += 1
+                self.failures.append(f"{where}: spurious {have!r}")
+            return
+        self.labelled += 1
+        if name == "body_starts_with":
+            ok = have is not None and have.startswith(want)
+        else:
+            ok = have == want
+        if ok:
+            self.correct += 1
+        elif have is None:
+            self.missing += 1
+            self.failures.append(f"{where}: missing, want {want!r}")
+        else:
+            self.wrong += 1
+            self.failures.append(f"{where}: got {have[:90]!r}, want {want[:90]!r}")
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.labelled if self.labelled else 1.0
+
+
+def layout_report(data: Path) -> dict[str, Tally]:
+    tallies = {name: Tally() for name in LAYOUT_FIELDS}
+    for path in sorted((data / "real-layouts").glob("*.json")):
+        item = json.loads(path.read_text(encoding="utf-8"))
+        release = releaseparse.parse(item["text"])
+        for name in LAYOUT_FIELDS:
+            tallies[name].add(name, item["expected"].get(name), predicted(release, name), path.name)
+    return tallies
+
+
+def issuer_of(release: Release) -> str | None:
+    """The issuer as the feed's ``creator`` states it: an office, or ``Name, Role``."""
+    header = release.header
+    if header.speakers:
+        first = header.speakers[0]
+        return f"{first.name}, {first.role}" if first.role else first.name
+    return header.office
+
+
+def _first_creator(creator: str) -> str:
+    """The feed's first issuer: an office, or the first ``Name, Role`` pair."""
+    parts = [part.strip() for part in creator.split(",")]
+    return creator if len(parts) < 2 else f"{parts[0]}, {parts[1]}"
+
+
+def feed_report(data: Path) -> tuple[Tally, int]:
+    """Issuer accuracy; items whose text states no issuer are counted apart."""
+    tally = Tally()
+    absent = 0
+    with (data / "feed-2021-2022.jsonl").open(encoding="utf-8") as lines:
+        for line in lines:
+            item: dict[str, Any] = json.loads(line)
+            creator = item["creator"]
+            head = item["text"][:600]
+            if creator.split(",")[0].strip() not in head:
+                absent += 1
+                continue
+            release = releaseparse.parse(item["text"])
+            tally.add("issuer", fold(_first_creator(creator)), issuer_of(release), str(item["id"]))
+    return tally, absent
+
+
+def _row(name: str, tally: Tally, target: float | None) -> str:
+    verdict = "" if target is None else ("pass" if tally.accuracy >= target else "FAIL")
+    goal = "" if target is None else f"{target:.2f}"
+    return (
+        f"| {name} | {tally.labelled} | {tally.accuracy:.3f} | {tally.missing} | {tally.wrong}"
+        f" | {tally.spurious} | {goal} | {verdict} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the labelled data folder")
+    parser.add_argument("--show-failures", type=int, default=0, metavar="N")
+    args = parser.parse_args(argv)
+    if not (args.data / "real-layouts").is_dir():
+        parser.exit(2, f"accuracy: no labelled data in {args.data} (see --data)\n")
+    header = "| field | labelled | exact | missing | wrong | spurious | target | |\n|---|---|---|---|---|---|---|---|"
+    layouts = layout_report(args.data)
+    print(f"Real layouts ({args.data.name}/real-layouts)\n\n{header}")
+    for name, tally in layouts.items():
+        print(_row(name, tally, LAYOUT_TARGETS.get(name)))
+    feed, absent = feed_report(args.data)
+    print(f"\nFeed issuer ({args.data.name}/feed-2021-2022.jsonl)\n\n{header}")
+    print(_row("issuer", feed, FEED_TARGET))
+    print(f"\n{absent} feed items whose text names no issuer were left out of the issuer score.")
+    if args.show_failures:
+        for name, tally in [*layouts.items(), ("issuer", feed)]:
+            for failure in tally.failures[: args.show_failures]:
+                print(f"  {name}: {failure}")
+    failed = [n for n, t in layouts.items() if n in LAYOUT_TARGETS and t.accuracy < LAYOUT_TARGETS[n]]
+    if feed.accuracy < FEED_TARGET:
+        failed.append("issuer")
+    print(f"\ntargets missed: {', '.join(failed) or 'none'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
