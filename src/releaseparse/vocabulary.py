@@ -104,6 +104,17 @@ ROLE_WORDS: tuple[str, ...] = (
     "Head",
     "President",
     "Vice President",
+    "Premier",
+    "Prime Minister",
+    "Chancellor",
+    "Governor",
+    "Commissioner",
+    "Advisor",
+    "Attorney General",
+    "Principal",
+    "Senior",
+    "Acting",
+    "Special",
 )
 
 #: Place lines without the ``City, Region`` comma that still are places.
