@@ -10,7 +10,7 @@ from tests.conftest import FIXTURES
 
 SAMPLE = (FIXTURES / "a_trailer_prn.txt").read_bytes()
 BUILTINS = (
-    "chrome", "date", "note_type", "office", "speaker", "place", "title",
+    "chrome", "date", "note_type", "office", "speaker", "place", "title", "venue",
     "disclaimer", "trailers", "body", "checks",
 )  # fmt: skip
 

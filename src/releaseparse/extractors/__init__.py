@@ -15,6 +15,7 @@ from releaseparse.extractors.place import place
 from releaseparse.extractors.speaker import speaker
 from releaseparse.extractors.title import title
 from releaseparse.extractors.trailers import trailers
+from releaseparse.extractors.venue import venue
 from releaseparse.state import ParseState
 
 #: The default chain. The dateline comes early: it closes the header block, and
@@ -27,6 +28,7 @@ BUILTIN_EXTRACTORS: tuple[tuple[str, Callable[[ParseState], None]], ...] = (
     ("speaker", speaker),
     ("place", place),
     ("title", title),
+    ("venue", venue),
     ("disclaimer", disclaimer),
     ("trailers", trailers),
     ("body", body),

@@ -115,3 +115,16 @@ def clean_value(state: ParseState, span: Span, what: str) -> str:
             Severity.INFO,
         )
     return value
+
+
+#: Region kinds of the issuer part of the header: place and venue lines follow them.
+ISSUER_KINDS = frozenset({"note_type", "office", "speaker"})
+
+
+def lines_after_issuer(state: ParseState) -> list[Line]:
+    """Unclaimed non-blank header lines after the last issuer line (note type, office, speaker)."""
+    after = 0
+    for _start, end, kind in state.claims():
+        if kind in ISSUER_KINDS:
+            after = max(after, end)
+    return [line for line in unclaimed_header_lines(state) if line.start >= after]

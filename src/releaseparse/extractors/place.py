@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import regex
 
-from releaseparse.extractors._common import clean_value, header_window, trimmed
+from releaseparse.extractors._common import (
+    clean_value,
+    header_window,
+    lines_after_issuer,
+    trimmed,
+)
+from releaseparse.lines import Line
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
 
@@ -23,9 +29,14 @@ def is_place(state: ParseState, text: str) -> bool:
 def place(state: ParseState) -> None:
     """Set ``place`` from the nearest non-blank line above the dateline, if it reads as one.
 
-    Without a dateline, the last line of the header block is looked at instead.
+    Without a dateline, the first line after the issuer lines that reads as a place.
     """
     dateline = state.span_of("date")
+    if dateline is None:
+        candidate = next((ln for ln in lines_after_issuer(state) if is_place(state, ln.text)), None)
+        if candidate is not None:
+            _set_place(state, candidate)
+        return
     for line in reversed(header_window(state)):
         if is_blank(line.text):
             continue
@@ -34,7 +45,11 @@ def place(state: ParseState) -> None:
         if state.is_claimed(line.span):
             return
         if is_place(state, line.text):
-            span = trimmed(state.source, line.start, line.end)
-            state.claim(line.span, "place")
-            state.set("place", clean_value(state, span, "place"), span)
+            _set_place(state, line)
         return
+
+
+def _set_place(state: ParseState, line: Line) -> None:
+    span = trimmed(state.source, line.start, line.end)
+    state.claim(line.span, "place")
+    state.set("place", clean_value(state, span, "place"), span)
