@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 import releaseparse
@@ -18,7 +16,7 @@ CASES: dict[str, tuple[str | bytes, set[str]]] = {
     "empty": ("", {"source.blank", "title.missing", "date.missing", "body.missing"}),
     "whitespace": (" \n\t\r\n  \u00a0\n", {"source.blank", "title.missing", "date.missing"}),
     "body_only": (BODY_ONLY, {"title.missing", "date.missing"}),
-    "binary": (os.urandom(0) + bytes(range(256)) * 8, {"title.missing", "date.missing"}),
+    "binary": (bytes(range(256)) * 8, {"title.missing", "date.missing"}),
     "long_line": ("x" * 10_000_000, {"title.missing", "date.missing"}),
     "header_only": (HEADER_ONLY, {"body.missing"}),
 }

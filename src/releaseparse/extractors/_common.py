@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from releaseparse.dates import read_dateline
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
@@ -53,7 +55,19 @@ def _opens_wrapped_paragraph(lines: tuple[Line, ...], index: int) -> bool:
     return looks_like_prose(" ".join(block))
 
 
+# The window depends on the lines only, never on claims: computed once per parse.
+_WINDOWS: weakref.WeakKeyDictionary[ParseState, tuple[Line, ...]] = weakref.WeakKeyDictionary()
+
+
 def header_window(state: ParseState) -> tuple[Line, ...]:
+    """The lines that may hold header fields (computed once per parse state)."""
+    window = _WINDOWS.get(state)
+    if window is None:
+        window = _WINDOWS[state] = _compute_header_window(state)
+    return window
+
+
+def _compute_header_window(state: ParseState) -> tuple[Line, ...]:
     """The lines that may hold header fields: from the top to the dateline.
 
     The window stops at the first line that reads as a dateline (kept), before the
