@@ -6,7 +6,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from releaseparse.errors import ExtractorError, ReleaseParseError
 from releaseparse.parser import Extractor, Parser
-from releaseparse.records import Body, Defect, Header, Region, Release, Severity, Span, Speaker
+from releaseparse.records import Body, Defect, Header, Region, Release, Severity, Span, Speaker, Turn
 from releaseparse.state import ParseState
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -46,6 +46,7 @@ __all__ = [
     "Severity",
     "Span",
     "Speaker",
+    "Turn",
     "Vocabulary",
     "__version__",
     "parse",

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 from typing import cast
 
-from releaseparse.records import Body, Header, Region, Release, Severity, Span, Speaker
+from releaseparse.records import Body, Header, Region, Release, Severity, Span, Speaker, Turn
 from releaseparse.state import BUILTIN_FIELDS, ParseState
 from releaseparse.text import is_blank
 
-_HEADER_TEXT_FIELDS = ("title", "category", "note_type", "office", "venue", "place")
+_HEADER_TEXT_FIELDS = (
+    "title", "category", "note_type", "office", "venue", "place", "time_zone",
+)  # fmt: skip
 
 
 def _gap_regions(state: ParseState, start: int, end: int) -> list[Region]:
@@ -61,11 +63,15 @@ def assemble(state: ParseState) -> Release:
         **text,
         speakers=cast(tuple[Speaker, ...], state.get("speakers", ())),
         date=cast(_dt.date | None, state.get("date")),
+        time=cast(_dt.time | None, state.get("time")),
     )
     extras = {name: field.value for name, field in fields.items() if name not in BUILTIN_FIELDS}
     return Release(
         header=header,
-        body=Body(cast(tuple[str, ...], state.get("body", ()))),
+        body=Body(
+            cast(tuple[str, ...], state.get("body", ())),
+            cast(tuple[Turn, ...], state.get("turns", ())),
+        ),
         disclaimer=cast(str | None, state.get("disclaimer")),
         source=state.source,
         spans=state.spans,

@@ -1,4 +1,4 @@
-"""Reading a dateline (`November 16, 2017`, `Nov. 16 2017`, `16 November 2017`) as a date."""
+"""Reading datelines (`November 16, 2017`, `16 November 2017`, `02/03/2025 11:02 PM EST`) and time lines."""
 
 from __future__ import annotations
 
@@ -22,21 +22,59 @@ MONTHS: dict[str, int] = {
     "october": 10, "oct": 10,
     "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    # Arabic (Egyptian and Gulf usage), seen on embassy pages.
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6,
+    "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
+    "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Chinese month names (``四月 12, 2023``).
+    "一月": 1, "二月": 2, "三月": 3, "四月": 4, "五月": 5, "六月": 6, "七月": 7, "八月": 8,
+    "九月": 9, "十月": 10, "十一月": 11, "十二月": 12,
 }  # fmt: skip
 
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
-_MONTH = r"[a-z]{3,9}\.?"
+_MONTH = r"\p{L}{2,10}\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"\d{4}"
 
-_DATELINE = regex.compile(
-    rf"""(?ix)
+_DATE = rf"""
     (?:{_WEEKDAY})?
     (?:
         (?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*,?\s+(?P<year>{_YEAR})
       | (?P<day2>{_DAY})\s+(?P<month2>{_MONTH}),?\s+(?P<year2>{_YEAR})
+      | (?P<nmonth>\d{{1,2}})/(?P<nday>\d{{1,2}})/(?P<nyear>{_YEAR})
     )
+"""
+# A clock time with an optional zone as printed: ``2:46 p.m. EST``, ``11:02 PM EST``.
+_TIME = r"""
+    (?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*
+    (?P<meridiem>[ap]\.?\s?m\b\.?)?
+    (?:\s*(?P<zone>[A-Z]{2,5}\b|local\s+time\b|local\b))?
+"""
+_DATELINE = regex.compile(
+    rf"""(?ix)
+    {_DATE}
+    (?:\s*[,\s]\s*(?P<open>\()?\s*{_TIME}\s*(?(open)\)))?
     """
+)
+_DATE_IN_TEXT = regex.compile(
+    rf"""(?ix)
+    (?-i:(?<![\p{{Ll}}\d]))
+    (?:
+        (?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*,?\s+(?P<year>{_YEAR})
+      | (?P<day2>{_DAY})\s+(?P<month2>{_MONTH}),?\s+(?P<year2>{_YEAR})
+    )
+    (?!\d)
+    """
+)
+_TIME_LINE = regex.compile(rf"(?ix)(?P<open>\()?\s*{_TIME}\s*(?(open)\))")
+# Chinese: ``2023年4月11日美国东部夏令时 下午05:45``.
+_CJK_DATE = regex.compile(
+    r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
+    r"(?P<zone>[^\d上下]{0,12}?)\s*(?:(?P<half>上午|下午)\s*(?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
+)
+# A day and month with no year: ``3 Dec``, ``Dec 3``, ``(May 13)``.
+_PARTIAL = regex.compile(
+    rf"(?ix)\(?\s*(?:(?P<month>{_MONTH})\s+(?P<day>{_DAY})|(?P<day2>{_DAY})\s+(?P<month2>{_MONTH}))\s*\)?"
 )
 
 
@@ -49,10 +87,90 @@ _SENTINELS = (_dt.datetime(1904, 1, 1), _dt.datetime(1908, 2, 2))
 
 
 class DateReading(NamedTuple):
-    """A line that reads as a dateline: its date, or why it is not a calendar date."""
+    """A line that reads as a dateline: its date (or why it is not a calendar date), any time."""
 
     value: _dt.date | None
     problem: str | None = None
+    time: _dt.time | None = None
+    zone: str | None = None
+
+
+class TimeReading(NamedTuple):
+    """A clock time and its zone as printed (``EST``), if any."""
+
+    value: _dt.time
+    zone: str | None
+
+
+def _clock(hour: int, minute: int, meridiem: str | None) -> _dt.time | None:
+    """The time for ``hour:minute`` with an optional ``a.m.``/``p.m.``; ``None`` if impossible."""
+    if meridiem is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.casefold().startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return _dt.time(hour, minute)
+
+
+def _time_of(match: regex.Match[str]) -> TimeReading | None:
+    if match["hour"] is None:
+        return None
+    value = _clock(int(match["hour"]), int(match["minute"]), match["meridiem"])
+    if value is None:
+        return None
+    zone = match["zone"]
+    return TimeReading(value, collapse(zone) if zone else None)
+
+
+def read_time(text: str) -> TimeReading | None:
+    """Read a whole line as a time line (``2:46 p.m. EST``, ``(5:43 p.m. EST)``)."""
+    line = collapse(text)
+    if len(line) > 30 or not line[:2].strip("(").strip()[:1].isdigit():
+        return None
+    match = _TIME_LINE.fullmatch(line)
+    if match is None or (match["meridiem"] is None and match["zone"] is None):
+        return None
+    return _time_of(match)
+
+
+def read_partial_date(text: str) -> bool:
+    """Whether a whole line is a day and month with no year (``3 Dec``, ``(May 13)``)."""
+    line = collapse(text)
+    if len(line) > 16:
+        return False
+    match = _PARTIAL.fullmatch(line)
+    return match is not None and _month_number(match["month"] or match["month2"]) is not None
+
+
+def find_date(text: str) -> tuple[int, int, DateReading] | None:
+    """The first month-name date inside ``text``: its offsets and reading."""
+    position = 0
+    while (match := _DATE_IN_TEXT.search(text, position)) is not None:
+        reading = _reading(match)
+        if reading is not None:
+            return match.start(), match.end(), reading
+        position = match.start() + 1
+    return None
+
+
+def _reading(match: regex.Match[str], line: str | None = None) -> DateReading | None:
+    """The reading for a match of a date pattern; ``None`` when the month is no month."""
+    if match.groupdict().get("nyear"):
+        month, day, year = int(match["nmonth"]), int(match["nday"]), int(match["nyear"])
+    else:
+        found = _month_number(match["month"] or match["month2"])
+        if found is None:
+            return None
+        month = found
+        day = int((match["day"] or match["day2"]).rstrip("stndrh"))
+        year = int(match["year"] or match["year2"])
+    try:
+        value = _dt.date(year, month, day)
+    except ValueError as error:
+        shown = line if line is not None else match.group()
+        return DateReading(None, f"{shown!r} is not a calendar date ({error})")
+    return DateReading(value)
 
 
 def _month_number(word: str) -> int | None:
@@ -67,21 +185,34 @@ def read_dateline(text: str) -> DateReading | None:
     Nothing is ever filled in from today's date.
     """
     line = collapse(text)
-    if len(line) > 40:
+    if len(line) > 48:
         return None
     match = _DATELINE.fullmatch(line)
     if match is None:
-        return _read_with_dateutil(line)
-    month_word = match["month"] or match["month2"]
-    month = _month_number(month_word)
-    if month is None:
+        return _read_cjk(line) or _read_with_dateutil(line)
+    reading = _reading(match, line)
+    if reading is None:
         return None
-    day = int((match["day"] or match["day2"]).rstrip("stndrh"))
-    year = int(match["year"] or match["year2"])
+    clock = _time_of(match)
+    if clock is not None:
+        reading = reading._replace(time=clock.value, zone=clock.zone)
+    return reading
+
+
+def _read_cjk(line: str) -> DateReading | None:
+    match = _CJK_DATE.fullmatch(line)
+    if match is None:
+        return None
     try:
-        return DateReading(_dt.date(year, month, day))
+        value = _dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
     except ValueError as error:
         return DateReading(None, f"{line!r} is not a calendar date ({error})")
+    clock = None
+    if match["hour"] is not None:
+        meridiem = "pm" if match["half"] == "下午" else "am" if match["half"] else None
+        clock = _clock(int(match["hour"]), int(match["minute"]), meridiem)
+    zone = match["zone"].strip() or None
+    return DateReading(value, None, clock, zone if clock is not None else zone)
 
 
 def _is_date_word(word: str) -> bool:

@@ -82,13 +82,34 @@ class Header:
     venue: str | None = None
     place: str | None = None
     date: _dt.date | None = None
+    time: _dt.time | None = None
+    time_zone: str | None = None
+
+
+@attrs.frozen
+class Turn:
+    """One turn of a transcript: the speaker label as printed and what was said.
+
+    ``text`` holds the turn's paragraphs (joined by blank lines) without the label;
+    stage notes such as ``(Laughter.)`` stay in it. ``span`` covers the raw turn,
+    label included.
+    """
+
+    label: str
+    text: str
+    span: Span
 
 
 @attrs.frozen
 class Body:
-    """The release's text: clean paragraphs with scrape breaks and hard wraps re-joined."""
+    """The release's text: clean paragraphs with scrape breaks and hard wraps re-joined.
+
+    ``turns`` is empty unless the body is a transcript (paragraphs led by a speaker
+    label such as ``QUESTION:``); paragraphs before the first label belong to no turn.
+    """
 
     paragraphs: tuple[str, ...] = ()
+    turns: tuple[Turn, ...] = ()
 
     @property
     def text(self) -> str:

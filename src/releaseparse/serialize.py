@@ -15,17 +15,21 @@ from releaseparse.records import (
     Severity,
     Span,
     Speaker,
+    Turn,
 )
 
 _DATE_TAG = "$date"
+_TIME_TAG = "$time"
 
 
 def encode_value(value: object) -> Any:
     """Turn an extracted value into JSON-safe data; dates become ``{"$date": ISO}``."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
-    if isinstance(value, _dt.date):
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return {_DATE_TAG: value.isoformat()}
+    if isinstance(value, _dt.time):
+        return {_TIME_TAG: value.isoformat()}
     if isinstance(value, Mapping):
         return {str(key): encode_value(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -38,6 +42,8 @@ def decode_value(data: Any) -> object:
     if isinstance(data, Mapping):
         if set(data) == {_DATE_TAG}:
             return _dt.date.fromisoformat(data[_DATE_TAG])
+        if set(data) == {_TIME_TAG}:
+            return _dt.time.fromisoformat(data[_TIME_TAG])
         return {key: decode_value(item) for key, item in data.items()}
     if isinstance(data, list):
         return tuple(decode_value(item) for item in data)
@@ -55,6 +61,8 @@ def header_to_dict(header: Header) -> dict[str, Any]:
         "venue": header.venue,
         "place": header.place,
         "date": header.date.isoformat() if header.date else None,
+        "time": header.time.isoformat() if header.time else None,
+        "time_zone": header.time_zone,
     }
 
 
@@ -62,7 +70,14 @@ def release_to_dict(release: Release) -> dict[str, Any]:
     """Return ``release`` as a JSON-safe dict."""
     return {
         "header": header_to_dict(release.header),
-        "body": {"paragraphs": list(release.body.paragraphs), "text": release.body.text},
+        "body": {
+            "paragraphs": list(release.body.paragraphs),
+            "turns": [
+                {"label": t.label, "text": t.text, "start": t.span.start, "end": t.span.end}
+                for t in release.body.turns
+            ],
+            "text": release.body.text,
+        },
         "disclaimer": release.disclaimer,
         "extras": {key: encode_value(value) for key, value in release.extras.items()},
         "defects": [
@@ -95,10 +110,16 @@ def release_from_dict(data: Mapping[str, Any]) -> Release:
         venue=head["venue"],
         place=head["place"],
         date=_dt.date.fromisoformat(head["date"]) if head["date"] else None,
+        time=_dt.time.fromisoformat(head["time"]) if head.get("time") else None,
+        time_zone=head.get("time_zone"),
+    )
+    body = data["body"]
+    turns = tuple(
+        Turn(t["label"], t["text"], Span(t["start"], t["end"])) for t in body.get("turns", ())
     )
     return Release(
         header=header,
-        body=Body(tuple(data["body"]["paragraphs"])),
+        body=Body(tuple(body["paragraphs"]), turns),
         disclaimer=data["disclaimer"],
         source=data["source"],
         spans={key: Span(start, end) for key, (start, end) in data["spans"].items()},

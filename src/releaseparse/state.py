@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from releaseparse.errors import ExtractorError
 from releaseparse.lines import Line, split_lines
-from releaseparse.records import Defect, Severity, Span, Speaker
+from releaseparse.records import Defect, Severity, Span, Speaker, Turn
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 
@@ -43,7 +43,10 @@ BUILTIN_FIELDS = {
     "venue": _is_optional_str,
     "place": _is_optional_str,
     "date": lambda value: value is None or isinstance(value, _dt.date),
+    "time": lambda value: value is None or isinstance(value, _dt.time),
+    "time_zone": _is_optional_str,
     "body": _is_paragraphs,
+    "turns": lambda value: isinstance(value, tuple) and all(isinstance(t, Turn) for t in value),
     "disclaimer": _is_optional_str,
 }
 
