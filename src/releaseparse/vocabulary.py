@@ -115,6 +115,11 @@ ROLE_WORDS: tuple[str, ...] = (
     "Senior",
     "Acting",
     "Special",
+    # Chinese, on embassy translations (the role follows the name)
+    "国务卿",
+    "副国务卿",
+    "发言人",
+    "大使",
 )
 
 #: Place lines without the ``City, Region`` comma that still are places.
@@ -135,12 +140,118 @@ PLACES: tuple[str, ...] = (
 )
 
 CHROME_LINES: tuple[str, ...] = (
+    # 2009-2017 site
     "printable banner",
     "U.S. Department of State - Great Seal",
     "Diplomacy in Action",
     "Share",
+    # 2021- site
     "hide",
+    "Official websites use .gov",
+    "A .gov website belongs to an official government organization in the United States.",
+    "Secure .gov websites use HTTPS",
+    "Here's how you know",
+    "Content in this archive site is NOT UPDATED, and links may not function.",
+    "For current information, go to",
+    "Flag",
+    # 2001-2009 site
+    "U.S. Department of State",
+    "Other State Department Archive SitesU.S. Department of State",
+    "Home Issues & Press Travel & Business Countries Youth & Education Careers About State Video",
+    # republishers, blogs, feed readers
+    "Home Page",
+    "Normal view",
+    "There are new articles available, click to refresh the page.",
+    "Feeds:",
+    "Posts",
+    "Comments",
+    "This slideshow requires JavaScript.",
+    "Vodpod videos no longer available.",
+    "Washington File",
+    "Scoop News",
+    "Print",
+    "Email",
+    "Tweet",
 )
+
+#: Regular expressions for whole chrome lines (matched on the whitespace-collapsed line).
+CHROME_PATTERNS: tuple[str, ...] = (
+    r"You are in:.*",
+    r"Showing posts with label .*",
+    r"Archive for .{3,40}",
+    r"Category Archives?:.*",
+    r"An official website of the United States [Gg]overnment.*",
+    r"A lock \(.*",
+    r"You are viewing ARCHIVED CONTENT.*",
+    r"(?i)FROM:\s+(?:THE\s+|U\.S\.\s+)?STATE DEPARTMENT",
+    r"(?i)\d+\s*(?:minutes?|min)\s+read",
+    r"\d+\s*快速阅读",
+    r"https?://\S+",
+    r"(?:[^|]+\|){3,}[^|]*",
+    r".*\bJOIN NOW\b.*",
+    r"UNITED24\b.*",
+    r".*\bLearn More",
+    r"Celebrating \d+ Years of .*",
+    r"(?:Today|Yesterday|Before yesterday)(?=\p{Lu}).*",
+    r"Home(?=\p{Lu}\p{Ll}).*",
+    r".{1,60}'s Blog, page \d+",
+)
+
+#: Regular expressions for whole marker lines: kept out of the body as ``marker`` regions.
+MARKER_PATTERNS: tuple[str, ...] = (
+    r"(?i)\(\s*(?:begin|end)\s+(?:transcript|text)\s*\)",
+    r"(?i)(?:begin|end)\s+text:?",
+    r"TRANSCRIPT:",
+    r"#(?:\s*#){2,}",
+    r"-?\s*###\s*-?",
+    r"\[\s*[Ee]nd\s*\]",
+)
+
+#: Note types that also serve as the title when no other title is printed.
+SELF_TITLED_NOTE_TYPES: tuple[str, ...] = ("Daily Press Briefing",)
+
+#: Speaker lines that name no person (background briefings).
+ANONYMOUS_SPEAKERS: tuple[str, ...] = (
+    r"(?:Senior |Two Senior |Three Senior )?(?:State )?(?:Department|Administration|U\.S\.) Officials?",
+    r"Senior (?:State Department |Administration )?Officials?",
+)
+
+#: Words that mark the first part of ``Venue, City, Region`` as a venue.
+VENUE_WORDS: tuple[str, ...] = (
+    "Hotel", "Center", "Centre", "Room", "Hall", "University", "Building", "Museum", "Embassy",
+    "Residence", "Airport", "Palace", "Ministry", "House", "Club", "Auditorium", "Theater",
+    "Theatre", "Library", "Institute", "Agency", "School", "College", "Headquarters", "Base",
+    "Consulate", "Mission", "Office", "Stadium", "Pavilion", "Plaza", "Forum", "Bank",
+)  # fmt: skip
+
+#: Photo captions printed between header and body (``... State Department photo.``).
+CAPTION_PATTERNS: tuple[str, ...] = (
+    r"Date: \d{1,2}/\d{1,2}/\d{4} Description: .*",
+    r".{10,600}\b(?:State Department|U\.S\. Embassy|AP|Reuters|AFP) [Pp]hoto(?: by [^.]{2,60})?\.?\)?",
+    r".{10,600}©\s*Photo by .*",
+)
+
+#: Transcript labels printed in mixed case (capitalised labels need no entry).
+TRANSCRIPT_LABELS: tuple[str, ...] = ("Question", "Answer", "Q", "A", "Moderator", "Participant")
+
+#: Capitalised words that appear in short titles but never in a person's name.
+NON_NAME_WORDS: tuple[str, ...] = (
+    "Day", "Year", "New", "National", "Independence", "Anniversary", "Statement", "Remarks",
+    "Briefing", "Meeting", "Press", "Travel", "Visit", "Week", "Month", "Conference", "Summit",
+    "Agreement", "Program", "Programme", "Initiative", "Report", "Council", "Forum", "Embassy",
+    "State", "Department", "United", "States", "Republic", "Kingdom", "Celebration", "Holiday",
+    "Festival", "Election", "Elections", "Attack", "Release", "Notice", "Note", "Media",
+    "Fact", "Sheet", "Readout", "Interview", "Speech", "Testimony", "Alert", "Warning",
+    "Joint", "Taken", "Question", "Transcript", "Video", "Index", "News", "Network", "Bulletin",
+    "Digest", "Blog", "Feed", "Posts", "Archive", "Home", "Page", "Site", "Office", "Bureau",
+    "Affairs", "Day's", "Government", "Ministry", "Assistance", "Security", "Policy", "Foreign",
+    "International", "Women", "Human", "Rights", "Democracy", "Trade", "Energy", "Health",
+    "Climate", "Peace", "Talks", "Relations", "Partnership", "Cooperation", "Dialogue",
+    "Delegation", "Ceremony", "Award", "Awards", "Launch", "Opening", "Signing", "Event",
+    # capitalised in title case, never in a name
+    "After", "Before", "With", "During", "Following", "At", "On", "In", "To", "For", "And",
+    "Of", "The", "From", "By", "About", "Upon", "Over", "Between", "Regarding", "Via",
+)  # fmt: skip
 
 DISCLAIMERS: tuple[str, ...] = (
     # 2009-2017 site
@@ -162,11 +273,26 @@ TRAILER_PATTERNS: tuple[str, ...] = (
     r"#(?:\s*#){2,}",
     r"-?\s*###\s*-?",
     r"\[\s*[Ee]nd\s*\]",
+    r"Released on \p{L}+\.? \d{1,2},? \d{4}\.?",
+    r"Released by (?:the )?\p{Lu}.{2,100}",
 )
 
 
 def _key(text: str) -> str:
     return collapse(text).casefold()
+
+
+def _alternation(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
+    if not patterns:
+        return None
+    # A leading ``(?i)`` applies to its own pattern only.
+    scoped = (f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns)
+    return regex.compile("|".join(scoped))
+
+
+def _words(words: tuple[str, ...]) -> regex.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(map(regex.escape, ordered)) + r")\b")
 
 
 @attrs.frozen(slots=False)
@@ -185,6 +311,14 @@ class Vocabulary:
     chrome_lines: tuple[str, ...] = CHROME_LINES
     disclaimers: tuple[str, ...] = DISCLAIMERS
     trailer_patterns: tuple[str, ...] = TRAILER_PATTERNS
+    chrome_patterns: tuple[str, ...] = CHROME_PATTERNS
+    marker_patterns: tuple[str, ...] = MARKER_PATTERNS
+    self_titled_note_types: tuple[str, ...] = SELF_TITLED_NOTE_TYPES
+    anonymous_speakers: tuple[str, ...] = ANONYMOUS_SPEAKERS
+    venue_words: tuple[str, ...] = VENUE_WORDS
+    transcript_labels: tuple[str, ...] = TRANSCRIPT_LABELS
+    caption_patterns: tuple[str, ...] = CAPTION_PATTERNS
+    non_name_words: tuple[str, ...] = NON_NAME_WORDS
 
     def extend(self, **more: tuple[str, ...] | list[str]) -> Vocabulary:
         """Return a copy with each named tuple lengthened by the given entries."""
@@ -223,13 +357,72 @@ class Vocabulary:
     @cached_property
     def role_pattern(self) -> regex.Pattern[str]:
         """Matches any role word as a whole word (``Secretary``, ``Spokesperson``)."""
-        words = sorted(self.role_words, key=len, reverse=True)
-        return regex.compile(r"\b(?:" + "|".join(map(regex.escape, words)) + r")\b")
+        return _words(self.role_words)
 
     @cached_property
     def trailer_regexes(self) -> tuple[regex.Pattern[str], ...]:
         """The compiled trailer patterns."""
         return tuple(regex.compile(pattern) for pattern in self.trailer_patterns)
+
+    @cached_property
+    def chrome_regex(self) -> regex.Pattern[str] | None:
+        """One alternation of the chrome patterns (``None`` if there are none)."""
+        return _alternation(self.chrome_patterns)
+
+    @cached_property
+    def marker_regex(self) -> regex.Pattern[str] | None:
+        """One alternation of the marker patterns."""
+        return _alternation(self.marker_patterns)
+
+    @cached_property
+    def caption_regex(self) -> regex.Pattern[str] | None:
+        """One alternation of the photo-caption patterns."""
+        return _alternation(self.caption_patterns)
+
+    def is_caption(self, text: str) -> bool:
+        """Whether ``text`` is a photo caption."""
+        pattern = self.caption_regex
+        return pattern is not None and pattern.fullmatch(collapse(text)) is not None
+
+    @cached_property
+    def anonymous_regex(self) -> regex.Pattern[str] | None:
+        """One alternation of the anonymous-speaker patterns."""
+        return _alternation(self.anonymous_speakers)
+
+    @cached_property
+    def venue_pattern(self) -> regex.Pattern[str]:
+        """Matches any venue word as a whole word."""
+        return _words(self.venue_words)
+
+    @cached_property
+    def label_keys(self) -> frozenset[str]:
+        """Folded mixed-case transcript labels."""
+        return frozenset(_key(label) for label in self.transcript_labels)
+
+    @cached_property
+    def non_name_keys(self) -> frozenset[str]:
+        """Words that are never part of a person's name."""
+        return frozenset(self.non_name_words)
+
+    @cached_property
+    def venue_keys(self) -> frozenset[str]:
+        """Venue words, for telling a venue line from a name."""
+        return frozenset(self.venue_words)
+
+    @cached_property
+    def self_titled_keys(self) -> frozenset[str]:
+        """Folded note types that double as titles."""
+        return frozenset(_key(note) for note in self.self_titled_note_types)
+
+    def is_marker(self, text: str) -> bool:
+        """Whether ``text`` is a transcript or end marker (``(begin transcript)``, ``# # #``)."""
+        pattern = self.marker_regex
+        return pattern is not None and pattern.fullmatch(collapse(text)) is not None
+
+    def is_anonymous_speaker(self, text: str) -> bool:
+        """Whether ``text`` names an unnamed speaker (``Senior State Department Official``)."""
+        pattern = self.anonymous_regex
+        return pattern is not None and pattern.fullmatch(collapse(text)) is not None
 
     def note_type(self, text: str) -> str | None:
         """The canonical note type if ``text`` is one (any case), else ``None``."""
@@ -251,8 +444,11 @@ class Vocabulary:
         return _key(text) in self.place_keys
 
     def is_chrome(self, text: str) -> bool:
-        """Whether ``text`` is a known site-chrome line."""
-        return _key(text) in self.chrome_keys
+        """Whether ``text`` is a known site-chrome line or matches a chrome pattern."""
+        if _key(text) in self.chrome_keys:
+            return True
+        pattern = self.chrome_regex
+        return pattern is not None and pattern.fullmatch(collapse(text)) is not None
 
 
 DEFAULT_VOCABULARY = Vocabulary()

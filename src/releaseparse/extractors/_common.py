@@ -1,112 +1,59 @@
-"""Helpers the built-in extractors share: the header window, trimmed spans, clean values."""
+"""Helpers the built-in extractors share: header lines by kind, trimmed spans, clean values."""
 
 from __future__ import annotations
 
-import weakref
+from collections.abc import Iterator
 
-from releaseparse.dates import read_dateline
+from releaseparse.extractors._block import Block, layout
+from releaseparse.extractors._kinds import Kind
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
-from releaseparse.text import INVISIBLE, clean, collapse, is_blank
+from releaseparse.text import INVISIBLE, clean
 
-#: The header block never holds more non-blank lines than this.
-MAX_HEADER_LINES = 15
-
-#: Lines of a hard-wrapped paragraph read to decide whether it is prose.
-MAX_WRAPPED_LINES = 8
-
-_TERMINAL = '.!?"”’)'
 _TRIM = INVISIBLE + " \t\r\n\f\v\u00a0\u2028\u2029\u3000\u2002\u2003\u2009\u202f"
 
 
-def looks_like_prose(text: str) -> bool:
-    """Whether a line reads as body prose rather than a header line."""
-    line = collapse(text)
-    if line.startswith("["):
-        return False
-    if len(line) > 250:
-        return True
-    words = line.split()
-    if len(words) < 8:
-        return False
-    if line.endswith(tuple(_TERMINAL)):
-        return True
-    lowercase = sum(1 for word in words if word[:1].islower())
-    return lowercase * 2 >= len(words)
+def block_of(state: ParseState) -> Block | None:
+    """The header block of ``state``, if the source has one."""
+    return layout(state).block
 
 
-def _is_wrapped_prose(text: str) -> bool:
-    """Whether a line reads as part of a hard-wrapped sentence (mostly lower-case words)."""
-    words = collapse(text).split()
-    lowercase = sum(1 for word in words if word[:1].islower())
-    return len(words) >= 4 and lowercase * 2 > len(words)
+def header_lines(state: ParseState, *kinds: Kind) -> Iterator[tuple[Line, Kind]]:
+    """Unclaimed lines of the header block (title and plain lines left out), with their kinds.
 
-
-def _opens_wrapped_paragraph(lines: tuple[Line, ...], index: int) -> bool:
-    """Whether the line at ``index`` starts a hard-wrapped paragraph that reads as prose."""
-    if not _is_wrapped_prose(lines[index].text):
-        return False
-    block = []
-    for line in lines[index : index + MAX_WRAPPED_LINES]:
-        if is_blank(line.text):
-            break
-        block.append(line.text)
-    return looks_like_prose(" ".join(block))
-
-
-# The window depends on the lines only, never on claims: computed once per parse.
-_WINDOWS: weakref.WeakKeyDictionary[ParseState, tuple[Line, ...]] = weakref.WeakKeyDictionary()
-
-
-def header_window(state: ParseState) -> tuple[Line, ...]:
-    """The lines that may hold header fields (computed once per parse state)."""
-    window = _WINDOWS.get(state)
-    if window is None:
-        window = _WINDOWS[state] = _compute_header_window(state)
-    return window
-
-
-def _compute_header_window(state: ParseState) -> tuple[Line, ...]:
-    """The lines that may hold header fields: from the top to the dateline.
-
-    The window stops at the first line that reads as a dateline (kept), before the
-    first paragraph of prose (hard-wrapped or not), or after ``MAX_HEADER_LINES``
-    non-blank lines. Trailing blank lines are not part of it.
+    With ``kinds``, only lines of those kinds.
     """
-    window: list[Line] = []
-    nonblank = 0
-    for line in state.lines:
-        if is_blank(line.text):
-            window.append(line)
+    found = layout(state)
+    block = found.block
+    if block is None:
+        return
+    skip = set(block.inside)
+    if block.title is not None:
+        skip.update(range(*block.title))
+    for index in range(block.start, block.end):
+        kind = found.kind(index)
+        if index in skip or kind == Kind.BLANK or (kinds and kind not in kinds):
             continue
-        if looks_like_prose(line.text) or _opens_wrapped_paragraph(state.lines, line.number):
-            break
-        window.append(line)
-        nonblank += 1
-        if nonblank >= MAX_HEADER_LINES or read_dateline(line.text) is not None:
-            break
-    while window and is_blank(window[-1].text):
-        window.pop()
-    return tuple(window)
-
-
-def unclaimed_header_lines(state: ParseState) -> list[Line]:
-    """Non-blank lines of the header window that no extractor has claimed yet."""
-    return [
-        line
-        for line in header_window(state)
-        if not is_blank(line.text) and not state.is_claimed(line.span)
-    ]
+        line = state.lines[index]
+        if not state.is_claimed(line.span):
+            yield line, kind
 
 
 def header_end(state: ParseState) -> int:
-    """Where the header ends: past the last claimed line of the header window (0 if none)."""
-    end = 0
-    for line in header_window(state):
-        if state.is_claimed(line.span):
-            end = line.stop
-    return end
+    """Where the header ends: past the block's last line, or inside it for a flattened header.
+
+    A flattened header line can go on with the body (``... October 28, 2002INDEX:``);
+    then the header ends where the last claim on that line ends.
+    """
+    block = block_of(state)
+    if block is None:
+        return 0
+    last = state.lines[block.end - 1]
+    ends = [end for start, end, _kind in state.claims() if last.start <= start < last.stop]
+    if ends and max(ends) < last.end and state.source[max(ends) : last.end].strip():
+        return max(ends)
+    return last.stop
 
 
 def trimmed(source: str, start: int, end: int) -> Span:
@@ -131,14 +78,11 @@ def clean_value(state: ParseState, span: Span, what: str) -> str:
     return value
 
 
-#: Region kinds of the issuer part of the header: place and venue lines follow them.
-ISSUER_KINDS = frozenset({"note_type", "office", "speaker"})
-
-
-def lines_after_issuer(state: ParseState) -> list[Line]:
-    """Unclaimed non-blank header lines after the last issuer line (note type, office, speaker)."""
-    after = 0
-    for _start, end, kind in state.claims():
-        if kind in ISSUER_KINDS:
-            after = max(after, end)
-    return [line for line in unclaimed_header_lines(state) if line.start >= after]
+def set_text(state: ParseState, name: str, span: Span, *, kind: str | None = None) -> None:
+    """Set field ``name`` to the clean text at ``span``, claiming it as ``kind`` if given."""
+    span = trimmed(state.source, span.start, span.end)
+    if not span:
+        return
+    if kind is not None:
+        state.claim(span, kind)
+    state.set(name, clean_value(state, span, name.replace("_", " ")), span)

@@ -1,69 +1,91 @@
-"""The body: paragraphs between header and trailers, hard wraps and scrape breaks re-joined."""
+"""The body: paragraphs after the header, hard wraps and scrape breaks re-joined, and turns."""
 
 from __future__ import annotations
 
 import regex
 
 from releaseparse.extractors._common import clean_value, header_end, trimmed
-from releaseparse.lines import Line
-from releaseparse.records import Severity, Span
+from releaseparse.extractors._kinds import label_of
+from releaseparse.records import Severity, Span, Turn
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
 
 # A line that opens a list item starts a paragraph of its own even without a blank line.
-_LIST_ITEM = regex.compile(r"\s*(?:[•·▪●◦*\-–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+)")
+_LIST_ITEM = regex.compile(r"\s*(?:[•·▪●◦*\-–]\s+|--\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+)")
 # A paragraph that stops without closing punctuation ...
 _OPEN_END = regex.compile(r"[\p{L}\p{N},;\-–]\s*$")
 # ... and a next one that opens with a lower-case word were one paragraph the scrape broke.
 _LOWER_START = regex.compile(r"\s*\p{Ll}")
 
+#: A piece of a line: ``(start, end)`` of its unclaimed text.
+Piece = tuple[int, int]
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Group lines into blocks separated by blank lines or opened by list items."""
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if is_blank(line.text):
+
+def _pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
+    """The body's lines from ``start`` as pieces; ``None`` stands for a break (blank or claimed)."""
+    source = state.source
+    pieces: list[Piece | None] = []
+    for line in state.lines:
+        if line.stop <= start:
+            continue
+        if line.start >= stop:
+            break
+        begin = max(line.start, start)
+        end = min(line.end, stop)
+        if begin >= end or is_blank(source[begin:end]) or state.is_claimed(Span(begin, end)):
+            pieces.append(None)
+        else:
+            pieces.append((begin, end))
+    return pieces
+
+
+def _blocks(state: ParseState, pieces: list[Piece | None]) -> list[list[Piece]]:
+    """Group pieces into blocks separated by breaks, list items or transcript labels."""
+    source = state.source
+    blocks: list[list[Piece]] = []
+    current: list[Piece] = []
+    for piece in pieces:
+        if piece is None:
             if current:
                 blocks.append(current)
             current = []
             continue
-        if current and _LIST_ITEM.match(line.text):
+        text = source[piece[0] : piece[1]]
+        if current and (_LIST_ITEM.match(text) or label_of(state.vocabulary, text) is not None):
             blocks.append(current)
             current = []
-        current.append(line)
+        current.append(piece)
     if current:
         blocks.append(current)
     return blocks
 
 
 def _tail_start(state: ParseState, start: int) -> int:
-    """Where the body stops: the first region claimed after ``start`` (trailer, disclaimer)."""
-    for claim_start, _end, _kind in state.claims():
-        if claim_start >= start:
+    """Where the body stops: the first trailer or disclaimer after ``start``."""
+    for claim_start, _end, kind in state.claims():
+        if claim_start >= start and kind in ("trailer", "disclaimer", "following"):
             return claim_start
     return len(state.source)
 
 
 def body(state: ParseState) -> None:
-    """Set ``body`` to the clean paragraphs of the unclaimed lines after the header."""
+    """Set ``body`` to the clean paragraphs after the header, and ``turns`` for transcripts."""
     start = header_end(state)
     stop = _tail_start(state, start)
-    lines = [line for line in state.unclaimed_lines(start, stop) if line.end <= stop]
-    blocks = _blocks(lines)
+    blocks = _blocks(state, _pieces(state, start, stop))
     if not blocks:
         return
     source = state.source
-    # Merge blocks the scrape broke mid-sentence; each paragraph is a list of raw spans.
     paragraphs: list[list[Span]] = []
     for block in blocks:
-        span = trimmed(source, block[0].start, block[-1].end)
+        span = trimmed(source, block[0][0], block[-1][1])
         state.claim(span, "body")
+        first_text = source[block[0][0] : block[0][1]]
         if (
             paragraphs
-            and not _LIST_ITEM.match(block[0].text)
+            and not _LIST_ITEM.match(first_text)
             and _OPEN_END.search(source, paragraphs[-1][-1].start, paragraphs[-1][-1].end)
-            and _LOWER_START.match(block[0].text)
+            and _LOWER_START.match(first_text)
         ):
             gap = Span(paragraphs[-1][-1].end, span.start)
             state.defect(
@@ -77,10 +99,40 @@ def body(state: ParseState) -> None:
             paragraphs.append([span])
     values = []
     parts: dict[str, Span] = {}
+    wholes = []
     for number, spans in enumerate(paragraphs):
         whole = Span(spans[0].start, spans[-1].end)
+        wholes.append(whole)
         values.append(clean_value(state, whole, "body"))
         parts[f"paragraphs.{number}"] = whole
     state.set(
         "body", tuple(values), Span(paragraphs[0][0].start, paragraphs[-1][-1].end), parts=parts
     )
+    turns = _turns(state, wholes, values)
+    if turns:
+        state.set("turns", tuple(turns), Span(turns[0].span.start, turns[-1].span.end))
+
+
+def _turns(state: ParseState, spans: list[Span], values: list[str]) -> list[Turn]:
+    """Transcript turns: a labelled paragraph opens one, unlabelled ones go on with it."""
+    turns: list[Turn] = []
+    label: str | None = None
+    texts: list[str] = []
+    first = last = Span(0, 0)
+
+    def close() -> None:
+        if label is not None:
+            turns.append(Turn(label, "\n\n".join(texts), Span(first.start, last.end)))
+
+    for span, value in zip(spans, values, strict=True):
+        match = label_of(state.vocabulary, value)
+        if match is not None:
+            close()
+            label = match["label"]
+            texts = [value[match.end() :].strip()]
+            first = last = span
+        elif label is not None:
+            texts.append(value)
+            last = span
+    close()
+    return [turn for turn in turns if turn.text or turn.label]

@@ -1,13 +1,20 @@
-"""Site chrome in the header block (``printable banner``, ``Share``): set aside, never a field."""
+"""Site chrome before the body (``printable banner``, ``.gov`` banners, breadcrumbs): set aside."""
 
 from __future__ import annotations
 
-from releaseparse.extractors._common import unclaimed_header_lines
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._kinds import Kind
 from releaseparse.state import ParseState
 
 
 def chrome(state: ParseState) -> None:
-    """Claim every header-block line the vocabulary lists as site chrome."""
-    for line in unclaimed_header_lines(state):
-        if state.vocabulary.is_chrome(line.text):
-            state.claim(line.span, "chrome")
+    """Claim every line above the body that reads as site chrome."""
+    found = layout(state)
+    block = found.block
+    stop = block.end if block is not None else len(found.kinds)
+    for index in range(stop):
+        kind = found.kind(index)
+        if kind in (Kind.PROSE, Kind.LABEL) and (block is None or index >= block.start):
+            break
+        if kind == Kind.CHROME:
+            state.claim(state.lines[index].span, "chrome")

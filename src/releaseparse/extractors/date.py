@@ -1,24 +1,101 @@
-"""The dateline that closes the header block (``November 16, 2017``)."""
+"""The dateline of the header block (``November 16, 2017``, ``02/03/2025 11:02 PM EST``)."""
 
 from __future__ import annotations
 
-from releaseparse.dates import read_dateline
-from releaseparse.extractors._common import trimmed, unclaimed_header_lines
-from releaseparse.records import Severity
+from releaseparse.dates import find_date, read_dateline
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._common import trimmed
+from releaseparse.extractors._kinds import Kind
+from releaseparse.lines import Line
+from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
 
 
+def _dateline(state: ParseState) -> Line | None:
+    """The header block's dateline: its anchor, else the date line nearest the anchor.
+
+    Dates above the block (blog dates, scrape dates, feed timestamps) are never taken.
+    Without header lines, the last date line above the first paragraph.
+    """
+    found = layout(state)
+    block = found.block
+    if block is not None and found.kind(block.anchor) == Kind.DATE:
+        return state.lines[block.anchor]
+    if block is not None:
+        dated = [i for i in range(block.start, block.end) if found.kind(i) == Kind.DATE]
+        if dated:
+            return state.lines[min(dated, key=lambda i: abs(i - block.anchor))]
+    if block is not None and block.start != block.anchor:
+        return None
+    last = None
+    for index, kind in enumerate(found.kinds):
+        if kind in (Kind.PROSE, Kind.LABEL, Kind.ISSUER, Kind.OFFICE, Kind.NOTE_TYPE):
+            break
+        if kind == Kind.DATE:
+            last = state.lines[index]
+    return last
+
+
 def date(state: ParseState) -> None:
-    """Set ``date`` from the header block's dateline; a non-calendar date is an error."""
-    lines = unclaimed_header_lines(state)
-    if not lines:
+    """Set ``date`` (and ``time``, ``time_zone``) from the dateline; a non-date is an error.
+
+    Nothing is guessed: a header date without a year is a ``date.no_year`` defect.
+    """
+    if state.has("date"):
         return
-    line = lines[-1]
+    line = _dateline(state)
+    if line is None or state.is_claimed(line.span):
+        if not _from_title(state):
+            _no_year(state)
+        return
     reading = read_dateline(line.text)
     if reading is None:
         return
     span = trimmed(state.source, line.start, line.end)
-    state.claim(line.span, "date")
+    state.claim(span, "date")
     state.set("date", reading.value, span)
+    if reading.time is not None:
+        state.set("time", reading.time, span)
+        if reading.zone is not None:
+            state.set("time_zone", reading.zone, span)
     if reading.problem is not None:
         state.defect("date.invalid", reading.problem, span, Severity.ERROR)
+
+
+def _from_title(state: ParseState) -> bool:
+    """No dateline: a full date in the title (``Department Press Briefing – June 21, 2022``)."""
+    block = layout(state).block
+    if block is None or block.title is None:
+        return False
+    first, last = state.lines[block.title[0]], state.lines[block.title[1] - 1]
+    found = find_date(state.source[first.start : last.end])
+    if found is None or found[2].value is None:
+        return False
+    span = Span(first.start + found[0], first.start + found[1])
+    state.set("date", found[2].value, span)
+    state.defect(
+        "date.from_title",
+        "the header has no dateline; the date was read from the title",
+        span,
+        Severity.INFO,
+    )
+    return True
+
+
+def _no_year(state: ParseState) -> None:
+    found = layout(state)
+    block = found.block
+    if block is None:
+        return
+    for index in range(block.start, block.end):
+        if found.kind(index) == Kind.PARTIAL_DATE:
+            line = state.lines[index]
+            span = trimmed(state.source, line.start, line.end)
+            state.claim(span, "header")
+            state.defect(
+                "date.no_year",
+                f"the header's date {span.slice(state.source)!r} has no year; none is guessed",
+                span,
+                Severity.ERROR,
+            )
+            return

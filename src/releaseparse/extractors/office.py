@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from releaseparse.extractors._common import clean_value, trimmed, unclaimed_header_lines
+from releaseparse.extractors._common import header_lines, set_text
+from releaseparse.extractors._kinds import Kind, office_start
+from releaseparse.records import Span
 from releaseparse.state import ParseState
-
-#: Office lines are names, not sentences.
-MAX_OFFICE_WORDS = 14
 
 
 def office(state: ParseState) -> None:
-    """Set ``office`` from the first header-block line naming an office."""
-    for line in unclaimed_header_lines(state):
-        text = line.text
-        if len(text.split()) <= MAX_OFFICE_WORDS and state.vocabulary.is_office(text):
-            span = trimmed(state.source, line.start, line.end)
-            state.claim(line.span, "office")
-            state.set("office", clean_value(state, span, "office"), span)
-            return
+    """Set ``office`` from the header block's first office line."""
+    if state.has("office"):
+        return
+    for line, _kind in header_lines(state, Kind.OFFICE):
+        start = office_start(state.vocabulary, line.text)
+        if start is None:
+            continue
+        if start:
+            state.claim(Span(line.start, line.start + start), "chrome")
+        set_text(state, "office", Span(line.start + start, line.end), kind="office")
+        return

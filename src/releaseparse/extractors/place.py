@@ -1,55 +1,44 @@
-"""The place line just above the dateline (``Washington, DC``, ``Valletta, Malta``)."""
+"""The place line (``Washington, DC``); ``Venue, City, Region`` gives the venue too."""
 
 from __future__ import annotations
 
 import regex
 
-from releaseparse.extractors._common import (
-    clean_value,
-    header_window,
-    lines_after_issuer,
-    trimmed,
-)
+from releaseparse.extractors._common import header_lines, set_text, trimmed
+from releaseparse.extractors._kinds import Kind
 from releaseparse.lines import Line
+from releaseparse.records import Span
 from releaseparse.state import ParseState
-from releaseparse.text import collapse, is_blank
 
-# ``City, Region``: a few capitalised words, a comma, a few more (``D.C.`` included).
-_CITY_REGION = regex.compile(
-    r"\p{Lu}[\p{L}.'’\-]*(?:\s+[\p{L}.'’\-]+){0,3},\s*\p{Lu}[\p{L}.'’\-]*(?:\s+[\p{L}.'’\-]+){0,3}"
-)
-
-
-def is_place(state: ParseState, text: str) -> bool:
-    """Whether a line reads as a place: ``City, Region`` or a place the vocabulary lists."""
-    line = collapse(text)
-    return _CITY_REGION.fullmatch(line) is not None or state.vocabulary.is_known_place(line)
+_COMMA = regex.compile(r",")
 
 
 def place(state: ParseState) -> None:
-    """Set ``place`` from the nearest non-blank line above the dateline, if it reads as one.
+    """Set ``place`` from the header block's first place line.
 
-    Without a dateline, the first line after the issuer lines that reads as a place.
+    ``(Berlin, Germany)`` loses its brackets; ``Hyatt Regency Hotel, Washington, DC``
+    gives venue ``Hyatt Regency Hotel`` when its first part holds a venue word.
     """
-    dateline = state.span_of("date")
-    if dateline is None:
-        candidate = next((ln for ln in lines_after_issuer(state) if is_place(state, ln.text)), None)
-        if candidate is not None:
-            _set_place(state, candidate)
+    if state.has("place"):
         return
-    for line in reversed(header_window(state)):
-        if is_blank(line.text):
-            continue
-        if dateline is not None and line.start <= dateline.start < line.stop:
-            continue
-        if state.is_claimed(line.span):
-            return
-        if is_place(state, line.text):
-            _set_place(state, line)
+    for line, _kind in header_lines(state, Kind.PLACE):
+        _set_place(state, line)
         return
 
 
 def _set_place(state: ParseState, line: Line) -> None:
     span = trimmed(state.source, line.start, line.end)
-    state.claim(line.span, "place")
-    state.set("place", clean_value(state, span, "place"), span)
+    text = span.slice(state.source)
+    if text.startswith("(") and text.endswith(")"):
+        state.claim(Span(span.start, span.start + 1), "header")
+        state.claim(Span(span.end - 1, span.end), "header")
+        span = trimmed(state.source, span.start + 1, span.end - 1)
+        text = span.slice(state.source)
+    commas = [match.start() for match in _COMMA.finditer(text)]
+    if len(commas) >= 2 and not state.has("venue"):
+        first = text[: commas[0]]
+        if state.vocabulary.venue_pattern.search(first):
+            set_text(state, "venue", Span(span.start, span.start + commas[0]), kind="venue")
+            state.claim(Span(span.start + commas[0], span.start + commas[0] + 1), "header")
+            span = trimmed(state.source, span.start + commas[0] + 1, span.end)
+    set_text(state, "place", span, kind="place")

@@ -1,133 +1,143 @@
-"""Speakers as a name line then a role line (`Rex W. Tillerson` / `Secretary of State`)."""
+"""Speakers: ``Name`` / ``Role`` lines, ``Name, Role`` on one line, ``Secretary Colin L. Powell``."""
 
 from __future__ import annotations
 
 import regex
 
-from releaseparse.extractors._common import clean_value, trimmed, unclaimed_header_lines
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._common import clean_value, header_lines, set_text, trimmed
+from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._people import (
+    Offsets,
+    is_name,
+    is_role,
+    read_issuer,
+    role_office_split,
+)
 from releaseparse.lines import Line
 from releaseparse.records import Span, Speaker
 from releaseparse.state import ParseState
-from releaseparse.text import collapse
 
-# Two to six capitalised words (initials, hyphens, apostrophes; particles such as
-# "de" or "van" allowed between), no digits, no commas.
-_NAME = regex.compile(
-    r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:(?:de|da|del|der|van|von|bin|al|la|le)\s+)?\p{Lu}[\p{L}.'’\-]*){1,5}"
-)
-#: A role line is a title, not a sentence.
-MAX_ROLE_WORDS = 16
+#: ``(name span, role span or None)`` for one speaker.
+Found = tuple[Span, Span | None]
 
 
-def _is_name(text: str) -> bool:
-    return _NAME.fullmatch(collapse(text)) is not None
+def _offsets(line: Line, pair: Offsets) -> Span:
+    return Span(line.start + pair[0], line.start + pair[1])
 
 
-# Words glued by rendering (``SecretaryBureau``): split only for recognising roles.
-_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+def _role(state: ParseState, line: Line) -> Span:
+    """The role of a role line; an office after it (``..., Bureau of ...``) sets ``office``."""
+    role, office = role_office_split(state.vocabulary, line.text)
+    if office is not None and not state.has("office"):
+        set_text(state, "office", _offsets(line, office), kind="office")
+    span = _offsets(line, role)
+    return trimmed(state.source, span.start, span.end)
 
 
-def _is_role(state: ParseState, text: str) -> bool:
-    line = _GLUED.sub(" ", collapse(text))
-    if not line or len(line.split()) > MAX_ROLE_WORDS or line.endswith("."):
-        return False
-    return state.vocabulary.role_pattern.search(line) is not None
-
-
-def _is_bare_name(state: ParseState, text: str) -> bool:
-    """A name with no role word in it (``Deputy Spokesperson`` is a role, not a name)."""
-    return _is_name(text) and state.vocabulary.role_pattern.search(text) is None
-
-
-_COMMA_PART = regex.compile(r"[^,]+")
-
-
-def issuer_line(state: ParseState, line: Line) -> list[tuple[Span, Span]] | None:
-    """Read ``Name, Role[, Name, Role ...]`` on one line; the spans of each name and role.
-
-    A part that reads as a bare name opens a speaker; the parts after it, up to the
-    next name, are its role (roles may hold commas). Every role must hold a role word.
-    """
-    source = state.source
-    parts = [
-        trimmed(source, line.start + match.start(), line.start + match.end())
-        for match in _COMMA_PART.finditer(line.text)
+def _from_lines(state: ParseState) -> list[Found]:
+    lines = list(header_lines(state, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS))
+    named = [
+        index
+        for index, (_line, kind) in enumerate(lines)
+        if kind == Kind.ISSUER
+        or kind == Kind.NAME
+        and index + 1 < len(lines)
+        and lines[index + 1][1] == Kind.ROLE
     ]
-    parts = [part for part in parts if part]
-    if len(parts) < 2 or not _is_bare_name(state, parts[0].slice(source)):
-        return None
-    found: list[list[Span]] = []
-    for index, part in enumerate(parts):
-        opens = _is_bare_name(state, part.slice(source)) and (
-            index + 1 < len(parts) and _is_role(state, parts[index + 1].slice(source))
-        )
-        if opens and (not found or len(found[-1]) > 1):
-            found.append([part])
-        elif found:
-            found[-1].append(part)
-        else:
-            return None
-    speakers = []
-    for name, *role in found:
-        if not role:
-            return None
-        role_span = Span(role[0].start, role[-1].end)
-        if not _is_role(state, role_span.slice(source)):
-            return None
-        speakers.append((name, role_span))
-    return speakers
+    # A bare name is the speaker only when nothing else issues the release; beside a
+    # speaker or an office it is a venue (``Casa Presidencial``).
+    alone = not named and not state.has("office")
+    found: list[Found] = []
+    index = 0
+    while index < len(lines):
+        line, kind = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if kind == Kind.ISSUER:
+            read = read_issuer(state.vocabulary, line.text) or []
+            state.claim(trimmed(state.source, line.start, line.end), "speaker")
+            for name, role in read:
+                found.append(
+                    (_offsets(line, name), None if role is None else _offsets(line, role))
+                )
+        elif kind == Kind.NAME and not alone and not (
+            following is not None and following[1] == Kind.ROLE
+        ):
+            pass
+        elif kind in (Kind.NAME, Kind.ANONYMOUS):
+            state.claim(trimmed(state.source, line.start, line.end), "speaker")
+            name_span = trimmed(state.source, line.start, line.end)
+            if following is not None and following[1] == Kind.ROLE:
+                role_line = following[0]
+                role_span = _role(state, role_line)
+                state.claim(role_span, "speaker")
+                found.append((name_span, role_span))
+                index += 1
+            else:
+                found.append((name_span, None))
+        index += 1
+    return found
 
 
-def _adjacent(first: Line, second: Line) -> bool:
-    return second.number == first.number + 1
+# ``Secretary of State John Kerry: ...``, ``Statement by U.S. Ambassador John R. Bass on ...``.
+_WORD = regex.compile(r"[\p{L}.'’\-]+")
+
+
+def _from_title(state: ParseState) -> list[Found]:
+    """A speaker named in the title after role words or ``by``, when no line names one."""
+    block = layout(state).block
+    if block is None or block.title is None:
+        return []
+    first, last = state.lines[block.title[0]], state.lines[block.title[1] - 1]
+    text = state.source[first.start : last.end]
+    words = list(_WORD.finditer(text))
+    vocabulary = state.vocabulary
+    for size in (4, 3, 2):
+        for start in range(len(words) - size + 1):
+            name = words[start : start + size]
+            name_text = text[name[0].start() : name[-1].end()]
+            if not is_name(vocabulary, name_text) or name_text.endswith("’s"):
+                continue
+            after = text[name[-1].end() : name[-1].end() + 2]
+            if after.startswith(("'", "’")):
+                continue
+            role_words = []
+            back = start - 1
+            while back >= 0 and (
+                vocabulary.role_pattern.fullmatch(words[back].group())
+                or words[back].group() in ("of", "Of", "State", "U.S.", "the")
+            ):
+                role_words.insert(0, words[back])
+                back -= 1
+            base = first.start
+            name_span = Span(base + name[0].start(), base + name[-1].end())
+            if role_words and is_role(vocabulary, text[role_words[0].start() : role_words[-1].end()]):
+                role_span = Span(base + role_words[0].start(), base + role_words[-1].end())
+                return [(name_span, role_span)]
+            if back >= 0 and words[back].group().casefold() == "by" and back == start - 1:
+                return [(name_span, None)]
+    return []
 
 
 def speaker(state: ParseState) -> None:
-    """Set ``speakers`` from the header block's issuer lines.
+    """Set ``speakers``: every person on the header block's issuer lines, in order.
 
-    Either a name line directly followed by a role line, or ``Name, Role`` on one
-    line (several speakers may share it).
+    When no line names a speaker, a person the title names after role words
+    (``Secretary of State John Kerry: ...``) or after ``by`` is the speaker.
     """
-    lines = unclaimed_header_lines(state)
-    found: list[tuple[Span, Span]] = []
-    claims: list[Span] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        on_one_line = issuer_line(state, line)
-        if on_one_line is not None:
-            found.extend(on_one_line)
-            claims.append(line.span)
-            index += 1
-        elif (
-            following is not None
-            and _adjacent(line, following)
-            and state.vocabulary.note_type(line.text) is None
-            and _is_name(line.text)
-            and _is_role(state, following.text)
-        ):
-            found.append(
-                (
-                    trimmed(state.source, line.start, line.end),
-                    trimmed(state.source, following.start, following.end),
-                )
-            )
-            claims.append(Span(line.start, following.end))
-            index += 2
-        else:
-            index += 1
+    if state.has("speakers"):
+        return
+    found = _from_lines(state) or _from_title(state)
     if not found:
         return
-    for span in claims:
-        state.claim(span, "speaker")
     speakers = []
     parts: dict[str, Span] = {}
     for number, (name_span, role_span) in enumerate(found):
-        speakers.append(
-            Speaker(clean_value(state, name_span, "speaker"), clean_value(state, role_span, "role"))
-        )
+        role = None if role_span is None else clean_value(state, role_span, "role")
+        speakers.append(Speaker(clean_value(state, name_span, "speaker"), role))
         parts[f"{number}.name"] = name_span
-        parts[f"{number}.role"] = role_span
-    whole = Span(found[0][0].start, found[-1][1].end)
+        if role_span is not None:
+            parts[f"{number}.role"] = role_span
+    ends = [span.end for pair in found for span in pair if span is not None]
+    whole = Span(min(pair[0].start for pair in found), max(ends))
     state.set("speakers", tuple(speakers), whole, parts=parts)

@@ -1,30 +1,27 @@
-"""The venue line between issuer and place or date (`Olympic Museum`, `Via Teleconference`)."""
+"""The venue: a short plain line among or after the issuer and place lines (``Treaty Room``)."""
 
 from __future__ import annotations
 
-from releaseparse.extractors._common import clean_value, lines_after_issuer, trimmed
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._common import set_text
+from releaseparse.extractors._kinds import Kind
 from releaseparse.state import ParseState
-from releaseparse.text import collapse
-
-#: A venue is a name, not a sentence.
-MAX_VENUE_WORDS = 10
 
 
 def venue(state: ParseState) -> None:
-    """Set ``venue`` from the one short unclaimed header line after the issuer lines.
-
-    Runs after ``place`` and ``title``: whatever they left between the issuer and the
-    end of the header is the venue when it is a single short line that is not a sentence.
-    """
-    if not (state.has("speakers") or state.has("office") or state.has("note_type")):
+    """Set ``venue`` from the header block's plain line next to the place (or the only one)."""
+    found = layout(state)
+    block = found.block
+    if block is None or state.has("venue"):
         return
-    candidates = lines_after_issuer(state)
-    if len(candidates) != 1:
+    place = state.span_of("place")
+    names = [i for i in range(block.start, block.end) if found.kind(i) == Kind.NAME]
+    candidates = [state.lines[index] for index in sorted({*block.inside, *names})]
+    candidates = [line for line in candidates if not state.is_claimed(line.span)]
+    if not candidates:
         return
+    if place is not None and len(candidates) > 1:
+        # The one nearest the place line.
+        candidates.sort(key=lambda line: abs(line.start - place.start))
     line = candidates[0]
-    text = collapse(line.text)
-    if len(text.split()) > MAX_VENUE_WORDS or text.endswith((".", ":", "?", "!")):
-        return
-    span = trimmed(state.source, line.start, line.end)
-    state.claim(line.span, "venue")
-    state.set("venue", clean_value(state, span, "venue"), span)
+    set_text(state, "venue", line.span, kind="venue")

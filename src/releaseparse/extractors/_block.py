@@ -1,0 +1,301 @@
+"""Finding the release's own header block among the page chrome, headlines and wire copy.
+
+The block is found from an *anchor*: the first flattened header line, dateline
+with header lines beside it, or issuer line (note type, office, speaker) before
+the first paragraph. It grows up and down over header lines (blank lines and
+chrome between are allowed); the title is the nearest plain line above it.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+import attrs
+import regex
+
+from releaseparse.extractors._kinds import HEADER_KINDS, ISSUER_KINDS, Kind, classify_lines
+from releaseparse.lines import Line
+from releaseparse.state import ParseState
+from releaseparse.text import collapse
+
+#: Lines read when looking for the header block.
+SEARCH_LINES = 150
+#: Blank lines allowed between two lines of one block.
+MAX_GAP = 3
+#: A title wraps onto at most this many lines.
+MAX_TITLE_LINES = 3
+#: Words in a title line, at most.
+MAX_TITLE_WORDS = 30
+
+_VALIDATING = frozenset(
+    {Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE}
+)
+_FOLLOWING = frozenset(
+    {Kind.ISSUER, Kind.NAME, Kind.OFFICE, Kind.NOTE_TYPE, Kind.ANONYMOUS, Kind.TIME, Kind.ROLE}
+)
+_TITLE_KINDS = frozenset({Kind.OTHER, Kind.NAME})
+_NEAR_ISSUER = frozenset(
+    {Kind.NAME, Kind.ROLE, Kind.ISSUER, Kind.NOTE_TYPE, Kind.OFFICE, Kind.ANONYMOUS}
+)
+#: Lines that may follow a lone title before the body (read-time, post dates, times).
+_BARE_FOLLOWERS = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE, Kind.TIME})
+_ENDS_SENTENCE = regex.compile(r"[.:;!?]\s*$")
+
+
+@attrs.frozen
+class Block:
+    """Where the header block lies, as line indices (``end`` exclusive).
+
+    ``title`` is the range of title lines (above, inside or after the block),
+    ``inside`` the plain lines within the block (venue, subtitle), ``end`` the line
+    after the block (and after a title printed below it).
+    """
+
+    anchor: int
+    start: int
+    end: int
+    title: tuple[int, int] | None
+    inside: tuple[int, ...]
+
+
+class Layout:
+    """The line kinds of one parse state and its header block (computed once per state)."""
+
+    def __init__(self, state: ParseState) -> None:
+        self.lines = state.lines
+        self.self_titled = state.vocabulary.self_titled_keys
+        limit = min(len(state.lines), SEARCH_LINES)
+        self.kinds: list[Kind] = classify_lines(state.vocabulary, state.lines[:limit])
+        self.block = self._find_block()
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def kind(self, index: int) -> Kind:
+        """The kind of line ``index`` (``OTHER`` past the lines searched)."""
+        return self.kinds[index] if 0 <= index < len(self.kinds) else Kind.OTHER
+
+    def _step(self, index: int, direction: int) -> tuple[int, int] | None:
+        """The next non-blank line from ``index`` going ``direction``, and the blanks crossed."""
+        blanks = 0
+        index += direction
+        while 0 <= index < len(self.kinds):
+            if self.kinds[index] != Kind.BLANK:
+                return index, blanks
+            blanks += 1
+            index += direction
+        return None
+
+    def _neighbour(self, index: int, direction: int) -> Kind | None:
+        found = self._step(index, direction)
+        return None if found is None or found[1] > MAX_GAP else self.kinds[found[0]]
+
+    def _adjacent(self, index: int, direction: int) -> Kind | None:
+        found = self._step(index, direction)
+        return None if found is None or found[1] else self.kinds[found[0]]
+
+    def text(self, index: int) -> str:
+        """The collapsed text of line ``index``."""
+        return collapse(self.lines[index].text)
+
+    # -- the anchor -----------------------------------------------------------------------
+
+    def _validated_date(self, index: int) -> bool:
+        if self._neighbour(index, 1) in _FOLLOWING:
+            return True
+        position = index
+        for _ in range(4):
+            found = self._step(position, -1)
+            if found is None or found[1] > MAX_GAP:
+                return False
+            position = found[0]
+            if self.kinds[position] in _VALIDATING:
+                return True
+            if self.kinds[position] not in (Kind.DATE, Kind.TIME, Kind.CHROME, Kind.OTHER):
+                return False
+        return False
+
+    def _anchor(self) -> int | None:
+        paragraph_seen = False
+        for index, kind in enumerate(self.kinds):
+            if kind == Kind.FLAT or (kind == Kind.DATE and self._validated_date(index)):
+                return index
+            if paragraph_seen:
+                continue
+            if kind in ISSUER_KINDS:
+                return index
+            if kind == Kind.NAME and self._neighbour(index, 1) in (Kind.ROLE, Kind.PLACE):
+                return index
+            if kind in (Kind.PROSE, Kind.LABEL):
+                paragraph_seen = True
+        return None
+
+    # -- growing --------------------------------------------------------------------------
+
+    def _grow_up(self, anchor: int, inside: list[int]) -> tuple[int, tuple[int, int] | None]:
+        top = anchor
+        position = anchor
+        while (found := self._step(position, -1)) is not None and found[1] <= MAX_GAP:
+            position, _blanks = found
+            kind = self.kinds[position]
+            if kind in HEADER_KINDS:
+                top = position
+            elif kind == Kind.CHROME:
+                continue
+            elif kind == Kind.OTHER and self._adjacent(position, -1) in _NEAR_ISSUER:
+                top = position
+                inside.append(position)
+            elif kind in _TITLE_KINDS:
+                return top, self._title_above(position)
+            else:
+                break
+        return top, None
+
+    def _title_above(self, last: int) -> tuple[int, int] | None:
+        first = last
+        while (
+            last - first + 1 < MAX_TITLE_LINES
+            and first > 0
+            and self.kinds[first - 1] in _TITLE_KINDS
+        ):
+            first -= 1
+        if len(" ".join(self.text(i) for i in range(first, last + 1)).split()) > MAX_TITLE_WORDS:
+            return None
+        return first, last + 1
+
+    def _grow_down(self, anchor: int, inside: list[int]) -> int:
+        bottom = anchor
+        position = anchor
+        while (found := self._step(position, 1)) is not None and found[1] <= MAX_GAP:
+            position, blanks = found
+            kind = self.kinds[position]
+            if kind in HEADER_KINDS:
+                bottom = position
+            elif kind == Kind.CHROME:
+                continue
+            elif kind == Kind.OTHER and self._adjacent(position, 1) in HEADER_KINDS and not blanks:
+                bottom = position
+                inside.append(position)
+            elif (
+                kind == Kind.OTHER
+                and self.kinds[bottom] == Kind.PLACE
+                and self._is_short_line(position)
+                and self._neighbour(position, 1) in (Kind.LABEL, Kind.PROSE, Kind.TIME, None)
+            ):
+                bottom = position
+                inside.append(position)
+                break
+            else:
+                break
+        return bottom
+
+    def _is_short_line(self, index: int) -> bool:
+        text = self.text(index)
+        return len(text.split()) <= 10 and _ENDS_SENTENCE.search(text) is None
+
+    # -- the block ------------------------------------------------------------------------
+
+    def _find_block(self) -> Block | None:
+        anchor = self._anchor()
+        if anchor is None:
+            return self._bare_block()
+        inside: list[int] = []
+        top, title = self._grow_up(anchor, inside)
+        bottom = self._grow_down(anchor, inside)
+        end = bottom + 1
+        if title is None:
+            title = self._title_inside(top, bottom, inside)
+        if title is None:
+            title = self._headline(top)
+        if title is None and self._self_titled(top):
+            title = (top, top + 1)
+        if title is None:
+            after = self._title_after(bottom)
+            if after is not None:
+                title = after
+                end = after[1]
+        return Block(anchor, top, end, title, tuple(sorted(set(inside))))
+
+    def _bare_block(self) -> Block | None:
+        """No header lines: a first plain line before the body is the title (embassy pages)."""
+        for index, kind in enumerate(self.kinds):
+            if kind in (Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE):
+                continue
+            if kind in _TITLE_KINDS and self._is_title_like(index):
+                end = index + 1
+                while end < len(self.kinds) and self.kinds[end] in _BARE_FOLLOWERS:
+                    end += 1
+                while end > index + 1 and self.kinds[end - 1] == Kind.BLANK:
+                    end -= 1
+                return Block(index, index, end, (index, index + 1), ())
+            return None
+        return None
+
+    def _title_inside(self, top: int, bottom: int, inside: list[int]) -> tuple[int, int] | None:
+        """Plain lines right after the note type line (the 2001-02 wire layout)."""
+        for index in range(top, bottom):
+            if self.kinds[index] != Kind.NOTE_TYPE:
+                continue
+            first = index + 1
+            if first not in inside:
+                return None
+            last = first
+            while last <= bottom and (last in inside or self.kinds[last] == Kind.NAME):
+                last += 1
+            if last - first <= MAX_TITLE_LINES:
+                inside[:] = [i for i in inside if not first <= i < last]
+                return first, last
+            return None
+        return None
+
+    def _headline(self, top: int) -> tuple[int, int] | None:
+        """The page's first plain line, when no title stands next to the block."""
+        for index in range(top):
+            kind = self.kinds[index]
+            if kind in (Kind.BLANK, Kind.CHROME, Kind.DATE):
+                continue
+            if kind in _TITLE_KINDS and self._is_title_like(index):
+                return index, index + 1
+            return None
+        return None
+
+    def _is_title_like(self, index: int) -> bool:
+        text = self.text(index)
+        return len(text.split()) <= MAX_TITLE_WORDS and _ENDS_SENTENCE.search(text) is None
+
+    def _self_titled(self, top: int) -> bool:
+        text = self.text(top)
+        return self.kinds[top] == Kind.NOTE_TYPE and text.casefold() in self.self_titled
+
+    def _title_after(self, bottom: int) -> tuple[int, int] | None:
+        """A single short plain line after the dateline, set off by blank lines (2001-09 site)."""
+        if self.kinds[bottom] != Kind.DATE:
+            return None
+        found = self._step(bottom, 1)
+        if found is None or found[1] > MAX_GAP:
+            return None
+        index = found[0]
+        if self.kinds[index] not in _TITLE_KINDS or not self._is_title_like(index):
+            return None
+        if self.text(index)[:1].isdigit() or self._adjacent(index, 1) is not None:
+            return None
+        return index, index + 1
+
+
+_LAYOUTS: weakref.WeakKeyDictionary[ParseState, Layout] = weakref.WeakKeyDictionary()
+
+
+def layout(state: ParseState) -> Layout:
+    """The layout of ``state`` (line kinds and header block), computed once per parse."""
+    found = _LAYOUTS.get(state)
+    if found is None:
+        found = _LAYOUTS[state] = Layout(state)
+    return found
+
+
+def block_lines(state: ParseState) -> tuple[Line, ...]:
+    """The lines of the header block, title included (empty without a block)."""
+    found = layout(state).block
+    if found is None:
+        return ()
+    first = found.start if found.title is None else min(found.start, found.title[0])
+    return state.lines[first : found.end]

@@ -1,0 +1,115 @@
+"""A header flattened onto one line: ``Daily Press Briefing Richard Boucher, Spokesman Washington, DC October 18, 2002``."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from releaseparse.dates import DateReading, find_date
+from releaseparse.extractors._people import Offsets, read_issuer
+from releaseparse.text import collapse
+from releaseparse.vocabulary import Vocabulary
+
+#: Flattened headers are short; a long line with a date in it is prose.
+MAX_FLAT_LENGTH = 220
+
+
+class FlatHeader(NamedTuple):
+    """The parts of a flattened header line, as offsets into the line."""
+
+    date: tuple[int, int, DateReading]
+    note_type: tuple[int, int, str] | None
+    speakers: list[tuple[Offsets, Offsets | None]]
+    place: Offsets | None
+    venue: Offsets | None
+    rest: int | None
+
+
+def _starts(text: str, start: int, end: int) -> list[int]:
+    """Word starts in ``text[start:end]``, including starts glued to a lower-case letter."""
+    return [
+        k
+        for k in range(start, end)
+        if not text[k].isspace()
+        and (k == start or text[k - 1].isspace() or (text[k - 1].islower() and text[k].isupper()))
+    ]
+
+
+def _strip(text: str, start: int, end: int) -> Offsets:
+    while start < end and text[start] in " \t,":
+        start += 1
+    while end > start and text[end - 1] in " \t,":
+        end -= 1
+    return start, end
+
+
+def _leading_note_type(vocabulary: Vocabulary, text: str, start: int) -> tuple[int, int, str] | None:
+    folded = text.casefold()
+    for note in sorted(vocabulary.note_types, key=len, reverse=True):
+        end = start + len(note)
+        if folded.startswith(note.casefold(), start):
+            following = text[end : end + 1]
+            if not following or not following.islower():
+                return start, end, note
+    return None
+
+
+def _place_suffix(vocabulary: Vocabulary, text: str, start: int, end: int) -> list[Offsets]:
+    """Places ending the segment, shortest first."""
+    from releaseparse.extractors._kinds import is_place
+
+    found = []
+    for k in reversed(_starts(text, start, end)):
+        span = _strip(text, k, end)
+        if span[1] > span[0] and is_place(vocabulary, text[slice(*span)]):
+            found.append(span)
+    return found
+
+
+def read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
+    """Read a flattened header line; ``None`` unless at least two header parts are in it."""
+    if len(text) > MAX_FLAT_LENGTH:
+        return None
+    found = find_date(text)
+    if found is None:
+        return None
+    date_start, date_end, _reading = found
+    start = len(text) - len(text.lstrip())
+    note = _leading_note_type(vocabulary, text, start)
+    position = note[1] if note is not None else start
+    speakers: list[tuple[Offsets, Offsets | None]] = []
+    place: Offsets | None = None
+    venue: Offsets | None = None
+    before = _strip(text, position, date_start)
+    if before[1] > before[0]:
+        for candidate in _place_suffix(vocabulary, text, *before):
+            issuer = _strip(text, before[0], candidate[0])
+            if issuer[1] <= issuer[0]:
+                place = candidate
+                break
+            read = read_issuer(vocabulary, text[slice(*issuer)])
+            if read is not None:
+                place = candidate
+                speakers = [
+                    (
+                        (name[0] + issuer[0], name[1] + issuer[0]),
+                        None if role is None else (role[0] + issuer[0], role[1] + issuer[0]),
+                    )
+                    for name, role in read
+                ]
+                break
+        else:
+            return None
+    rest: int | None = None
+    after = _strip(text, date_end, len(text))
+    if after[1] > after[0]:
+        places = _place_suffix(vocabulary, text, *after)
+        if place is None and places:
+            place = places[0]
+            if places[0][0] > after[0]:
+                venue = _strip(text, after[0], places[0][0])
+        else:
+            rest = after[0]
+    parts = sum(part is not None for part in (note, place, venue)) + bool(speakers)
+    if parts < 2 or (rest is not None and not collapse(text[rest:])):
+        return None
+    return FlatHeader(found, note, speakers, place, venue, rest)

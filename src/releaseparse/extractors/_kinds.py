@@ -1,0 +1,184 @@
+"""What each line near the top of a source reads as: chrome, dateline, note type, speaker, ..."""
+
+from __future__ import annotations
+
+import enum
+
+import regex
+
+from releaseparse.dates import read_dateline, read_partial_date, read_time
+from releaseparse.extractors._flat import read_flat
+from releaseparse.extractors._people import is_name, is_role_line, read_issuer
+from releaseparse.lines import Line
+from releaseparse.text import collapse, is_blank
+from releaseparse.vocabulary import Vocabulary
+
+
+class Kind(enum.StrEnum):
+    """What a line reads as, judged on its own text (and, for roles, the line above)."""
+
+    BLANK = "blank"
+    CHROME = "chrome"
+    MARKER = "marker"
+    DATE = "date"
+    PARTIAL_DATE = "partial_date"
+    TIME = "time"
+    NOTE_TYPE = "note_type"
+    OFFICE = "office"
+    ISSUER = "issuer"
+    NAME = "name"
+    ROLE = "role"
+    ANONYMOUS = "anonymous"
+    PLACE = "place"
+    FLAT = "flat"
+    RELEASED = "released"
+    LABEL = "label"
+    PROSE = "prose"
+    OTHER = "other"
+
+
+#: Kinds that belong to a header block.
+HEADER_KINDS = frozenset(
+    {
+        Kind.DATE, Kind.PARTIAL_DATE, Kind.TIME, Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER,
+        Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE, Kind.FLAT, Kind.RELEASED,
+    }
+)  # fmt: skip
+#: Kinds that say who issued a release.
+ISSUER_KINDS = frozenset({Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.ANONYMOUS})
+
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to with via vs upon over".split()
+)
+#: ``Part, Part[, Part]``: capitalised words, a few lower-case particles between.
+_PLACE_PART = r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:(?:of|and|the|de|del|da|es|al|el|la|le|sur|upon|au|aux|di)\s+)?\p{Lu}[\p{L}.'’\-]*){0,4}"
+_PLACE = regex.compile(rf"\(?\s*{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{1,3}}\s*\)?")
+_LABEL = regex.compile(
+    r"\s*(?P<label>\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,5}|\p{Lu}\p{Ll}{0,11})\s*:(?=\s|$)"
+)
+#: Capitalised words before a colon that are headings or markers, not speakers.
+NOT_LABELS = frozenset(
+    {"INDEX", "TRANSCRIPT", "NOTE", "FROM", "BRIEFER", "BRIEFERS", "TO", "RE", "PRN", "DATE"}
+)
+_RELEASED = regex.compile(r"Released by (?:the )?\p{Lu}.{2,100}")
+#: A note type followed by ``Index`` names the note type (``Daily Press Briefing Index``).
+_INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
+_OFFICE_PREFIX = regex.compile(r"(?i)U\.S\. Department of State\s+")
+
+
+def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
+    """The transcript label opening ``text`` (``SECRETARY KERRY:``, ``Question:``), if any."""
+    match = _LABEL.match(text)
+    if match is None:
+        return None
+    label = match["label"]
+    if label.isupper():
+        if label in NOT_LABELS or len(label.replace(".", "")) < 2 and label not in ("Q", "A"):
+            return None
+        return match
+    return match if label.casefold() in vocabulary.label_keys else None
+
+
+def looks_like_prose(text: str) -> bool:
+    """Whether a line reads as body prose rather than a header line or a title.
+
+    Titles capitalise their words and leave only short function words in lower
+    case; prose has lower-case content words, or ends a sentence.
+    """
+    line = collapse(text)
+    if line.startswith("["):
+        return False
+    if len(line) > 250:
+        return True
+    if len(_CJK.findall(line)) > 40:
+        return True
+    words = line.split()
+    if len(words) < 6:
+        return False
+    if _SENTENCE_END.search(line) and len(words) >= 8:
+        return True
+    content = sum(1 for word in words if word[:1].islower() and word not in _FUNCTION_WORDS)
+    return content >= 3 and content * 10 >= len(words) * 3
+
+
+def is_place(vocabulary: Vocabulary, text: str) -> bool:
+    """``City, Region`` (``Venue, City, Region``, ``(Berlin, Germany)``) or a known place."""
+    line = collapse(text)
+    return _PLACE.fullmatch(line) is not None or vocabulary.is_known_place(line)
+
+
+def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
+    """The canonical note type of a note-type line (``PRESS STATEMENT``, ``... Index``)."""
+    found = vocabulary.note_type(text)
+    if found is None:
+        found = vocabulary.note_type(_INDEX_SUFFIX.sub("", collapse(text)))
+    return found
+
+
+def office_start(vocabulary: Vocabulary, text: str) -> int | None:
+    """Where the office name starts in an office line (after ``U.S. Department of State``)."""
+    line = text.strip()
+    lead = len(text) - len(text.lstrip())
+    prefix = _OFFICE_PREFIX.match(line)
+    if prefix is not None:
+        line = line[prefix.end() :]
+        lead += prefix.end()
+    if len(line.split()) <= 14 and vocabulary.is_office(line):
+        return lead
+    return None
+
+
+def classify(vocabulary: Vocabulary, text: str) -> Kind:
+    """The kind of one line judged on its own (roles are settled by ``classify_lines``)."""
+    if is_blank(text):
+        return Kind.BLANK
+    line = collapse(text)
+    if vocabulary.is_chrome(line):
+        return Kind.CHROME
+    if vocabulary.is_marker(line):
+        return Kind.MARKER
+    if read_dateline(line) is not None:
+        return Kind.DATE
+    if read_time(line) is not None:
+        return Kind.TIME
+    if read_partial_date(line):
+        return Kind.PARTIAL_DATE
+    if note_type_of(vocabulary, line) is not None:
+        return Kind.NOTE_TYPE
+    if office_start(vocabulary, line) is not None:
+        return Kind.OFFICE
+    if label_of(vocabulary, line) is not None:
+        return Kind.LABEL
+    if looks_like_prose(line):
+        return Kind.PROSE
+    if _RELEASED.fullmatch(line):
+        return Kind.RELEASED
+    if vocabulary.is_anonymous_speaker(line):
+        return Kind.ANONYMOUS
+    if read_issuer(vocabulary, line) is not None:
+        return Kind.ISSUER
+    if is_role_line(vocabulary, line):
+        return Kind.ROLE
+    if is_place(vocabulary, line):
+        return Kind.PLACE
+    if is_name(vocabulary, line):
+        return Kind.NAME
+    if read_flat(vocabulary, line) is not None:
+        return Kind.FLAT
+    return Kind.OTHER
+
+
+def classify_lines(vocabulary: Vocabulary, lines: tuple[Line, ...]) -> list[Kind]:
+    """The kind of every line; a role line counts only next to a name or other header lines."""
+    kinds = [classify(vocabulary, line.text) for line in lines]
+    nonblank = [index for index, kind in enumerate(kinds) if kind != Kind.BLANK]
+    for position, index in enumerate(nonblank):
+        if kinds[index] != Kind.ROLE:
+            continue
+        above = kinds[nonblank[position - 1]] if position else None
+        below = kinds[nonblank[position + 1]] if position + 1 < len(nonblank) else None
+        if above != Kind.NAME and below not in HEADER_KINDS:
+            kinds[index] = Kind.OTHER
+    return kinds

@@ -1,0 +1,169 @@
+"""Reading people on issuer lines: names, roles, ``Name, Role`` and ``Secretary Name``."""
+
+from __future__ import annotations
+
+import regex
+
+from releaseparse.text import collapse
+from releaseparse.vocabulary import Vocabulary
+
+# Two to six capitalised words (initials, hyphens, apostrophes; particles such as
+# "de" or "van" allowed between), no digits, no commas.
+_NAME = regex.compile(
+    r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:(?:de|da|del|der|van|von|bin|al|la|le)\s+)?\p{Lu}[\p{L}.'’\-]*){1,5}"
+)
+#: A role is a title, not a sentence.
+MAX_ROLE_WORDS = 16
+#: A role line standing alone is short.
+MAX_ROLE_LINE_WORDS = 7
+
+# Words glued by rendering (``SecretaryBureau``): split only for recognising roles.
+_GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+_COMMA_PART = regex.compile(r"[^,]+")
+_ISSUER_PREFIX = regex.compile(r"(?i)\s*(?:briefers?|speakers?)\s*:\s*")
+_ROLE_GLUE = frozenset({"of", "for", "the", "and", "to", "on", "in", "at", "State", "U.S.", "US"})
+
+#: ``(start, end)`` offsets into the text that was read.
+Offsets = tuple[int, int]
+
+
+def _strip(text: str, start: int, end: int) -> Offsets:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def is_name(vocabulary: Vocabulary, text: str) -> bool:
+    """A person's name with no role word in it (``Deputy Spokesperson`` is a role)."""
+    line = collapse(text)
+    if _NAME.fullmatch(line) is None or vocabulary.role_pattern.search(line) is not None:
+        return False
+    words = line.split()
+    if any(word in vocabulary.non_name_keys or word in vocabulary.venue_keys for word in words):
+        return False
+    # Acronyms (``NATO``) make a line a name of something else; initials are fine.
+    return not any(
+        len(word) >= 3 and word.isupper() and word not in ("II", "III", "IV") for word in words
+    )
+
+
+def is_role(vocabulary: Vocabulary, text: str) -> bool:
+    """Whether ``text`` reads as a role (holds a role word; a title, not a sentence)."""
+    line = _GLUED.sub(" ", collapse(text))
+    if not line or len(line.split()) > MAX_ROLE_WORDS or line.endswith("."):
+        return False
+    return vocabulary.role_pattern.search(line) is not None
+
+
+def is_role_line(vocabulary: Vocabulary, text: str) -> bool:
+    """A line holding only a role, perhaps followed by offices (``Spokesman, Bureau of ...``)."""
+    line = collapse(text)
+    if not line or "’s" in line or "'s" in line or any(ch.isdigit() for ch in line):
+        return False
+    first, *rest = (part.strip() for part in line.split(","))
+    if len(first.split()) > MAX_ROLE_LINE_WORDS or not is_role(vocabulary, first):
+        return False
+    if any(word[:1].islower() and word not in _ROLE_GLUE for word in first.split()):
+        return False
+    return all(vocabulary.is_office(part) or is_role(vocabulary, part) for part in rest if part)
+
+
+def role_office_split(vocabulary: Vocabulary, text: str) -> tuple[Offsets, Offsets | None]:
+    """Split ``Role, Bureau of ..., Office of ...`` into the role and the last office."""
+    parts = [match.span() for match in _COMMA_PART.finditer(text)]
+    for index, (start, _end) in enumerate(parts):
+        if index and vocabulary.is_office(text[start:_end].strip()):
+            role = _strip(text, parts[0][0], parts[index - 1][1])
+            last = _strip(text, *parts[-1])
+            if all(vocabulary.is_office(text[s:e].strip()) for s, e in parts[index:]):
+                return role, last
+            break
+    return _strip(text, 0, len(text)), None
+
+
+def _role_then_name(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offsets | None]] | None:
+    """``Secretary Colin L. Powell``: role words fused in front of the name."""
+    words = list(regex.finditer(r"\S+", text))
+    for size in range(1, min(8, len(words) - 1)):
+        role = text[words[0].start() : words[size - 1].end()]
+        name = text[words[size].start() : words[-1].end()]
+        if not all(word[:1].isupper() or word in _ROLE_GLUE for word in role.split()):
+            return None
+        if is_role(vocabulary, role) and is_name(vocabulary, name):
+            return [
+                ((words[size].start(), words[-1].end()), (words[0].start(), words[size - 1].end()))
+            ]
+    return None
+
+
+_CJK_LINE = regex.compile(r"\s*(?P<name>[\p{Han}·・A-Z.]{2,20}?)(?P<role>[\p{Han}]{2,8})\s*")
+
+
+def _cjk_name_role(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offsets | None]] | None:
+    """Chinese order, the role after the name: ``安东尼·J·布林肯国务卿``."""
+    match = _CJK_LINE.fullmatch(text)
+    if match is None:
+        return None
+    for role in sorted(vocabulary.role_words, key=len, reverse=True):
+        if text.rstrip().endswith(role) and len(text.strip()) > len(role) + 1:
+            end = len(text.rstrip())
+            start = len(text) - len(text.lstrip())
+            return [((start, end - len(role)), (end - len(role), end))]
+    return None
+
+
+def read_issuer(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offsets | None]] | None:
+    """Read the speakers of one issuer line; the offsets of each name and role.
+
+    Forms: ``Name, Role[, Name, Role ...]`` (roles may hold commas; a part that
+    reads as a bare name followed by a role opens the next speaker),
+    ``Secretary Colin L. Powell`` and ``BRIEFER: Name, Role``.
+    """
+    offset = 0
+    prefix = _ISSUER_PREFIX.match(text)
+    if prefix is not None:
+        offset = prefix.end()
+    body = text[offset:]
+    found = _name_comma_role(vocabulary, body)
+    if found is None and "," not in body:
+        found = _role_then_name(vocabulary, body) or _cjk_name_role(vocabulary, body)
+    if found is None:
+        return None
+    return [
+        (
+            (name[0] + offset, name[1] + offset),
+            None if role is None else (role[0] + offset, role[1] + offset),
+        )
+        for name, role in found
+    ]
+
+
+def _name_comma_role(
+    vocabulary: Vocabulary, text: str
+) -> list[tuple[Offsets, Offsets | None]] | None:
+    parts = [_strip(text, *match.span()) for match in _COMMA_PART.finditer(text)]
+    parts = [part for part in parts if part[1] > part[0]]
+    if len(parts) < 2 or not is_name(vocabulary, text[slice(*parts[0])]):
+        return None
+    found: list[list[Offsets]] = []
+    for index, part in enumerate(parts):
+        opens = is_name(vocabulary, text[slice(*part)]) and (
+            index + 1 < len(parts) and is_role(vocabulary, text[slice(*parts[index + 1])])
+        )
+        if opens and (not found or len(found[-1]) > 1):
+            found.append([part])
+        elif found:
+            found[-1].append(part)
+        else:
+            return None
+    speakers: list[tuple[Offsets, Offsets | None]] = []
+    for name, *role in found:
+        if not role:
+            return None
+        role_span = (role[0][0], role[-1][1])
+        if not is_role(vocabulary, text[slice(*role_span)]):
+            return None
+        speakers.append((name, role_span))
+    return speakers

@@ -1,0 +1,61 @@
+"""A header flattened onto one line (``Daily Press Briefing Richard Boucher, Spokesman ...``)."""
+
+from __future__ import annotations
+
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._common import clean_value, set_text, trimmed
+from releaseparse.extractors._flat import read_flat
+from releaseparse.extractors._kinds import Kind
+from releaseparse.records import Severity, Span, Speaker
+from releaseparse.state import ParseState
+
+
+def flat(state: ParseState) -> None:
+    """Read every field a flattened header line holds, each with its own span."""
+    found = layout(state)
+    block = found.block
+    if block is None:
+        return
+    index = next(
+        (i for i in range(block.start, block.end) if found.kind(i) == Kind.FLAT), None
+    )
+    if index is None:
+        return
+    line = state.lines[index]
+    parts = read_flat(state.vocabulary, line.text)
+    if parts is None:
+        return
+    base = line.start
+    if parts.note_type is not None and not state.has("note_type"):
+        start, end, canonical = parts.note_type
+        state.claim(Span(base + start, base + end), "note_type")
+        state.set("note_type", canonical, Span(base + start, base + end))
+    if parts.speakers and not state.has("speakers"):
+        speakers, spans = [], {}
+        for number, (name, role) in enumerate(parts.speakers):
+            name_span = trimmed(state.source, base + name[0], base + name[1])
+            role_span = None if role is None else trimmed(state.source, base + role[0], base + role[1])
+            speakers.append(
+                Speaker(
+                    clean_value(state, name_span, "speaker"),
+                    None if role_span is None else clean_value(state, role_span, "role"),
+                )
+            )
+            spans[f"{number}.name"] = name_span
+            if role_span is not None:
+                spans[f"{number}.role"] = role_span
+        first = base + parts.speakers[0][0][0]
+        last_name, last_role = parts.speakers[-1]
+        whole = Span(first, base + (last_role or last_name)[1])
+        state.claim(whole, "speaker")
+        state.set("speakers", tuple(speakers), whole, parts=spans)
+    for name, offsets in (("venue", parts.venue), ("place", parts.place)):
+        if offsets is not None and not state.has(name):
+            set_text(state, name, Span(base + offsets[0], base + offsets[1]), kind=name)
+    start, end, reading = parts.date
+    span = Span(base + start, base + end)
+    if not state.has("date"):
+        state.claim(span, "date")
+        state.set("date", reading.value, span)
+        if reading.problem is not None:
+            state.defect("date.invalid", reading.problem, span, Severity.ERROR)

@@ -1,0 +1,22 @@
+"""Marker lines in the text (``(begin transcript)``, ``TRANSCRIPT:``, ``# # #``): regions of their own."""
+
+from __future__ import annotations
+
+from releaseparse.extractors._common import header_end, trimmed
+from releaseparse.state import ParseState
+
+#: Markers are short lines.
+MAX_MARKER_LENGTH = 40
+
+
+def markers(state: ParseState) -> None:
+    """Claim every unclaimed marker line after the header, and photo captions as ``caption``."""
+    start = header_end(state)
+    vocabulary = state.vocabulary
+    for line in state.lines:
+        if line.start < start or state.is_claimed(line.span):
+            continue
+        if len(line.text) <= MAX_MARKER_LENGTH and vocabulary.is_marker(line.text):
+            state.claim(trimmed(state.source, line.start, line.end), "marker")
+        elif "hoto" in line.text and vocabulary.is_caption(line.text):
+            state.claim(trimmed(state.source, line.start, line.end), "caption")

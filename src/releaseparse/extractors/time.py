@@ -1,0 +1,36 @@
+"""The time line (``2:46 p.m. EST``) in the header or before the transcript opens."""
+
+from __future__ import annotations
+
+from releaseparse.dates import read_time
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._common import trimmed
+from releaseparse.extractors._kinds import Kind
+from releaseparse.state import ParseState
+
+
+def time(state: ParseState) -> None:
+    """Set ``time`` and ``time_zone`` from the first time line above the first turn."""
+    if state.has("time"):
+        return
+    found = layout(state)
+    block = found.block
+    start = 0 if block is None else block.start
+    for index in range(start, len(found.kinds)):
+        kind = found.kind(index)
+        if kind == Kind.LABEL:
+            return
+        if kind != Kind.TIME:
+            continue
+        line = state.lines[index]
+        if state.is_claimed(line.span):
+            continue
+        reading = read_time(line.text)
+        if reading is None:
+            continue
+        span = trimmed(state.source, line.start, line.end)
+        state.claim(span, "time")
+        state.set("time", reading.value, span)
+        if reading.zone is not None:
+            state.set("time_zone", reading.zone, span)
+        return

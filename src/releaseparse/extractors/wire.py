@@ -1,0 +1,66 @@
+"""A wire dateline opening the body (``Washington, DC (STL.News) ...``, ``القاهرة – ...``)."""
+
+from __future__ import annotations
+
+import regex
+
+from releaseparse.dates import find_date
+from releaseparse.extractors._common import header_end, set_text, trimmed
+from releaseparse.extractors._kinds import is_place
+from releaseparse.records import Severity, Span
+from releaseparse.state import ParseState
+from releaseparse.text import is_blank
+
+# ``Place (Outlet)`` or ``Place–(Outlet)–Date.`` at the start of the first paragraph.
+_OUTLET = regex.compile(
+    r"(?P<place>[^()\n–—]{2,40}?)\s*[–—-]*\s*\((?P<outlet>[^()\n]{2,40})\)\s*(?:[–—-]+\s*(?P<date>[^.\n]{6,30}?)\.?(?=\s|$))?"
+)
+# ``Place – text``: one to three words without digits, then a spaced dash.
+_DASHED = regex.compile(r"(?P<place>[^\s\d–—,.]+(?: [^\s\d–—,.]+){0,2})\s+[–—]\s+")
+
+
+def _capitalised(word: str) -> bool:
+    """Capitalised, or written in a script without case (Arabic, Chinese)."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
+def wire(state: ParseState) -> None:
+    """Read a wire dateline at the start of the body: place (and date when none was found)."""
+    if state.has("place"):
+        return
+    start = header_end(state)
+    line = next(
+        (
+            ln
+            for ln in state.lines
+            if ln.stop > start
+            and not is_blank(ln.text[max(0, start - ln.start) :])
+            and not state.is_claimed(Span(max(start, ln.start), ln.end))
+        ),
+        None,
+    )
+    if line is None or state.is_claimed(Span(max(start, line.start), line.end)):
+        return
+    offset = max(start, line.start)
+    match = _OUTLET.match(state.source, offset, line.end) or _DASHED.match(
+        state.source, offset, line.end
+    )
+    if match is None:
+        return
+    place = match["place"].strip()
+    if match.re is _OUTLET and not is_place(state.vocabulary, place):
+        return
+    if match.re is _DASHED and not all(_capitalised(word) for word in place.split()):
+        return
+    span = trimmed(state.source, match.start(), match.end())
+    state.claim(span, "dateline")
+    set_text(state, "place", trimmed(state.source, *match.span("place")))
+    date_text = match.groupdict().get("date")
+    if date_text and not state.has("date"):
+        found = find_date(date_text)
+        if found is not None:
+            date_span = trimmed(state.source, *match.span("date"))
+            state.set("date", found[2].value, date_span)
+            if found[2].problem is not None:
+                state.defect("date.invalid", found[2].problem, date_span, Severity.ERROR)
