@@ -14,11 +14,20 @@ def golden_view(release: Release) -> dict[str, Any]:
     return {
         "header": header_to_dict(release.header),
         "paragraphs": list(release.body.paragraphs),
+        "turns": [
+            {
+                "label": turn.label,
+                "text": turn.text,
+                "start": turn.span.start,
+                "end": turn.span.end,
+            }
+            for turn in release.body.turns
+        ],
         "disclaimer": release.disclaimer,
         "extras": dict(release.extras),
         "spans": {
             name: {"start": span.start, "end": span.end, "text": span.slice(source)}
-            for name, span in release.spans.items()
+            for name, span in sorted(release.spans.items())
         },
         "regions": [
             [region.kind, region.span.start, region.span.end, region.span.slice(source)]

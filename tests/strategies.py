@@ -158,6 +158,8 @@ def releases(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
         "venue": None,
         "place": place,
         "date": date.isoformat() if date else None,
+        "time": None,
+        "time_zone": None,
         "paragraphs": body,
         "disclaimer": disclaimer[0] if disclaimer else None,
     }

@@ -39,7 +39,12 @@ def test_datelines(text: str, value: dt.date) -> None:
         ("02/03/2025 11:02 PM EST", dt.date(2025, 2, 3), dt.time(23, 2), "EST"),
         ("May 28, 2004 (10:22 a.m. EDT)", dt.date(2004, 5, 28), dt.time(10, 22), "EDT"),
         ("9 يناير 2017", dt.date(2017, 1, 9), None, None),
-        ("2023年4月11日美国东部夏令时 下午05:45", dt.date(2023, 4, 11), dt.time(17, 45), "美国东部夏令时"),
+        (
+            "2023年4月11日美国东部夏令时 下午05:45",
+            dt.date(2023, 4, 11),
+            dt.time(17, 45),
+            "美国东部夏令时",
+        ),
     ],
 )
 def test_datelines_with_time_and_other_scripts(
@@ -76,7 +81,9 @@ def test_dates_without_a_year(text: str) -> None:
 
 
 def test_date_inside_a_flattened_header_line() -> None:
-    found = find_date("Daily Press BriefingRichard Boucher, SpokesmanWashington, DCOctober 28, 2002INDEX:")
+    found = find_date(
+        "Daily Press BriefingRichard Boucher, SpokesmanWashington, DCOctober 28, 2002INDEX:"
+    )
     assert found is not None
     start, end, reading = found
     assert reading.value == dt.date(2002, 10, 28)

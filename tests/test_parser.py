@@ -10,8 +10,8 @@ from tests.conftest import FIXTURES
 
 SAMPLE = (FIXTURES / "a_trailer_prn.txt").read_bytes()
 BUILTINS = (
-    "chrome", "date", "note_type", "office", "speaker", "place", "title", "venue",
-    "disclaimer", "trailers", "body", "checks",
+    "chrome", "flat", "date", "title", "note_type", "office", "speaker", "place", "venue",
+    "time", "preamble", "disclaimer", "trailers", "markers", "wire", "body", "checks",
 )  # fmt: skip
 
 
@@ -24,7 +24,7 @@ def test_parser_equals_module_parse() -> None:
 
 
 def test_unknown_name_lists_known_ones() -> None:
-    with pytest.raises(KeyError, match="known: chrome, date"):
+    with pytest.raises(KeyError, match="known: chrome, flat, date"):
         Parser().disable("nope")
 
 

@@ -6,7 +6,17 @@ from importlib.metadata import PackageNotFoundError, version
 
 from releaseparse.errors import ExtractorError, ReleaseParseError
 from releaseparse.parser import Extractor, Parser
-from releaseparse.records import Body, Defect, Header, Region, Release, Severity, Span, Speaker, Turn
+from releaseparse.records import (
+    Body,
+    Defect,
+    Header,
+    Region,
+    Release,
+    Severity,
+    Span,
+    Speaker,
+    Turn,
+)
 from releaseparse.state import ParseState
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 

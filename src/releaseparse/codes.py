@@ -23,6 +23,14 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "the dateline is not a calendar day (``November 31, 2017``); the date is ``None``",
     ),
+    "date.no_year": (
+        Severity.ERROR,
+        "the header's date has no year (``3 Dec``); the date is ``None``, nothing is guessed",
+    ),
+    "date.from_title": (
+        Severity.INFO,
+        "the header has no dateline; the date was read from the title (``Briefing – June 21, 2022``)",
+    ),
     "body.missing": (Severity.WARNING, "no body text after the header"),
     "body.paragraph_rejoined": (
         Severity.INFO,

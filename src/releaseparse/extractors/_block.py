@@ -37,6 +37,10 @@ _TITLE_KINDS = frozenset({Kind.OTHER, Kind.NAME})
 _NEAR_ISSUER = frozenset(
     {Kind.NAME, Kind.ROLE, Kind.ISSUER, Kind.NOTE_TYPE, Kind.OFFICE, Kind.ANONYMOUS}
 )
+#: Kinds after which one short plain line is the venue (``Treaty Room``, ``Via Teleconference``).
+_BEFORE_VENUE = frozenset(
+    {Kind.PLACE, Kind.ISSUER, Kind.ROLE, Kind.NAME, Kind.OFFICE, Kind.ANONYMOUS, Kind.NOTE_TYPE}
+)
 #: Lines that may follow a lone title before the body (read-time, post dates, times).
 _BARE_FOLLOWERS = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE, Kind.TIME})
 _ENDS_SENTENCE = regex.compile(r"[.:;!?]\s*$")
@@ -177,7 +181,7 @@ class Layout:
                 inside.append(position)
             elif (
                 kind == Kind.OTHER
-                and self.kinds[bottom] == Kind.PLACE
+                and self.kinds[bottom] in _BEFORE_VENUE
                 and self._is_short_line(position)
                 and self._neighbour(position, 1) in (Kind.LABEL, Kind.PROSE, Kind.TIME, None)
             ):
@@ -200,6 +204,9 @@ class Layout:
             return self._bare_block()
         inside: list[int] = []
         top, title = self._grow_up(anchor, inside)
+        if title is None and top < anchor and self._name_is_title(top):
+            title = (top, top + 1)
+            top = self._step(top, 1)[0]  # type: ignore[index]
         bottom = self._grow_down(anchor, inside)
         end = bottom + 1
         if title is None:
@@ -214,6 +221,13 @@ class Layout:
                 title = after
                 end = after[1]
         return Block(anchor, top, end, title, tuple(sorted(set(inside))))
+
+    def _name_is_title(self, top: int) -> bool:
+        """A name-like first line set off by a blank line from the issuer lines is the title."""
+        if self.kinds[top] != Kind.NAME:
+            return False
+        below = self._step(top, 1)
+        return below is not None and below[1] > 0 and self.kinds[below[0]] in ISSUER_KINDS
 
     def _bare_block(self) -> Block | None:
         """No header lines: a first plain line before the body is the title (embassy pages)."""
@@ -260,7 +274,12 @@ class Layout:
 
     def _is_title_like(self, index: int) -> bool:
         text = self.text(index)
-        return len(text.split()) <= MAX_TITLE_WORDS and _ENDS_SENTENCE.search(text) is None
+        letters = sum(1 for char in text if char.isalpha() or char == " ")
+        return (
+            len(text.split()) <= MAX_TITLE_WORDS
+            and _ENDS_SENTENCE.search(text) is None
+            and letters * 10 >= len(text) * 8
+        )
 
     def _self_titled(self, top: int) -> bool:
         text = self.text(top)

@@ -42,7 +42,9 @@ def _strip(text: str, start: int, end: int) -> Offsets:
     return start, end
 
 
-def _leading_note_type(vocabulary: Vocabulary, text: str, start: int) -> tuple[int, int, str] | None:
+def _leading_note_type(
+    vocabulary: Vocabulary, text: str, start: int
+) -> tuple[int, int, str] | None:
     folded = text.casefold()
     for note in sorted(vocabulary.note_types, key=len, reverse=True):
         end = start + len(note)

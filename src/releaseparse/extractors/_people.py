@@ -83,7 +83,9 @@ def role_office_split(vocabulary: Vocabulary, text: str) -> tuple[Offsets, Offse
     return _strip(text, 0, len(text)), None
 
 
-def _role_then_name(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offsets | None]] | None:
+def _role_then_name(
+    vocabulary: Vocabulary, text: str
+) -> list[tuple[Offsets, Offsets | None]] | None:
     """``Secretary Colin L. Powell``: role words fused in front of the name."""
     words = list(regex.finditer(r"\S+", text))
     for size in range(1, min(8, len(words) - 1)):
@@ -101,7 +103,9 @@ def _role_then_name(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Of
 _CJK_LINE = regex.compile(r"\s*(?P<name>[\p{Han}·・A-Z.]{2,20}?)(?P<role>[\p{Han}]{2,8})\s*")
 
 
-def _cjk_name_role(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offsets | None]] | None:
+def _cjk_name_role(
+    vocabulary: Vocabulary, text: str
+) -> list[tuple[Offsets, Offsets | None]] | None:
     """Chinese order, the role after the name: ``安东尼·J·布林肯国务卿``."""
     match = _CJK_LINE.fullmatch(text)
     if match is None:

@@ -16,9 +16,7 @@ def flat(state: ParseState) -> None:
     block = found.block
     if block is None:
         return
-    index = next(
-        (i for i in range(block.start, block.end) if found.kind(i) == Kind.FLAT), None
-    )
+    index = next((i for i in range(block.start, block.end) if found.kind(i) == Kind.FLAT), None)
     if index is None:
         return
     line = state.lines[index]
@@ -34,7 +32,9 @@ def flat(state: ParseState) -> None:
         speakers, spans = [], {}
         for number, (name, role) in enumerate(parts.speakers):
             name_span = trimmed(state.source, base + name[0], base + name[1])
-            role_span = None if role is None else trimmed(state.source, base + role[0], base + role[1])
+            role_span = (
+                None if role is None else trimmed(state.source, base + role[0], base + role[1])
+            )
             speakers.append(
                 Speaker(
                     clean_value(state, name_span, "speaker"),

@@ -57,23 +57,28 @@ def _from_lines(state: ParseState) -> list[Found]:
             read = read_issuer(state.vocabulary, line.text) or []
             state.claim(trimmed(state.source, line.start, line.end), "speaker")
             for name, role in read:
-                found.append(
-                    (_offsets(line, name), None if role is None else _offsets(line, role))
-                )
-        elif kind == Kind.NAME and not alone and not (
-            following is not None and following[1] == Kind.ROLE
+                found.append((_offsets(line, name), None if role is None else _offsets(line, role)))
+        elif (
+            kind == Kind.NAME
+            and not alone
+            and not (following is not None and following[1] == Kind.ROLE)
         ):
             pass
         elif kind in (Kind.NAME, Kind.ANONYMOUS):
-            state.claim(trimmed(state.source, line.start, line.end), "speaker")
             name_span = trimmed(state.source, line.start, line.end)
             if following is not None and following[1] == Kind.ROLE:
                 role_line = following[0]
                 role_span = _role(state, role_line)
-                state.claim(role_span, "speaker")
+                if role_line.number == line.number + 1:
+                    # Name and role on adjacent lines make one region.
+                    state.claim(Span(name_span.start, role_span.end), "speaker")
+                else:
+                    state.claim(name_span, "speaker")
+                    state.claim(role_span, "speaker")
                 found.append((name_span, role_span))
                 index += 1
             else:
+                state.claim(name_span, "speaker")
                 found.append((name_span, None))
         index += 1
     return found
@@ -111,7 +116,9 @@ def _from_title(state: ParseState) -> list[Found]:
                 back -= 1
             base = first.start
             name_span = Span(base + name[0].start(), base + name[-1].end())
-            if role_words and is_role(vocabulary, text[role_words[0].start() : role_words[-1].end()]):
+            if role_words and is_role(
+                vocabulary, text[role_words[0].start() : role_words[-1].end()]
+            ):
                 role_span = Span(base + role_words[0].start(), base + role_words[-1].end())
                 return [(name_span, role_span)]
             if back >= 0 and words[back].group().casefold() == "by" and back == start - 1:

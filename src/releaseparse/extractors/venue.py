@@ -15,7 +15,13 @@ def venue(state: ParseState) -> None:
     if block is None or state.has("venue"):
         return
     place = state.span_of("place")
-    names = [i for i in range(block.start, block.end) if found.kind(i) == Kind.NAME]
+    issuers = [s.start for s in (state.span_of("speakers"), state.span_of("office")) if s]
+    after = min(issuers, default=0)
+    names = [
+        i
+        for i in range(block.start, block.end)
+        if found.kind(i) == Kind.NAME and state.lines[i].start > after
+    ]
     candidates = [state.lines[index] for index in sorted({*block.inside, *names})]
     candidates = [line for line in candidates if not state.is_claimed(line.span)]
     if not candidates:
