@@ -41,6 +41,18 @@ def parse(source: str | bytes, *, strict: bool = False) -> Release:
     return _default_parser.parse(source, strict=strict)
 
 
+def parse_all(source: str | bytes, *, strict: bool = False) -> list[Release]:
+    """Parse every release of a page that holds several, in order, with the default parser.
+
+    Spans and regions of each record index into the one source; ``parse`` returns
+    only the first and records ``source.more_releases`` when others follow.
+    """
+    global _default_parser
+    if _default_parser is None:
+        _default_parser = Parser()
+    return _default_parser.parse_all(source, strict=strict)
+
+
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Body",
@@ -60,4 +72,5 @@ __all__ = [
     "Vocabulary",
     "__version__",
     "parse",
+    "parse_all",
 ]

@@ -14,6 +14,10 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         "bytes that decode as nothing; each run replaced by U+FFFD, the span covers them",
     ),
     "source.blank": (Severity.WARNING, "the input holds no text at all"),
+    "source.more_releases": (
+        Severity.INFO,
+        "more releases follow on the page (span: their text); ``parse_all`` returns them all",
+    ),
     "title.missing": (Severity.ERROR, "no title was found (zero-width span at the text's start)"),
     "date.missing": (
         Severity.ERROR,
@@ -29,7 +33,7 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
     ),
     "date.from_title": (
         Severity.INFO,
-        "the header has no dateline; the date was read from the title (``Briefing – June 21, 2022``)",
+        "the header has no dateline; the date was read from the title",
     ),
     "body.missing": (Severity.WARNING, "no body text after the header"),
     "body.paragraph_rejoined": (

@@ -1,4 +1,4 @@
-"""Reading datelines (`November 16, 2017`, `16 November 2017`, `02/03/2025 11:02 PM EST`) and time lines."""
+"""Reading datelines (``November 16, 2017``, ``02/03/2025 11:02 PM EST``) and time lines."""
 
 from __future__ import annotations
 
@@ -211,8 +211,7 @@ def _read_cjk(line: str) -> DateReading | None:
     if match["hour"] is not None:
         meridiem = "pm" if match["half"] == "下午" else "am" if match["half"] else None
         clock = _clock(int(match["hour"]), int(match["minute"]), meridiem)
-    zone = match["zone"].strip() or None
-    return DateReading(value, None, clock, zone if clock is not None else zone)
+    return DateReading(value, None, clock, match["zone"].strip() or None)
 
 
 def _is_date_word(word: str) -> bool:

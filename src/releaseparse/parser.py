@@ -8,9 +8,11 @@ from typing import Literal
 import attrs
 
 from releaseparse.assemble import assemble
-from releaseparse.decoding import decode
+from releaseparse.decoding import Decoded, decode
 from releaseparse.errors import ReleaseParseError
-from releaseparse.records import Release, Severity, Span
+from releaseparse.extractors._releases import next_release
+from releaseparse.records import Defect, Release, Severity, Span
+from releaseparse.segments import defects_within, place_in_source
 from releaseparse.state import ParseState
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -126,16 +128,13 @@ class Parser:
 
     # -- parsing --------------------------------------------------------------------------
 
-    def parse(self, source: str | bytes, *, strict: bool = False) -> Release:
-        """Parse one release from text or bytes.
-
-        Never raises on bad input: what is missing or repaired is in ``defects``.
-        With ``strict=True``, a defect of error severity raises ``ReleaseParseError``.
-        """
+    def _decode(self, source: str | bytes, caller: str) -> Decoded:
         if not isinstance(source, str | bytes | bytearray | memoryview):
-            raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
-        decoded = decode(bytes(source) if not isinstance(source, str) else source)
-        state = ParseState(decoded.text, vocabulary=self.vocabulary, defects=decoded.defects)
+            raise TypeError(f"{caller}() takes str or bytes, not {type(source).__name__}")
+        return decode(bytes(source) if not isinstance(source, str) else source)
+
+    def _run(self, state: ParseState) -> Release:
+        """Run the chain over one parse state and assemble the record."""
         for name, extractor in self:
             state.extractor = name
             try:
@@ -151,7 +150,61 @@ class Parser:
                     Severity.ERROR,
                 )
         state.extractor = "<assemble>"
-        release = assemble(state)
+        return assemble(state)
+
+    def _part(self, decoded: Decoded, start: int, end: int) -> Release:
+        """Parse ``decoded.text[start:end]`` and re-base the record on the whole text."""
+        text = decoded.text
+        defects = defects_within(decoded.defects, start, end, last=end == len(text))
+        state = ParseState(text[start:end], vocabulary=self.vocabulary, defects=defects)
+        return place_in_source(self._run(state), text, start)
+
+    def _next_start(self, text: str, start: int) -> int | None:
+        """Where the release after the one starting at ``start`` begins, if one does."""
+        found = next_release(ParseState(text[start:], vocabulary=self.vocabulary))
+        return None if found is None else start + found
+
+    @staticmethod
+    def _check(release: Release, strict: bool) -> Release:
         if strict and any(defect.severity == Severity.ERROR for defect in release.defects):
             raise ReleaseParseError(release.defects, release)
         return release
+
+    def parse(self, source: str | bytes, *, strict: bool = False) -> Release:
+        """Parse one release from text or bytes (the first, if the page holds several).
+
+        Never raises on bad input: what is missing or repaired is in ``defects``.
+        With ``strict=True``, a defect of error severity raises ``ReleaseParseError``.
+        When more releases follow, their text is an ``other_release`` region and a
+        ``source.more_releases`` defect says so (``parse_all`` returns them all).
+        """
+        decoded = self._decode(source, "parse")
+        state = ParseState(decoded.text, vocabulary=self.vocabulary, defects=decoded.defects)
+        end = next_release(state)
+        if end is None:
+            return self._check(self._run(state), strict)
+        release = self._part(decoded, 0, end)
+        more = Defect(
+            "source.more_releases",
+            "more releases follow on this page; parse_all() returns each of them",
+            Severity.INFO,
+            Span(end, len(decoded.text)),
+        )
+        return self._check(attrs.evolve(release, defects=(*release.defects, more)), strict)
+
+    def parse_all(self, source: str | bytes, *, strict: bool = False) -> list[Release]:
+        """Parse every release of a page holding several (blog label pages, digests), in order.
+
+        Each record's spans and regions index into the one decoded source; the text of
+        the other releases is an ``other_release`` region of each.
+        """
+        decoded = self._decode(source, "parse_all")
+        text = decoded.text
+        starts = [0]
+        while (found := self._next_start(text, starts[-1])) is not None and found > starts[-1]:
+            starts.append(found)
+        ends = [*starts[1:], len(text)]
+        return [
+            self._check(self._part(decoded, start, end), strict)
+            for start, end in zip(starts, ends, strict=True)
+        ]

@@ -212,7 +212,7 @@ SELF_TITLED_NOTE_TYPES: tuple[str, ...] = ("Daily Press Briefing",)
 
 #: Speaker lines that name no person (background briefings).
 ANONYMOUS_SPEAKERS: tuple[str, ...] = (
-    r"(?:Senior |Two Senior |Three Senior )?(?:State )?(?:Department|Administration|U\.S\.) Officials?",
+    r"(?:(?:Two |Three )?Senior )?(?:State )?(?:Department|Administration|U\.S\.) Officials?",
     r"Senior (?:State Department |Administration )?Officials?",
 )
 
@@ -227,7 +227,8 @@ VENUE_WORDS: tuple[str, ...] = (
 #: Photo captions printed between header and body (``... State Department photo.``).
 CAPTION_PATTERNS: tuple[str, ...] = (
     r"Date: \d{1,2}/\d{1,2}/\d{4} Description: .*",
-    r".{10,600}\b(?:State Department|U\.S\. Embassy|AP|Reuters|AFP) [Pp]hoto(?: by [^.]{2,60})?\.?\)?",
+    r".{10,600}\b(?:State Department|U\.S\. Embassy|AP|Reuters|AFP) [Pp]hoto"
+    r"(?: by [^.]{2,60})?\.?\)?",
     r".{10,600}©\s*Photo by .*",
 )
 

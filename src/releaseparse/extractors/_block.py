@@ -183,6 +183,7 @@ class Layout:
                 kind == Kind.OTHER
                 and self.kinds[bottom] in _BEFORE_VENUE
                 and self._is_short_line(position)
+                and self._adjacent(position, 1) in (None, Kind.LABEL, Kind.TIME)
                 and self._neighbour(position, 1) in (Kind.LABEL, Kind.PROSE, Kind.TIME, None)
             ):
                 bottom = position

@@ -1,4 +1,4 @@
-"""A header flattened onto one line: ``Daily Press Briefing Richard Boucher, Spokesman Washington, DC October 18, 2002``."""
+"""A header flattened onto one line: ``Daily Press Briefing Richard Boucher, Spokesman ...``."""
 
 from __future__ import annotations
 

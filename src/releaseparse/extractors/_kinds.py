@@ -50,10 +50,35 @@ ISSUER_KINDS = frozenset({Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.ANONYMO
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _FUNCTION_WORDS = frozenset(
-    "a an and as at but by for from in into of on or the to with via vs upon over".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "via",
+        "vs",
+        "upon",
+        "over",
+    ]
 )
 #: ``Part, Part[, Part]``: capitalised words, a few lower-case particles between.
-_PLACE_PART = r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:(?:of|and|the|de|del|da|es|al|el|la|le|sur|upon|au|aux|di)\s+)?\p{Lu}[\p{L}.'’\-]*){0,4}"
+_PARTICLES = "of|and|the|de|del|da|es|al|el|la|le|sur|upon|au|aux|di"
+_PLACE_PART = (
+    rf"\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+(?:(?:{_PARTICLES})\s+)?\p{{Lu}}[\p{{L}}.'’\-]*){{0,4}}"
+)
 _PLACE = regex.compile(rf"\(?\s*{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{1,3}}\s*\)?")
 _LABEL = regex.compile(
     r"\s*(?P<label>\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,5}|\p{Lu}\p{Ll}{0,11})\s*:(?=\s|$)"
@@ -75,7 +100,7 @@ def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
         return None
     label = match["label"]
     if label.isupper():
-        if label in NOT_LABELS or len(label.replace(".", "")) < 2 and label not in ("Q", "A"):
+        if label in NOT_LABELS or (len(label.replace(".", "")) < 2 and label not in ("Q", "A")):
             return None
         return match
     return match if label.casefold() in vocabulary.label_keys else None

@@ -24,6 +24,8 @@ Piece = tuple[int, int]
 def _pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
     """The body's lines from ``start`` as pieces; ``None`` stands for a break (blank or claimed)."""
     source = state.source
+    claims = state.claims()
+    next_claim = 0
     pieces: list[Piece | None] = []
     for line in state.lines:
         if line.stop <= start:
@@ -32,6 +34,13 @@ def _pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
             break
         begin = max(line.start, start)
         end = min(line.end, stop)
+        # A line may open with a claimed part (a wire dateline): the rest is body.
+        while next_claim < len(claims) and claims[next_claim][1] <= begin:
+            next_claim += 1
+        position = next_claim
+        while position < len(claims) and claims[position][0] < end:
+            begin = max(begin, claims[position][1])
+            position += 1
         if begin >= end or is_blank(source[begin:end]) or state.is_claimed(Span(begin, end)):
             pieces.append(None)
         else:

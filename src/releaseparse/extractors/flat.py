@@ -49,9 +49,9 @@ def flat(state: ParseState) -> None:
         whole = Span(first, base + (last_role or last_name)[1])
         state.claim(whole, "speaker")
         state.set("speakers", tuple(speakers), whole, parts=spans)
-    for name, offsets in (("venue", parts.venue), ("place", parts.place)):
-        if offsets is not None and not state.has(name):
-            set_text(state, name, Span(base + offsets[0], base + offsets[1]), kind=name)
+    for field, offsets in (("venue", parts.venue), ("place", parts.place)):
+        if offsets is not None and not state.has(field):
+            set_text(state, field, Span(base + offsets[0], base + offsets[1]), kind=field)
     start, end, reading = parts.date
     span = Span(base + start, base + end)
     if not state.has("date"):

@@ -1,4 +1,4 @@
-"""Marker lines in the text (``(begin transcript)``, ``TRANSCRIPT:``, ``# # #``): regions of their own."""
+"""Marker lines (``(begin transcript)``, ``# # #``) and photo captions: regions of their own."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Speakers: ``Name`` / ``Role`` lines, ``Name, Role`` on one line, ``Secretary Colin L. Powell``."""
+"""Speakers: name and role lines, ``Name, Role`` on one line, ``Secretary Colin L. Powell``."""
 
 from __future__ import annotations
 
@@ -41,9 +41,7 @@ def _from_lines(state: ParseState) -> list[Found]:
         index
         for index, (_line, kind) in enumerate(lines)
         if kind == Kind.ISSUER
-        or kind == Kind.NAME
-        and index + 1 < len(lines)
-        and lines[index + 1][1] == Kind.ROLE
+        or (kind == Kind.NAME and index + 1 < len(lines) and lines[index + 1][1] == Kind.ROLE)
     ]
     # A bare name is the speaker only when nothing else issues the release; beside a
     # speaker or an office it is a venue (``Casa Presidencial``).
@@ -106,7 +104,7 @@ def _from_title(state: ParseState) -> list[Found]:
             after = text[name[-1].end() : name[-1].end() + 2]
             if after.startswith(("'", "’")):
                 continue
-            role_words = []
+            role_words: list[regex.Match[str]] = []
             back = start - 1
             while back >= 0 and (
                 vocabulary.role_pattern.fullmatch(words[back].group())

@@ -1,0 +1,114 @@
+"""Pages holding several releases (blog label pages, digests): where the next one starts."""
+
+from __future__ import annotations
+
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._kinds import HEADER_KINDS, Kind, classify
+from releaseparse.lines import Line
+from releaseparse.state import ParseState
+from releaseparse.text import collapse
+
+#: Header lines are short; longer lines are never looked at when scanning for a header.
+MAX_HEADER_LINE = 80
+#: Non-blank lines walked up from a header to find where its release starts.
+MAX_LEAD_LINES = 12
+#: Words of a title or headline, at most.
+MAX_HEADLINE_WORDS = 30
+
+_STRONG = frozenset(
+    {Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE}
+)
+_LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
+
+
+class _Scan:
+    def __init__(self, state: ParseState) -> None:
+        self.state = state
+        self.vocabulary = state.vocabulary
+        self.lines = state.lines
+        self._kinds: dict[int, Kind] = {}
+
+    def kind(self, index: int) -> Kind:
+        found = self._kinds.get(index)
+        if found is None:
+            text = self.lines[index].text
+            found = Kind.PROSE if len(text) > 250 else classify(self.vocabulary, text)
+            self._kinds[index] = found
+        return found
+
+    def nonblank(self, index: int, direction: int, limit: int) -> list[int]:
+        """Up to ``limit`` non-blank line indices from ``index`` going ``direction``."""
+        found: list[int] = []
+        index += direction
+        while 0 <= index < len(self.lines) and len(found) < limit:
+            if self.kind(index) != Kind.BLANK:
+                found.append(index)
+            index += direction
+        return found
+
+    def is_title(self, index: int) -> bool:
+        text = collapse(self.lines[index].text)
+        letters = sum(1 for char in text if char.isalpha() or char == " ")
+        return (
+            self.kind(index) in (Kind.OTHER, Kind.NAME)
+            and len(text.split()) <= MAX_HEADLINE_WORDS
+            and not text.endswith((".", ":", ";", "?", "!"))
+            and letters * 10 >= len(text) * 8
+        )
+
+    def is_header(self, index: int) -> bool:
+        """Whether line ``index`` opens or closes the header of a further release."""
+        kind = self.kind(index)
+        above = self.nonblank(index, -1, 4)
+        if kind == Kind.DATE:
+            strong = [i for i in above if self.kind(i) in _STRONG]
+            return len(strong) >= 2
+        if kind in (Kind.NOTE_TYPE, Kind.OFFICE):
+            # ``Title`` / ``Office of the Spokesperson`` (blank lines between allowed).
+            return bool(above) and self.is_title(above[0])
+        return False
+
+    def release_start(self, index: int) -> int:
+        """Walk up from a header line over header, title and page lines: the release's start."""
+        start = index
+        position = index
+        for _ in range(MAX_LEAD_LINES):
+            above = self.nonblank(position, -1, 1)
+            if not above:
+                break
+            position = above[0]
+            kind = self.kind(position)
+            text = collapse(self.lines[position].text)
+            if any(pattern.fullmatch(text) for pattern in self.vocabulary.trailer_regexes):
+                break
+            if kind in HEADER_KINDS or kind in _LEAD or self.is_title(position):
+                start = position
+                continue
+            break
+        return start
+
+
+def next_release(state: ParseState) -> int | None:
+    """The offset where a further release starts after the first one, if the page holds one."""
+    block = layout(state).block
+    if block is None:
+        return None
+    scan = _Scan(state)
+    lines: tuple[Line, ...] = state.lines
+    vocabulary = state.vocabulary
+    for index in range(block.end, len(lines)):
+        text = lines[index].text
+        if not text or len(text) > MAX_HEADER_LINE:
+            continue
+        if not (
+            any(char.isdigit() for char in text)
+            or vocabulary.note_type(text) is not None
+            or vocabulary.is_office(collapse(text))
+        ):
+            continue
+        if scan.kind(index) in (Kind.DATE, Kind.NOTE_TYPE, Kind.OFFICE) and scan.is_header(index):
+            start = scan.release_start(index)
+            # The body of the first release must lie between the two headers.
+            if any(scan.kind(i) in (Kind.PROSE, Kind.LABEL) for i in range(block.end, start)):
+                return lines[start].start
+    return None
