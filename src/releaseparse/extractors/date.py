@@ -25,7 +25,7 @@ def _dateline(state: ParseState) -> Line | None:
         dated = [i for i in range(block.start, block.end) if found.kind(i) == Kind.DATE]
         if dated:
             return state.lines[min(dated, key=lambda i: abs(i - block.anchor))]
-    if block is not None and block.start != block.anchor:
+    if block is not None and (block.title is None or block.anchor != block.title[0]):
         return None
     last = None
     for index, kind in enumerate(found.kinds):

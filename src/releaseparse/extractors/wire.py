@@ -13,7 +13,7 @@ from releaseparse.text import is_blank
 
 # ``Place (Outlet)`` or ``Place–(Outlet)–Date.`` at the start of the first paragraph.
 _OUTLET = regex.compile(
-    r"(?P<place>[^()\n–—]{2,40}?)\s*[–—-]*\s*\((?P<outlet>[^()\n]{2,40})\)\s*(?:[–—-]+\s*(?P<date>[^.\n]{6,30}?)\.?(?=\s|$))?"
+    r"(?P<place>[^()\n–—]{2,40}?)\s*[–—-]*\s*\((?P<outlet>[^()\n]{2,40})\)\s*(?:[–—-]+\s*(?P<date>[^.\n()]{4,30}?\d{4})\.?(?=\s|$))?"
 )
 # ``Place – text``: one to three words without digits, then a spaced dash.
 _DASHED = regex.compile(r"(?P<place>[^\s\d–—,.]+(?: [^\s\d–—,.]+){0,2})\s+[–—]\s+")
