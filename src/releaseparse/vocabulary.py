@@ -168,6 +168,7 @@ CHROME_LINES: tuple[str, ...] = (
     "This slideshow requires JavaScript.",
     "Vodpod videos no longer available.",
     "Washington File",
+    "View Video",
     "Scoop News",
     "Print",
     "Email",

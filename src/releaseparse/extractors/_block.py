@@ -118,10 +118,24 @@ class Layout:
                 return False
         return False
 
+    def _closing_date(self, index: int) -> int:
+        """A later dateline of the same block closing the header (a post date may open it)."""
+        position = index
+        while (found := self._step(position, 1)) is not None and found[1] <= MAX_GAP:
+            position = found[0]
+            kind = self.kinds[position]
+            if kind == Kind.DATE and self._neighbour(position, -1) in _VALIDATING:
+                return position
+            if kind not in HEADER_KINDS and kind != Kind.CHROME:
+                break
+        return index
+
     def _anchor(self) -> int | None:
         paragraph_seen = False
         for index, kind in enumerate(self.kinds):
-            if kind == Kind.FLAT or (kind == Kind.DATE and self._validated_date(index)):
+            if kind == Kind.DATE and self._validated_date(index):
+                return self._closing_date(index)
+            if kind == Kind.FLAT:
                 return index
             if paragraph_seen:
                 continue

@@ -11,8 +11,7 @@ def chrome(state: ParseState) -> None:
     """Claim every line above the body that reads as site chrome."""
     found = layout(state)
     block = found.block
-    stop = block.end if block is not None else len(found.kinds)
-    for index in range(stop):
+    for index in range(len(found.kinds)):
         kind = found.kind(index)
         if kind in (Kind.PROSE, Kind.LABEL) and (block is None or index >= block.start):
             break

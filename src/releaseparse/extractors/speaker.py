@@ -144,5 +144,6 @@ def speaker(state: ParseState) -> None:
         if role_span is not None:
             parts[f"{number}.role"] = role_span
     ends = [span.end for pair in found for span in pair if span is not None]
-    whole = Span(min(pair[0].start for pair in found), max(ends))
+    starts = [span.start for pair in found for span in pair if span is not None]
+    whole = Span(min(starts), max(ends))
     state.set("speakers", tuple(speakers), whole, parts=parts)
