@@ -625,18 +625,14 @@ def header_c(draw: st.DrawFn) -> tuple[list[str], dict[str, Any]]:
         name, role = draw(st.sampled_from(SPEAKERS))
         issuer = [name, role]
         fields["speakers"] = [_speaker(name, role)]
-    elif issuer_kind == "name":
-        name = draw(st.sampled_from(BARE_NAMES))
+    elif issuer_kind in ("name", "anonymous"):
+        name = draw(st.sampled_from(BARE_NAMES if issuer_kind == "name" else ANONYMOUS))
         issuer = [name]
         fields["speakers"] = [_speaker(name, None)]
     elif issuer_kind == "role_office":
         name, role_line, role, fields["office"] = draw(st.sampled_from(ROLE_OFFICE_SPEAKERS))
         issuer = [name, role_line]
         fields["speakers"] = [_speaker(name, role)]
-    elif issuer_kind == "anonymous":
-        name = draw(st.sampled_from(ANONYMOUS))
-        issuer = [name]
-        fields["speakers"] = [_speaker(name, None)]
     else:
         fields["office"] = draw(st.sampled_from(OFFICES))
         issuer = [fields["office"]]

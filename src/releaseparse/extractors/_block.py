@@ -219,9 +219,10 @@ class Layout:
             return self._bare_block()
         inside: list[int] = []
         top, title = self._grow_up(anchor, inside)
-        if title is None and top < anchor and self._name_is_title(top):
+        below = self._step(top, 1)
+        if title is None and top < anchor and below is not None and self._name_is_title(top):
             title = (top, top + 1)
-            top = self._step(top, 1)[0]  # type: ignore[index]
+            top = below[0]
         bottom = self._grow_down(anchor, inside)
         end = bottom + 1
         if title is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from releaseparse.extractors._block import Block, layout
@@ -76,6 +77,13 @@ def clean_value(state: ParseState, span: Span, what: str) -> str:
             Severity.INFO,
         )
     return value
+
+
+def set_time(state: ParseState, value: dt.time, zone: str | None, span: Span) -> None:
+    """Set ``time`` and, when printed, ``time_zone``, both from the raw text at ``span``."""
+    state.set("time", value, span)
+    if zone is not None:
+        state.set("time_zone", zone, span)
 
 
 def set_text(state: ParseState, name: str, span: Span, *, kind: str | None = None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from releaseparse.dates import DateReading, find_date
-from releaseparse.extractors._people import Offsets, read_issuer
+from releaseparse.extractors._people import Offsets, read_issuer, strip_offsets
 from releaseparse.text import collapse
 from releaseparse.vocabulary import Vocabulary
 
@@ -35,11 +35,7 @@ def _starts(text: str, start: int, end: int) -> list[int]:
 
 
 def _strip(text: str, start: int, end: int) -> Offsets:
-    while start < end and text[start] in " \t,":
-        start += 1
-    while end > start and text[end - 1] in " \t,":
-        end -= 1
-    return start, end
+    return strip_offsets(text, start, end, also=",")
 
 
 def _leading_note_type(

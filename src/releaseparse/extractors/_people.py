@@ -27,10 +27,11 @@ _ROLE_GLUE = frozenset({"of", "for", "the", "and", "to", "on", "in", "at", "Stat
 Offsets = tuple[int, int]
 
 
-def _strip(text: str, start: int, end: int) -> Offsets:
-    while start < end and text[start].isspace():
+def strip_offsets(text: str, start: int, end: int, also: str = "") -> Offsets:
+    """``(start, end)`` without leading and trailing whitespace (and the characters ``also``)."""
+    while start < end and (text[start].isspace() or text[start] in also):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in also):
         end -= 1
     return start, end
 
@@ -75,12 +76,12 @@ def role_office_split(vocabulary: Vocabulary, text: str) -> tuple[Offsets, Offse
     parts = [match.span() for match in _COMMA_PART.finditer(text)]
     for index, (start, _end) in enumerate(parts):
         if index and vocabulary.is_office(text[start:_end].strip()):
-            role = _strip(text, parts[0][0], parts[index - 1][1])
-            last = _strip(text, *parts[-1])
+            role = strip_offsets(text, parts[0][0], parts[index - 1][1])
+            last = strip_offsets(text, *parts[-1])
             if all(vocabulary.is_office(text[s:e].strip()) for s, e in parts[index:]):
                 return role, last
             break
-    return _strip(text, 0, len(text)), None
+    return strip_offsets(text, 0, len(text)), None
 
 
 def _role_then_name(
@@ -147,7 +148,7 @@ def read_issuer(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offset
 def _name_comma_role(
     vocabulary: Vocabulary, text: str
 ) -> list[tuple[Offsets, Offsets | None]] | None:
-    parts = [_strip(text, *match.span()) for match in _COMMA_PART.finditer(text)]
+    parts = [strip_offsets(text, *match.span()) for match in _COMMA_PART.finditer(text)]
     parts = [part for part in parts if part[1] > part[0]]
     if len(parts) < 2 or not is_name(vocabulary, text[slice(*parts[0])]):
         return None

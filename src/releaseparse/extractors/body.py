@@ -72,7 +72,7 @@ def _blocks(state: ParseState, pieces: list[Piece | None]) -> list[list[Piece]]:
 def _tail_start(state: ParseState, start: int) -> int:
     """Where the body stops: the first trailer or disclaimer after ``start``."""
     for claim_start, _end, kind in state.claims():
-        if claim_start >= start and kind in ("trailer", "disclaimer", "following"):
+        if claim_start >= start and kind in ("trailer", "disclaimer"):
             return claim_start
     return len(state.source)
 

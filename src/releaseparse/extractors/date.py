@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from releaseparse.dates import find_date, read_dateline
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import trimmed
+from releaseparse.extractors._common import set_time, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
@@ -55,9 +55,7 @@ def date(state: ParseState) -> None:
     state.claim(span, "date")
     state.set("date", reading.value, span)
     if reading.time is not None:
-        state.set("time", reading.time, span)
-        if reading.zone is not None:
-            state.set("time_zone", reading.zone, span)
+        set_time(state, reading.time, reading.zone, span)
     if reading.problem is not None:
         state.defect("date.invalid", reading.problem, span, Severity.ERROR)
 

@@ -18,5 +18,6 @@ def markers(state: ParseState) -> None:
             continue
         if len(line.text) <= MAX_MARKER_LENGTH and vocabulary.is_marker(line.text):
             state.claim(trimmed(state.source, line.start, line.end), "marker")
+        # Every caption pattern holds "Photo"/"photo": a cheap test before the patterns.
         elif "hoto" in line.text and vocabulary.is_caption(line.text):
             state.claim(trimmed(state.source, line.start, line.end), "caption")

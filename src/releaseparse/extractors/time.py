@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from releaseparse.dates import read_time
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import trimmed
+from releaseparse.extractors._common import set_time, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.state import ParseState
 
@@ -30,7 +30,5 @@ def time(state: ParseState) -> None:
             continue
         span = trimmed(state.source, line.start, line.end)
         state.claim(span, "time")
-        state.set("time", reading.value, span)
-        if reading.zone is not None:
-            state.set("time_zone", reading.zone, span)
+        set_time(state, reading.value, reading.zone, span)
         return
