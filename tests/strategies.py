@@ -22,34 +22,7 @@ LAYOUTS = ("A", "B", "C", "D", "E", "F", "G")
 #: Generator options left out because the parser gets them wrong (realistic texts, see the
 #: comment on each). Remove an entry once the parser reads it; the option comes back.
 #: ``GAP_EXAMPLES`` holds a minimal text for each (a strict xfail while the gap is listed).
-KNOWN_PARSER_GAPS: frozenset[str] = frozenset(
-    {
-        # Families A-G: a title opening with role words (``Special Envoy Travel to Nairobi``),
-        # or a link with a category holding one (``[Special Briefings: Water Grants](#)``),
-        # reads as a role line; the title is missing.
-        "role_word_in_title",
-        # Families B-G: a plain title made only of capitalised words (``Coastal Resilience``,
-        # ``Workshop Wildlife``) reads as a person's name; right above the issuer lines it is
-        # taken for a header line (speaker or venue) and the title is missing.
-        "name_like_plain_title",
-        # A, B, C: a disclaimer broken by the scrape right before ``Bureau of Public Affairs``
-        # (or ``Office of ...``) is taken for the header of a further release
-        # (``source.more_releases``); the disclaimer is lost.
-        "disclaimer_broken_before_office",
-        # F: the venue line after the issuer line (``Via Teleconference``) is read as the first
-        # body paragraph when the line after it is no full prose line or label: a short first
-        # line of a hard-wrapped body, or a ``(begin transcript)`` marker.
-        "venue_before_wrapped_or_marked_body",
-        # G, several posts on one page: a later post's ALL-CAPS headline holding a colon
-        # (``STATEMENT ON WATER: GRANTS``) reads as a transcript label, so the next release is
-        # found to start below it; its blog date and headline stay in the first body (seen
-        # with a hard-wrapped first body).
-        "next_post_headline_with_colon",
-        # G, several posts on one page: a first post ending with a list item without closing
-        # punctuation (``5. Will and with``) loses that item to the next post's lead lines.
-        "unpunctuated_item_before_next_post",
-    }
-)
+KNOWN_PARSER_GAPS: frozenset[str] = frozenset()
 
 
 #: ``(gap, text, fields it must give)``: a minimal failing text for each known gap.

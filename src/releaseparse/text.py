@@ -10,6 +10,8 @@ from typing import Any
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _DELETE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _WHITESPACE_RUN = re.compile(r"\s+")
+#: The mark opening a bullet or numbered list item (``• ``, ``5. ``, ``(a) ``).
+LIST_ITEM = re.compile(r"\s*(?:[•·▪●◦*\-–]\s+|--\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+)")
 
 
 def _cp1252_char(byte: int) -> str:

@@ -13,7 +13,14 @@ import weakref
 import attrs
 import regex
 
-from releaseparse.extractors._kinds import HEADER_KINDS, ISSUER_KINDS, Kind, classify_lines
+from releaseparse.extractors._kinds import (
+    HEADER_KINDS,
+    ISSUER_KINDS,
+    WRAPPED_LINES,
+    Kind,
+    classify_lines,
+    paragraph_is_prose,
+)
 from releaseparse.lines import Line
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
@@ -37,6 +44,11 @@ _TITLE_KINDS = frozenset({Kind.OTHER, Kind.NAME})
 _NEAR_ISSUER = frozenset(
     {Kind.NAME, Kind.ROLE, Kind.ISSUER, Kind.NOTE_TYPE, Kind.OFFICE, Kind.ANONYMOUS}
 )
+#: Dates and times printed above a release's title by feeds and blogs.
+_STAMPS = frozenset({Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
+#: Lines naming a speaker.
+_SPEAKERS = frozenset({Kind.NAME, Kind.ISSUER, Kind.ANONYMOUS})
+_SPEAKER_OR_ISSUER = ISSUER_KINDS | _SPEAKERS
 #: Kinds after which one short plain line is the venue (``Treaty Room``, ``Via Teleconference``).
 _BEFORE_VENUE = frozenset(
     {Kind.PLACE, Kind.ISSUER, Kind.ROLE, Kind.NAME, Kind.OFFICE, Kind.ANONYMOUS, Kind.NOTE_TYPE}
@@ -67,6 +79,7 @@ class Layout:
 
     def __init__(self, state: ParseState) -> None:
         self.lines = state.lines
+        self.vocabulary = state.vocabulary
         self.self_titled = state.vocabulary.self_titled_keys
         limit = min(len(state.lines), SEARCH_LINES)
         self.kinds: list[Kind] = classify_lines(state.vocabulary, state.lines[:limit])
@@ -126,7 +139,8 @@ class Layout:
             kind = self.kinds[position]
             if kind == Kind.DATE and self._neighbour(position, -1) in _VALIDATING:
                 return position
-            if kind not in HEADER_KINDS and kind != Kind.CHROME:
+            venue = kind == Kind.OTHER and self._adjacent(position, 1) in HEADER_KINDS
+            if kind not in HEADER_KINDS and kind != Kind.CHROME and not venue:
                 break
         return index
 
@@ -198,7 +212,7 @@ class Layout:
                 and self.kinds[bottom] in _BEFORE_VENUE
                 and self._is_short_line(position)
                 and self._adjacent(position, 1) in (None, Kind.LABEL, Kind.TIME)
-                and self._neighbour(position, 1) in (Kind.LABEL, Kind.PROSE, Kind.TIME, None)
+                and self._body_follows(position)
             ):
                 bottom = position
                 inside.append(position)
@@ -206,6 +220,23 @@ class Layout:
             else:
                 break
         return bottom
+
+    def _body_follows(self, index: int) -> bool:
+        """Whether the body (a paragraph, a turn, a time or a marker) opens after ``index``."""
+        found = self._step(index, 1)
+        if found is None:
+            return True
+        if found[1] > MAX_GAP:
+            return False
+        first = found[0]
+        if self.kinds[first] in (Kind.LABEL, Kind.PROSE, Kind.TIME, Kind.MARKER):
+            return True
+        end = first + 1
+        while (
+            end < len(self.kinds) and self.kinds[end] != Kind.BLANK and end - first < WRAPPED_LINES
+        ):
+            end += 1
+        return paragraph_is_prose(self.vocabulary, [self.text(i) for i in range(first, end)])
 
     def _is_short_line(self, index: int) -> bool:
         text = self.text(index)
@@ -219,11 +250,25 @@ class Layout:
             return self._bare_block()
         inside: list[int] = []
         top, title = self._grow_up(anchor, inside)
-        below = self._step(top, 1)
-        if title is None and top < anchor and below is not None and self._name_is_title(top):
-            title = (top, top + 1)
-            top = below[0]
         bottom = self._grow_down(anchor, inside)
+        first = top
+        while (
+            first < anchor
+            and self.kinds[first] in _STAMPS
+            and (step := self._step(first, 1)) is not None
+        ):
+            first = step[0]
+        below = self._step(first, 1)
+        if (
+            below is not None
+            and self._name_is_title(first, bottom)
+            and (title is None or first > top or self.kinds[below[0]] in _SPEAKERS)
+        ):
+            # Two speaker lines in a row, the first without a role, or a name-like line
+            # under a feed timestamp: that line is the title, and the lines above it (a
+            # republisher's headline, the timestamp) are page lines.
+            title = (first, first + 1)
+            top = below[0]
         end = bottom + 1
         if title is None:
             title = self._title_inside(top, bottom, inside)
@@ -238,12 +283,23 @@ class Layout:
                 end = after[1]
         return Block(anchor, top, end, title, tuple(sorted(set(inside))))
 
-    def _name_is_title(self, top: int) -> bool:
-        """A name-like first line set off by a blank line from the issuer lines is the title."""
-        if self.kinds[top] != Kind.NAME:
+    def _name_is_title(self, top: int, bottom: int) -> bool:
+        """A name-like first line above the issuer lines is the title, not a speaker.
+
+        It is when no role follows it and a blank line sets it off, or the block
+        holds another speaker line, or only note type and office lines follow it
+        (``Coastal Resilience`` / ``Press Statement``: every release has a title).
+        """
+        if self.kinds[top] != Kind.NAME or top >= bottom:
             return False
         below = self._step(top, 1)
-        return below is not None and below[1] > 0 and self.kinds[below[0]] in ISSUER_KINDS
+        if below is None or self.kinds[below[0]] not in _SPEAKER_OR_ISSUER:
+            return False
+        if any(self._self_titled(index) for index in range(below[0], bottom + 1)):
+            return False
+        if below[1] > 0 or self.kinds[below[0]] in (Kind.NOTE_TYPE, Kind.OFFICE):
+            return True
+        return any(self.kinds[index] in _SPEAKERS for index in range(below[0], bottom + 1))
 
     def _bare_block(self) -> Block | None:
         """No header lines: a first plain line before the body is the title (embassy pages)."""

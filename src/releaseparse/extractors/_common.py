@@ -80,10 +80,11 @@ def clean_value(state: ParseState, span: Span, what: str) -> str:
 
 
 def set_time(state: ParseState, value: dt.time, zone: str | None, span: Span) -> None:
-    """Set ``time`` and, when printed, ``time_zone``, both from the raw text at ``span``."""
+    """Set ``time`` from the raw text at ``span`` and, when printed, ``time_zone`` from its zone."""
     state.set("time", value, span)
     if zone is not None:
-        state.set("time_zone", zone, span)
+        at = state.source.rfind(zone, span.start, span.end)
+        state.set("time_zone", zone, Span(at, at + len(zone)) if at >= 0 else span)
 
 
 def set_text(state: ParseState, name: str, span: Span, *, kind: str | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 
 import regex
 
@@ -99,6 +100,10 @@ def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
     if match is None:
         return None
     label = match["label"]
+    rest = text[match.end() :].strip()
+    if len(rest) > 3 and rest.isupper():
+        # ``STATEMENT ON WATER: GRANTS``: an all-capitals headline, not a turn.
+        return None
     if label.isupper():
         if label in NOT_LABELS or (len(label.replace(".", "")) < 2 and label not in ("Q", "A")):
             return None
@@ -128,6 +133,16 @@ def looks_like_prose(text: str) -> bool:
     return content >= 3 and content * 10 >= len(words) * 3
 
 
+#: Lines of a hard-wrapped paragraph read together when judging whether it is prose.
+WRAPPED_LINES = 6
+
+
+def paragraph_is_prose(vocabulary: Vocabulary, lines: Sequence[str]) -> bool:
+    """Whether the hard-wrapped lines of one paragraph, read together, are body prose."""
+    joined = " ".join(collapse(text) for text in lines[:WRAPPED_LINES])
+    return looks_like_prose(joined) or label_of(vocabulary, joined) is not None
+
+
 def is_place(vocabulary: Vocabulary, text: str) -> bool:
     """``City, Region`` (``Venue, City, Region``, ``(Berlin, Germany)``) or a known place."""
     line = collapse(text)
@@ -150,9 +165,12 @@ def office_start(vocabulary: Vocabulary, text: str) -> int | None:
     if prefix is not None:
         line = line[prefix.end() :]
         lead += prefix.end()
-    if len(line.split()) <= 14 and vocabulary.is_office(line):
-        return lead
-    return None
+    if len(line.split()) > 14 or not vocabulary.is_office(line):
+        return None
+    # ``Bureau of Public Affairs, manages this site ...``: a sentence, not an office line.
+    if any(word[:1].islower() and word not in _FUNCTION_WORDS for word in line.split()):
+        return None
+    return lead
 
 
 def classify(vocabulary: Vocabulary, text: str) -> Kind:

@@ -22,6 +22,10 @@ _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _COMMA_PART = regex.compile(r"[^,]+")
 _ISSUER_PREFIX = regex.compile(r"(?i)\s*(?:briefers?|speakers?)\s*:\s*")
 _ROLE_GLUE = frozenset({"of", "for", "the", "and", "to", "on", "in", "at", "State", "U.S.", "US"})
+#: Lower-case words after which a role goes on with what it is for (``... of State``).
+_ROLE_LINKS = frozenset({"of", "for", "to", "on", "in", "at", "and"})
+#: Words opening an office name glued to the role (``Acting Assistant SecretaryBureau of``).
+_OFFICE_HEADS = frozenset({"Bureau", "Office"})
 
 #: ``(start, end)`` offsets into the text that was read.
 Offsets = tuple[int, int]
@@ -68,7 +72,31 @@ def is_role_line(vocabulary: Vocabulary, text: str) -> bool:
         return False
     if any(word[:1].islower() and word not in _ROLE_GLUE for word in first.split()):
         return False
+    if not _ends_with_role(vocabulary, first):
+        return False
     return all(vocabulary.is_office(part) or is_role(vocabulary, part) for part in rest if part)
+
+
+def _ends_with_role(vocabulary: Vocabulary, text: str) -> bool:
+    """Whether the words before ``of``/``for``/``to`` end with a role word.
+
+    ``Special Envoy for Climate`` and ``Senior State Department Official`` do;
+    the title ``Special Envoy Travel to Nairobi`` does not.
+    """
+    words: list[str] = []
+    for word in _GLUED.sub(" ", text).split():
+        if word in _ROLE_LINKS:
+            break
+        words.append(word)
+    if words and words[-1] in _OFFICE_HEADS:
+        words.pop()
+    if not words:
+        return False
+    head = " ".join(words)
+    last = words[-1]
+    return any(match.end() == len(head) for match in vocabulary.role_pattern.finditer(head)) or any(
+        vocabulary.role_pattern.fullmatch(part) for part in last.split("-")
+    )
 
 
 def role_office_split(vocabulary: Vocabulary, text: str) -> tuple[Offsets, Offsets | None]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._kinds import HEADER_KINDS, Kind, classify
+from releaseparse.extractors._kinds import HEADER_KINDS, Kind, classify, paragraph_is_prose
 from releaseparse.lines import Line
 from releaseparse.state import ParseState
-from releaseparse.text import collapse
+from releaseparse.text import LIST_ITEM, collapse
 
 #: Header lines are short; longer lines are never looked at when scanning for a header.
 MAX_HEADER_LINE = 80
@@ -46,13 +46,28 @@ class _Scan:
             index += direction
         return found
 
+    def has_body(self, start: int, end: int) -> bool:
+        """Whether lines ``start`` to ``end`` hold a paragraph (hard-wrapped ones read whole)."""
+        run: list[str] = []
+        for index in range(start, end + 1):
+            if index < end and self.kind(index) in (Kind.PROSE, Kind.LABEL):
+                return True
+            if index < end and self.kind(index) != Kind.BLANK:
+                run.append(self.lines[index].text)
+            elif run:
+                if paragraph_is_prose(self.vocabulary, run):
+                    return True
+                run = []
+        return False
+
     def is_title(self, index: int) -> bool:
         text = collapse(self.lines[index].text)
         letters = sum(1 for char in text if char.isalpha() or char == " ")
         return (
             self.kind(index) in (Kind.OTHER, Kind.NAME)
             and len(text.split()) <= MAX_HEADLINE_WORDS
-            and not text.endswith((".", ":", ";", "?", "!"))
+            and not text.endswith((".", ",", ":", ";", "?", "!"))
+            and LIST_ITEM.match(text) is None
             and letters * 10 >= len(text) * 8
         )
 
@@ -109,6 +124,6 @@ def next_release(state: ParseState) -> int | None:
         if scan.kind(index) in (Kind.DATE, Kind.NOTE_TYPE, Kind.OFFICE) and scan.is_header(index):
             start = scan.release_start(index)
             # The body of the first release must lie between the two headers.
-            if any(scan.kind(i) in (Kind.PROSE, Kind.LABEL) for i in range(block.end, start)):
+            if scan.has_body(block.end, start):
                 return lines[start].start
     return None

@@ -8,10 +8,8 @@ from releaseparse.extractors._common import clean_value, header_end, trimmed
 from releaseparse.extractors._kinds import label_of
 from releaseparse.records import Severity, Span, Turn
 from releaseparse.state import ParseState
-from releaseparse.text import is_blank
+from releaseparse.text import LIST_ITEM, is_blank
 
-# A line that opens a list item starts a paragraph of its own even without a blank line.
-_LIST_ITEM = regex.compile(r"\s*(?:[•·▪●◦*\-–]\s+|--\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+)")
 # A paragraph that stops without closing punctuation ...
 _OPEN_END = regex.compile(r"[\p{L}\p{N},;\-–]\s*$")
 # ... and a next one that opens with a lower-case word were one paragraph the scrape broke.
@@ -60,7 +58,7 @@ def _blocks(state: ParseState, pieces: list[Piece | None]) -> list[list[Piece]]:
             current = []
             continue
         text = source[piece[0] : piece[1]]
-        if current and (_LIST_ITEM.match(text) or label_of(state.vocabulary, text) is not None):
+        if current and (LIST_ITEM.match(text) or label_of(state.vocabulary, text) is not None):
             blocks.append(current)
             current = []
         current.append(piece)
@@ -92,7 +90,7 @@ def body(state: ParseState) -> None:
         first_text = source[block[0][0] : block[0][1]]
         if (
             paragraphs
-            and not _LIST_ITEM.match(first_text)
+            and not LIST_ITEM.match(first_text)
             and _OPEN_END.search(source, paragraphs[-1][-1].start, paragraphs[-1][-1].end)
             and _LOWER_START.match(first_text)
         ):
