@@ -134,6 +134,34 @@ def test_flattened_header_line() -> None:
     assert header.date == dt.date(2002, 10, 18)
 
 
+def test_flattened_header_first_with_time_and_no_title_line() -> None:
+    text = (
+        "Daily Press Briefing Richard Boucher, Spokesman Washington, DC October 24, 2002 "
+        "(12:31 p.m. EST)\n\nMR. BOUCHER: Good afternoon.\n"
+    )
+    release = releaseparse.parse(text)
+    header = release.header
+    # A self-titled note type is the title when no title line stands above.
+    assert (header.title, header.note_type) == ("Daily Press Briefing", "Daily Press Briefing")
+    assert (header.time, header.time_zone) == (dt.time(12, 31), "EST")
+    assert release.spans["time_zone"].slice(text) == "EST"
+    assert release.body.paragraphs == ("MR. BOUCHER: Good afternoon.",)
+    assert "title.missing" not in release.codes
+
+
+def test_flattened_header_without_a_place() -> None:
+    text = (
+        "Harbor Grants Announced\n\n"
+        "Press Statement Antony J. Blinken, Secretary of State March 8, 2022\n\n"
+        "We welcome the new programs for the harbor towns of the region.\n"
+    )
+    header = releaseparse.parse(text).header
+    assert header.title == "Harbor Grants Announced"
+    assert header.speakers == (releaseparse.Speaker("Antony J. Blinken", "Secretary of State"),)
+    assert header.place is None
+    assert header.date == dt.date(2022, 3, 8)
+
+
 def test_date_without_a_year_is_a_defect_not_a_guess() -> None:
     text = (
         "Harbor Volunteers Honored\n\n3 Dec\n\nJohn Kerry, Secretary of State\n\n"

@@ -48,7 +48,7 @@ _NEAR_ISSUER = frozenset(
 _STAMPS = frozenset({Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
 #: Lines naming a speaker.
 _SPEAKERS = frozenset({Kind.NAME, Kind.ISSUER, Kind.ANONYMOUS})
-_SPEAKER_OR_ISSUER = ISSUER_KINDS | _SPEAKERS
+_SPEAKER_OR_ISSUER = ISSUER_KINDS | _SPEAKERS | {Kind.FLAT}
 #: Kinds after which one short plain line is the venue (``Treaty Room``, ``Via Teleconference``).
 _BEFORE_VENUE = frozenset(
     {Kind.PLACE, Kind.ISSUER, Kind.ROLE, Kind.NAME, Kind.OFFICE, Kind.ANONYMOUS, Kind.NOTE_TYPE}
@@ -262,11 +262,11 @@ class Layout:
         if (
             below is not None
             and self._name_is_title(first, bottom)
-            and (title is None or first > top or self.kinds[below[0]] in _SPEAKERS)
+            and (title is None or first > top or self._speaker_between(below[0], bottom))
         ):
-            # Two speaker lines in a row, the first without a role, or a name-like line
-            # under a feed timestamp: that line is the title, and the lines above it (a
-            # republisher's headline, the timestamp) are page lines.
+            # A name-like line under a feed timestamp, or above the block's real speaker
+            # line: that line is the title, and the lines above it (a republisher's
+            # headline, the timestamp) are page lines.
             title = (first, first + 1)
             top = below[0]
         end = bottom + 1
@@ -283,6 +283,9 @@ class Layout:
                 end = after[1]
         return Block(anchor, top, end, title, tuple(sorted(set(inside))))
 
+    def _speaker_between(self, first: int, last: int) -> bool:
+        return any(self.kinds[index] in _SPEAKERS for index in range(first, last + 1))
+
     def _name_is_title(self, top: int, bottom: int) -> bool:
         """A name-like first line above the issuer lines is the title, not a speaker.
 
@@ -295,11 +298,14 @@ class Layout:
         below = self._step(top, 1)
         if below is None or self.kinds[below[0]] not in _SPEAKER_OR_ISSUER:
             return False
-        if any(self._self_titled(index) for index in range(below[0], bottom + 1)):
-            return False
-        if below[1] > 0 or self.kinds[below[0]] in (Kind.NOTE_TYPE, Kind.OFFICE):
+        if below[1] > 0 or self.kinds[below[0]] == Kind.FLAT:
             return True
-        return any(self.kinds[index] in _SPEAKERS for index in range(below[0], bottom + 1))
+        if any(self._self_titled(index) for index in range(below[0], bottom + 1)):
+            # ``John Kirby`` / ``Daily Press Briefing``: the note type is the title.
+            return False
+        if self.kinds[below[0]] in (Kind.NOTE_TYPE, Kind.OFFICE):
+            return True
+        return self._speaker_between(below[0], bottom)
 
     def _bare_block(self) -> Block | None:
         """No header lines: a first plain line before the body is the title (embassy pages)."""

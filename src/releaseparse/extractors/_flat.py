@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from releaseparse.dates import DateReading, find_date
-from releaseparse.extractors._people import Offsets, read_issuer, strip_offsets
+from releaseparse.dates import DateReading, TimeReading, find_date, read_time
+from releaseparse.extractors._people import Offsets, is_role, read_issuer, strip_offsets
 from releaseparse.text import collapse
 from releaseparse.vocabulary import Vocabulary
 
@@ -21,6 +21,7 @@ class FlatHeader(NamedTuple):
     speakers: list[tuple[Offsets, Offsets | None]]
     place: Offsets | None
     venue: Offsets | None
+    time: tuple[int, int, TimeReading] | None
     rest: int | None
 
 
@@ -58,9 +59,27 @@ def _place_suffix(vocabulary: Vocabulary, text: str, start: int, end: int) -> li
     found = []
     for k in reversed(_starts(text, start, end)):
         span = _strip(text, k, end)
-        if span[1] > span[0] and is_place(vocabulary, text[slice(*span)]):
+        piece = text[slice(*span)]
+        # ``Antony J. Blinken, Secretary of State`` has the shape of a place, not the words.
+        if span[1] > span[0] and is_place(vocabulary, piece) and not is_role(vocabulary, piece):
             found.append(span)
     return found
+
+
+def _issuer(
+    vocabulary: Vocabulary, text: str, span: Offsets
+) -> list[tuple[Offsets, Offsets | None]] | None:
+    """The speakers of ``text[span]`` read as an issuer, as offsets into ``text``."""
+    read = read_issuer(vocabulary, text[slice(*span)])
+    if read is None:
+        return None
+    return [
+        (
+            (name[0] + span[0], name[1] + span[0]),
+            None if role is None else (role[0] + span[0], role[1] + span[0]),
+        )
+        for name, role in read
+    ]
 
 
 def read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
@@ -84,22 +103,23 @@ def read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
             if issuer[1] <= issuer[0]:
                 place = candidate
                 break
-            read = read_issuer(vocabulary, text[slice(*issuer)])
+            read = _issuer(vocabulary, text, issuer)
             if read is not None:
-                place = candidate
-                speakers = [
-                    (
-                        (name[0] + issuer[0], name[1] + issuer[0]),
-                        None if role is None else (role[0] + issuer[0], role[1] + issuer[0]),
-                    )
-                    for name, role in read
-                ]
+                place, speakers = candidate, read
                 break
         else:
-            return None
+            # No place: the whole stretch before the date is the issuer.
+            read = _issuer(vocabulary, text, before)
+            if read is None:
+                return None
+            speakers = read
     rest: int | None = None
+    time: tuple[int, int, TimeReading] | None = None
     after = _strip(text, date_end, len(text))
-    if after[1] > after[0]:
+    clock = read_time(text[slice(*after)]) if after[1] > after[0] else None
+    if clock is not None:
+        time = (*after, clock)
+    elif after[1] > after[0]:
         places = _place_suffix(vocabulary, text, *after)
         if place is None and places:
             place = places[0]
@@ -110,4 +130,4 @@ def read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
     parts = sum(part is not None for part in (note, place, venue)) + bool(speakers)
     if parts < 2 or (rest is not None and not collapse(text[rest:])):
         return None
-    return FlatHeader(found, note, speakers, place, venue, rest)
+    return FlatHeader(found, note, speakers, place, venue, time, rest)

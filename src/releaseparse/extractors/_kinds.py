@@ -143,6 +143,18 @@ def paragraph_is_prose(vocabulary: Vocabulary, lines: Sequence[str]) -> bool:
     return looks_like_prose(joined) or label_of(vocabulary, joined) is not None
 
 
+def is_heading(text: str) -> bool:
+    """A short line with every content word capitalised and no closing punctuation.
+
+    Topic index entries of a briefing (``Ferry Safety Agreement / Secretary's Travel``)
+    are headings; a line of hard-wrapped prose holds lower-case words.
+    """
+    words = collapse(text).split()
+    if not words or len(words) > 20 or _SENTENCE_END.search(words[-1]):
+        return False
+    return not any(word[:1].islower() and word not in _FUNCTION_WORDS for word in words)
+
+
 def is_place(vocabulary: Vocabulary, text: str) -> bool:
     """``City, Region`` (``Venue, City, Region``, ``(Berlin, Germany)``) or a known place."""
     line = collapse(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from releaseparse.extractors._common import clean_value, header_end, trimmed
-from releaseparse.extractors._kinds import label_of
+from releaseparse.extractors._kinds import is_heading, label_of
 from releaseparse.records import Severity, Span, Turn
 from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM, is_blank
@@ -64,7 +64,14 @@ def _blocks(state: ParseState, pieces: list[Piece | None]) -> list[list[Piece]]:
         current.append(piece)
     if current:
         blocks.append(current)
-    return blocks
+    return [split for block in blocks for split in _index_entries(source, block)]
+
+
+def _index_entries(source: str, block: list[Piece]) -> list[list[Piece]]:
+    """A block made only of heading lines (a briefing's topic index): one block per line."""
+    if len(block) > 1 and all(is_heading(source[start:end]) for start, end in block):
+        return [[piece] for piece in block]
+    return [block]
 
 
 def _tail_start(state: ParseState, start: int) -> int:

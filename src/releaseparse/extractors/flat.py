@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import clean_value, set_text, trimmed
+from releaseparse.extractors._common import clean_value, set_text, set_time, trimmed
 from releaseparse.extractors._flat import read_flat
 from releaseparse.extractors._kinds import Kind
 from releaseparse.records import Severity, Span, Speaker
@@ -26,8 +26,12 @@ def flat(state: ParseState) -> None:
     base = line.start
     if parts.note_type is not None and not state.has("note_type"):
         start, end, canonical = parts.note_type
-        state.claim(Span(base + start, base + end), "note_type")
-        state.set("note_type", canonical, Span(base + start, base + end))
+        note_span = Span(base + start, base + end)
+        state.claim(note_span, "note_type")
+        state.set("note_type", canonical, note_span)
+        if block.title is None and canonical.casefold() in state.vocabulary.self_titled_keys:
+            # ``Daily Press Briefing Richard Boucher, ...``: the note type is the title.
+            state.set("title", clean_value(state, note_span, "title"), note_span)
     if parts.speakers and not state.has("speakers"):
         speakers, spans = [], {}
         for number, (name, role) in enumerate(parts.speakers):
@@ -52,6 +56,11 @@ def flat(state: ParseState) -> None:
     for field, offsets in (("venue", parts.venue), ("place", parts.place)):
         if offsets is not None and not state.has(field):
             set_text(state, field, Span(base + offsets[0], base + offsets[1]), kind=field)
+    if parts.time is not None and not state.has("time"):
+        start, end, clock = parts.time
+        span = Span(base + start, base + end)
+        state.claim(span, "time")
+        set_time(state, clock.value, clock.zone, span)
     start, end, reading = parts.date
     span = Span(base + start, base + end)
     if not state.has("date"):
