@@ -25,7 +25,8 @@ LAYOUTS = ("A", "B", "C", "D", "E", "F", "G")
 KNOWN_PARSER_GAPS: frozenset[str] = frozenset()
 
 
-#: ``(gap, text, fields it must give)``: a minimal failing text for each known gap.
+#: ``(gap, text, fields it must give)``: a minimal text for each gap found so far (fixed ones
+#: stay as regression examples).
 GAP_EXAMPLES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     (
         "role_word_in_title",
@@ -50,6 +51,12 @@ GAP_EXAMPLES: tuple[tuple[str, str, dict[str, Any]], ...] = (
         "Coastal Resilience\n\nHeather Nauert\nRemarks\nWashington, DC\nMarch 8, 2018\n\n"
         "Officials met with partners.\n",
         {"title": "Coastal Resilience", "speakers": [{"name": "Heather Nauert", "role": None}]},
+    ),
+    (
+        "name_like_plain_title",
+        "Workshop Workshop\nDaily Press Briefing\nRex W. Tillerson, Secretary of State\n"
+        "January 1, 2001\n\nOfficials met with partners.\n",
+        {"title": "Workshop Workshop", "note_type": "Daily Press Briefing"},
     ),
     (
         "disclaimer_broken_before_office",
@@ -100,6 +107,21 @@ GAP_EXAMPLES: tuple[tuple[str, str, dict[str, Any]], ...] = (
         "• Visit schools and clinics\n\nSunday, May 3, 2015\n\nGRANTS FOR REGIONAL WATER\n\n"
         "FROM:  THE STATE DEPARTMENT\nGrants for Regional Water\nPress Statement\nJohn Kerry\n"
         "Secretary of State\nWashington, DC\nMay 2, 2015\n\nOfficials will visit schools.\n",
+        {
+            "paragraphs": [
+                "Officials met with partners to discuss programs:",
+                "• Visit schools and clinics",
+            ]
+        },
+    ),
+    (
+        "unpunctuated_item_before_next_post",
+        "Tuesday, May 5, 2015\n\nFROM:  THE STATE DEPARTMENT\nGrants for Coastal Fisheries\n"
+        "Press Statement\nJohn Kerry\nSecretary of State\nWashington, DC\nMay 4, 2015\n\n"
+        "Officials met with partners to discuss programs:\n• Visit schools\nand clinics\n\n"
+        "Sunday, May 3, 2015\n\nFROM:  THE STATE DEPARTMENT\nGrants for Regional Water\n"
+        "Press Statement\nJohn Kerry\nSecretary of State\nWashington, DC\nMay 2, 2015\n\n"
+        "Officials will visit schools.\n",
         {
             "paragraphs": [
                 "Officials met with partners to discuss programs:",

@@ -59,8 +59,8 @@ def assert_spans_honest(release: Release) -> None:
             # body's span as regions of their own; the body regions hold the paragraphs.
             inside = [r for r in release.regions if span.start <= r.span.start < span.end]
             assert {r.kind for r in inside} <= _INSIDE_BODY, name
-            kept = "".join(r.span.slice(source) for r in inside if r.kind == "body")
-            assert _squeeze(kept) == _squeeze(" ".join(release.body.paragraphs))
+            kept = "".join(_squeeze(r.span.slice(source)) for r in inside if r.kind == "body")
+            assert kept == "".join(_squeeze(p) for p in release.body.paragraphs)
         elif name == "disclaimer":
             assert release.disclaimer is not None
             assert "".join(raw.split()) == "".join(release.disclaimer.split())
@@ -80,6 +80,7 @@ def check_invariants(release: Release) -> None:
 @example("\r\n\r")
 @example("[Press Releases: ](#)\n\nMedia Note\nNovember 31, 2017\n")
 @example("The Office of Website Management\n")
+@example("0Â\n¡")
 def test_any_text_parses(text: str) -> None:
     """parse never raises on any str, and the record keeps every invariant."""
     release = releaseparse.parse(text)

@@ -300,12 +300,12 @@ class Layout:
             return False
         if below[1] > 0 or self.kinds[below[0]] == Kind.FLAT:
             return True
+        if self._speaker_between(below[0], bottom):
+            return True
         if any(self._self_titled(index) for index in range(below[0], bottom + 1)):
             # ``John Kirby`` / ``Daily Press Briefing``: the note type is the title.
             return False
-        if self.kinds[below[0]] in (Kind.NOTE_TYPE, Kind.OFFICE):
-            return True
-        return self._speaker_between(below[0], bottom)
+        return self.kinds[below[0]] in (Kind.NOTE_TYPE, Kind.OFFICE)
 
     def _bare_block(self) -> Block | None:
         """No header lines: a first plain line before the body is the title (embassy pages)."""

@@ -68,6 +68,7 @@ class _Scan:
             and len(text.split()) <= MAX_HEADLINE_WORDS
             and not text.endswith((".", ",", ":", ";", "?", "!"))
             and LIST_ITEM.match(text) is None
+            and not text[:1].islower()
             and letters * 10 >= len(text) * 8
         )
 
