@@ -71,6 +71,13 @@ GAP_EXAMPLES: tuple[tuple[str, str, dict[str, Any]], ...] = (
         },
     ),
     (
+        "disclaimer_broken_before_office",
+        "Daily Press Briefing\nSecretary Colin L. Powell\nWashington, DC\nJanuary 1, 2001\n\n"
+        "Officials met with partners.\n\nThe\n\n Office of E\n\n"
+        + DISCLAIMERS[1].removeprefix("The Office of E"),
+        {"disclaimer": DISCLAIMERS[1], "paragraphs": ["Officials met with partners."]},
+    ),
+    (
         "venue_before_wrapped_or_marked_body",
         "Ned Price, Department Spokesperson\n\nVia Teleconference\n\n(begin transcript)\n\n"
         "MR PRICE: Good afternoon, everyone.\n",

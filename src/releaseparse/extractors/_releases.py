@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import HEADER_KINDS, Kind, classify, paragraph_is_prose
+from releaseparse.extractors.disclaimer import copies
 from releaseparse.lines import Line
 from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM, collapse
@@ -112,8 +113,11 @@ def next_release(state: ParseState) -> int | None:
     scan = _Scan(state)
     lines: tuple[Line, ...] = state.lines
     vocabulary = state.vocabulary
+    disclaimers = copies(state)
     for index in range(block.end, len(lines)):
         text = lines[index].text
+        if any(span.start <= lines[index].start < span.end for span in disclaimers):
+            continue
         if not text or len(text) > MAX_HEADER_LINE:
             continue
         if not (

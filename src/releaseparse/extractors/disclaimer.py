@@ -80,6 +80,18 @@ def _find(state: ParseState, start: int) -> tuple[str, Span, bool] | None:
     return best
 
 
+def copies(state: ParseState) -> list[Span]:
+    """Every copy of a disclaimer template in the source, whole or cut off, in order."""
+    source = state.source
+    found = []
+    for template in state.vocabulary.disclaimers:
+        for match in _opening(template).finditer(source):
+            end, matched, _complete = _walk(source, match.start(1), template)
+            if matched >= MIN_TRUNCATED_CHARS:
+                found.append(Span(match.start(1), end))
+    return sorted(found)
+
+
 def disclaimer(state: ParseState) -> None:
     """Set ``disclaimer`` to the whole template the page carries; note breaks and cut-offs."""
     found = _find(state, header_end(state))
