@@ -40,6 +40,7 @@ LAYOUT_FIELDS = (
     "body_starts_with",
 )  # fmt: skip
 FEED_TARGET = 0.99
+WHITEHOUSE_TARGET = 0.99
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -158,6 +159,41 @@ def feed_report(data: Path) -> tuple[Tally, Tally, int]:
     return tally, every, absent
 
 
+def _front_matter_labels(text: str) -> dict[str, Any]:
+    """The record's front matter read by PyYAML (independent of releaseparse's own reader)."""
+    import yaml
+
+    lines = text.split("\n")
+    end = lines.index("---", 1)
+    loaded = yaml.safe_load("\n".join(lines[1:end]))
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def whitehouse_report(data: Path) -> tuple[dict[str, Tally], dict[str, tuple[int, ...]]]:
+    """Title and date against the front matter; coverage of the body-side fields by section."""
+    tallies = {"title": Tally(), "date": Tally()}
+    coverage: dict[str, list[int]] = {}
+    parser = releaseparse.Parser(profile="whitehouse")
+    for path in sorted((data / "whitehouse").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        labels = _front_matter_labels(text)
+        release = parser.parse(text)
+        where = str(path.relative_to(data))
+        date = labels.get("date")
+        tallies["title"].add("title", labels.get("title"), release.header.title, where)
+        tallies["date"].add(
+            "date", None if date is None else str(date), predicted(release, "date"), where
+        )
+        section = str(labels.get("tags", "?"))
+        counts = coverage.setdefault(section, [0, 0, 0, 0, 0])
+        counts[0] += 1
+        counts[1] += bool(release.body.paragraphs)
+        counts[2] += release.header.time is not None
+        counts[3] += bool(release.body.turns)
+        counts[4] += release.header.place is not None or release.header.venue is not None
+    return tallies, {name: tuple(counts) for name, counts in sorted(coverage.items())}
+
+
 def _row(name: str, tally: Tally, target: float | None) -> str:
     verdict = "" if target is None else ("pass" if tally.accuracy >= target else "FAIL")
     goal = "" if target is None else f"{target:.2f}"
@@ -187,8 +223,23 @@ def main(argv: list[str] | None = None) -> int:
     print(_row("issuer (office or first speaker)", feed, FEED_TARGET))
     print(_row("every speaker, in order", every, None))
     print(f"\n{absent} feed items whose text names no issuer were left out of the issuer score.")
+    white, coverage = whitehouse_report(args.data)
+    print(f"\nWhite House profile ({args.data.name}/whitehouse, against the front matter)")
+    print(f"\n{header}")
+    for name, tally in white.items():
+        print(_row(name, tally, WHITEHOUSE_TARGET))
+    print(
+        "\n| section | records | body | time | turns | venue or place |\n|---|---|---|---|---|---|"
+    )
+    for section, (total, *counts) in coverage.items():
+        print(f"| {section} | {total} | " + " | ".join(str(count) for count in counts) + " |")
     if args.show_failures:
-        for name, tally in [*layouts.items(), ("issuer", feed), ("every speaker", every)]:
+        for name, tally in [
+            *layouts.items(),
+            ("issuer", feed),
+            ("every speaker", every),
+            *(("whitehouse " + n, t) for n, t in white.items()),
+        ]:
             for failure in tally.failures[: args.show_failures]:
                 print(f"  {name}: {failure}")
     failed = [
@@ -196,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if feed.accuracy < FEED_TARGET:
         failed.append("issuer")
+    failed += [f"whitehouse {n}" for n, t in white.items() if t.accuracy < WHITEHOUSE_TARGET]
     print(f"\ntargets missed: {', '.join(failed) or 'none'}")
     return 1 if failed else 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import runpy
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,29 @@ def test_field_reference_lists_every_code() -> None:
     text = (ROOT / "docs" / "fields.md").read_text(encoding="utf-8")
     rows = dict(re.findall(r"^\| `([a-z0-9_]+\.[a-z0-9_]+)` \| (\w+) \|", text, re.MULTILINE))
     assert rows == {code: severity.value for code, (severity, _) in DEFECT_CODES.items()}
+
+
+EXAMPLE_FILES = sorted((ROOT / "docs" / "examples").glob("*.py"))
+_EMBEDDED = re.compile(r"<!-- example: (?P<path>\S+) -->\n```python\n(?P<code>.*?)```", re.DOTALL)
+
+
+def test_embedded_examples_are_the_checked_files() -> None:
+    """Code a page shows from docs/examples is that file, word for word (mypy checks it)."""
+    shown = {
+        match["path"]: match["code"]
+        for page in PAGES
+        for match in _EMBEDDED.finditer(page.read_text(encoding="utf-8"))
+    }
+    assert set(shown) == {str(path.relative_to(ROOT)) for path in EXAMPLE_FILES}
+    for name, code in shown.items():
+        assert code == (ROOT / name).read_text(encoding="utf-8"), name
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[path.name for path in EXAMPLE_FILES])
+def test_example_files_pass_their_own_tests(path: Path) -> None:
+    """Each example file's ``test_*`` functions (what a user would run with pytest) pass."""
+    namespace = runpy.run_path(str(path))
+    tests = [value for name, value in namespace.items() if name.startswith("test_")]
+    assert tests, f"{path.name} has no test functions"
+    for test in tests:
+        test()

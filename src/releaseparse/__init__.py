@@ -5,7 +5,10 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from releaseparse.errors import ExtractorError, ReleaseParseError
-from releaseparse.parser import Extractor, Parser
+from releaseparse.parser import Parser
+from releaseparse.plugins import PluginError
+from releaseparse.profiles import Profile
+from releaseparse.protocols import Extractor, Plugin
 from releaseparse.records import (
     Body,
     Defect,
@@ -62,6 +65,9 @@ __all__ = [
     "Header",
     "ParseState",
     "Parser",
+    "Plugin",
+    "PluginError",
+    "Profile",
     "Region",
     "Release",
     "ReleaseParseError",

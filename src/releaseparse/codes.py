@@ -57,4 +57,9 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         Severity.ERROR,
         "an extractor raised under ``on_extractor_error='record'``; the others ran",
     ),
+    "front_matter.unreadable": (
+        Severity.WARNING,
+        "a front matter line the strict YAML reader does not take (a list, a mapping, an"
+        " anchor, a tag, a duplicate key); the key is left out, never guessed",
+    ),
 }

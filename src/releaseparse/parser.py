@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Literal
 
 import attrs
@@ -11,12 +11,14 @@ from releaseparse.assemble import assemble
 from releaseparse.decoding import Decoded, decode
 from releaseparse.errors import ReleaseParseError
 from releaseparse.extractors._releases import next_release
+from releaseparse.plugins import PluginError, load_plugins
+from releaseparse.profiles import get_profile
+from releaseparse.protocols import Extractor
 from releaseparse.records import Defect, Release, Severity, Span
 from releaseparse.segments import defects_within, place_in_source
 from releaseparse.state import ParseState
-from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from releaseparse.vocabulary import Vocabulary
 
-Extractor = Callable[[ParseState], None]
 OnExtractorError = Literal["raise", "record"]
 
 
@@ -30,16 +32,20 @@ class _Rule:
 class Parser:
     """An ordered chain of named extractors; ``Parser().parse(x)`` equals ``parse(x)``.
 
-    The built-in fields are extractors registered with ``add`` like any other.
-    ``on_extractor_error="raise"`` (the default) lets an extractor's exception
-    propagate, noted with the extractor's name; ``"record"`` turns it into an
-    ``extractor.failed`` defect and goes on with the other extractors.
+    ``profile`` picks the source (``"state"``, the default, or ``"whitehouse"``; see
+    ``releaseparse.profiles``): its extractors make the chain and its vocabulary is
+    used unless ``vocabulary`` is given. The built-in fields are extractors registered
+    with ``add`` like any other. ``on_extractor_error="raise"`` (the default) lets an
+    extractor's exception propagate, noted with the extractor's name; ``"record"``
+    turns it into an ``extractor.failed`` defect and goes on with the other extractors.
+    ``builtins=False`` starts from an empty chain.
     """
 
     def __init__(
         self,
-        vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+        vocabulary: Vocabulary | None = None,
         *,
+        profile: str = "state",
         on_extractor_error: OnExtractorError = "raise",
         builtins: bool = True,
     ) -> None:
@@ -47,13 +53,13 @@ class Parser:
             raise ValueError(
                 f"on_extractor_error must be 'raise' or 'record', not {on_extractor_error!r}"
             )
-        self.vocabulary = vocabulary
+        chosen = get_profile(profile)
+        self.profile = profile
+        self.vocabulary: Vocabulary = chosen.vocabulary if vocabulary is None else vocabulary
         self.on_extractor_error: OnExtractorError = on_extractor_error
         self._rules: list[_Rule] = []
         if builtins:
-            from releaseparse.extractors import BUILTIN_EXTRACTORS
-
-            for name, extractor in BUILTIN_EXTRACTORS:
+            for name, extractor in chosen.extractors:
                 self.add(name, extractor)
 
     # -- the chain ------------------------------------------------------------------------
@@ -115,16 +121,37 @@ class Parser:
             self._rules[index].enabled = True
 
     def copy(self) -> Parser:
-        """An independent parser with the same vocabulary, policy and chain."""
-        other = Parser(self.vocabulary, on_extractor_error=self.on_extractor_error, builtins=False)
+        """An independent parser with the same profile, vocabulary, policy and chain."""
+        other = Parser(
+            self.vocabulary,
+            profile=self.profile,
+            on_extractor_error=self.on_extractor_error,
+            builtins=False,
+        )
         other._rules = [attrs.evolve(rule) for rule in self._rules]
+        return other
+
+    def with_plugins(self, *names: str) -> Parser:
+        """A copy of this parser with the installed plugins applied, in name order.
+
+        Plugins are callables that installed packages register under the entry-point
+        group ``releaseparse.plugins``; each gets the new parser and changes it in
+        place. With ``names``, only those plugins (``KeyError`` for one not installed).
+        Nothing is loaded from entry points unless this method is called.
+        """
+        other = self.copy()
+        for name, plugin in load_plugins(names):
+            try:
+                plugin(other)
+            except Exception as error:
+                raise PluginError(f"plugin {name!r} failed while changing the parser") from error
         return other
 
     def __iter__(self) -> Iterator[tuple[str, Extractor]]:
         return ((rule.name, rule.extractor) for rule in self._rules if rule.enabled)
 
     def __repr__(self) -> str:
-        return f"Parser(extractors={list(self.enabled_names)!r})"
+        return f"Parser(profile={self.profile!r}, extractors={list(self.enabled_names)!r})"
 
     # -- parsing --------------------------------------------------------------------------
 

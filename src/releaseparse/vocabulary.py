@@ -323,6 +323,8 @@ class Vocabulary:
     anonymous_speakers: tuple[str, ...] = ANONYMOUS_SPEAKERS
     venue_words: tuple[str, ...] = VENUE_WORDS
     transcript_labels: tuple[str, ...] = TRANSCRIPT_LABELS
+    #: Labels printed without a colon, set off by two spaces (``Q    Mr. President, ...``).
+    bare_labels: tuple[str, ...] = ()
     caption_patterns: tuple[str, ...] = CAPTION_PATTERNS
     non_name_words: tuple[str, ...] = NON_NAME_WORDS
 

@@ -84,6 +84,8 @@ _PLACE = regex.compile(rf"\(?\s*{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{1,3}}\s*\
 _LABEL = regex.compile(
     r"\s*(?P<label>\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,5}|\p{Lu}\p{Ll}{0,11})\s*:(?=\s|$)"
 )
+#: A label with no colon, two spaces or a tab before the words (``Q    Mr. President``).
+_BARE_LABEL = regex.compile(r"\s*(?P<label>\p{Lu}[\p{Lu}.]{0,11})(?:[ ]{2,}|\t)(?=\S)")
 #: Capitalised words before a colon that are headings or markers, not speakers.
 NOT_LABELS = frozenset(
     {"INDEX", "TRANSCRIPT", "NOTE", "FROM", "BRIEFER", "BRIEFERS", "TO", "RE", "PRN", "DATE"}
@@ -98,6 +100,9 @@ def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
     """The transcript label opening ``text`` (``SECRETARY KERRY:``, ``Question:``), if any."""
     match = _LABEL.match(text)
     if match is None:
+        bare = _BARE_LABEL.match(text)
+        if bare is not None and bare["label"] in vocabulary.bare_labels:
+            return bare
         return None
     label = match["label"]
     rest = text[match.end() :].strip()

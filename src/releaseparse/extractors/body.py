@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from releaseparse.extractors._common import clean_value, header_end, trimmed
@@ -84,7 +86,18 @@ def _tail_start(state: ParseState, start: int) -> int:
 
 def body(state: ParseState) -> None:
     """Set ``body`` to the clean paragraphs after the header, and ``turns`` for transcripts."""
-    start = header_end(state)
+    read_body(state, header_end(state))
+
+
+def read_body(
+    state: ParseState, start: int, *, rewrite: Callable[[str], str] | None = None
+) -> None:
+    """Claim the unclaimed text from ``start`` up to the trailers or disclaimer as the body.
+
+    Sets ``body`` (paragraphs: hard wraps joined, scrape breaks mended, list items
+    and transcript turns kept apart) and, for transcripts, ``turns``. ``rewrite``
+    is applied to each clean paragraph (a source's markup, such as Markdown escapes).
+    """
     stop = _tail_start(state, start)
     blocks = _blocks(state, _pieces(state, start, stop))
     if not blocks:
@@ -117,7 +130,8 @@ def body(state: ParseState) -> None:
     for number, spans in enumerate(paragraphs):
         whole = Span(spans[0].start, spans[-1].end)
         wholes.append(whole)
-        values.append(clean_value(state, whole, "body"))
+        value = clean_value(state, whole, "body")
+        values.append(value if rewrite is None else rewrite(value))
         parts[f"paragraphs.{number}"] = whole
     state.set(
         "body", tuple(values), Span(paragraphs[0][0].start, paragraphs[-1][-1].end), parts=parts
@@ -139,11 +153,14 @@ def _turns(state: ParseState, spans: list[Span], values: list[str]) -> list[Turn
             turns.append(Turn(label, "\n\n".join(texts), Span(first.start, last.end)))
 
     for span, value in zip(spans, values, strict=True):
-        match = label_of(state.vocabulary, value)
+        # The raw text keeps the spaces after a bare label (``Q    Mr. President``).
+        match = label_of(state.vocabulary, value) or label_of(
+            state.vocabulary, span.slice(state.source)
+        )
         if match is not None:
             close()
             label = match["label"]
-            texts = [value[match.end() :].strip()]
+            texts = [value[value.index(label) + len(label) :].lstrip(":").strip()]
             first = last = span
         elif label is not None:
             texts.append(value)

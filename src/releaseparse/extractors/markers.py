@@ -11,7 +11,11 @@ MAX_MARKER_LENGTH = 40
 
 def markers(state: ParseState) -> None:
     """Claim every unclaimed marker line after the header, and photo captions as ``caption``."""
-    start = header_end(state)
+    claim_markers(state, header_end(state))
+
+
+def claim_markers(state: ParseState, start: int) -> None:
+    """Claim unclaimed marker lines (``# # #``) and photo captions from offset ``start`` on."""
     vocabulary = state.vocabulary
     for line in state.lines:
         if line.start < start or state.is_claimed(line.span):

@@ -1,0 +1,14 @@
+"""The default profile: U.S. State Department releases, every era and republished copies."""
+
+from __future__ import annotations
+
+from releaseparse.extractors import BUILTIN_EXTRACTORS
+from releaseparse.profiles import Profile
+from releaseparse.vocabulary import DEFAULT_VOCABULARY
+
+PROFILE = Profile(
+    name="state",
+    vocabulary=DEFAULT_VOCABULARY,
+    extractors=BUILTIN_EXTRACTORS,
+    description="U.S. State Department releases (2001 site to today) and republished copies",
+)

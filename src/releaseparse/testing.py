@@ -1,0 +1,91 @@
+"""Helpers for testing your own extractors in one line: value, span text and defects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from releaseparse.parser import Parser
+from releaseparse.protocols import Extractor
+from releaseparse.records import Release
+
+#: Header fields ``check_extractor`` reads from ``Release.header`` (others from ``extras``).
+_HEADER_FIELDS = (
+    "title", "category", "note_type", "office", "speakers", "venue", "place", "date",
+    "time", "time_zone",
+)  # fmt: skip
+_MISSING = object()
+
+
+def run_extractor(
+    extractor: Extractor,
+    source: str | bytes,
+    *,
+    name: str | None = None,
+    parser: Parser | None = None,
+    before: str | None = None,
+    after: str | None = None,
+) -> Release:
+    """Parse ``source`` with ``extractor`` added to a copy of ``parser`` (default: ``Parser()``).
+
+    It is added at the end of the chain unless ``before``/``after`` name another
+    extractor; ``name`` defaults to the function's name.
+    """
+    chosen = (parser or Parser()).copy()
+    label = name or str(getattr(extractor, "__name__", type(extractor).__name__))
+    chosen.add(label, extractor, before=before, after=after)
+    return chosen.parse(source)
+
+
+def field_value(release: Release, field: str) -> object:
+    """The value of ``field`` in ``release``: a header field, ``body``, or an extra."""
+    if field in _HEADER_FIELDS:
+        return getattr(release.header, field)
+    if field == "body":
+        return release.body.paragraphs
+    return release.extras.get(field, _MISSING)
+
+
+def check_extractor(
+    extractor: Extractor,
+    source: str | bytes,
+    *,
+    field: str,
+    value: object,
+    span_text: str | None = None,
+    defects: Iterable[str] | None = None,
+    name: str | None = None,
+    parser: Parser | None = None,
+    before: str | None = None,
+    after: str | None = None,
+) -> Release:
+    """Assert that ``extractor`` gives ``field`` == ``value`` on ``source``; return the record.
+
+    With ``span_text``, the field's span must cover exactly that text of the source;
+    with ``defects``, the record's defect codes must be exactly those (in any order).
+    Raises ``AssertionError`` saying what differs.
+    """
+    release = run_extractor(extractor, source, name=name, parser=parser, before=before, after=after)
+    got = field_value(release, field)
+    if got is _MISSING:
+        set_fields = ", ".join(release.extras) or "none"
+        raise AssertionError(f"field {field!r} was not set (extras set: {set_fields})")
+    if got != value:
+        raise AssertionError(f"field {field!r} is {got!r}, expected {value!r}")
+    if span_text is not None:
+        span = release.spans.get(field)
+        if span is None:
+            raise AssertionError(f"field {field!r} has no span")
+        raw = span.slice(release.source)
+        if raw != span_text:
+            raise AssertionError(
+                f"span of {field!r} [{span.start}, {span.end}) covers {raw!r},"
+                f" expected {span_text!r}"
+            )
+    if defects is not None:
+        codes = sorted(release.codes)
+        if codes != sorted(defects):
+            raise AssertionError(f"defect codes are {codes}, expected {sorted(defects)}")
+    return release
+
+
+__all__ = ["check_extractor", "field_value", "run_extractor"]
