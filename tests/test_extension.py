@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import runpy
@@ -13,6 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import releaseparse
 from releaseparse import Extractor, Parser
@@ -167,3 +170,39 @@ def test_no_plugins_installed_here() -> None:
     assert Parser().with_plugins().names == Parser().names
     with pytest.raises(KeyError, match="no releaseparse plugin named 'missing'"):
         Parser().with_plugins("missing")
+
+
+# -- the White House profile beyond the documented example ------------------------------------
+
+WHITEHOUSE = Parser(profile="whitehouse")
+
+
+def test_whitehouse_without_front_matter_reports_missing_title_and_date() -> None:
+    release = WHITEHOUSE.parse("THE PRESIDENT:  Thank you all for coming today.\n")
+    assert {"title.missing", "date.missing"} <= set(release.codes)
+    assert release.body.turns[0].label == "THE PRESIDENT"
+
+
+def test_whitehouse_unreadable_front_matter_line_is_a_defect_not_a_guess() -> None:
+    text = (
+        "---\ntitle: Remarks on the Harbor\ntags:\n  - speeches\ndate: '2024-05-02'\n---\n\n"
+        "*Harbor Hall  \nBaltimore, Maryland*\n\n2:05 P.M. EDT\n\nTHE PRESIDENT:  Hello.\n\n"
+        "END 2:30 P.M. EDT\n"
+    )
+    release = WHITEHOUSE.parse(text)
+    assert "front_matter.unreadable" in release.codes
+    assert "section" not in release.extras
+    header = release.header
+    assert (header.title, header.date) == ("Remarks on the Harbor", dt.date(2024, 5, 2))
+    assert (header.venue, header.place) == ("Harbor Hall", "Baltimore, Maryland")
+    assert release.spans["place"].slice(text) == "Baltimore, Maryland"
+    assert release.body.turns[0].text == "Hello."
+    kinds = [region.kind for region in release.regions]
+    assert kinds.count("markup") == 2
+    assert kinds[-2:] == ["marker", "blank"]  # the closing time line, its line end
+
+
+@given(st.text(alphabet=st.sampled_from("-\n :'\"\\*#QAEND10PM.tiledat_")))
+def test_whitehouse_profile_never_raises_and_tiles(text: str) -> None:
+    release = WHITEHOUSE.parse(text)
+    assert "".join(region.span.slice(text) for region in release.regions) == text

@@ -44,6 +44,18 @@ def _build_parser() -> argparse.ArgumentParser:
             help="fail (exit 1) when an error defect is found: no title, no date, a bad date",
         )
         sub.add_argument(
+            "--profile",
+            default=argparse.SUPPRESS,
+            metavar="NAME",
+            help="the source profile: state (the default) or whitehouse",
+        )
+        sub.add_argument(
+            "--plugins",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="apply every installed plugin (entry-point group releaseparse.plugins)",
+        )
+        sub.add_argument(
             "--compact",
             action="store_true",
             default=argparse.SUPPRESS,
@@ -73,10 +85,17 @@ def _write(text: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    from releaseparse import ReleaseParseError, parse
+    from releaseparse import Parser, PluginError, ReleaseParseError
 
     parser = _build_parser()
     args = parser.parse_args(argv)
+    try:
+        chosen = Parser(profile=getattr(args, "profile", "state"))
+        if getattr(args, "plugins", False):
+            chosen = chosen.with_plugins()
+    except (KeyError, PluginError) as error:
+        message = error.args[0] if isinstance(error, KeyError) else str(error)
+        parser.exit(EXIT_USAGE, f"releaseparse: {message}\n")
     strict = getattr(args, "strict", False)
     compact = getattr(args, "compact", False)
     if args.example:
@@ -92,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         parser.exit(EXIT_USAGE, "releaseparse: give a command (parse FILE) or --example\n")
     try:
-        release = parse(data, strict=strict)
+        release = chosen.parse(data, strict=strict)
     except ReleaseParseError as error:
         sys.stderr.write(f"releaseparse: {name}: {error}\n")
         return EXIT_DEFECTS

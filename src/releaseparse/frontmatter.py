@@ -24,6 +24,9 @@ _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _UNREADABLE_CHAR = re.compile(
     r"[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+_LINE_BREAKS_11 = re.compile("[\x85\u2028\u2029]")
+# Characters that open a construct YAML may carry on past the end of an entry.
+_OPENERS = re.compile("[\"'\\[{]")
 _SINGLE_RUN = re.compile(r"[^']+")
 _DOUBLE_RUN = re.compile(r'[^"\\]+')
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
@@ -141,22 +144,39 @@ def read_front_matter(source: str) -> FrontMatter | None:
         indented = not text or text[0] in " \t"
         if (indented or text[0] == "#") and _is_comment_or_blank(text):
             bad = _UNREADABLE_CHAR.search(text)
+            index += 1
             if bad is not None:
                 problems.append((_bad_char_message(bad.group()), line.start + bad.start()))
-            index += 1
+                if _LINE_BREAKS_11.search(text) and _OPENERS.search(text):
+                    break  # YAML 1.1 reads the rest of this comment as a line of the block
             continue
         stop = index + 1
         while stop < count and (not lines[stop].text or lines[stop].text[0] in " \t"):
             stop += 1
         entry = lines[index:stop]
         index = stop
-        if indented:
-            problems.append(("indented line outside a value", line.start))
-            continue
+        column = 0
         try:
+            if indented:
+                raise _Unreadable("indented line outside a value", line.start)
             key = _read_key(text, line.start)
+            column = len(key) + 1
+            value, start, end = _read_value(entry, column)
         except _Unreadable as unreadable:
-            problems.append((unreadable.message, unreadable.offset))
+            message = unreadable.message if column == 0 else f"{key}: {unreadable.message}"
+            problems.append((message, unreadable.offset))
+            if column and key not in seen:
+                seen[key] = line.start
+            if not _ends_within(entry, column):
+                if index < count:
+                    problems.append(
+                        (
+                            "the rest of the block is not read: the unreadable entry above"
+                            " may run on into it",
+                            lines[index].start,
+                        )
+                    )
+                break
             continue
         if key in seen:
             problems.append((f"duplicate key {key!r}", line.start))
@@ -164,11 +184,6 @@ def read_front_matter(source: str) -> FrontMatter | None:
             spans.pop(key, None)
             continue
         seen[key] = line.start
-        try:
-            value, start, end = _read_value(entry, len(key) + 1)
-        except _Unreadable as unreadable:
-            problems.append((f"{key}: {unreadable.message}", unreadable.offset))
-            continue
         values[key] = value
         spans[key] = (start, end)
     problems.sort(key=lambda problem: problem[1])
@@ -419,3 +434,107 @@ def _check_rest(entry: Sequence[_Line], row: int, column: int) -> None:
         if at < len(text) and not (text[at] == "#" and (at == 0 or text[at - 1] == " ")):
             message = "tab outside a quoted value" if text[at] == "\t" else "text after the value"
             raise _Unreadable(message, entry[index].start + at)
+
+
+def _ends_within(entry: Sequence[_Line], column: int) -> bool:
+    """Whether YAML surely ends this unreadable entry before the next line at column 0.
+
+    Only a quoted scalar or a flow collection can run on into a line at column 0 (PyYAML
+    lets them, YAML 1.2 does not): without ``'"[{`` the entry ends. Otherwise the entry is
+    scanned the way PyYAML tokenizes it, from ``column`` of its first line; whatever that
+    scan cannot follow for sure (tabs, anchors, tags, YAML 1.1 line breaks, a quote where a
+    plain scalar may go on from the line before) counts as running on.
+    """
+    if not any(_OPENERS.search(line.text) for line in entry):
+        return True
+    if any(_LINE_BREAKS_11.search(line.text) for line in entry):
+        return False
+    depth = 0  # flow collections open
+    quote = ""  # the quote of a scalar open at the end of the previous line
+    plain = False  # a plain scalar may go on from the previous line
+    for row, line in enumerate(entry):
+        text = line.text
+        index = column if row == 0 else 0
+        if quote:
+            index = _quoted_end(text, index, quote)
+            if index < 0:
+                continue
+            quote = ""
+        elif row > 0:
+            index = _skip_spaces(text, 0)
+            if index == len(text):
+                continue
+            if text[index] == "#":
+                plain = False
+                continue
+            if plain and depth == 0 and _OPENERS.search(text):
+                return False  # PyYAML may read this line as more of a plain scalar
+        plain = False
+        while index < len(text):
+            char = text[index]
+            after = text[index + 1 : index + 2]
+            if char == " ":
+                index += 1
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                index += 1
+            elif char in "]}" or (char == "," and depth):
+                depth -= 1 if char != "," else 0
+                if depth < 0:
+                    return False
+                index += 1
+            elif (char in "?:" and (depth or after in ("", " "))) or (
+                char == "-" and after in ("", " ")
+            ):
+                index += 1
+            elif char in "'\"":
+                index = _quoted_end(text, index + 1, char)
+                if index < 0:
+                    quote = char
+                    break
+            elif char in "|>" and depth == 0 and row == 0:
+                return True  # a block scalar ends at the first line less indented than it
+            elif char in "\t,&*!|>%@`":
+                return False
+            else:
+                index, plain = _plain_end(text, index, flow=depth > 0)
+    return depth == 0 and not quote
+
+
+def _quoted_end(text: str, index: int, quote: str) -> int:
+    """The index past the quote closing a scalar whose text goes on at ``index``, or -1."""
+    while index < len(text):
+        char = text[index]
+        if char == quote:
+            if quote == "'" and text[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index + 1
+        index += 2 if char == "\\" and quote == '"' else 1
+    return -1
+
+
+def _plain_end(text: str, index: int, *, flow: bool) -> tuple[int, bool]:
+    """Where PyYAML ends a plain scalar starting at ``index``, and whether it may go on."""
+    stops = ",?[]{}" if flow else ""
+    while True:
+        start = index
+        while index < len(text):
+            char = text[index]
+            if char in " \t" or char in stops:
+                break
+            if char == ":":
+                after = text[index + 1 : index + 2]
+                if after in ("", " ", "\t") or (flow and after in ",[]{}"):
+                    break
+            index += 1
+        if index == start:
+            return index, False
+        spaces = _skip_spaces(text, index)
+        if spaces == len(text):
+            return spaces, True
+        if spaces == index or text[spaces] == "#":
+            return spaces, False
+        index = spaces

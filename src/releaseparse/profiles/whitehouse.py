@@ -9,7 +9,7 @@ a ``Vocabulary`` and extractors), as any user's own source profile would be:
 - ``header``: venue and place lines at the top of the body (``Aboard Air Force One``,
   ``En Route Tallahassee, Florida``, ``*Bethesda, Maryland*``) and the time line
   (``11:20 A.M. EDT``);
-- ``markers``: the ``\\###`` end marker and ``END 11:52 A.M. EDT`` lines;
+- ``markers``: the ``\\###`` end marker and closing time lines (``END 11:52 A.M. EDT``);
 - ``body``: paragraphs with Markdown hard line breaks joined and escapes undone, and
   transcript turns (``THE PRESIDENT:``, ``MS. JEAN-PIERRE:``, ``Q``).
 """
@@ -31,7 +31,7 @@ from releaseparse.vocabulary import Vocabulary
 VOCABULARY = Vocabulary(
     marker_patterns=(
         r"\\?#{3}",
-        r"(?i)END\s+\d{1,2}:\d{2}\s*[AP]\.?\s*M\.?\s*\p{Lu}{2,5}",
+        r"(?i)(?:END\s+)?\d{1,2}:\d{2}\s*[AP]\.?\s*M\.?\s*\p{Lu}{2,5}",
         r"-{3,}",
     ),
     bare_labels=("Q",),
@@ -146,6 +146,16 @@ def header(state: ParseState) -> None:
         state.set("venue", " ".join(" ".join(texts[: len(venue_lines)]).split()), span)
     if timed:
         _time(state, groups[1][0])
+    for index in first:
+        _claim_markup(state, index)
+
+
+def _claim_markup(state: ParseState, index: int) -> None:
+    """Claim the Markdown emphasis around a header line (``*Bethesda, Maryland*``)."""
+    line, inner = state.lines[index], _inner(state, index)
+    for start, end in ((line.start, inner.start), (inner.end, line.end)):
+        if state.source[start:end].strip() and not state.is_claimed(Span(start, end)):
+            state.claim(Span(start, end), "markup")
 
 
 def _time(state: ParseState, index: int, *, check: bool = False) -> bool:
