@@ -450,7 +450,7 @@ def _ends_within(entry: Sequence[_Line], column: int) -> bool:
     if any(_LINE_BREAKS_11.search(line.text) for line in entry):
         return False
     depth = 0  # flow collections open
-    quote = ""  # the quote of a scalar open at the end of the previous line
+    quote = ""  # the quote of a scalar left open at the end of the previous line
     plain = False  # a plain scalar may go on from the previous line
     for row, line in enumerate(entry):
         text = line.text
@@ -467,27 +467,30 @@ def _ends_within(entry: Sequence[_Line], column: int) -> bool:
             if text[index] == "#":
                 plain = False
                 continue
-            if plain and depth == 0 and _OPENERS.search(text):
-                return False  # PyYAML may read this line as more of a plain scalar
-        plain = False
+            if plain and depth:
+                index, plain = _plain_end(text, index, flow=True)
+            elif plain and _OPENERS.search(text):
+                return False  # the line may be more of a plain scalar, or new nodes
         while index < len(text):
             char = text[index]
             after = text[index + 1 : index + 2]
             if char == " ":
                 index += 1
-            elif char == "#":
+                continue
+            plain = False
+            if char == "#":
                 break
-            elif char in "[{":
+            if char in "[{":
                 depth += 1
                 index += 1
-            elif char in "]}" or (char == "," and depth):
-                depth -= 1 if char != "," else 0
+            elif char in "]}":
+                depth -= 1
                 if depth < 0:
                     return False
                 index += 1
-            elif (char in "?:" and (depth or after in ("", " "))) or (
-                char == "-" and after in ("", " ")
-            ):
+            elif (char == "," and depth) or (char in "?:" and (depth or after in ("", " "))):
+                index += 1
+            elif char == "-" and after in ("", " "):
                 index += 1
             elif char in "'\"":
                 index = _quoted_end(text, index + 1, char)
