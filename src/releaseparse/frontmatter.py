@@ -488,9 +488,11 @@ def _ends_within(entry: Sequence[_Line], column: int) -> bool:
                 if depth < 0:
                     return False
                 index += 1
-            elif (char == "," and depth) or (char in "?:" and (depth or after in ("", " "))):
-                index += 1
-            elif char == "-" and after in ("", " "):
+            elif (
+                (char == "," and depth)
+                or (char in "?:" and (depth or after in ("", " ")))
+                or (char == "-" and after in ("", " "))
+            ):
                 index += 1
             elif char in "'\"":
                 index = _quoted_end(text, index + 1, char)
