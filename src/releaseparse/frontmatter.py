@@ -25,8 +25,13 @@ _UNREADABLE_CHAR = re.compile(
     r"[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _LINE_BREAKS_11 = re.compile("[\x85\u2028\u2029]")
+# A line starting with one of these does not start a YAML entry at column 0.
+_INDENTING = " \t\x85\u2028\u2029"
 # Characters that open a construct YAML may carry on past the end of an entry.
 _OPENERS = re.compile("[\"'\\[{]")
+_NOT_READ = "the rest of the block is not read: the unreadable entry above may run on into it"
+_SPACES = re.compile(" *")
+_BLANKS = re.compile("[ \t]*")
 _SINGLE_RUN = re.compile(r"[^']+")
 _DOUBLE_RUN = re.compile(r'[^"\\]+')
 _HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
@@ -91,9 +96,11 @@ class FrontMatter:
     timestamps, numbers, booleans, null) kept as their text. ``spans`` maps each key to the
     ``(start, end)`` offsets of the value's raw text in the source (quotes included, a
     trailing comment and whitespace excluded). ``span`` covers the whole block, from the
-    opening ``---`` to past the closing line's terminator. ``problems`` holds one
-    ``(message, offset)`` for each entry or stray line that could not be read; such keys are
-    left out of ``values`` and ``spans``.
+    opening ``---`` to past the closing line's terminator. ``problems`` holds, in source
+    order, one ``(message, offset)`` for each entry (a line at column 0 with the indented
+    lines under it) or stray line that could not be read, one for each repeat of a key, and
+    one where reading stopped early; unread and repeated keys are left out of ``values`` and
+    ``spans``.
     """
 
     values: Mapping[str, str] = attrs.field(converter=_freeze_values)
@@ -126,7 +133,8 @@ def read_front_matter(source: str) -> FrontMatter | None:
     scalars, each giving exactly the string a YAML loader gives. Lists, mappings, anchors,
     aliases, tags, flow collections, block scalars, empty (null) values, tabs outside quotes,
     duplicate keys and anything else outside that subset are reported in ``problems`` and
-    left out. Never raises; time is linear in the length of the block.
+    left out. Where an unreadable entry may run on (an unclosed quote or bracket), reading
+    stops. Never raises; time is linear in the length of the block.
     """
     found = _find_block(source)
     if found is None:
@@ -135,57 +143,65 @@ def read_front_matter(source: str) -> FrontMatter | None:
     values: dict[str, str] = {}
     spans: dict[str, tuple[int, int]] = {}
     problems: list[tuple[str, int]] = []
-    seen: dict[str, int] = {}
+    keys: dict[str, list[int]] = {}  # each key YAML may read, with the offsets of its lines
+    unknown: int | None = None  # a line that may hold a key, but which one cannot be told
+    reading = True  # False once an unreadable entry may run on into the lines below it
     count = len(lines)
     index = 0
     while index < count:
         line = lines[index]
         text = line.text
-        indented = not text or text[0] in " \t"
-        if (indented or text[0] == "#") and _is_comment_or_blank(text):
+        stop = index + 1
+        if _is_comment_or_blank(text):
             bad = _UNREADABLE_CHAR.search(text)
-            index += 1
             if bad is not None:
                 problems.append((_bad_char_message(bad.group()), line.start + bad.start()))
-                if _LINE_BREAKS_11.search(text) and _OPENERS.search(text):
-                    break  # YAML 1.1 reads the rest of this comment as a line of the block
+                # YAML 1.1 reads the text after U+0085/2028/2029 as lines of the block.
+                runs_on = not _ends_within(_split_yaml11(line)[1:], 0)
+                unknown = _note_keys(_yaml11_lines(line), (), keys, unknown)
+                if reading and runs_on and stop < count:
+                    reading = False
+                    problems.append((_NOT_READ, lines[stop].start))
+            index = stop
             continue
-        stop = index + 1
-        while stop < count and (not lines[stop].text or lines[stop].text[0] in " \t"):
+        while stop < count and (not lines[stop].text or lines[stop].text[0] in _INDENTING):
             stop += 1
         entry = lines[index:stop]
         index = stop
+        heads = [head for held in entry for head in _yaml11_lines(held)]
+        if text[0] not in _INDENTING:
+            unknown = _note_keys([line], entry[1:], keys, unknown)
+        unknown = _note_keys(heads, (), keys, unknown)
+        if not reading:
+            continue
         column = 0
         try:
-            if indented:
+            if text[0] in _INDENTING:
                 raise _Unreadable("indented line outside a value", line.start)
             key = _read_key(text, line.start)
             column = len(key) + 1
             value, start, end = _read_value(entry, column)
         except _Unreadable as unreadable:
-            message = unreadable.message if column == 0 else f"{key}: {unreadable.message}"
-            problems.append((message, unreadable.offset))
-            if column and key not in seen:
-                seen[key] = line.start
+            message = unreadable.message
+            problems.append((f"{key}: {message}" if column else message, unreadable.offset))
             if not _ends_within(entry, column):
-                if index < count:
-                    problems.append(
-                        (
-                            "the rest of the block is not read: the unreadable entry above"
-                            " may run on into it",
-                            lines[index].start,
-                        )
-                    )
-                break
+                reading = False
+                if stop < count:
+                    problems.append((_NOT_READ, lines[stop].start))
             continue
-        if key in seen:
-            problems.append((f"duplicate key {key!r}", line.start))
-            values.pop(key, None)
-            spans.pop(key, None)
-            continue
-        seen[key] = line.start
         values[key] = value
         spans[key] = (start, end)
+    for key, offsets in keys.items():
+        if len(offsets) > 1:
+            values.pop(key, None)
+            spans.pop(key, None)
+            problems.extend((f"duplicate key {key!r}", offset) for offset in offsets[1:])
+    if unknown is not None and values:
+        values.clear()
+        spans.clear()
+        problems.append(
+            ("no value is given: YAML may read any key from this line, a repeat included", unknown)
+        )
     problems.sort(key=lambda problem: problem[1])
     return FrontMatter(values=values, spans=spans, span=(0, block_end), problems=tuple(problems))
 
@@ -256,6 +272,104 @@ def _read_key(text: str, offset: int) -> str:
     return key
 
 
+def _note_keys(
+    heads: Sequence[_Line],
+    rest: Sequence[_Line],
+    keys: dict[str, list[int]],
+    unknown: int | None,
+) -> int | None:
+    """Add the key each line at column 0 may hold to ``keys``; the first unknown one's offset.
+
+    ``rest`` are the indented lines that follow the (single) head.
+    """
+    for head in heads:
+        known, key = _key_of([head, *rest])
+        if not known and unknown is None:
+            unknown = head.start
+        if key is not None:
+            keys.setdefault(key, []).append(head.start)
+    return unknown
+
+
+def _key_of(entry: Sequence[_Line]) -> tuple[bool, str | None]:
+    """The string key YAML may read from an entry's line at column 0, read or not.
+
+    Returns ``(known, key)``: ``key`` is None when the line holds no string key (a list item,
+    a flow collection key, a marker). Anchors and tags before the key are passed over. Not
+    known: an alias as key, a ``? `` key that goes on past its line, a quoted key that is
+    not closed on it, nothing after anchors and tags.
+    """
+    text = entry[0].text
+    first, second = text[0], text[1:2]
+    index = 0
+    explicit = first == "?" and second in ("", " ", "\t")
+    if explicit:
+        if any(not _is_comment_or_blank(line.text) for line in entry[1:]):
+            return False, None
+        index = _skip_blanks(text, 1)
+    elif (
+        (first in "-:" and second in ("", " ", "\t"))
+        or (text[:3] in ("---", "...") and text[3:4] in ("", " ", "\t"))
+        or first in "%#"
+    ):
+        return True, None
+    while index < len(text) and text[index] in "&!":
+        while index < len(text) and text[index] not in " \t":
+            index += 1
+        index = _skip_blanks(text, index)
+    if index == len(text) or text[index] == "*":
+        return False, None
+    if text[index] in "[{":
+        return True, None
+    if text[index] in "'\"":
+        try:
+            key, _, _ = _scan_quoted(entry[:1], 0, index, double=text[index] == '"')
+        except _Unreadable:
+            return False, None
+        return True, key
+    rest = text[index:]
+    comment = rest.find(" #")
+    if comment >= 0:
+        rest = rest[:comment]
+    if explicit:
+        return (False, None) if ": " in rest or rest.endswith(":") else (True, rest.rstrip(" "))
+    colon = rest.find(": ")
+    if colon < 0:
+        colon = rest.find(":\t")
+    if colon < 0 and rest.endswith(":"):
+        colon = len(rest) - 1
+    if colon < 0:
+        return True, None
+    return True, rest[:colon].rstrip(" \t")
+
+
+def _split_yaml11(line: _Line) -> list[_Line]:
+    """``line`` cut into the lines YAML 1.1 sees in it: U+0085/2028/2029 end lines there."""
+    if not _LINE_BREAKS_11.search(line.text):
+        return [line]
+    parts = []
+    start = 0
+    for match in _LINE_BREAKS_11.finditer(line.text):
+        parts.append(_Line(line.start + start, line.text[start : match.start()]))
+        start = match.end()
+    parts.append(_Line(line.start + start, line.text[start:]))
+    return parts
+
+
+def _yaml11_lines(line: _Line) -> list[_Line]:
+    """The lines YAML 1.1 starts after U+0085/2028/2029 in ``line`` that may hold a key."""
+    return [
+        part
+        for part in _split_yaml11(line)[1:]
+        if part.text and part.text[0] not in " \t" and not _is_comment_or_blank(part.text)
+    ]
+
+
+def _skip_blanks(text: str, index: int) -> int:
+    match = _BLANKS.match(text, index)
+    return match.end() if match else index
+
+
 def _read_value(entry: Sequence[_Line], column: int) -> tuple[str, int, int]:
     """The value of one entry (key line and its indented lines) after the key's colon."""
     for line in entry:
@@ -292,7 +406,8 @@ def _read_value(entry: Sequence[_Line], column: int) -> tuple[str, int, int]:
 
 
 def _skip_spaces(text: str, column: int) -> int:
-    return len(text) - len(text[column:].lstrip(" "))
+    match = _SPACES.match(text, column)
+    return match.end() if match else column
 
 
 def _read_plain(entry: Sequence[_Line], row: int, column: int) -> tuple[str, int, int]:
@@ -343,6 +458,16 @@ def _read_plain(entry: Sequence[_Line], row: int, column: int) -> tuple[str, int
 def _read_quoted(
     entry: Sequence[_Line], row: int, column: int, *, double: bool
 ) -> tuple[str, int, int]:
+    start = entry[row].start + column
+    value, row, index = _scan_quoted(entry, row, column, double=double)
+    _check_rest(entry, row, index)
+    return value, start, entry[row].start + index
+
+
+def _scan_quoted(
+    entry: Sequence[_Line], row: int, column: int, *, double: bool
+) -> tuple[str, int, int]:
+    """The value of the quoted scalar at ``entry[row].text[column]``, and where it ends."""
     quote = '"' if double else "'"
     run = _DOUBLE_RUN if double else _SINGLE_RUN
     start = entry[row].start + column
@@ -404,9 +529,7 @@ def _read_quoted(
         else:
             parts.append("\n" * blanks if blanks else " ")
         index = len(text) - len(text.lstrip(" \t"))
-    end = entry[row].start + index
-    _check_rest(entry, row, index)
-    return "".join(parts), start, end
+    return "".join(parts), row, index
 
 
 def _read_escape(text: str, index: int, offset: int) -> tuple[str, int]:
@@ -441,14 +564,13 @@ def _ends_within(entry: Sequence[_Line], column: int) -> bool:
 
     Only a quoted scalar or a flow collection can run on into a line at column 0 (PyYAML
     lets them, YAML 1.2 does not): without ``'"[{`` the entry ends. Otherwise the entry is
-    scanned the way PyYAML tokenizes it, from ``column`` of its first line; whatever that
-    scan cannot follow for sure (tabs, anchors, tags, YAML 1.1 line breaks, a quote where a
-    plain scalar may go on from the line before) counts as running on.
+    scanned the way PyYAML tokenizes it (U+0085/2028/2029 end lines), from ``column`` of its
+    first line; whatever that scan cannot follow for sure (tabs, anchors, tags, a quote where
+    a plain scalar may go on from the line before) counts as running on.
     """
     if not any(_OPENERS.search(line.text) for line in entry):
         return True
-    if any(_LINE_BREAKS_11.search(line.text) for line in entry):
-        return False
+    entry = [part for line in entry for part in _split_yaml11(line)]
     depth = 0  # flow collections open
     quote = ""  # the quote of a scalar left open at the end of the previous line
     plain = False  # a plain scalar may go on from the previous line
@@ -504,7 +626,10 @@ def _ends_within(entry: Sequence[_Line], column: int) -> bool:
             elif char in "\t,&*!|>%@`":
                 return False
             else:
+                start = index
                 index, plain = _plain_end(text, index, flow=depth > 0)
+                if index == start:
+                    return False
     return depth == 0 and not quote
 
 
