@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from hypothesis import assume
 from hypothesis import strategies as st
 
 from releaseparse.vocabulary import CATEGORIES, DISCLAIMERS, NOTE_TYPES, OFFICES
@@ -19,14 +18,8 @@ from releaseparse.vocabulary import CATEGORIES, DISCLAIMERS, NOTE_TYPES, OFFICES
 #: Layout families of FORMATS.md the generator renders (H, the bodies, goes with every one).
 LAYOUTS = ("A", "B", "C", "D", "E", "F", "G")
 
-#: Generator options left out because the parser gets them wrong (realistic texts, see the
-#: comment on each). Remove an entry once the parser reads it; the option comes back.
-#: ``GAP_EXAMPLES`` holds a minimal text for each (a strict xfail while the gap is listed).
-KNOWN_PARSER_GAPS: frozenset[str] = frozenset()
-
-
-#: ``(gap, text, fields it must give)``: a minimal text for each gap found so far (fixed ones
-#: stay as regression examples).
+#: ``(gap, text, fields it must give)``: a minimal text for each parser gap the generator
+#: found, all fixed; they stay as regression examples.
 GAP_EXAMPLES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     (
         "role_word_in_title",
@@ -137,11 +130,6 @@ GAP_EXAMPLES: tuple[tuple[str, str, dict[str, Any]], ...] = (
         },
     ),
 )
-
-
-def _gap(name: str) -> bool:
-    """Whether the generator leaves out the sub-case of the known parser gap ``name``."""
-    return name in KNOWN_PARSER_GAPS
 
 
 TITLE_WORDS = (
@@ -302,22 +290,9 @@ def clocks(draw: st.DrawFn) -> tuple[str, str, str]:
     return printed, value.isoformat(), zone
 
 
-def reads_as_name(title: str) -> bool:
-    """Whether a title is made only of capitalised words, like a person's name."""
-    return ":" not in title and all(word[:1].isupper() for word in title.split())
-
-
-@st.composite
-def plain_titles(draw: st.DrawFn) -> str:
-    """A title printed as a plain line above the header lines (families B-G)."""
-    title = draw(titles())
-    assume(not (_gap("name_like_plain_title") and reads_as_name(title)))
-    return title
-
-
 @st.composite
 def titles(draw: st.DrawFn) -> str:
-    if not _gap("role_word_in_title") and draw(st.integers(0, 5)) == 0:
+    if draw(st.integers(0, 5)) == 0:
         role = draw(st.sampled_from(TITLE_ROLES))
         return f"{role} Travel to {draw(st.sampled_from(('Nairobi', 'Lisbon and Nairobi')))}"
     words = draw(st.lists(st.sampled_from(TITLE_WORDS), min_size=2, max_size=8))
@@ -373,10 +348,6 @@ def broken_disclaimers(draw: st.DrawFn, template: str | None = None) -> tuple[st
     text = pieces[0]
     for piece in pieces[1:]:
         text += draw(st.sampled_from(("\n\n", "\n\n\n", "\n \n"))) + piece
-    assume(
-        not _gap("disclaimer_broken_before_office")
-        or not any(piece.strip().startswith(("Office of", "Bureau of")) for piece in pieces[1:])
-    )
     return template, text
 
 
@@ -388,13 +359,10 @@ def _blanks(draw: st.DrawFn, most: int) -> list[str]:
 
 
 @st.composite
-def bodies(draw: st.DrawFn, *, wrapped: bool = True, marked: bool = True) -> Body:
-    """A body of prose paragraphs, transcript turns or a bullet list, maybe hard-wrapped.
-
-    ``wrapped``: hard wraps allowed; ``marked``: transcript markers allowed.
-    """
+def bodies(draw: st.DrawFn) -> Body:
+    """A body of prose paragraphs, transcript turns or a bullet list, maybe hard-wrapped."""
     kind = draw(st.sampled_from(("prose", "transcript", "bullets")))
-    wrap = draw(st.sampled_from((None, 50, 70))) if wrapped else None
+    wrap = draw(st.sampled_from((None, 50, 70)))
 
     def shown(text: str) -> str:
         return _wrap(text, wrap) if wrap else text
@@ -410,7 +378,7 @@ def bodies(draw: st.DrawFn, *, wrapped: bool = True, marked: bool = True) -> Bod
             lead = draw(paragraphs())
             values.append(lead)
             blocks.append(shown(lead))
-        marked = marked and draw(st.booleans())  # ``(begin transcript)`` ... ``(end transcript)``
+        marked = draw(st.booleans())  # ``(begin transcript)`` ... ``(end transcript)``
         if marked:
             blocks.append("(begin transcript)")
         for _ in range(draw(st.integers(1, 4))):
@@ -483,6 +451,16 @@ def _speaker(name: str, role: str | None) -> dict[str, str | None]:
     return {"name": name, "role": role}
 
 
+@st.composite
+def issuer_lines(draw: st.DrawFn) -> tuple[str, list[dict[str, str | None]]]:
+    """``Name, Role`` or ``Name, Role, Name, Role`` on one line, and the speakers it names."""
+    count = draw(st.integers(1, 2))
+    people = draw(st.lists(st.sampled_from(SPEAKERS + LONG_ROLE_SPEAKERS), min_size=count,
+                           max_size=count, unique_by=lambda pair: pair[0]))  # fmt: skip
+    line = ", ".join(f"{name}, {role}" for name, role in people)
+    return line, [_speaker(name, role) for name, role in people]
+
+
 def _finish(draw: st.DrawFn, layout: str, lines: list[str], expected: dict[str, Any]) -> Case:
     """Join the lines, add an optional final line break, pick the line-end style."""
     document = "\n".join(lines)
@@ -514,7 +492,6 @@ def layout_a(draw: st.DrawFn) -> Case:
     title = draw(titles())
     link = draw(st.sampled_from(("category", "bare", "plain")))
     category = draw(st.sampled_from(CATEGORIES)) if link == "category" else None
-    assume(not (_gap("role_word_in_title") and category == "Special Briefings"))
     note_type = draw(st.sampled_from(NOTE_TYPES))
     issuer = draw(st.sampled_from(("office", "speaker")))
     office = draw(st.sampled_from(OFFICES)) if issuer == "office" else None
@@ -576,7 +553,7 @@ def layout_b(draw: st.DrawFn) -> Case:
         lines.append(" You are in: " + " > ".join(crumbs))
     fields: dict[str, Any] = {}
     if draw(st.booleans()):
-        title = draw(plain_titles())
+        title = draw(titles())
     else:  # daily briefings: the note type is the title
         title = fields["note_type"] = "Daily Press Briefing"
     fields["title"] = title
@@ -619,7 +596,7 @@ def layout_b(draw: st.DrawFn) -> Case:
 @st.composite
 def header_c(draw: st.DrawFn) -> tuple[list[str], dict[str, Any]]:
     """Title, note type, issuer (name and role lines, a name, or an office), venue, place, date."""
-    fields: dict[str, Any] = {"title": draw(plain_titles())}
+    fields: dict[str, Any] = {"title": draw(titles())}
     note_type = fields["note_type"] = draw(st.sampled_from(NOTE_TYPES))
     note_line = draw(st.sampled_from((note_type, note_type.upper())))
     issuer_kind = draw(st.sampled_from(("name_role", "name", "office", "role_office", "anonymous")))
@@ -653,7 +630,7 @@ def header_c(draw: st.DrawFn) -> tuple[list[str], dict[str, Any]]:
 def layout_c(draw: st.DrawFn) -> Case:
     head, fields = draw(header_c())
     lines = [*CHROME_2009, *head]
-    if not _gap("share_line_after_dateline") and draw(st.booleans()):
+    if draw(st.booleans()):
         lines += ["", "Share"]
     body = draw(bodies())
     lines += ["", body.text]
@@ -678,7 +655,7 @@ def layout_d(draw: st.DrawFn) -> Case:
     date = fields["date"] = draw(dates())
     note_type = fields["note_type"] = draw(st.sampled_from(NOTE_TYPES))
     if draw(st.booleans()):
-        title = draw(plain_titles())
+        title = draw(titles())
     else:  # ``Department Press Briefing – March 8, 2018``: a dated title
         dash = draw(st.sampled_from(("–", "-")))
         title = f"{note_type} {dash} {render_date(draw(dates() | st.just(date)), 'long')}"
@@ -714,18 +691,15 @@ def layout_e(draw: st.DrawFn) -> Case:
         for line in (opening, *GOV_BANNER):
             lines += [line, ""]
     fields: dict[str, Any] = {}
-    title = fields["title"] = draw(plain_titles())
+    title = fields["title"] = draw(titles())
     if draw(st.booleans()):
         office = draw(st.sampled_from(OFFICES))
         section = draw(st.sampled_from(("Press Releases", "Secretary's Remarks")))
         lines += [f"Home{office}{section}…{title}", "hide"]
     fields["note_type"] = draw(st.sampled_from(NOTE_TYPES))
     lines += [title, fields["note_type"]]
-    count = draw(st.integers(1, 2))
-    people = draw(st.lists(st.sampled_from(SPEAKERS + LONG_ROLE_SPEAKERS), min_size=count,
-                           max_size=count, unique_by=lambda pair: pair[0]))  # fmt: skip
-    lines.append(", ".join(f"{name}, {role}" for name, role in people))
-    fields["speakers"] = [_speaker(name, role) for name, role in people]
+    line, fields["speakers"] = draw(issuer_lines())
+    lines.append(line)
     if draw(st.booleans()):
         fields["place"] = draw(st.sampled_from(PLACES))
         lines.append(fields["place"])
@@ -747,7 +721,7 @@ def layout_f(draw: st.DrawFn) -> Case:
     fields: dict[str, Any] = {}
     lines: list[str] = []
     if draw(st.booleans()):
-        fields["title"] = draw(plain_titles())
+        fields["title"] = draw(titles())
         lines.append(fields["title"])
     issuer = draw(st.sampled_from(("office", "speakers", "glued")))
     if issuer == "office":
@@ -758,16 +732,12 @@ def layout_f(draw: st.DrawFn) -> Case:
         lines.append(line)
         fields["speakers"] = [_speaker(name, role)]
     else:
-        count = draw(st.integers(1, 2))
-        people = draw(st.lists(st.sampled_from(SPEAKERS + LONG_ROLE_SPEAKERS), min_size=count,
-                               max_size=count, unique_by=lambda pair: pair[0]))  # fmt: skip
-        lines.append(", ".join(f"{name}, {role}" for name, role in people))
-        fields["speakers"] = [_speaker(name, role) for name, role in people]
+        line, fields["speakers"] = draw(issuer_lines())
+        lines.append(line)
         if draw(st.booleans()):
             fields["venue"] = "Via Teleconference"
             lines += ["", fields["venue"]]
-    plain = "venue" in fields and _gap("venue_before_wrapped_or_marked_body")
-    body = draw(bodies(wrapped=not plain, marked=not plain))
+    body = draw(bodies())
     lines += ["", body.text]
     return _finish(draw, "F", lines, _fields(body, **fields))
 
@@ -794,7 +764,6 @@ def blog_posts(draw: st.DrawFn, later: bool = False) -> tuple[list[str], dict[st
             )
         )
     )
-    assume(not (later and _gap("next_post_headline_with_colon") and ":" in headline))
     lines += [headline.upper(), "", "FROM:  THE STATE DEPARTMENT"]
     if draw(st.booleans()):
         fed = date - dt.timedelta(days=draw(st.integers(0, 1)))
@@ -814,8 +783,6 @@ def layout_g(draw: st.DrawFn) -> Case:
     post, expected = draw(blog_posts())
     lines += ["", *post]
     if draw(st.booleans()):
-        last = expected["paragraphs"][-1]
-        assume(not (_gap("unpunctuated_item_before_next_post") and last[-1] not in ".?!;"))
         lines += ["", *draw(blog_posts(later=True))[0]]
     return _finish(draw, "G", lines, expected)
 

@@ -14,7 +14,7 @@ from releaseparse import Release
 from releaseparse.dates import read_dateline
 from releaseparse.serialize import header_to_dict
 from releaseparse.text import clean
-from tests.strategies import GAP_EXAMPLES, KNOWN_PARSER_GAPS, Case, releases
+from tests.strategies import GAP_EXAMPLES, Case, releases
 
 _TEXT_FIELDS = {"title", "category", "office", "place"}
 _INSIDE_BODY = {"body", "blank", "marker", "caption"}
@@ -143,20 +143,10 @@ def test_generated_releases_round_trip(case: Case) -> None:
 
 @pytest.mark.parametrize(
     ("text", "want"),
-    [
-        pytest.param(
-            text,
-            want,
-            id=f"{gap}-{number}",
-            marks=[pytest.mark.xfail(strict=True, reason=f"known parser gap {gap}")]
-            if gap in KNOWN_PARSER_GAPS
-            else [],
-        )
-        for number, (gap, text, want) in enumerate(GAP_EXAMPLES)
-    ],
+    [pytest.param(text, want, id=f"{gap}-{n}") for n, (gap, text, want) in enumerate(GAP_EXAMPLES)],
 )
-def test_known_parser_gap_examples(text: str, want: dict[str, Any]) -> None:
-    """The minimal text of each gap the generator leaves out (strict xfail until fixed)."""
+def test_parser_gap_regressions(text: str, want: dict[str, Any]) -> None:
+    """The minimal text of each parser gap the generator once found gives the right fields."""
     release = releaseparse.parse(text)
     got = header_to_dict(release.header) | {
         "paragraphs": list(release.body.paragraphs),

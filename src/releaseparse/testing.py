@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
+
 from releaseparse.parser import Parser
 from releaseparse.protocols import Extractor
-from releaseparse.records import Release
+from releaseparse.records import Header, Release
 
 #: Header fields ``check_extractor`` reads from ``Release.header`` (others from ``extras``).
-_HEADER_FIELDS = (
-    "title", "category", "note_type", "office", "speakers", "venue", "place", "date",
-    "time", "time_zone",
-)  # fmt: skip
+_HEADER_FIELDS = frozenset(field.name for field in attrs.fields(Header))
 _MISSING = object()
 
 

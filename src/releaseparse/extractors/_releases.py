@@ -6,6 +6,7 @@ from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import HEADER_KINDS, Kind, classify, paragraph_is_prose
 from releaseparse.extractors.disclaimer import copies
 from releaseparse.lines import Line
+from releaseparse.records import Span
 from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM, collapse
 
@@ -113,11 +114,9 @@ def next_release(state: ParseState) -> int | None:
     scan = _Scan(state)
     lines: tuple[Line, ...] = state.lines
     vocabulary = state.vocabulary
-    disclaimers = copies(state)
+    disclaimers: list[Span] | None = None  # looked for only once a header line is found
     for index in range(block.end, len(lines)):
         text = lines[index].text
-        if any(span.start <= lines[index].start < span.end for span in disclaimers):
-            continue
         if not text or len(text) > MAX_HEADER_LINE:
             continue
         if not (
@@ -127,6 +126,10 @@ def next_release(state: ParseState) -> int | None:
         ):
             continue
         if scan.kind(index) in (Kind.DATE, Kind.NOTE_TYPE, Kind.OFFICE) and scan.is_header(index):
+            if disclaimers is None:
+                disclaimers = copies(state)
+            if any(span.start <= lines[index].start < span.end for span in disclaimers):
+                continue  # a broken disclaimer (``The`` / ``Office of E...``) is no header
             start = scan.release_start(index)
             # The body of the first release must lie between the two headers.
             if scan.has_body(block.end, start):

@@ -153,10 +153,10 @@ def _turns(state: ParseState, spans: list[Span], values: list[str]) -> list[Turn
             turns.append(Turn(label, "\n\n".join(texts), Span(first.start, last.end)))
 
     for span, value in zip(spans, values, strict=True):
-        # The raw text keeps the spaces after a bare label (``Q    Mr. President``).
-        match = label_of(state.vocabulary, value) or label_of(
-            state.vocabulary, span.slice(state.source)
-        )
+        match = label_of(state.vocabulary, value)
+        if match is None and state.vocabulary.bare_labels:
+            # Only the raw text keeps the spaces after a bare label (``Q    Mr. President``).
+            match = label_of(state.vocabulary, span.slice(state.source))
         if match is not None:
             close()
             label = match["label"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
@@ -60,35 +61,35 @@ def _prefix(template: str, matched: int) -> str:
     return template
 
 
+def _copies(state: ParseState, start: int) -> Iterator[tuple[str, Span, int, bool]]:
+    """Each template copy opening after ``start``: template, span, chars matched, complete."""
+    source = state.source
+    for template in state.vocabulary.disclaimers:
+        for match in _opening(template).finditer(source, start):
+            end, matched, complete = _walk(source, match.start(1), template)
+            yield template, Span(match.start(1), end), matched, complete
+
+
 def _find(state: ParseState, start: int) -> tuple[str, Span, bool] | None:
     """The last complete copy of a template after ``start``, else a copy cut off at the end."""
     source = state.source
     best: tuple[str, Span, bool] | None = None
-    for template in state.vocabulary.disclaimers:
-        for match in _opening(template).finditer(source, start):
-            end, matched, complete = _walk(source, match.start(1), template)
-            span = Span(match.start(1), end)
-            if complete:
-                if best is None or not best[2] or span.start > best[1].start:
-                    best = (template, span, True)
-            elif (
-                matched >= MIN_TRUNCATED_CHARS
-                and not source[end:].strip()
-                and (best is None or not best[2])
-            ):
-                best = (template, span, False)
+    for template, span, matched, complete in _copies(state, start):
+        if complete:
+            if best is None or not best[2] or span.start > best[1].start:
+                best = (template, span, True)
+        elif (
+            matched >= MIN_TRUNCATED_CHARS
+            and not source[span.end :].strip()
+            and (best is None or not best[2])
+        ):
+            best = (template, span, False)
     return best
 
 
 def copies(state: ParseState) -> list[Span]:
     """Every copy of a disclaimer template in the source, whole or cut off, in order."""
-    source = state.source
-    found = []
-    for template in state.vocabulary.disclaimers:
-        for match in _opening(template).finditer(source):
-            end, matched, _complete = _walk(source, match.start(1), template)
-            if matched >= MIN_TRUNCATED_CHARS:
-                found.append(Span(match.start(1), end))
+    found = (span for _, span, matched, _ in _copies(state, 0) if matched >= MIN_TRUNCATED_CHARS)
     return sorted(found)
 
 

@@ -25,7 +25,15 @@ from releaseparse.frontmatter import read_front_matter
 from releaseparse.profiles import Profile
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
-from releaseparse.toolkit import claim_markers, read_body, read_time, set_text, set_time, trimmed
+from releaseparse.toolkit import (
+    TimeReading,
+    claim_markers,
+    read_body,
+    read_time,
+    set_text,
+    set_time,
+    trimmed,
+)
 from releaseparse.vocabulary import Vocabulary
 
 VOCABULARY = Vocabulary(
@@ -124,7 +132,7 @@ def header(state: ParseState) -> None:
     if not groups:
         return
     first = groups[0]
-    if len(first) == 1 and _time(state, first[0]):
+    if len(first) == 1 and _set_time(state, first[0]):
         return
     texts = [_inner(state, index).slice(state.source) for index in first]
     if (
@@ -133,7 +141,7 @@ def header(state: ParseState) -> None:
         or any(text.startswith(("#", "-", "|", ">")) or not text for text in texts)
     ):
         return
-    timed = len(groups) > 1 and len(groups[1]) == 1 and _time(state, groups[1][0], check=True)
+    timed = len(groups) > 1 and len(groups[1]) == 1 and _time_of(state, groups[1][0]) is not None
     place_last = _PLACE.fullmatch(texts[-1]) is not None
     if not (timed or place_last):
         return
@@ -145,9 +153,27 @@ def header(state: ParseState) -> None:
         state.claim(span, "venue")
         state.set("venue", " ".join(" ".join(texts[: len(venue_lines)]).split()), span)
     if timed:
-        _time(state, groups[1][0])
+        _set_time(state, groups[1][0])
     for index in first:
         _claim_markup(state, index)
+
+
+def _time_of(state: ParseState, index: int) -> tuple[Span, TimeReading] | None:
+    """Line ``index`` read as a time line (``11:20 A.M. EDT``), with its span."""
+    span = _inner(state, index)
+    reading = read_time(span.slice(state.source))
+    return None if reading is None else (span, reading)
+
+
+def _set_time(state: ParseState, index: int) -> bool:
+    """Set the time from line ``index`` if it is a time line; whether it is one."""
+    found = _time_of(state, index)
+    if found is None:
+        return False
+    span, reading = found
+    state.claim(span, "time")
+    set_time(state, reading.value, reading.zone, span)
+    return True
 
 
 def _claim_markup(state: ParseState, index: int) -> None:
@@ -156,18 +182,6 @@ def _claim_markup(state: ParseState, index: int) -> None:
     for start, end in ((line.start, inner.start), (inner.end, line.end)):
         if state.source[start:end].strip() and not state.is_claimed(Span(start, end)):
             state.claim(Span(start, end), "markup")
-
-
-def _time(state: ParseState, index: int, *, check: bool = False) -> bool:
-    """Whether line ``index`` is a time line; unless ``check``, set the time from it."""
-    span = _inner(state, index)
-    reading = read_time(span.slice(state.source))
-    if reading is None:
-        return False
-    if not check and not state.has("time"):
-        state.claim(span, "time")
-        set_time(state, reading.value, reading.zone, span)
-    return True
 
 
 def _header_end(state: ParseState) -> int:
