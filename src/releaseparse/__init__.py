@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from releaseparse.errors import ExtractorError, ReleaseParseError
 from releaseparse.parser import Parser
@@ -22,6 +23,34 @@ from releaseparse.records import (
 )
 from releaseparse.state import ParseState
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+if TYPE_CHECKING:
+    from releaseparse.outcome import Failure, Outcome, OutcomeError
+    from releaseparse.pipeline import parse_many
+    from releaseparse.rows import ROW_COLUMNS, to_arrow, to_pandas
+
+# The pipeline part (process pools, tables) loads on first use: ``import releaseparse``
+# stays fast for a script that parses one file.
+_LAZY = {
+    "Failure": "releaseparse.outcome",
+    "Outcome": "releaseparse.outcome",
+    "OutcomeError": "releaseparse.outcome",
+    "parse_many": "releaseparse.pipeline",
+    "ROW_COLUMNS": "releaseparse.rows",
+    "to_arrow": "releaseparse.rows",
+    "to_pandas": "releaseparse.rows",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'releaseparse' has no attribute {name!r}")
+
 
 try:
     __version__ = version("releaseparse")
@@ -58,10 +87,14 @@ def parse_all(source: str | bytes, *, strict: bool = False) -> list[Release]:
 
 __all__ = [
     "DEFAULT_VOCABULARY",
+    "ROW_COLUMNS",
     "Body",
     "Defect",
     "Extractor",
     "ExtractorError",
+    "Failure",
+    "Outcome",
+    "OutcomeError",
     "Header",
     "ParseState",
     "Parser",
@@ -79,4 +112,7 @@ __all__ = [
     "__version__",
     "parse",
     "parse_all",
+    "parse_many",
+    "to_arrow",
+    "to_pandas",
 ]

@@ -176,6 +176,17 @@ class Release:
 
         return release_to_dict(self)
 
+    def to_row(self) -> dict[str, Any]:
+        """A flat row for tables: one column per header field, then body, disclaimer, extras, defects.
+
+        Columns are ``releaseparse.rows.RELEASE_COLUMNS``: speakers as ``Name (Role); Name``,
+        ``body`` the paragraphs joined by blank lines, ``paragraphs`` and ``turns`` counts,
+        ``extras`` a JSON object (or ``None``) and ``defects`` the codes joined by ``; ``.
+        """
+        from releaseparse.rows import release_row
+
+        return release_row(self)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Release:
         """Rebuild a record from the output of ``to_dict``."""

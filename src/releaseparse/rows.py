@@ -1,0 +1,125 @@
+"""Flat rows for tables: ``Release.to_row``, and ``to_arrow``/``to_pandas`` over outcomes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from releaseparse.serialize import encode_value
+
+if TYPE_CHECKING:
+    import pandas
+    import pyarrow
+
+    from releaseparse.outcome import Outcome
+    from releaseparse.records import Release
+
+#: The columns of ``Release.to_row``, in order.
+RELEASE_COLUMNS = (
+    "title",
+    "category",
+    "note_type",
+    "office",
+    "speakers",
+    "venue",
+    "place",
+    "date",
+    "time",
+    "time_zone",
+    "body",
+    "paragraphs",
+    "turns",
+    "disclaimer",
+    "extras",
+    "defects",
+)
+#: The columns of ``Outcome.to_row`` (and of CSV, Parquet, Arrow and pandas output).
+ROW_COLUMNS = ("id", "error", *RELEASE_COLUMNS)
+
+#: How lists are joined into one cell (speakers, defect codes).
+LIST_SEPARATOR = "; "
+
+
+def speaker_cell(release: Release) -> str | None:
+    """The speakers as one cell: ``Name (Role); Name``."""
+    names = [f"{s.name} ({s.role})" if s.role else s.name for s in release.header.speakers]
+    return LIST_SEPARATOR.join(names) or None
+
+
+def release_row(release: Release) -> dict[str, Any]:
+    """The flat row of one record (see ``Release.to_row``)."""
+    header = release.header
+    extras = {key: encode_value(value) for key, value in release.extras.items()}
+    return {
+        "title": header.title,
+        "category": header.category,
+        "note_type": header.note_type,
+        "office": header.office,
+        "speakers": speaker_cell(release),
+        "venue": header.venue,
+        "place": header.place,
+        "date": header.date,
+        "time": header.time,
+        "time_zone": header.time_zone,
+        "body": release.body.text,
+        "paragraphs": len(release.body.paragraphs),
+        "turns": len(release.body.turns),
+        "disclaimer": release.disclaimer,
+        "extras": json.dumps(extras, ensure_ascii=False, sort_keys=True) if extras else None,
+        "defects": LIST_SEPARATOR.join(release.codes) or None,
+    }
+
+
+_EMPTY_RELEASE_ROW = dict.fromkeys(RELEASE_COLUMNS)
+
+
+def outcome_row(outcome: Outcome) -> dict[str, Any]:
+    """The flat row of one outcome: a failed input has only ``id`` and ``error``."""
+    error = None if outcome.error is None else str(outcome.error)
+    fields = _EMPTY_RELEASE_ROW if outcome.release is None else release_row(outcome.release)
+    return {"id": str(outcome.id), "error": error, **fields}
+
+
+def arrow_schema() -> pyarrow.Schema:
+    """The Arrow schema of the rows (needs the ``arrow`` extra)."""
+    import pyarrow as pa
+
+    types = {"date": pa.date32(), "time": pa.time64("us"), "paragraphs": pa.int32()}
+    types["turns"] = pa.int32()
+    return pa.schema([(name, types.get(name, pa.string())) for name in ROW_COLUMNS])
+
+
+def _batches(outcomes: Iterable[Outcome], size: int) -> Iterator[list[dict[str, Any]]]:
+    rows = (outcome_row(outcome) for outcome in outcomes)
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def arrow_batches(
+    outcomes: Iterable[Outcome], batch_size: int = 1024
+) -> Iterator[pyarrow.RecordBatch]:
+    """Record batches of ``batch_size`` rows, streamed (needs the ``arrow`` extra)."""
+    import pyarrow as pa
+
+    schema = arrow_schema()
+    for batch in _batches(outcomes, batch_size):
+        yield pa.RecordBatch.from_pylist(batch, schema=schema)
+
+
+def to_arrow(outcomes: Iterable[Outcome]) -> pyarrow.Table:
+    """A ``pyarrow.Table`` with one row per outcome (``pip install 'releaseparse[arrow]'``)."""
+    import pyarrow as pa
+
+    return pa.Table.from_batches(list(arrow_batches(outcomes)), schema=arrow_schema())
+
+
+def to_pandas(outcomes: Iterable[Outcome]) -> pandas.DataFrame:
+    """A ``pandas.DataFrame`` with one row per outcome (``pip install 'releaseparse[pandas]'``)."""
+    import pandas as pd
+
+    rows = [outcome_row(outcome) for outcome in outcomes]
+    frame = pd.DataFrame.from_records(rows, columns=list(ROW_COLUMNS))
+    # Counts stay integers when failed rows leave them empty.
+    return frame.astype({"paragraphs": "Int32", "turns": "Int32"})
