@@ -19,8 +19,22 @@ import attrs
 from releaseparse.outcome import Failure, ItemId, Outcome
 from releaseparse.parser import Parser
 
+
+@attrs.frozen
+class Unreadable:
+    """A payload that stands for an input that could not be read; its outcome is this error.
+
+    Readers that find a bad input before parsing (a JSONL line that is not JSON, say)
+    pass ``(id, Unreadable(type, message))`` so the input still gets its one outcome,
+    in order.
+    """
+
+    type: str
+    message: str
+
+
 #: What an item's text can be: the text, its bytes, or a path to read it from.
-Payload: TypeAlias = str | bytes | os.PathLike[str]
+Payload: TypeAlias = str | bytes | os.PathLike[str] | Unreadable
 #: One input of ``parse_many``: a payload, or an ``(id, payload)`` pair.
 Item: TypeAlias = Payload | tuple[ItemId, Payload]
 
@@ -29,30 +43,23 @@ CHUNKS_AHEAD_PER_WORKER = 2
 
 
 @attrs.frozen
-class _BadItem:
-    """An item of the wrong type: parsing it fails with this message (no exception crosses)."""
-
-    message: str
-
-
-@attrs.frozen
 class _Task:
     index: int
     id: ItemId
-    payload: Payload | _BadItem
+    payload: Payload
 
 
 def _task(index: int, item: object) -> _Task:
     if isinstance(item, tuple):
-        if len(item) == 2 and isinstance(item[1], str | bytes | os.PathLike):
+        if len(item) == 2 and isinstance(item[1], str | bytes | os.PathLike | Unreadable):
             item_id = item[0] if isinstance(item[0], str | int) else str(item[0])
             return _Task(index, item_id, item[1])
-        return _Task(index, index, _BadItem(_bad_item_message(item)))
+        return _Task(index, index, Unreadable("TypeError", _bad_item_message(item)))
     if isinstance(item, str | bytes):
         return _Task(index, index, item)
     if isinstance(item, os.PathLike):
         return _Task(index, os.fspath(item), item)
-    return _Task(index, index, _BadItem(_bad_item_message(item)))
+    return _Task(index, index, Unreadable("TypeError", _bad_item_message(item)))
 
 
 def _bad_item_message(item: object) -> str:
@@ -64,15 +71,17 @@ def _bad_item_message(item: object) -> str:
     )
 
 
-def _read(payload: Payload | _BadItem) -> str | bytes:
-    if isinstance(payload, _BadItem):
-        raise TypeError(payload.message)
+def _read(payload: Payload) -> str | bytes:
     if isinstance(payload, os.PathLike):
         return Path(payload).read_bytes()
+    assert not isinstance(payload, Unreadable)
     return payload
 
 
 def _parse_task(parser: Parser, task: _Task, strict: bool) -> Outcome:
+    if isinstance(task.payload, Unreadable):
+        failure = Failure(task.payload.type, task.payload.message)
+        return Outcome(task.index, task.id, error=failure)
     try:
         release = parser.parse(_read(task.payload), strict=strict)
     except Exception as error:
@@ -118,7 +127,13 @@ class _Pool:
         )
 
     def submit(self, tasks: list[_Task]) -> Future[list[Outcome]]:
-        return self.executor.submit(_parse_chunk, tasks)
+        """Send a chunk; if the pool has already broken, the future says so like the others."""
+        try:
+            return self.executor.submit(_parse_chunk, tasks)
+        except BrokenProcessPool as error:
+            broken: Future[list[Outcome]] = Future()
+            broken.set_exception(error)
+            return broken
 
     def replace(self) -> None:
         self.stop()

@@ -177,7 +177,7 @@ class Release:
         return release_to_dict(self)
 
     def to_row(self) -> dict[str, Any]:
-        """A flat row for tables: one column per header field, then body, disclaimer, extras, defects.
+        """A flat row for tables: each header field, then body, disclaimer, extras, defect codes.
 
         Columns are ``releaseparse.rows.RELEASE_COLUMNS``: speakers as ``Name (Role); Name``,
         ``body`` the paragraphs joined by blank lines, ``paragraphs`` and ``turns`` counts,

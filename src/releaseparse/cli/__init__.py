@@ -1,0 +1,211 @@
+"""The ``releaseparse`` command: parse files, folders and dumps; explain one; report on many."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+
+from releaseparse.cli.commands import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    run_explain,
+    run_parse,
+    run_report,
+)
+from releaseparse.cli.outputs import FORMATS
+from releaseparse.parser import Parser
+
+EXAMPLE = "state_media_note.txt"
+
+#: Kept for scripts written against 0.1: strict failure was exit code 1.
+EXIT_DEFECTS = EXIT_FAILED
+
+__all__ = [
+    "EXAMPLE",
+    "EXIT_DEFECTS",
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "example_bytes",
+    "main",
+]
+
+EPILOG = """\
+exit codes: 0 every input parsed; 1 some inputs failed (with --strict: or had an error
+defect); 2 usage error (bad option, missing path, no inputs); 130 interrupted (Ctrl-C or
+SIGTERM), after writing the rows of the inputs finished before it.
+"""
+
+
+def example_bytes() -> bytes:
+    """The example release bundled with the package."""
+    return resources.files("releaseparse.examples").joinpath(EXAMPLE).read_bytes()
+
+
+def _add_parser_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--profile",
+        default="state",
+        metavar="NAME",
+        help="the source profile: state (the default) or whitehouse",
+    )
+    command.add_argument(
+        "--plugins",
+        action="store_true",
+        help="apply every installed plugin (entry-point group releaseparse.plugins)",
+    )
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    from releaseparse import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="releaseparse",
+        description="Turn scraped press-release text into typed, structured records.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--example",
+        action="store_true",
+        help="parse the example release bundled with the package and print it as JSON",
+    )
+    parser.add_argument(
+        "--compact", action="store_true", help="with --example: print the JSON on one line"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    parse = commands.add_parser(
+        "parse",
+        help="parse files, folders, stdin or JSONL dumps into one row per input",
+        description=(
+            "Parse every input into one output row: a record, or the input's id and the error "
+            "that stopped it. Folders are read recursively; .jsonl and .ndjson files hold one "
+            "release per line."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parse.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
+    parse.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    parse.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from OUT's suffix, else jsonl)",
+    )
+    parse.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1: in this process; 0: one per CPU)",
+    )
+    parse.add_argument(
+        "--strict",
+        action="store_true",
+        help="an input with an error defect (no title, no date, a bad date) fails",
+    )
+    parse.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help="in folders, read only files whose name matches (repeatable; default: all "
+        "files not starting with a dot)",
+    )
+    parse.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read every input, stdin too, as JSONL (.jsonl and .ndjson files always are)",
+    )
+    parse.add_argument(
+        "--text-field",
+        metavar="F",
+        help="the JSONL field holding the text (default: text; given, stdin is read as JSONL)",
+    )
+    parse.add_argument(
+        "--id-field",
+        default="id",
+        metavar="F",
+        help="the JSONL field holding the id (default: id; else FILE:LINE)",
+    )
+    parse.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
+    _add_parser_options(parse)
+
+    explain = commands.add_parser(
+        "explain",
+        help="show one release with each region and field marked, and the field table",
+        description="Show why fields came out as they did: the text with regions and fields "
+        "marked, the field table, and the defects.",
+    )
+    explain.add_argument("file", metavar="FILE", help="the scraped release text, or - for stdin")
+    explain.add_argument("--html", metavar="OUT", help="write a self-contained HTML page instead")
+    explain.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colours in the terminal (auto: when stdout is one and NO_COLOR is unset)",
+    )
+    explain.add_argument("-q", "--quiet", action="store_true", help="no message on stderr")
+    _add_parser_options(explain)
+
+    report = commands.add_parser(
+        "report",
+        help="summarise a results file: coverage, defects, months, note types, worst examples",
+        description="Summarise the JSONL that parse wrote: as text, or as a one-page HTML report.",
+    )
+    report.add_argument("results", metavar="RESULTS", help="the JSONL from parse, or - for stdin")
+    report.add_argument("--html", metavar="OUT", help="write the HTML report here")
+    report.add_argument(
+        "--worst", type=int, default=20, metavar="N", help="worst examples to show (default 20)"
+    )
+    report.add_argument("-q", "--quiet", action="store_true", help="no message on stderr")
+    return parser
+
+
+def _example(args: argparse.Namespace) -> int:
+    from releaseparse import parse
+
+    record = parse(example_bytes()).to_dict()
+    text = json.dumps(record, ensure_ascii=False, indent=None if args.compact else 2)
+    sys.stdout.write(text + "\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.example:
+            return _example(args)
+        if args.command is None:
+            parser.print_usage(sys.stderr)
+            raise UsageError("give a command (parse, explain, report) or --example")
+        if args.command == "report":
+            return run_report(args)
+        chosen = _chosen_parser(args)
+        if args.command == "parse":
+            return run_parse(args, chosen)
+        return run_explain(args, chosen)
+    except UsageError as error:
+        sys.stderr.write(f"releaseparse: {error}\n")
+        return EXIT_USAGE
+
+
+def _chosen_parser(args: argparse.Namespace) -> Parser:
+    from releaseparse import PluginError
+
+    try:
+        chosen = Parser(profile=args.profile)
+        return chosen.with_plugins() if args.plugins else chosen
+    except (KeyError, PluginError) as error:
+        raise UsageError(error.args[0] if isinstance(error, KeyError) else str(error)) from None

@@ -1,0 +1,218 @@
+"""Output writers for ``releaseparse parse``: JSONL, JSON, CSV and Parquet, written atomically."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from releaseparse.outcome import Outcome
+from releaseparse.rows import ROW_COLUMNS, arrow_schema
+
+if TYPE_CHECKING:
+    import pyarrow.parquet
+
+FORMATS = ("jsonl", "json", "csv", "parquet")
+_SUFFIXES = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+#: A cell starting with one of these is read as a formula by spreadsheets (also full-width).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+#: Rows per Parquet row group / Arrow batch.
+PARQUET_BATCH = 1024
+
+
+def format_for(output: str | None) -> str:
+    """The format an output path's suffix implies (JSONL when none does)."""
+    if output is None:
+        return "jsonl"
+    return _SUFFIXES.get(Path(output).suffix.lower(), "jsonl")
+
+
+def neutralise(cell: object) -> object:
+    """A CSV cell that a spreadsheet will show as text, never run as a formula."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def _json_line(outcome: Outcome) -> str:
+    # ensure_ascii=False keeps text readable; lone surrogates (possible in str input)
+    # are escaped when the text is encoded, which keeps the JSON valid.
+    return json.dumps(outcome.to_json(), ensure_ascii=False)
+
+
+class Writer:
+    """Writes rows to a temporary file and renames it onto the output when committed.
+
+    An interrupted or failed run leaves no half-written output: ``commit`` makes the
+    rows written so far the output (a complete, valid file); ``discard`` removes them.
+    With no output path, rows go to stdout as they come.
+    """
+
+    binary = False
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+        self.temporary: Path | None = None
+        if output is None:
+            self.stream: IO[Any] = sys.stdout.buffer if self.binary else _stdout_text()
+        else:
+            target = Path(output)
+            handle, name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".partial", dir=target.parent or "."
+            )
+            os.close(handle)
+            self.temporary = Path(name)
+            self.stream = self._open(self.temporary)
+        self.rows = 0
+        self.start()
+
+    def _open(self, path: Path) -> IO[Any]:
+        return path.open("w", encoding="utf-8", errors="backslashreplace", newline="")
+
+    def start(self) -> None:
+        """Write what comes before the first row."""
+
+    def write(self, outcome: Outcome) -> None:
+        """Write one row."""
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Write what comes after the last row."""
+
+    def commit(self) -> None:
+        """Finish the file and move it onto the output."""
+        self.finish()
+        if self.temporary is None:
+            self.stream.flush()
+            return
+        self.stream.close()
+        os.replace(self.temporary, self.output)  # type: ignore[arg-type]
+        self.temporary = None
+
+    def discard(self) -> None:
+        """Drop what was written; an existing output is left as it was."""
+        if self.temporary is None:
+            return
+        self.stream.close()
+        self.temporary.unlink(missing_ok=True)
+        self.temporary = None
+
+
+def _stdout_text() -> IO[str]:
+    stdout = sys.stdout
+    if hasattr(stdout, "reconfigure"):
+        stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+    return stdout
+
+
+class JsonlWriter(Writer):
+    """One JSON object per line: ``{"id", "release"}`` or ``{"id", "error"}``."""
+
+    def write(self, outcome: Outcome) -> None:
+        self.stream.write(_json_line(outcome) + "\n")
+        self.rows += 1
+
+
+class JsonWriter(Writer):
+    """One JSON array of the JSONL rows, one row per line."""
+
+    def start(self) -> None:
+        self.stream.write("[")
+
+    def write(self, outcome: Outcome) -> None:
+        self.stream.write(("\n" if self.rows == 0 else ",\n") + _json_line(outcome))
+        self.rows += 1
+
+    def finish(self) -> None:
+        self.stream.write("\n]\n")
+
+
+class CsvWriter(Writer):
+    """The flat rows (``releaseparse.ROW_COLUMNS``), with formula-like cells neutralised."""
+
+    def start(self) -> None:
+        self._csv = csv.writer(self.stream)
+        self._csv.writerow(ROW_COLUMNS)
+
+    def write(self, outcome: Outcome) -> None:
+        row = outcome.to_row()
+        self._csv.writerow([neutralise(_cell(row[column])) for column in ROW_COLUMNS])
+        self.rows += 1
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+class ParquetWriter(Writer):
+    """The flat rows in Parquet, one row group per ``PARQUET_BATCH`` rows."""
+
+    binary = True
+
+    def _open(self, path: Path) -> IO[Any]:
+        return path.open("wb")
+
+    def start(self) -> None:
+        import pyarrow.parquet as pq
+
+        self._pending: list[dict[str, Any]] = []
+        self._schema = arrow_schema()
+        self._parquet: pyarrow.parquet.ParquetWriter = pq.ParquetWriter(self.stream, self._schema)
+
+    def write(self, outcome: Outcome) -> None:
+        self._pending.append(outcome.to_row())
+        self.rows += 1
+        if len(self._pending) >= PARQUET_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self._pending:
+            batch = pa.RecordBatch.from_pylist(self._pending, schema=self._schema)
+            self._parquet.write_batch(batch)
+            self._pending = []
+
+    def finish(self) -> None:
+        self._flush()
+        self._parquet.close()
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "jsonl": JsonlWriter,
+    "json": JsonWriter,
+    "csv": CsvWriter,
+    "parquet": ParquetWriter,
+}
+
+
+def write_text_atomically(output: str, text: str) -> None:
+    """Write ``text`` to ``output`` through a temporary file and a rename."""
+    target = Path(output)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".partial", dir=target.parent or "."
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as stream:
+            stream.write(text)
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,215 @@
+"""parse_many: order, one outcome per input, laziness, worker processes, dead workers, rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import pickle
+from collections.abc import Iterator
+from itertools import count, islice
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import releaseparse
+from releaseparse import Failure, Outcome, OutcomeError, Parser, parse_many
+from releaseparse.cli import example_bytes
+from releaseparse.pipeline import CHUNKS_AHEAD_PER_WORKER, Unreadable
+from releaseparse.rows import ROW_COLUMNS
+from tests import pipeline_helpers as helpers
+from tests.conftest import FIXTURES
+
+TEXTS = sorted(FIXTURES.glob("*.txt"))
+
+
+def error_of(outcome: Outcome) -> Failure:
+    assert outcome.error is not None, f"{outcome.id} parsed"
+    return outcome.error
+
+
+def mixed_items(tmp_path: Path) -> list[Any]:
+    example = example_bytes()
+    return [
+        example,
+        example.decode(),
+        FIXTURES / "a_speaker.txt",
+        ("pair-id", b"Media Note\nMarch 3, 2016\n\nA body."),
+        (7, example),
+        42,
+        tmp_path / "missing.txt",
+        ("unreadable", Unreadable("InputError", "line 3 is not JSON")),
+    ]
+
+
+def test_one_outcome_per_item_in_order_with_ids(tmp_path: Path) -> None:
+    outcomes = list(parse_many(mixed_items(tmp_path)))
+    assert [o.index for o in outcomes] == list(range(8))
+    assert [o.id for o in outcomes] == [
+        0,
+        1,
+        str(FIXTURES / "a_speaker.txt"),
+        "pair-id",
+        7,
+        5,
+        str(tmp_path / "missing.txt"),
+        "unreadable",
+    ]
+    assert [o.ok for o in outcomes] == [True, True, True, True, True, False, False, False]
+    assert outcomes[0].release == releaseparse.parse(example_bytes())
+    assert outcomes[2].unwrap() == releaseparse.parse((FIXTURES / "a_speaker.txt").read_bytes())
+    assert error_of(outcomes[5]).type == "TypeError"
+    assert "(id, text) pairs" in error_of(outcomes[5]).message
+    assert error_of(outcomes[6]).type == "FileNotFoundError"
+    assert outcomes[7].error == Failure("InputError", "line 3 is not JSON")
+    with pytest.raises(OutcomeError, match=r"missing\.txt"):
+        outcomes[6].unwrap()
+
+
+def test_workers_give_the_same_outcomes_as_in_process(tmp_path: Path) -> None:
+    items = [*mixed_items(tmp_path), *TEXTS]
+    alone = list(parse_many(items))
+    assert list(parse_many(items, workers=2, chunksize=3)) == alone
+    assert list(parse_many(items, workers=1, chunksize=50)) == alone
+
+
+def test_spawned_workers_use_the_custom_parser() -> None:
+    parser = helpers.counting_parser()
+    items = TEXTS[:12]
+    spawn = multiprocessing.get_context("spawn")
+    outcomes = list(parse_many(items, workers=2, chunksize=4, parser=parser, mp_context=spawn))
+    assert outcomes == list(parse_many(items, parser=parser))
+    first = outcomes[0].unwrap()
+    assert first.extras["words"] == len(first.source.split()) > 0
+
+
+def test_a_parser_that_cannot_be_pickled_is_refused_up_front() -> None:
+    parser = Parser()
+    parser.add("local", lambda state: None)
+    with pytest.raises(TypeError, match=r"cannot be pickled.*module level"):
+        parse_many(["x"], workers=2, parser=parser)
+    # In-process, anything callable goes.
+    assert next(parse_many(["x"], parser=parser)).ok
+
+
+@pytest.mark.parametrize(("option", "value"), [("workers", 0), ("workers", True), ("chunksize", 0)])
+def test_bad_arguments_are_refused(option: str, value: object) -> None:
+    with pytest.raises(ValueError, match=option):
+        parse_many(["x"], **{option: value})  # type: ignore[arg-type]
+
+
+def _counted(pulled: list[int]) -> Iterator[bytes]:
+    example = example_bytes()
+    for number in count():
+        pulled.append(number)
+        yield example
+
+
+@pytest.mark.parametrize("workers", [None, 2])
+def test_items_are_taken_lazily_and_memory_stays_bounded(workers: int | None) -> None:
+    """An endless input works: only a bounded window of items is ever taken ahead."""
+    pulled: list[int] = []
+    chunksize = 5
+    outcomes = parse_many(_counted(pulled), workers=workers, chunksize=chunksize)
+    first = list(islice(outcomes, 300))
+    assert [o.index for o in first] == list(range(300))
+    window = 2 * (1 + CHUNKS_AHEAD_PER_WORKER) * chunksize if workers else 1
+    assert len(pulled) <= 300 + window
+    outcomes.close()  # type: ignore[attr-defined]
+
+
+def test_strict_failures_and_extractor_errors_do_not_stop_the_others() -> None:
+    good = example_bytes()
+    bad_date = (FIXTURES / "a_date_invalid.txt").read_bytes()
+    raising = good + b"\n" + helpers.RAISE.encode()
+    parser = helpers.sabotaged_parser()
+    outcomes = list(parse_many([good, bad_date, raising, good], strict=True, parser=parser))
+    assert [o.ok for o in outcomes] == [True, False, False, True]
+    assert error_of(outcomes[1]).type == "ReleaseParseError"
+    assert "line 9, column 1" in error_of(outcomes[1]).message
+    assert outcomes[2].error == Failure("RuntimeError", "this extractor fails on purpose")
+    in_workers = list(
+        parse_many([good, bad_date, raising, good], strict=True, parser=parser, workers=2)
+    )
+    assert in_workers == outcomes
+
+
+def test_a_killed_worker_costs_only_its_input(tmp_path: Path) -> None:
+    """The input that kills its worker fails after one retry; every other input parses."""
+    good = example_bytes()
+    deadly = good + b"\n" + helpers.KILL.encode()
+    once = good + b"\n" + f"{helpers.DIE_ONCE}{tmp_path / 'mark'} end".encode()
+    items = [good] * 10 + [deadly] + [good] * 10 + [once] + [good] * 10
+    outcomes = list(parse_many(items, workers=2, chunksize=3, parser=helpers.sabotaged_parser()))
+    assert [o.index for o in outcomes] == list(range(len(items)))
+    failed = [o for o in outcomes if not o.ok]
+    assert [o.index for o in failed] == [10]
+    assert error_of(failed[0]).type == "WorkerDied"
+    assert (tmp_path / "mark").read_text() == "died once"  # it did die, then parsed on retry
+    assert outcomes[21].unwrap().source.endswith(" end")
+
+
+def test_an_outcome_that_cannot_come_back_fails_alone() -> None:
+    good = example_bytes()
+    odd = good + b"\n" + helpers.UNPICKLABLE.encode()
+    items = [good, odd, good, good]
+    outcomes = list(parse_many(items, workers=2, chunksize=4, parser=helpers.sabotaged_parser()))
+    assert [o.ok for o in outcomes] == [True, False, True, True]
+    assert "pickle" in error_of(outcomes[1]).message
+
+
+def test_outcomes_pickle_and_round_trip_through_json(tmp_path: Path) -> None:
+    for outcome in parse_many(mixed_items(tmp_path)):
+        assert pickle.loads(pickle.dumps(outcome)) == outcome
+        assert Outcome.from_json(outcome.to_json(), outcome.index) == outcome
+
+
+def test_rows_have_the_documented_columns_and_values() -> None:
+    release = releaseparse.parse((FIXTURES / "a_speaker.txt").read_bytes())
+    row = release.to_row()
+    assert tuple(row) == ROW_COLUMNS[2:]
+    assert row["title"] == release.header.title
+    assert row["date"] == release.header.date
+    assert isinstance(row["date"], dt.date)
+    assert row["speakers"] == "; ".join(
+        f"{s.name} ({s.role})" if s.role else s.name for s in release.header.speakers
+    )
+    assert row["body"] == release.body.text
+    assert row["paragraphs"] == len(release.body.paragraphs)
+    assert row["defects"] == ("; ".join(release.codes) or None)
+    failed = Outcome(3, "x.txt", error=Failure("OSError", "cannot read"))
+    assert failed.to_row() == {"id": "x.txt", "error": "OSError: cannot read"} | dict.fromkeys(
+        ROW_COLUMNS[2:]
+    )
+
+
+def test_extras_become_one_json_cell() -> None:
+    parser = helpers.counting_parser()
+    (outcome,) = parse_many([example_bytes()], parser=parser)
+    words = outcome.unwrap().extras["words"]
+    assert outcome.to_row()["extras"] == f'{{"words": {words}}}'
+
+
+def test_to_arrow_and_to_pandas_agree_with_the_rows(tmp_path: Path) -> None:
+    outcomes = list(parse_many([*mixed_items(tmp_path), *TEXTS[:5]]))
+    rows = [o.to_row() for o in outcomes]
+    table = releaseparse.to_arrow(outcomes)
+    assert table.column_names == list(ROW_COLUMNS)
+    assert table.to_pylist() == rows
+    frame = releaseparse.to_pandas(iter(outcomes))
+    assert list(frame.columns) == list(ROW_COLUMNS)
+    assert len(frame) == len(outcomes)
+    assert frame["title"].tolist()[0] == rows[0]["title"]
+    assert frame["paragraphs"].dtype.name == "Int32"
+    assert frame["error"].notna().sum() == sum(not o.ok for o in outcomes)
+
+
+def test_the_pipeline_loads_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, releaseparse; print('releaseparse.pipeline' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
