@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import os
 import signal
@@ -118,7 +119,7 @@ def test_glob_picks_files_in_folders(corpus: Path) -> None:
 def test_formats_hold_the_same_rows(corpus: Path, tmp_path: Path, jobs: str) -> None:
     pyarrow_parquet = pytest.importorskip("pyarrow.parquet", reason="the test extras install it")
     outputs = {name: tmp_path / f"out.{name}" for name in ("jsonl", "json", "csv", "parquet")}
-    for name, path in outputs.items():
+    for path in outputs.values():
         result = run(
             "parse", str(corpus), "-o", str(path), "-j", jobs, "-q", "--text-field", "body"
         )
@@ -236,9 +237,9 @@ def test_explain_in_the_terminal_and_as_html(tmp_path: Path) -> None:
     page = tmp_path / "explain.html"
     result = run("explain", str(path), "--html", str(page))
     assert result.returncode == 0, result.stderr
-    html = page.read_text()
-    assert html.startswith("<!DOCTYPE html>") or html.startswith("<!doctype html>")
-    assert title in html
+    text = page.read_text()
+    assert text.lower().startswith("<!doctype html>")
+    assert html.escape(title, quote=False) in text
 
 
 def test_report_as_text_and_html(corpus: Path, tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ import pytest
 import releaseparse
 from releaseparse import Failure, Outcome, OutcomeError, Parser, parse_many
 from releaseparse.cli import example_bytes
-from releaseparse.pipeline import CHUNKS_AHEAD_PER_WORKER, Unreadable
 from releaseparse.rows import ROW_COLUMNS
+from releaseparse.tasks import Unreadable
+from releaseparse.workers import CHUNKS_AHEAD_PER_WORKER
 from tests import pipeline_helpers as helpers
 from tests.conftest import FIXTURES
 

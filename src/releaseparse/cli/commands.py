@@ -15,7 +15,7 @@ from releaseparse.cli.outputs import WRITERS, Writer, format_for, write_text_ato
 from releaseparse.cli.progress import ProgressLine, Tally
 from releaseparse.outcome import Outcome
 from releaseparse.parser import Parser
-from releaseparse.pipeline import Item
+from releaseparse.tasks import Item
 
 #: How many failed inputs are named on stderr before the rest are only counted.
 FAILURES_SHOWN = 20
@@ -123,7 +123,7 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
         raise UsageError(f"no inputs found in {where} (files matching {', '.join(inputs.globs)})")
     writer.commit()
     if not args.quiet:
-        sys.stderr.write(tally.summary(interrupted=interrupted, output=args.output))
+        sys.stderr.write(tally.report(interrupted=interrupted, output=args.output))
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_FAILED if tally.failed else EXIT_OK
@@ -184,15 +184,14 @@ def run_report(args: argparse.Namespace) -> int:
     """Summarise a results file: as a one-page HTML report, or as text on stdout."""
     if args.results != "-" and not os.path.isfile(args.results):
         raise UsageError(f"no such results file: {args.results} (the JSONL that parse wrote)")
-    from releaseparse.views import read_results, report_html
+    from releaseparse.views import read_results, report_html, summarize
 
     source = "/dev/stdin" if args.results == "-" else args.results
     try:
         if args.html is None:
-            tally = Tally()
-            for outcome in read_results(source):
-                tally.add(outcome, len(outcome.release.source) if outcome.release else 0)
-            _write_stdout(tally.summary(output=None))
+            summary = summarize(read_results(source), worst=0)
+            head = f"releaseparse: {summary.documents:,} result(s) in {args.results}"
+            _write_stdout("\n".join([head, *summary.lines()]) + "\n")
             return EXIT_OK
         page = report_html(read_results(source), name=args.results, worst=args.worst)
     except ValueError as error:

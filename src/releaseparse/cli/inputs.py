@@ -11,7 +11,7 @@ from pathlib import Path
 
 import attrs
 
-from releaseparse.pipeline import Item, Unreadable
+from releaseparse.tasks import Item, Unreadable
 
 #: Files read as JSONL (one release per line) rather than as one release each.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections import Counter
 from typing import TextIO
 
 import attrs
 
 from releaseparse.outcome import Outcome
-from releaseparse.records import Header
-
-#: Fields whose coverage the summary reports: the header's, then the body.
-COVERED_FIELDS = (*(field.name for field in attrs.fields(Header)), "body")
+from releaseparse.summary import Summary
 
 #: Seconds between redraws of the progress line.
 REDRAW_EVERY = 0.1
@@ -21,39 +17,33 @@ REDRAW_EVERY = 0.1
 
 @attrs.define
 class Tally:
-    """Counts over the outcomes seen so far."""
+    """The counts of a run (a ``Summary``), how many bytes it read, and since when."""
 
+    summary: Summary = attrs.field(factory=lambda: Summary(keep=0))
     started: float = attrs.field(factory=time.monotonic)
-    inputs: int = 0
-    parsed: int = 0
-    with_defects: int = 0
-    failed: int = 0
     size: int = 0
-    present: Counter[str] = attrs.field(factory=Counter)
-    failures: Counter[str] = attrs.field(factory=Counter)
 
     def add(self, outcome: Outcome, size: int) -> None:
         """Count one outcome of ``size`` bytes of input."""
-        self.inputs += 1
+        self.summary.add(outcome)
         self.size += size
-        release = outcome.release
-        if release is None:
-            self.failed += 1
-            self.failures[outcome.error.type if outcome.error else "?"] += 1
-            return
-        self.parsed += 1
-        self.with_defects += bool(release.defects)
-        header = release.header
-        for name in COVERED_FIELDS[:-1]:
-            self.present[name] += getattr(header, name) not in (None, ())
-        self.present["body"] += bool(release.body.paragraphs)
+
+    @property
+    def inputs(self) -> int:
+        """Inputs counted so far."""
+        return self.summary.documents
+
+    @property
+    def failed(self) -> int:
+        """Failed inputs so far."""
+        return self.summary.failed
 
     @property
     def elapsed(self) -> float:
         """Seconds since the run started."""
         return max(time.monotonic() - self.started, 1e-9)
 
-    def summary(self, *, interrupted: bool = False, output: str | None = None) -> str:
+    def report(self, *, interrupted: bool = False, output: str | None = None) -> str:
         """The closing summary, several lines."""
         rate = self.inputs / self.elapsed
         megabytes = self.size / 1e6
@@ -61,26 +51,12 @@ class Tally:
         lines = [
             f"releaseparse: {head} {self.inputs:,} input(s) in {_duration(self.elapsed)}"
             f" ({rate:,.1f} docs/s, {megabytes / self.elapsed:,.2f} MB/s)",
-            f"  parsed        {self.parsed:>10,}",
-            f"  with defects  {self.with_defects:>10,}{_share(self.with_defects, self.parsed)}",
-            f"  failed        {self.failed:>10,}{_share(self.failed, self.inputs)}",
+            *self.summary.lines(),
         ]
-        if self.failures:
-            kinds = ", ".join(f"{kind} {count:,}" for kind, count in self.failures.most_common())
-            lines.append(f"  failures      {kinds} (rows with an error field)")
-        if self.parsed:
-            cover = "  ".join(
-                f"{name} {self.present[name] / self.parsed:.0%}" for name in COVERED_FIELDS
-            )
-            lines.append(f"  coverage      {cover}")
         if output is not None:
             note = " (the inputs finished before the interruption)" if interrupted else ""
             lines.append(f"  output        {output}{note}")
         return "\n".join(lines) + "\n"
-
-
-def _share(part: int, whole: int) -> str:
-    return f"  ({part / whole:.1%})" if whole else ""
 
 
 def _duration(seconds: float) -> str:

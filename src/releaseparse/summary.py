@@ -1,0 +1,149 @@
+"""Counts over a stream of outcomes: coverage, defects, months, note types, the worst inputs."""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from releaseparse.outcome import Outcome
+from releaseparse.records import Header, Release, Severity
+
+#: The fields whose coverage is counted: the header's, in order, then body and disclaimer.
+COVERAGE_FIELDS = (*(field.name for field in attrs.fields(Header)), "body", "disclaimer")
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+_Key = tuple[int, int, int, int]
+
+
+def badness(outcome: Outcome) -> tuple[int, int, int]:
+    """How bad an outcome is: (failed, error defects, warning defects); compared as a tuple."""
+    if outcome.release is None:
+        return (1, 0, 0)
+    severities = Counter(defect.severity for defect in outcome.release.defects)
+    return (0, severities[Severity.ERROR], severities[Severity.WARNING])
+
+
+def present_fields(release: Release) -> Iterable[str]:
+    """The names of ``COVERAGE_FIELDS`` that hold a value in ``release``."""
+    header = release.header
+    for key in COVERAGE_FIELDS:
+        if key == "body":
+            value: object = release.body.paragraphs
+        elif key == "disclaimer":
+            value = release.disclaimer
+        else:
+            value = getattr(header, key)
+        if value is not None and value != "" and value != ():
+            yield key
+
+
+@attrs.define
+class Summary:
+    """Counts over a stream of outcomes, added one at a time, and the ``keep`` worst ones.
+
+    ``with_defects`` counts parsed releases with any defect, ``with_errors`` and
+    ``with_warnings`` those with one of that severity; ``defects`` counts occurrences of
+    each code and ``defect_releases`` the releases holding it; ``months`` counts parsed
+    releases by ``(year, month)`` of ``header.date`` and ``undated`` those without one;
+    ``note_types`` counts parsed releases by note type (``None`` for none). Only the
+    ``keep`` worst outcomes are held (a bounded heap), so memory stays flat.
+    """
+
+    keep: int = 20
+    documents: int = 0
+    parsed: int = 0
+    failed: int = 0
+    with_defects: int = 0
+    with_errors: int = 0
+    with_warnings: int = 0
+    undated: int = 0
+    coverage: Counter[str] = attrs.field(factory=Counter)
+    defects: Counter[str] = attrs.field(factory=Counter)
+    defect_releases: Counter[str] = attrs.field(factory=Counter)
+    severities: dict[str, Severity] = attrs.field(factory=dict)
+    months: Counter[tuple[int, int]] = attrs.field(factory=Counter)
+    note_types: Counter[str | None] = attrs.field(factory=Counter)
+    failures: Counter[str] = attrs.field(factory=Counter)
+    _heap: list[tuple[_Key, Outcome]] = attrs.field(factory=list, repr=False)
+
+    @property
+    def worst(self) -> list[Outcome]:
+        """The worst outcomes, worst first: failed, then most errors, then most warnings.
+
+        Ties go to the earlier outcome; outcomes with no failure, error or warning are
+        never among them.
+        """
+        ranked = sorted(self._heap, key=lambda item: item[0], reverse=True)
+        return [outcome for _, outcome in ranked]
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one outcome."""
+        seq = self.documents
+        self.documents += 1
+        release = outcome.release
+        if release is None:
+            self.failed += 1
+            self.failures[outcome.error.type if outcome.error else "?"] += 1
+        else:
+            self._count_release(release)
+        bad = badness(outcome)
+        if self.keep > 0 and any(bad):
+            key = (*bad, -seq)
+            if len(self._heap) < self.keep:
+                heapq.heappush(self._heap, (key, outcome))
+            elif key > self._heap[0][0]:
+                heapq.heapreplace(self._heap, (key, outcome))
+
+    def _count_release(self, release: Release) -> None:
+        self.parsed += 1
+        self.coverage.update(present_fields(release))
+        codes = Counter(defect.code for defect in release.defects)
+        self.defects.update(codes)
+        self.defect_releases.update(codes.keys())
+        for defect in release.defects:
+            known = self.severities.get(defect.code)
+            if known is None or _SEVERITY_RANK[defect.severity] > _SEVERITY_RANK[known]:
+                self.severities[defect.code] = defect.severity
+        severities = {defect.severity for defect in release.defects}
+        self.with_defects += bool(release.defects)
+        self.with_errors += Severity.ERROR in severities
+        self.with_warnings += Severity.WARNING in severities
+        date = release.header.date
+        if date is None:
+            self.undated += 1
+        else:
+            self.months[(date.year, date.month)] += 1
+        self.note_types[release.header.note_type] += 1
+
+    def lines(self) -> list[str]:
+        """The counts as indented text lines: parsed, with defects, failed, coverage."""
+        lines = [
+            f"  parsed        {self.parsed:>10,}",
+            f"  with defects  {self.with_defects:>10,}{_share(self.with_defects, self.parsed)}"
+            f"  (errors {self.with_errors:,}, warnings {self.with_warnings:,})",
+            f"  failed        {self.failed:>10,}{_share(self.failed, self.documents)}",
+        ]
+        if self.failures:
+            kinds = ", ".join(f"{kind} {count:,}" for kind, count in self.failures.most_common())
+            lines.append(f"  failures      {kinds} (rows with an error field)")
+        if self.parsed:
+            cells = [f"{key} {self.coverage[key] / self.parsed:.0%}" for key in COVERAGE_FIELDS]
+            for start in range(0, len(cells), 6):
+                label = "coverage" if start == 0 else ""
+                lines.append(f"  {label:<14}" + "  ".join(cells[start : start + 6]))
+        return lines
+
+
+def _share(part: int, whole: int) -> str:
+    return f"  ({part / whole:.1%})" if whole else ""
+
+
+def summarize(outcomes: Iterable[Outcome], *, worst: int = 20) -> Summary:
+    """Count ``outcomes`` in one pass, keeping only the ``worst`` worst."""
+    summary = Summary(keep=worst)
+    for outcome in outcomes:
+        summary.add(outcome)
+    return summary

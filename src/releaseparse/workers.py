@@ -1,0 +1,191 @@
+"""Worker processes for ``parse_many``: one pipe each, so a dead worker costs only its own work.
+
+Each worker gets one chunk of tasks at a time over its own pipe and sends the
+outcomes back. A worker that dies (killed, out of memory, a crash in native code)
+closes only its pipe: its chunk is parsed again one input at a time, and an input
+whose worker dies again on its own gets a failed outcome. Nothing is shared between
+workers, so stopping them (Ctrl-C) can never leave the parent waiting on a pipe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import pickle
+import signal
+from collections import deque
+from collections.abc import Iterator
+from itertools import islice
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+
+import attrs
+
+from releaseparse.outcome import Failure, Outcome
+from releaseparse.parser import Parser
+from releaseparse.tasks import Task, parse_task
+
+#: How many chunks per worker may be parsed ahead of the oldest one not yet yielded.
+CHUNKS_AHEAD_PER_WORKER = 2
+
+#: Seconds a worker gets to exit after the last chunk before it is killed.
+EXIT_GRACE = 5.0
+
+WORKER_DIED = (
+    "the worker process parsing this input died (killed, out of memory, or a crash in native "
+    "code), and again when it was retried alone"
+)
+
+
+def _serve(connection: Connection, parser: Parser, strict: bool) -> None:
+    """A worker's loop: receive a chunk, send back its outcomes, until told to stop.
+
+    Ctrl-C is left to the parent, which stops the workers; SIGTERM gets its default
+    action back (a forked worker inherits the parent's handlers).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    while True:
+        try:
+            tasks: list[Task] | None = connection.recv()
+        except EOFError:
+            return
+        if tasks is None:
+            return
+        outcomes = [parse_task(parser, task, strict) for task in tasks]
+        try:
+            connection.send(outcomes)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            connection.send([_sendable(outcome) for outcome in outcomes])
+
+
+def _sendable(outcome: Outcome) -> Outcome:
+    """The outcome, or a failure saying why its record cannot be sent to the parent."""
+    try:
+        pickle.dumps(outcome)
+    except Exception as error:
+        message = f"the record could not be sent back from the worker process (pickle: {error})"
+        return Outcome(outcome.index, outcome.id, error=Failure("UnpicklableRecord", message))
+    return outcome
+
+
+@attrs.define
+class _Unit:
+    """Tasks sent together; ``retry`` marks a single task sent again after its worker died."""
+
+    tasks: list[Task]
+    retry: bool = False
+
+
+class _Worker:
+    """One worker process, its end of the pipe, and the unit it is parsing."""
+
+    def __init__(self, context: BaseContext, parser: Parser, strict: bool) -> None:
+        ours, theirs = context.Pipe(duplex=True)
+        self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(theirs, parser, strict), daemon=True
+        )
+        self.process.start()
+        theirs.close()
+        self.connection = ours
+        self.unit: _Unit | None = None
+
+    def send(self, unit: _Unit) -> None:
+        self.unit = unit
+        self.connection.send(unit.tasks)
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+    def finish(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.send(None)
+        self.process.join(EXIT_GRACE)
+        self.kill()
+
+
+class WorkerPool:
+    """Parse tasks in worker processes; yield their outcomes in input order."""
+
+    def __init__(
+        self, workers: int, parser: Parser, strict: bool, context: BaseContext | None = None
+    ) -> None:
+        self.size = workers
+        self.parser = parser
+        self.strict = strict
+        self.context = context or multiprocessing.get_context()
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        return _Worker(self.context, self.parser, self.strict)
+
+    def run(self, tasks: Iterator[Task], chunksize: int) -> Iterator[Outcome]:
+        """Yield one outcome per task, in order; at most a bounded window is in flight."""
+        window = self.size * (1 + CHUNKS_AHEAD_PER_WORKER) * chunksize
+        done: dict[int, Outcome] = {}
+        retries: deque[_Unit] = deque()
+        next_index = 0  # the next outcome to yield
+        drawn = 0  # tasks taken from the input so far
+        exhausted = False
+        try:
+            self.workers = [self._start() for _ in range(self.size)]
+            while True:
+                while next_index in done:
+                    yield done.pop(next_index)
+                    next_index += 1
+                for worker in self.workers:
+                    if worker.unit is not None:
+                        continue
+                    if retries:
+                        worker.send(retries.popleft())
+                    elif not exhausted and drawn - next_index < window:
+                        chunk = list(islice(tasks, chunksize))
+                        if chunk:
+                            drawn += len(chunk)
+                            worker.send(_Unit(chunk))
+                        else:
+                            exhausted = True
+                busy = {w.connection: w for w in self.workers if w.unit is not None}
+                if not busy:
+                    if exhausted and not retries:
+                        break
+                    continue
+                for connection in wait(list(busy)):
+                    worker = busy[connection]  # type: ignore[index]
+                    self._collect(worker, done, retries)
+        except BaseException:
+            # Interrupted (Ctrl-C) or closed early: nobody will read the rest.
+            for worker in self.workers:
+                worker.kill()
+            raise
+        for worker in self.workers:
+            worker.finish()
+        while next_index in done:  # pragma: no cover - all were yielded in the loop
+            yield done.pop(next_index)
+            next_index += 1
+
+    def _collect(self, worker: _Worker, done: dict[int, Outcome], retries: deque[_Unit]) -> None:
+        unit = worker.unit
+        assert unit is not None
+        try:
+            outcomes: list[Outcome] = worker.connection.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            if unit.retry:
+                (task,) = unit.tasks
+                failure = Failure("WorkerDied", WORKER_DIED)
+                done[task.index] = Outcome(task.index, task.id, error=failure)
+            else:
+                retries.extendleft(_Unit([task], retry=True) for task in reversed(unit.tasks))
+            return
+        worker.unit = None
+        for outcome in outcomes:
+            done[outcome.index] = outcome
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        self.workers[self.workers.index(worker)] = self._start()

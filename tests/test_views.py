@@ -1,0 +1,615 @@
+"""The explain views (terminal text, HTML) and the corpus report: content, safety, streaming."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import html
+import json
+import re
+import sys
+import tracemalloc
+import unicodedata
+import weakref
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import releaseparse
+from releaseparse import Body, Defect, Header, Region, Release, Severity, Span, Speaker
+from releaseparse.cli import example_bytes
+from releaseparse.outcome import Failure, Outcome
+from releaseparse.views import (
+    explain_html,
+    explain_text,
+    read_results,
+    report_html,
+    summarize,
+)
+from releaseparse.views.html import visible
+from tests.conftest import FIXTURES
+
+EXAMPLE = releaseparse.parse(example_bytes())
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+GUTTER = re.compile(r"^\s*(\d+) (\S*)\s*│ ?(.*)$")
+
+HOSTILE_TITLE = "<script>alert(1)</script> & \"quoted\" 'single' ]]> \x1b[2J\x07 done"
+HOSTILE_BODY = "Body <script>alert(2)</script> &amp; ]]> \u202eevil\u202c \x9b31m tail."
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def tiled(*parts: tuple[str, str]) -> tuple[str, tuple[Region, ...], dict[str, Span]]:
+    """Source, regions and a span per non-blank kind from ``(kind, text)`` parts."""
+    source, regions, spans, at = "", [], {}, 0
+    for kind, text in parts:
+        regions.append(Region(kind, Span(at, at + len(text))))
+        if kind != "blank":
+            spans[kind] = Span(at, at + len(text))
+        source += text
+        at += len(text)
+    return source, tuple(regions), spans
+
+
+def hostile_release() -> Release:
+    source, regions, spans = tiled(
+        ("title", HOSTILE_TITLE),
+        ("blank", "\n\n"),
+        ("date", "March 14, 2016"),
+        ("blank", "\n\n"),
+        ("body", HOSTILE_BODY),
+        ("blank", "\n"),
+    )
+    return Release(
+        header=Header(title=HOSTILE_TITLE, date=dt.date(2016, 3, 14)),
+        body=Body((HOSTILE_BODY,)),
+        disclaimer=None,
+        source=source,
+        spans=spans,
+        regions=regions,
+        defects=(
+            Defect(
+                "text.unclaimed",
+                "<b>bold</b> & \x1b[31mred",
+                Severity.WARNING,
+                spans["body"],
+            ),
+        ),
+        extras={"<extra>": "<i>x</i>\x1b"},
+    )
+
+
+def make(
+    *,
+    title: str | None = "T",
+    date: dt.date | None = None,
+    note_type: str | None = None,
+    speakers: tuple[Speaker, ...] = (),
+    paragraphs: tuple[str, ...] = ("p",),
+    disclaimer: str | None = None,
+    defects: tuple[tuple[str, Severity], ...] = (),
+    source: str = "x",
+) -> Release:
+    return Release(
+        header=Header(title=title, note_type=note_type, speakers=speakers, date=date),
+        body=Body(paragraphs),
+        disclaimer=disclaimer,
+        source=source,
+        regions=(Region("body", Span(0, len(source))),),
+        defects=tuple(Defect(code, "m", sev, Span(0, 0)) for code, sev in defects),
+    )
+
+
+def ok(index: int, release: Release, name: str | None = None) -> Outcome:
+    return Outcome(index, name or f"r{index}", release=release)
+
+
+def failed(index: int, kind: str, message: str = "boom") -> Outcome:
+    return Outcome(index, f"f{index}", error=Failure(kind, message))
+
+
+class TreeCheck(HTMLParser):
+    """Checks that tags nest properly; records tags, attributes and text."""
+
+    VOID = frozenset({"meta", "br", "img", "input", "link", "hr", "col", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def check_tree(page: str) -> TreeCheck:
+    tree = TreeCheck()
+    tree.feed(page)
+    tree.close()
+    assert tree.errors == []
+    assert tree.stack == []
+    return tree
+
+
+def gutters(text: str) -> dict[int, tuple[str, str]]:
+    """Source line number -> (gutter kinds, shown text) of an ``explain_text`` output."""
+    rows = {}
+    for line in text.split("\nSource\n", 1)[1].splitlines():
+        found = GUTTER.match(SGR.sub("", line))
+        if found:
+            rows[int(found.group(1))] = (found.group(2), found.group(3))
+    return rows
+
+
+# -- explain_text ------------------------------------------------------------------------------
+
+
+def test_plain_text_has_no_escape_codes_and_colour_text_has_them() -> None:
+    plain = explain_text(EXAMPLE, color=False)
+    coloured = explain_text(EXAMPLE, color=True)
+    assert "\x1b" not in plain
+    assert "\x1b[48;5;" in coloured
+    assert "legend:" in SGR.sub("", coloured)
+    assert "legend:" not in plain
+    # The colours only decorate: without them the colour output is the plain one plus legend.
+    stripped = [line for line in SGR.sub("", coloured).split("\n") if "legend:" not in line]
+    assert stripped == plain.split("\n")
+
+
+def test_every_region_kind_of_the_example_is_in_the_gutter() -> None:
+    rows = gutters(explain_text(EXAMPLE, color=False))
+    shown = {kind for kinds, _ in rows.values() for kind in kinds.split("+")}
+    assert {region.kind for region in EXAMPLE.regions} <= shown
+    assert rows[3] == (
+        "title",
+        "[Press Releases: United States Supports Coastal Resilience Training in the "
+        "Pacific Islands](#)",
+    )
+    assert rows[5] == ("note_type", "Media Note")
+    assert rows[9] == ("date", "March 14, 2016")
+    assert rows[1][0] == "blank"
+    assert max(rows) == 19
+
+
+def test_field_table_holds_values_and_positions() -> None:
+    text = explain_text(EXAMPLE, color=False)
+    table = text.split("\nSource\n")[0]
+    assert re.search(r"^  date\s+9:1–9:14\s+2016-03-14$", table, re.M)
+    assert re.search(r"^  place\s+8:1–8:14\s+Washington, DC$", table, re.M)
+    assert re.search(r"^  note_type\s+5:1–5:10\s+Media Note$", table, re.M)
+    assert re.search(r"^  office\s+6:1–6:26\s+Office of the Spokesperson$", table, re.M)
+    assert re.search(r"^  category\s+3:2–3:15\s+Press Releases$", table, re.M)
+    assert "United States Supports Coastal Resilience Training in the Pacific Islands" in table
+    assert re.search(r"^  speakers\s+—$", table, re.M)
+    assert re.search(r"^  info\s+disclaimer\.rejoined\s+17:1\s+the disclaimer was", table, re.M)
+
+
+def test_colour_highlights_each_field_in_its_colour() -> None:
+    coloured = explain_text(EXAMPLE, color=True)
+    source_part = coloured.split("Source")[1]
+    date_line = next(line for line in source_part.splitlines() if "March 14, 2016" in line)
+    title_line = next(line for line in source_part.splitlines() if "United States Supports" in line)
+    date_style = re.search(r"(\x1b\[48;5;\d+;38;5;\d+m)March 14, 2016\x1b\[0m", date_line)
+    title_style = re.search(r"(\x1b\[48;5;\d+;38;5;\d+m)United States", title_line)
+    category_style = re.search(r"(\x1b\[48;5;\d+;38;5;\d+m)Press Releases\x1b\[0m", title_line)
+    assert date_style
+    assert title_style
+    assert category_style
+    assert len({date_style.group(1), title_style.group(1), category_style.group(1)}) == 3
+    # The legend uses the same style for the same field.
+    legend = next(line for line in coloured.splitlines() if "legend:" in line)
+    assert date_style.group(1) + " date " in legend
+
+
+def test_control_characters_in_the_source_are_neutralised() -> None:
+    release = hostile_release()
+    for color in (False, True):
+        text = explain_text(release, color=color)
+        rest = SGR.sub("", text)
+        for char in "\x1b\x07\x9b\u202e\u202c":
+            assert char not in rest
+        assert "␛[2J␇ done" in rest
+        assert "\\u202eevil\\u202c \\x9b31m" in rest
+    assert "\x1b" not in explain_text(release, color=False)
+    # Messages and extras are shown safely too.
+    plain = explain_text(release, color=False)
+    assert "<b>bold</b> & ␛[31mred" in plain
+    assert "<i>x</i>␛" in plain
+
+
+def test_visible_covers_every_control_format_and_separator_character() -> None:
+    missed = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in {"Cc", "Cf", "Cs", "Zl", "Zp"}
+        and code != 0x09
+        and visible(chr(code)) == chr(code)
+    ]
+    assert missed == []
+    assert visible("a\tb") == "a␉b"
+    assert visible("a\tb", keep_tabs=True) == "a\tb"
+    assert visible("é – “ok” 日本") == "é – “ok” 日本"
+
+
+def test_line_endings_cr_and_crlf_number_lines_like_line_and_column() -> None:
+    source, regions, spans = tiled(
+        ("title", "Title"), ("blank", "\r\n"), ("date", "May 1, 2020"), ("blank", "\r"),
+        ("body", "Body text."),
+    )  # fmt: skip
+    release = Release(
+        header=Header(title="Title", date=dt.date(2020, 5, 1)),
+        body=Body(("Body text.",)),
+        disclaimer=None,
+        source=source,
+        spans=spans,
+        regions=regions,
+    )
+    text = explain_text(release, color=False)
+    assert gutters(text) == {
+        1: ("title", "Title"),
+        2: ("date", "May 1, 2020"),
+        3: ("body", "Body text."),
+    }
+    assert re.search(r"^  date\s+2:1–2:11\s+2020-05-01$", text, re.M)
+    assert "\r" not in text
+
+
+def test_width_wraps_source_lines_with_a_continuation_gutter() -> None:
+    text = explain_text(EXAMPLE, color=False, width=60)
+    source_lines = text.split("\nSource\n")[1].splitlines()
+    assert all(len(line) <= 60 for line in source_lines)
+    assert sum("┆" in line for line in source_lines) >= 10
+    joined = "".join(line.split("│ ", 1)[-1].split("┆ ", 1)[-1] for line in source_lines)
+    assert "withstand stronger storms" in joined
+
+
+# -- explain_html ------------------------------------------------------------------------------
+
+
+def test_html_escapes_everything_from_the_input() -> None:
+    release = hostile_release()
+    page = explain_html(release, name='<img src=x onerror="alert(3)">&name')
+    tree = check_tree(page)
+    assert "script" not in tree.tags
+    assert "img" not in tree.tags
+    assert "<script" not in page.lower()
+    assert "]]>" not in page
+    assert "\x1b" not in page
+    assert "\u202e" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;" in page
+    assert "&amp;amp; ]]&gt;" in page
+    title = re.search(r"<title>(.*?)</title>", page)
+    assert title
+    assert html.unescape(title.group(1)).startswith('<img src=x onerror="alert(3)">&name')
+    assert "<h1>&lt;img src=x onerror=&quot;alert(3)&quot;&gt;&amp;name</h1>" in page
+    # Attribute values survive whole: the tooltip of the title field is the exact value.
+    tips = [a.get("title") for tag, a in tree.attrs if tag == "mark"]
+    assert "title: " + visible(HOSTILE_TITLE, ascii=True) in tips
+    assert any(a.get("class") == "ctl" for _, a in tree.attrs)
+
+
+def test_html_is_well_formed_and_has_the_legend() -> None:
+    page = explain_html(EXAMPLE, name="example.txt")
+    tree = check_tree(page)
+    text = " ".join(tree.text)
+    assert "Legend" in text
+    assert page.count('<ul class="legend">') == 2
+    legend = page.split("<h2>Legend</h2>", 1)[1]
+    for kind in ("title", "note_type", "office", "place", "date", "body", "disclaimer", "blank"):
+        assert f'<span class="sw k-{kind}"></span>{kind}</li>' in legend
+    for field in ("title", "category", "note_type", "office", "place", "date"):
+        assert f'<span class="sw field k-{field}"></span>{field}</li>' in legend
+    assert "<title>example.txt — releaseparse explain</title>" in page
+    assert "<h1>example.txt</h1>" in page
+    assert "<script" not in page
+    assert "http" not in page.replace("http://www.w3.org/2000/svg", "")
+    # Each legend colour is defined in the page's style sheet.
+    for kind in ("title", "note_type", "disclaimer"):
+        assert f".k-{kind}{{--c:" in page
+
+
+def test_html_field_tooltips_table_and_defects() -> None:
+    page = explain_html(EXAMPLE, name="x")
+    tree = check_tree(page)
+    tips = {a.get("title") for tag, a in tree.attrs if tag == "mark"}
+    assert {"date: 2016-03-14", "place: Washington, DC", "category: Press Releases"} <= tips
+    assert '<a href="#L9">9:1–9:14</a>' in page
+    assert 'id="d1"' in page
+    assert "disclaimer.rejoined" in page
+    assert '<div class="ln" id="L19">' in page
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+def small_corpus() -> list[Outcome]:
+    err, warn, info = Severity.ERROR, Severity.WARNING, Severity.INFO
+    return [
+        ok(0, make(date=dt.date(2021, 1, 5), note_type="Media Note", disclaimer="d")),
+        ok(1, make(date=dt.date(2021, 1, 20), note_type="Media Note",
+                   defects=(("disclaimer.rejoined", info),))),
+        failed(2, "OSError"),
+        ok(3, make(title=None, defects=(("title.missing", err), ("date.missing", err)))),
+        ok(4, make(date=dt.date(2021, 4, 1), note_type="Readout",
+                   speakers=(Speaker("A", "B"),), defects=(("body.missing", warn),),
+                   paragraphs=())),
+        failed(5, "TypeError"),
+        ok(6, make(note_type=None, defects=(("date.missing", err), ("body.missing", warn),
+                                            ("body.missing", warn)))),
+        failed(7, "OSError"),
+    ]  # fmt: skip
+
+
+def test_summary_counts_match_hand_counts() -> None:
+    summary = summarize(iter(small_corpus()))
+    assert (summary.documents, summary.parsed, summary.failed) == (8, 5, 3)
+    assert (summary.with_defects, summary.with_errors, summary.with_warnings) == (4, 2, 2)
+    assert summary.undated == 2
+    assert dict(summary.months) == {(2021, 1): 2, (2021, 4): 1}
+    assert dict(summary.note_types) == {"Media Note": 2, "Readout": 1, None: 2}
+    assert dict(summary.failures) == {"OSError": 2, "TypeError": 1}
+    assert dict(summary.defects) == {
+        "disclaimer.rejoined": 1,
+        "title.missing": 1,
+        "date.missing": 2,
+        "body.missing": 3,
+    }
+    assert summary.defect_releases["body.missing"] == 2
+    assert summary.severities["body.missing"] == Severity.WARNING
+    assert summary.coverage["title"] == 4
+    assert summary.coverage["date"] == 3
+    assert summary.coverage["speakers"] == 1
+    assert summary.coverage["body"] == 4
+    assert summary.coverage["disclaimer"] == 1
+    assert summary.coverage["venue"] == 0
+
+
+def test_report_page_shows_the_counts() -> None:
+    page = report_html(iter(small_corpus()), name="<corpus>")
+    tree = check_tree(page)
+    stats = {}
+    for i, (_, attrs) in enumerate(tree.attrs):
+        if attrs.get("data-stat"):
+            stats[attrs["data-stat"]] = i
+    numbers = re.findall(r'data-stat="(\w+)"><span class="num">([\d,]+)</span>', page)
+    assert dict(numbers) == {
+        "documents": "8",
+        "parsed": "5",
+        "with_defects": "4",
+        "with_errors": "2",
+        "failed": "3",
+    }
+    assert "<h1>Parse report: &lt;corpus&gt;</h1>" in page
+    coverage = page.split('data-chart="coverage"')[1].split("</section>")[0]
+    assert ">4  (80.0%)</text>" in coverage  # title: 4 of 5 parsed
+    assert ">3  (60.0%)</text>" in coverage  # date
+    defects = page.split('data-chart="defects"')[1].split("</section>")[0]
+    assert ">3  · in 2 releases</text>" in defects  # body.missing
+    assert defects.index("body.missing") < defects.index("date.missing")
+    months = page.split('data-chart="months"')[1].split("</section>")[0]
+    # January to April 2021, February and March empty but present.
+    assert list(re.findall(r">(Jan|Feb|Mar|Apr|May)</text>", months)) == [
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+    ]
+    assert "3 parsed records with a date; 2 without one" in months
+    failures = page.split('data-chart="failures"')[1].split("</section>")[0]
+    assert ">OSError</text>" in failures
+    assert ">2  (25.0%)</text>" in failures
+    notes = page.split('data-chart="note_types"')[1].split("</section>")[0]
+    assert ">(none)</text>" in notes
+    assert ">Media Note</text>" in notes
+
+
+def test_worst_examples_are_failed_then_errors_then_warnings() -> None:
+    summary = summarize(iter(small_corpus()), worst=4)
+    assert [outcome.index for outcome in summary.worst] == [2, 5, 7, 3]
+    summary = summarize(iter(small_corpus()), worst=10)
+    # Clean and info-only releases are never among the worst.
+    assert [outcome.index for outcome in summary.worst] == [2, 5, 7, 3, 6, 4]
+    assert summarize(iter(small_corpus()), worst=0).worst == []
+    page = report_html(iter(small_corpus()), name="c", worst=5)
+    ids = re.findall(r'<tr data-id="([^"]+)">', page)
+    assert ids == ["f2", "f5", "f7", "r3", "r6"]
+    for rank in range(1, 6):
+        assert f'<a href="#w{rank}">' in page
+        assert f'id="w{rank}"' in page
+    # A failure's details show its error; a release's its explain view.
+    detail_1 = page.split('id="w1"')[1].split('<section class="detail"')[0]
+    assert "OSError" in detail_1
+    assert "boom" in detail_1
+    detail_4 = page.split('id="w4"')[1].split('<section class="detail"')[0]
+    assert "title.missing" in detail_4
+    assert 'id="w4-L1"' in detail_4
+
+
+def test_month_grid_for_long_date_ranges() -> None:
+    outcomes = [
+        ok(0, make(date=dt.date(1990, 3, 1))),
+        ok(1, make(date=dt.date(2020, 5, 1))),
+        ok(2, make(date=dt.date(2020, 5, 9))),
+        ok(3, make(date=dt.date(2021, 7, 1))),
+    ]
+    page = report_html(iter(outcomes), name="long")
+    check_tree(page)
+    months = page.split('data-chart="months"')[1].split("</section>")[0]
+    assert '<table class="grid">' in months
+    assert "1991–2019" in months  # the empty years are folded into one row
+    assert 'title="May 2020: 2">2</td>' in months
+
+
+def test_report_of_nothing() -> None:
+    page = report_html(iter(()), name="empty")
+    check_tree(page)
+    assert 'data-stat="documents"><span class="num">0</span>' in page
+
+
+# -- read_results ------------------------------------------------------------------------------
+
+
+def write_rows(path: Path, rows: list[str]) -> Path:
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_read_results_round_trips_outcomes(tmp_path: Path) -> None:
+    outcomes = [ok(0, EXAMPLE, "a.txt"), failed(1, "OSError", "no such file"), ok(2, EXAMPLE)]
+    path = write_rows(
+        tmp_path / "results.jsonl",
+        [
+            json.dumps(outcomes[0].to_json()),
+            "",
+            json.dumps(outcomes[1].to_json()),
+            json.dumps(outcomes[2].to_json()),
+        ],
+    )
+    assert list(read_results(path)) == outcomes
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        ("{not json", "not JSON"),
+        ("[1, 2]", "expected a JSON object, got list"),
+        ('{"release": {}}', 'no "id" key'),
+        ('{"id": true, "error": {"type": "E", "message": "m"}}', '"id" must be'),
+        ('{"id": 1}', 'exactly one of "release" and "error"'),
+        ('{"id": 1, "error": {"type": "E"}}', '"error" must be an object'),
+        ('{"id": 1, "release": {"header": {}}}', "bad release"),
+    ],
+)
+def test_read_results_names_file_and_line(tmp_path: Path, bad: str, reason: str) -> None:
+    good = json.dumps(failed(0, "OSError").to_json())
+    path = write_rows(tmp_path / "results.jsonl", [good, "", bad, good])
+    rows = read_results(path)
+    assert next(rows).id == "f0"
+    with pytest.raises(ValueError, match=re.escape(f"{path}, line 3: ")) as caught:
+        next(rows)
+    assert reason in str(caught.value)
+
+
+def test_read_results_rejects_bytes_that_are_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b'{"id": "\xff", "error": {"type": "E", "message": "m"}}\n')
+    with pytest.raises(ValueError, match=r"r\.jsonl, line 1: not UTF-8"):
+        list(read_results(path))
+
+
+# -- streaming ---------------------------------------------------------------------------------
+
+
+def test_report_streams_and_keeps_only_the_worst() -> None:
+    templates = [
+        EXAMPLE,
+        make(title=None, defects=(("title.missing", Severity.ERROR),)),
+        make(date=dt.date(2022, 2, 2), defects=(("body.missing", Severity.WARNING),)),
+    ]
+    refs: list[weakref.ref[Outcome]] = []
+    most_alive = 0
+
+    def outcomes() -> Iterator[Outcome]:
+        nonlocal most_alive
+        for i in range(5_000):
+            outcome = failed(i, "OSError") if i % 7 == 0 else ok(i, templates[i % len(templates)])
+            refs.append(weakref.ref(outcome))
+            yield outcome
+            if i % 250 == 0:
+                gc.collect()
+                most_alive = max(most_alive, sum(ref() is not None for ref in refs))
+
+    page = report_html(outcomes(), name="many", worst=7)
+    assert len(refs) == 5_000
+    assert most_alive <= 7 + 2
+    assert 'data-stat="documents"><span class="num">5,000</span>' in page
+    assert 'data-stat="failed"><span class="num">715</span>' in page
+    assert len(re.findall(r'<tr data-id="', page)) == 7
+
+
+def test_report_memory_stays_flat() -> None:
+    def outcomes() -> Iterator[Outcome]:
+        # 3,000 releases of about 20 kB each: some 60 MB if they were all kept.
+        for i in range(3_000):
+            text = f"{i:06d} " + "word " * 4_000
+            release = make(
+                source=text,
+                paragraphs=(text,),
+                date=dt.date(2020, 1 + i % 12, 1),
+                defects=(("body.missing", Severity.WARNING),) * (1 + i % 4),
+            )
+            yield ok(i, release)
+
+    tracemalloc.start()
+    try:
+        summary = summarize(outcomes(), worst=5)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert summary.documents == 3_000
+    assert sum(summary.months.values()) == 3_000
+    assert peak < 5_000_000
+
+
+# -- every input -------------------------------------------------------------------------------
+
+
+def source_lines(source: str) -> list[str]:
+    lines = re.split(r"\r\n|\r|\n", source)
+    return lines[:-1] if source.endswith(("\n", "\r")) else lines
+
+
+def shown_lines(text: str) -> list[str]:
+    rows = text.split("\nSource\n", 1)[1].splitlines()
+    return [row.split("│ ", 1)[1] if "│ " in row else "" for row in rows]
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda p: p.stem)
+def test_the_text_view_shows_every_fixture_line_as_it_is(path: Path) -> None:
+    release = releaseparse.parse(path.read_bytes())
+    text = explain_text(release, color=False)
+    expected = [
+        visible(line, keep_tabs=True).expandtabs(8) for line in source_lines(release.source)
+    ]
+    assert shown_lines(text) == expected
+    check_tree(explain_html(release, name=path.name))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_any_text_renders_safely(text: str) -> None:
+    release = releaseparse.parse(text)
+    plain = explain_text(release, color=False)
+    assert not set(plain) & set("\x1b\x07\x9b\r\u202e")
+    coloured = SGR.sub("", explain_text(release, color=True, width=50))
+    assert "\x1b" not in coloured
+    page = explain_html(release, name=text[:20])
+    tree = check_tree(page)
+    assert set(tree.tags) <= {
+        "html", "head", "meta", "title", "style", "body", "div", "header", "h1", "h2", "h3",
+        "p", "section", "aside", "table", "tr", "th", "td", "span", "a", "mark", "ul", "ol",
+        "li", "code", "small",
+    }  # fmt: skip
