@@ -344,3 +344,28 @@ def test_a_killed_worker_loses_no_input(tmp_path: Path) -> None:
     rows = rows_of(out.read_bytes())
     assert [row["id"] for row in rows] == [f"{dump}:{n}" for n in range(1, 3001)]
     assert all("release" in row for row in rows)
+
+
+def test_json_documents_hold_one_release_or_an_array(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text(json.dumps({"id": "solo", "text": EXAMPLE_TEXT}))
+    (tmp_path / "many.json").write_text(json.dumps([{"text": EXAMPLE_TEXT}, ["not", "an object"]]))
+    (tmp_path / "bad.json").write_text("{")
+    result = run("parse", str(tmp_path), "-q")
+    rows = rows_of(result.stdout)
+    assert [row["id"] for row in rows] == [
+        str(tmp_path / "bad.json"),
+        f"{tmp_path / 'many.json'}[0]",
+        f"{tmp_path / 'many.json'}[1]",
+        "solo",
+    ]
+    assert [("release" in row) for row in rows] == [False, True, False, True]
+    assert "not JSON" in rows[0]["error"]["message"]  # type: ignore[index]
+    assert "a JSON list, not an object" in rows[2]["error"]["message"]  # type: ignore[index]
+
+
+def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    run("parse", str(FIXTURES / "a_speaker.txt"), "-o", str(out), "-q")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

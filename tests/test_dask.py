@@ -151,7 +151,9 @@ def test_frame_ids_from_index_and_missing_text() -> None:
     assert rows["id"].tolist() == ["a", "b"]
     assert list(rows.index) == ["a", "b"]
     assert rows.loc["a", "date"] == datetime.date(2016, 3, 14)
-    assert rows.loc["b", "error"] == "TypeError: no text in column 'text': NoneType None"
+    assert rows.loc["b", "error"] == (
+        "TypeError: the text of item 'b' is NoneType None, not str, bytes or a path"
+    )
     assert rows.loc["b", ["title", "date", "paragraphs"]].isna().all()
     # Columns no row fills keep their dtypes (to_pandas would make them object).
     assert dict(rows.dtypes) == row_dtypes()
@@ -201,3 +203,10 @@ def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "dask.bag", None)
     with pytest.raises(ImportError, match=re.escape("pip install 'releaseparse[dask]'")):
         importlib.import_module("releaseparse.dask")
+
+
+def test_frames_need_no_dask() -> None:
+    """Spark executors use releaseparse.frames with pandas alone."""
+    code = "import sys, releaseparse.frames; print(any(m.startswith('dask') for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -119,7 +119,8 @@ def to_pandas(outcomes: Iterable[Outcome]) -> pandas.DataFrame:
     """A ``pandas.DataFrame`` with one row per outcome (``pip install 'releaseparse[pandas]'``)."""
     import pandas as pd
 
+    from releaseparse.frames import row_dtypes
+
     rows = [outcome_row(outcome) for outcome in outcomes]
-    frame = pd.DataFrame.from_records(rows, columns=list(ROW_COLUMNS))
-    # Counts stay integers when failed rows leave them empty.
-    return frame.astype({"paragraphs": "Int32", "turns": "Int32"})
+    # Fixed dtypes (see ``row_dtypes``): a column is typed the same when it is empty.
+    return pd.DataFrame.from_records(rows, columns=list(ROW_COLUMNS)).astype(row_dtypes())

@@ -42,11 +42,13 @@ class Task:
 
 def make_task(index: int, item: object) -> Task:
     """The task for the item at ``index``; an item of the wrong kind becomes ``Unreadable``."""
-    if isinstance(item, tuple):
-        if len(item) == 2 and isinstance(item[1], str | bytes | os.PathLike | Unreadable):
-            item_id = item[0] if isinstance(item[0], str | int) else str(item[0])
+    if isinstance(item, tuple) and len(item) == 2:
+        item_id = item[0] if isinstance(item[0], str | int) else str(item[0])
+        if isinstance(item[1], str | bytes | os.PathLike | Unreadable):
             return Task(index, item_id, item[1])
-        return Task(index, index, Unreadable("TypeError", _bad_item_message(item)))
+        text = _shown(item[1])
+        message = f"the text of item {item_id!r} is {text}, not str, bytes or a path"
+        return Task(index, item_id, Unreadable("TypeError", message))
     if isinstance(item, str | bytes):
         return Task(index, index, item)
     if isinstance(item, os.PathLike):
@@ -54,13 +56,14 @@ def make_task(index: int, item: object) -> Task:
     return Task(index, index, Unreadable("TypeError", _bad_item_message(item)))
 
 
-def _bad_item_message(item: object) -> str:
-    shown = repr(item)
+def _shown(value: object) -> str:
+    shown = repr(value)
     shown = shown if len(shown) <= 80 else shown[:77] + "..."
-    return (
-        f"items are str or bytes (the text), paths, or (id, text) pairs; got "
-        f"{type(item).__name__} {shown}"
-    )
+    return f"{type(value).__name__} {shown}"
+
+
+def _bad_item_message(item: object) -> str:
+    return f"items are str or bytes (the text), paths, or (id, text) pairs; got {_shown(item)}"
 
 
 def parse_task(parser: Parser, task: Task, strict: bool) -> Outcome:

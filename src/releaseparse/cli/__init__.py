@@ -89,7 +89,8 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "Parse every input into one output row: a record, or the input's id and the error "
             "that stopped it. Folders are read recursively; .jsonl and .ndjson files hold one "
-            "release per line."
+            "release per line, .json files one object or an array of them, each with its text "
+            "in a field (--text-field)."
         ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -15,6 +15,8 @@ from releaseparse.tasks import Item, Unreadable
 
 #: Files read as JSONL (one release per line) rather than as one release each.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+#: Files read as one JSON document: an object is one release, an array one per element.
+JSON_SUFFIXES = (".json",)
 STDIN = "-"
 
 
@@ -99,10 +101,13 @@ class Inputs:
                 yield entry.path
 
     def _file(self, name: str) -> Iterator[Sized]:
-        if self._is_jsonl(name):
+        if self._is_jsonl(name) or name.lower().endswith(JSON_SUFFIXES):
             try:
                 with open(name, "rb") as stream:
-                    yield from self._lines(name, stream)
+                    if self._is_jsonl(name):
+                        yield from self._lines(name, stream)
+                    else:
+                        yield from self._document(name, stream.read())
             except OSError as error:
                 yield Sized((name, Unreadable(type(error).__name__, _reason(name, error))), 0)
         else:
@@ -125,17 +130,35 @@ class Inputs:
             if line.strip():
                 yield Sized(self._row(name, number, line), len(line))
 
+    def _document(self, name: str, data: bytes) -> Iterator[Sized]:
+        """A JSON file: one item for an object, one per element for an array."""
+        try:
+            document = json.loads(data)
+        except ValueError as error:
+            message = f"{name}: the file is not JSON ({error})"
+            yield Sized((name, Unreadable("InputError", message)), len(data))
+            return
+        if not isinstance(document, list):
+            yield Sized(self._record(name, document), len(data))
+            return
+        share = len(data) // max(len(document), 1)
+        for position, element in enumerate(document):
+            yield Sized(self._record(f"{name}[{position}]", element), share)
+
     def _row(self, name: str, number: int, line: bytes) -> Item:
         where = f"{name}:{number}"
         try:
             row = json.loads(line)
         except ValueError as error:
             return where, Unreadable("InputError", f"{where}: the line is not JSON ({error})")
+        return self._record(where, row)
+
+    def _record(self, where: str, row: object) -> Item:
+        """The item of one JSON record found at ``where`` (its id unless it has its own)."""
         if not isinstance(row, dict):
             kind = type(row).__name__
-            return where, Unreadable(
-                "InputError", f"{where}: the line is a JSON {kind}, not an object"
-            )
+            message = f"{where}: the record is a JSON {kind}, not an object"
+            return where, Unreadable("InputError", message)
         item_id = row.get(self.id_field)
         item_id = item_id if isinstance(item_id, str | int) and item_id != "" else where
         text = row.get(self.text_field)

@@ -33,6 +33,20 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 PARQUET_BATCH = 1024
 
 
+def _temporary_beside(target: Path) -> Path:
+    """A new empty file beside ``target``, with the permissions a plain ``open`` would give.
+
+    ``mkstemp`` makes files only the owner can read; the output should get the usual
+    mode (0666 less the umask), as if written in place.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    os.close(handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(name, 0o666 & ~umask)
+    return Path(name)
+
+
 def format_for(output: str | None) -> str:
     """The format an output path's suffix implies (JSONL when none does)."""
     if output is None:
@@ -69,12 +83,7 @@ class Writer:
         if output is None:
             self.stream: IO[Any] = sys.stdout.buffer if self.binary else _stdout_text()
         else:
-            target = Path(output)
-            handle, name = tempfile.mkstemp(
-                prefix=f".{target.name}.", suffix=".partial", dir=target.parent or "."
-            )
-            os.close(handle)
-            self.temporary = Path(name)
+            self.temporary = _temporary_beside(Path(output))
             self.stream = self._open(self.temporary)
         self.rows = 0
         self.start()
@@ -205,14 +214,11 @@ WRITERS: dict[str, type[Writer]] = {
 
 def write_text_atomically(output: str, text: str) -> None:
     """Write ``text`` to ``output`` through a temporary file and a rename."""
-    target = Path(output)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".partial", dir=target.parent or "."
-    )
+    temporary = _temporary_beside(Path(output))
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace") as stream:
+        with temporary.open("w", encoding="utf-8", errors="backslashreplace") as stream:
             stream.write(text)
-        os.replace(name, target)
+        os.replace(temporary, output)
     except BaseException:
-        Path(name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
