@@ -369,3 +369,18 @@ def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_explain_takes_a_record_from_a_dump_by_id(corpus: Path) -> None:
+    dump = corpus / "dump.jsonl"
+    result = run("explain", str(dump), "--text-field", "body", "--id", "r1")
+    assert result.returncode == 0, result.stderr
+    title = releaseparse.parse(EXAMPLE_TEXT).header.title
+    assert title is not None
+    assert title.encode() in result.stdout
+    missing = run("explain", str(dump), "--text-field", "body", "--id", "nope")
+    assert missing.returncode == 2
+    assert b"no input with id 'nope'" in missing.stderr
+    broken = run("explain", str(dump), "--text-field", "body", "--id", "r3")
+    assert broken.returncode == 2
+    assert b"--text-field" in broken.stderr

@@ -208,5 +208,7 @@ def test_missing_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_frames_need_no_dask() -> None:
     """Spark executors use releaseparse.frames with pandas alone."""
     code = "import sys, releaseparse.frames; print(any(m.startswith('dask') for m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"

@@ -147,7 +147,21 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Show why fields came out as they did: the text with regions and fields "
         "marked, the field table, and the defects.",
     )
-    explain.add_argument("file", metavar="FILE", help="the scraped release text, or - for stdin")
+    explain.add_argument(
+        "file",
+        metavar="FILE",
+        help="a release file, or - for stdin; from a JSON or JSONL file, the first record",
+    )
+    explain.add_argument("--id", metavar="ID", help="from a JSON or JSONL file, this record")
+    explain.add_argument(
+        "--jsonl", action="store_true", help="read FILE (or stdin) as JSONL, whatever its name"
+    )
+    explain.add_argument(
+        "--text-field", metavar="F", help="the JSON field holding the text (default: text)"
+    )
+    explain.add_argument(
+        "--id-field", default="id", metavar="F", help="the JSON field holding the id"
+    )
     explain.add_argument("--html", metavar="OUT", help="write a self-contained HTML page instead")
     explain.add_argument(
         "--color",

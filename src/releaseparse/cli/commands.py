@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from types import FrameType
 
 from releaseparse.cli.inputs import InputError, Inputs
@@ -15,7 +16,7 @@ from releaseparse.cli.outputs import WRITERS, Writer, format_for, write_text_ato
 from releaseparse.cli.progress import ProgressLine, Tally
 from releaseparse.outcome import Outcome
 from releaseparse.parser import Parser
-from releaseparse.tasks import Item
+from releaseparse.tasks import Item, Unreadable
 
 #: How many failed inputs are named on stderr before the rest are only counted.
 FAILURES_SHOWN = 20
@@ -152,22 +153,43 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _read_source(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
+def _pick(args: argparse.Namespace) -> tuple[str, str | bytes]:
+    """The one input ``explain`` shows: the first of FILE, or the one with ``--id``."""
+    inputs = Inputs(
+        [args.file],
+        jsonl=args.jsonl,
+        stdin_jsonl=args.text_field is not None,
+        text_field=args.text_field or "text",
+        id_field=args.id_field,
+    )
     try:
-        with open(name, "rb") as stream:
-            return stream.read()
-    except OSError as error:
-        raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
+        inputs.check()
+    except InputError as error:
+        raise UsageError(str(error)) from None
+    for sized in inputs:
+        item = sized.item
+        item_id, payload = item if isinstance(item, tuple) else (args.file, item)
+        if args.id is not None and str(item_id) != args.id:
+            continue
+        if isinstance(payload, Unreadable):
+            raise UsageError(payload.message)
+        if isinstance(payload, os.PathLike):
+            try:
+                return str(item_id), Path(payload).read_bytes()
+            except OSError as error:
+                raise UsageError(f"cannot read {item_id}: {error.strerror or error}") from None
+        assert isinstance(payload, str | bytes)
+        return str(item_id), payload
+    wanted = f"no input with id {args.id!r}" if args.id is not None else "no input"
+    raise UsageError(f"{wanted} in {args.file}")
 
 
 def run_explain(args: argparse.Namespace, parser: Parser) -> int:
     """Show one release with its regions and fields marked: in the terminal, or as HTML."""
     from releaseparse.views import explain_html, explain_text
 
-    name = "<stdin>" if args.file == "-" else args.file
-    release = parser.parse(_read_source(args.file))
+    name, data = _pick(args)
+    release = parser.parse(data)
     if args.html is not None:
         write_text_atomically(args.html, explain_html(release, name=name))
         if not args.quiet:
