@@ -384,3 +384,11 @@ def test_explain_takes_a_record_from_a_dump_by_id(corpus: Path) -> None:
     broken = run("explain", str(dump), "--text-field", "body", "--id", "r3")
     assert broken.returncode == 2
     assert b"--text-field" in broken.stderr
+
+
+def test_a_closed_stdout_stops_quietly(tmp_path: Path) -> None:
+    dump = big_dump(tmp_path, 2000)
+    command = f"{sys.executable} -m releaseparse parse {dump} -j 2 | head -c 100 > /dev/null"
+    result = subprocess.run(["sh", "-c", command], capture_output=True, check=False, timeout=120)
+    assert b"Traceback" not in result.stderr
+    assert b"BrokenPipe" not in result.stderr

@@ -214,3 +214,20 @@ def test_the_pipeline_loads_lazily() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_workers_killed_from_outside_lose_nothing() -> None:
+    """A worker killed while busy or idle (between chunks) is replaced; no input is lost."""
+
+    def items() -> Iterator[bytes]:
+        example = example_bytes()
+        for number in range(400):
+            if number in (100, 300):
+                child = multiprocessing.active_children()[0]
+                child.kill()
+                child.join()
+            yield example
+
+    outcomes = list(parse_many(items(), workers=2, chunksize=4))
+    assert [o.index for o in outcomes] == list(range(400))
+    assert all(o.ok for o in outcomes)

@@ -137,18 +137,19 @@ class WorkerPool:
                 while next_index in done:
                     yield done.pop(next_index)
                     next_index += 1
-                for worker in self.workers:
+                for worker in list(self.workers):
                     if worker.unit is not None:
                         continue
+                    unit: _Unit | None = None
                     if retries:
-                        worker.send(retries.popleft())
+                        unit = retries.popleft()
                     elif not exhausted and drawn - next_index < window:
                         chunk = list(islice(tasks, chunksize))
-                        if chunk:
-                            drawn += len(chunk)
-                            worker.send(_Unit(chunk))
-                        else:
-                            exhausted = True
+                        drawn += len(chunk)
+                        exhausted = not chunk
+                        unit = _Unit(chunk) if chunk else None
+                    if unit is not None:
+                        self._send(worker, unit, done, retries)
                 busy = {w.connection: w for w in self.workers if w.unit is not None}
                 if not busy:
                     if exhausted and not retries:
@@ -168,23 +169,35 @@ class WorkerPool:
             yield done.pop(next_index)
             next_index += 1
 
+    def _send(
+        self, worker: _Worker, unit: _Unit, done: dict[int, Outcome], retries: deque[_Unit]
+    ) -> None:
+        try:
+            worker.send(unit)
+        except OSError:  # it died while idle: BrokenPipeError, ConnectionResetError
+            self._died(worker, done, retries)
+
     def _collect(self, worker: _Worker, done: dict[int, Outcome], retries: deque[_Unit]) -> None:
-        unit = worker.unit
-        assert unit is not None
         try:
             outcomes: list[Outcome] = worker.connection.recv()
         except (EOFError, OSError):
-            self._replace(worker)
-            if unit.retry:
-                (task,) = unit.tasks
-                failure = Failure("WorkerDied", WORKER_DIED)
-                done[task.index] = Outcome(task.index, task.id, error=failure)
-            else:
-                retries.extendleft(_Unit([task], retry=True) for task in reversed(unit.tasks))
+            self._died(worker, done, retries)
             return
         worker.unit = None
         for outcome in outcomes:
             done[outcome.index] = outcome
+
+    def _died(self, worker: _Worker, done: dict[int, Outcome], retries: deque[_Unit]) -> None:
+        """Replace a dead worker; its unit is split and retried, or a retried input fails."""
+        unit = worker.unit
+        assert unit is not None
+        self._replace(worker)
+        if unit.retry:
+            (task,) = unit.tasks
+            failure = Failure("WorkerDied", WORKER_DIED)
+            done[task.index] = Outcome(task.index, task.id, error=failure)
+        else:
+            retries.extendleft(_Unit([task], retry=True) for task in reversed(unit.tasks))
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()

@@ -60,6 +60,10 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C: finish the output with what is done."""
 
 
+class _ReaderGone(Exception):
+    """The program reading our stdout closed it."""
+
+
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated
 
@@ -98,7 +102,10 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         for outcome in outcomes:
-            writer.write(outcome)
+            try:
+                writer.write(outcome)
+            except BrokenPipeError:
+                raise _ReaderGone from None
             tally.add(outcome, sizes.pop(outcome.index, 0))
             if outcome.error is not None and not args.quiet:
                 _tell_failure(outcome, tally.failed, progress)
@@ -106,8 +113,8 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
                 progress.update()
     except KeyboardInterrupt:
         interrupted = True
-    except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly.
+    except _ReaderGone:
+        # The reader of stdout went away (``| head``): stop quietly.
         _silence_stdout()
         return EXIT_OK
     except BaseException:
