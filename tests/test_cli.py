@@ -6,6 +6,7 @@ import csv
 import html
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -392,3 +393,33 @@ def test_a_closed_stdout_stops_quietly(tmp_path: Path) -> None:
     result = subprocess.run(["sh", "-c", command], capture_output=True, check=False, timeout=120)
     assert b"Traceback" not in result.stderr
     assert b"BrokenPipe" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_progress_line_only_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    dump = big_dump(tmp_path, 1500)
+    out = tmp_path / "out.jsonl"
+    arguments = [sys.executable, "-m", "releaseparse", "parse", str(dump), "-o", str(out)]
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(arguments, stderr=follower, stdout=subprocess.DEVNULL)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the run is over
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert process.wait(timeout=60) == 0
+    assert b"\r" in shown
+    assert re.search(rb"\d+% .*docs .*/s .*failed", shown), shown[-500:]
+    assert b"done: 1,500 input(s)" in shown
+    piped = run("parse", str(dump), "-o", str(out))
+    assert b"\r" not in piped.stderr
+    assert b"done: 1,500 input(s)" in piped.stderr
+    assert run("parse", str(dump), "-o", str(out), "-q").stderr == b""
