@@ -231,3 +231,11 @@ def test_workers_killed_from_outside_lose_nothing() -> None:
     outcomes = list(parse_many(items(), workers=2, chunksize=4))
     assert [o.index for o in outcomes] == list(range(400))
     assert all(o.ok for o in outcomes)
+
+
+def test_a_missing_extra_names_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
+    with pytest.raises(ImportError, match=r"pip install 'releaseparse\[pandas\]'"):
+        releaseparse.to_pandas([])

@@ -82,9 +82,21 @@ def outcome_row(outcome: Outcome) -> dict[str, Any]:
     return {"id": str(outcome.id), "error": error, **fields}
 
 
+def require(module: str, extra: str) -> Any:
+    """Import an optional dependency, or say which extra installs it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        raise ImportError(
+            f"this needs {module.split('.')[0]}: pip install 'releaseparse[{extra}]'"
+        ) from error
+
+
 def arrow_schema() -> pyarrow.Schema:
     """The Arrow schema of the rows (needs the ``arrow`` extra)."""
-    import pyarrow as pa
+    pa = require("pyarrow", "arrow")
 
     types = {"date": pa.date32(), "time": pa.time64("us"), "paragraphs": pa.int32()}
     types["turns"] = pa.int32()
@@ -101,7 +113,7 @@ def arrow_batches(
     outcomes: Iterable[Outcome], batch_size: int = 1024
 ) -> Iterator[pyarrow.RecordBatch]:
     """Record batches of ``batch_size`` rows, streamed (needs the ``arrow`` extra)."""
-    import pyarrow as pa
+    pa = require("pyarrow", "arrow")
 
     schema = arrow_schema()
     for batch in _batches(outcomes, batch_size):
@@ -110,13 +122,13 @@ def arrow_batches(
 
 def to_arrow(outcomes: Iterable[Outcome]) -> pyarrow.Table:
     """A ``pyarrow.Table`` with one row per outcome (``pip install 'releaseparse[arrow]'``)."""
-    import pyarrow as pa
-
+    pa = require("pyarrow", "arrow")
     return pa.Table.from_batches(list(arrow_batches(outcomes)), schema=arrow_schema())
 
 
 def to_pandas(outcomes: Iterable[Outcome]) -> pandas.DataFrame:
     """A ``pandas.DataFrame`` with one row per outcome (``pip install 'releaseparse[pandas]'``)."""
+    require("pandas", "pandas")
     import pandas as pd
 
     from releaseparse.frames import row_dtypes

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 
 from releaseparse.outcome import Outcome
 from releaseparse.summary import COVERAGE_FIELDS, Summary, badness, summarize
-from releaseparse.views.explain import EXPLAIN_CSS, explain_fragment, summary_line
 from releaseparse.views.html import (
     SEVERITY_COLOURS,
     Bar,
@@ -19,6 +18,13 @@ from releaseparse.views.html import (
     escape,
     page,
 )
+from releaseparse.views.html_view import (
+    EXPLAIN_CSS,
+    SEVERITY_PIN_CSS,
+    explain_fragment,
+    summary_line,
+)
+from releaseparse.views.layout import short
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Up to this many months the dates are drawn as a column per month, else as a year grid.
@@ -287,12 +293,12 @@ def _worst_table(worst: Sequence[Outcome]) -> str:
         release = outcome.release
         if release is None:
             assert outcome.error is not None
-            about = f'<span class="muted">{escape(_clip(outcome.error.message, 160))}</span>'
+            about = f'<span class="muted">{escape(short(outcome.error.message, 160))}</span>'
             codes = ""
         else:
             title = release.header.title or "(no title)"
             date = release.header.date.isoformat() if release.header.date else "no date"
-            about = f"{escape(_clip(title, 120))} · {date}"
+            about = f"{escape(short(title, 120))} · {date}"
             counts = Counter(defect.code for defect in release.defects)
             codes = "".join(
                 f"<code>{escape(code)}{f' ×{n}' if n > 1 else ''}</code>"
@@ -309,11 +315,6 @@ def _worst_table(worst: Sequence[Outcome]) -> str:
         "".join(rows),
         "Failed inputs first, then most error defects, then most warning defects.",
     )
-
-
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _details(worst: Sequence[Outcome]) -> tuple[str, tuple[str, ...]]:
@@ -353,13 +354,10 @@ def render_report(summary: Summary, *, name: str) -> str:
             f'<section class="details">{details}</section>' if details else "",
         )
     )
-    severity_pins = "".join(
-        f".pin.sev-{key}{{background:{colour}}}" for key, colour in SEVERITY_COLOURS.items()
-    )
     return page(
         f"{name} — releaseparse report",
         body,
-        css=(REPORT_CSS, EXPLAIN_CSS, colour_css(kinds), severity_pins),
+        css=(REPORT_CSS, EXPLAIN_CSS, colour_css(kinds), SEVERITY_PIN_CSS),
     )
 
 
