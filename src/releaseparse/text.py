@@ -9,7 +9,6 @@ from typing import Any
 #: Characters that take no space and carry nothing in scraped prose.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _DELETE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
-_WHITESPACE_RUN = re.compile(r"\s+")
 #: The mark opening a bullet or numbered list item (``• ``, ``5. ``, ``(a) ``).
 LIST_ITEM = re.compile(r"\s*(?:[•·▪●◦*\-–]\s+|--\s+|\(?\d{1,3}[.)]\s+|\(?[a-z][.)]\s+)")
 
@@ -28,14 +27,23 @@ _CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0))
 _MOJIBAKE_HINT = re.compile(f"[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]")
 
 
+def _visible(text: str) -> str:
+    """``text`` without invisible characters (the test first: ``translate`` is slow)."""
+    if text.isascii() or not any(mark in text for mark in INVISIBLE):
+        return text
+    return text.translate(_DELETE_INVISIBLE)
+
+
 def is_blank(text: str) -> bool:
     """Whether ``text`` holds nothing but whitespace and invisible characters."""
-    return not text.translate(_DELETE_INVISIBLE).strip()
+    return not _visible(text).strip()
 
 
 def collapse(text: str) -> str:
     """Drop invisible characters, fold every whitespace run (NBSP included) to one space."""
-    return _WHITESPACE_RUN.sub(" ", text.translate(_DELETE_INVISIBLE)).strip()
+    # str.split() splits on exactly the characters ``\s`` matches (str.isspace), so this
+    # equals ``re.sub(r"\s+", " ", text).strip()``, several times faster.
+    return " ".join(_visible(text).split())
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,347 @@
+"""Speed and memory of releaseparse against the floor, a dateparser baseline and itself.
+
+Run from the repository root, with the test and bench extras installed::
+
+    pip install -e '.[test,bench]'
+    python benchmarks/bench.py                     # the whole table, a few minutes
+    python benchmarks/bench.py --quick             # smaller corpora, for a first look
+    python benchmarks/bench.py --big-jsonl-gb 1    # also peak RSS of the CLI on 1 GB of JSONL
+
+Everything is measured in one run, over the same documents, and reported as medians of
+repeated timings; the targets are ratios between figures of this run, so they hold on
+any machine (absolute times do not). Nothing here is a unit test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))  # the release generator lives in tests/strategies.py
+
+import releaseparse  # noqa: E402
+
+#: The floor: work no parser can avoid (split into lines, find the blank lines).
+BLANK_LINES = re.compile(r"\n[ \t]*\n")
+#: The baseline's title/body split: the first paragraph, then the rest.
+FIRST_BREAK = re.compile(r"\n[ \t]*\n")
+
+TARGETS = {
+    "parse / floor, generated": 12.0,
+    "parse / floor, real feed": 12.0,
+    "baseline / parse (at least)": 100.0,
+    "time per MB, largest / smallest size": 1.5,
+    "workers=2 / in-process throughput (at least)": 1.7,
+    "peak RSS of the CLI on the big JSONL, MB": 200.0,
+    "import releaseparse, ms": 100.0,
+}
+
+
+@dataclass
+class Corpus:
+    name: str
+    texts: list[str]
+
+    @property
+    def megabytes(self) -> float:
+        return sum(len(text.encode("utf-8", "surrogatepass")) for text in self.texts) / 1e6
+
+    @property
+    def median_size(self) -> int:
+        return int(statistics.median(len(text) for text in self.texts))
+
+
+def generated_corpus(count: int) -> Corpus:
+    """Releases from the property tests' generator (every layout family), reproducibly."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from tests.strategies import releases
+
+    texts: list[str] = []
+
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(releases())
+    def collect(case: object) -> None:
+        texts.append(case.text)  # type: ignore[attr-defined]
+
+    collect()
+    return Corpus("generated", texts)
+
+
+def real_corpora() -> list[Corpus]:
+    """The real material beside the repository, when it is there."""
+    corpora = []
+    feed = DATA / "feed-2021-2022.jsonl"
+    if feed.exists():
+        lines = feed.read_text("utf-8").splitlines()
+        corpora.append(Corpus("real feed", [json.loads(line)["text"] for line in lines]))
+    layouts = sorted((DATA / "real-layouts").glob("*.json"))
+    if layouts:
+        texts = [json.loads(path.read_text("utf-8"))["text"] for path in layouts]
+        corpora.append(Corpus("real layouts", texts))
+    pages = sorted((DATA / "whitehouse").rglob("*.md"))
+    if pages:
+        corpora.append(Corpus("white house", [path.read_text("utf-8") for path in pages]))
+    return corpora
+
+
+# -- timing ---------------------------------------------------------------------------------
+
+
+def median_time(run: Callable[[], object], repeats: int) -> float:
+    """The median wall time of ``repeats`` runs, in seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def floor(texts: Sequence[str]) -> None:
+    for text in texts:
+        text.splitlines()
+        BLANK_LINES.findall(text)
+
+
+def parse_each(texts: Sequence[str]) -> None:
+    parse = releaseparse.parse
+    for text in texts:
+        parse(text)
+
+
+def baseline(texts: Sequence[str]) -> None:
+    """What a user would otherwise write: dateparser on the top, a title/body split."""
+    from dateparser.search import search_dates
+
+    for text in texts:
+        search_dates(text[:600], languages=["en"])
+        FIRST_BREAK.split(text.strip(), maxsplit=1)
+
+
+def count_outcomes(items: Sequence[str], workers: int | None) -> int:
+    return sum(1 for _ in releaseparse.parse_many(items, workers=workers))
+
+
+def grown_release(size: int) -> str:
+    """The bundled example with its body repeated until the text is ``size`` characters."""
+    from releaseparse.cli import example_bytes
+
+    example = example_bytes().decode("utf-8")
+    head, _, tail = example.partition("The United States is supporting")
+    paragraph = (
+        "The United States is supporting a training course on coastal resilience for "
+        "officials from nine Pacific Island countries, held in Suva, Fiji.\n\n"
+    )
+    room = max(size - len(head) - len(tail), len(paragraph))
+    return head + paragraph * (room // len(paragraph)) + tail
+
+
+def import_time(repeats: int) -> float:
+    """The median time to ``import releaseparse`` in a fresh interpreter, in seconds."""
+    code = (
+        "import time; start = time.perf_counter(); import releaseparse; "
+        "print(time.perf_counter() - start)"
+    )
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(repeats)
+    ]
+    return statistics.median(times)
+
+
+def big_jsonl_rss(gigabytes: float, texts: Sequence[str]) -> tuple[float, float]:
+    """Peak RSS (MB) and wall time of ``releaseparse parse`` over a JSONL of that size."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.jsonl"
+        lines = [json.dumps({"text": text}) + "\n" for text in texts]
+        block = "".join(lines).encode("utf-8", "surrogatepass")
+        with path.open("wb") as stream:
+            for _ in range(max(1, int(gigabytes * 1e9 / len(block)))):
+                stream.write(block)
+        command = [sys.executable, "-m", "releaseparse", "parse", str(path), "-q"]
+        start = time.perf_counter()
+        with open(os.devnull, "wb") as sink:
+            process = subprocess.Popen(command, stdout=sink)
+            _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            raise RuntimeError(f"releaseparse parse exited with status {status}")
+        return usage.ru_maxrss / 1024, time.perf_counter() - start
+
+
+# -- the report -----------------------------------------------------------------------------
+
+
+def row(cells: Sequence[object]) -> str:
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller corpora and repeats")
+    parser.add_argument(
+        "--big-jsonl-gb",
+        type=float,
+        default=0.0,
+        metavar="GB",
+        help="also measure the CLI's peak RSS on a JSONL of this size",
+    )
+    args = parser.parse_args(argv)
+    repeats = 3 if args.quick else 5
+    many = 4_000 if args.quick else 20_000
+
+    print(
+        f"releaseparse {releaseparse.__version__}, Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}\n"
+    )
+    generated = generated_corpus(300 if args.quick else 1_000)
+    corpora = [generated, *real_corpora()]
+    figures: dict[str, float] = {}
+
+    print("## Per document\n")
+    print(
+        row(
+            [
+                "corpus",
+                "docs",
+                "median chars",
+                "floor docs/s",
+                "parse docs/s",
+                "parse MB/s",
+                "parse / floor",
+            ]
+        )
+    )
+    print(row(["---"] * 7))
+    for corpus in corpora:
+        texts = corpus.texts
+        parse_each(texts[:20])  # warm caches
+        floor_time = median_time(partial(floor, texts), repeats)
+        parse_time = median_time(partial(parse_each, texts), repeats)
+        ratio = parse_time / floor_time
+        figures[f"parse / floor, {corpus.name}"] = ratio
+        print(
+            row(
+                [
+                    corpus.name,
+                    len(texts),
+                    corpus.median_size,
+                    f"{len(texts) / floor_time:,.0f}",
+                    f"{len(texts) / parse_time:,.0f}",
+                    f"{corpus.megabytes / parse_time:.2f}",
+                    f"{ratio:.1f}×",
+                ]
+            )
+        )
+
+    print("\n## Against the baseline (dateparser search_dates on 600 characters + a split)\n")
+    subset = generated.texts[: 100 if args.quick else 300]
+    baseline(subset[:5])  # dateparser loads its data on first use
+    base_time = median_time(lambda: baseline(subset), 1)
+    parse_time = median_time(lambda: parse_each(subset), repeats)
+    figures["baseline / parse (at least)"] = base_time / parse_time
+    print(row(["docs", "baseline ms/doc", "parse ms/doc", "baseline / parse"]))
+    print(row(["---"] * 4))
+    print(
+        row(
+            [
+                len(subset),
+                f"{base_time / len(subset) * 1e3:.2f}",
+                f"{parse_time / len(subset) * 1e3:.3f}",
+                f"{base_time / parse_time:.0f}×",
+            ]
+        )
+    )
+
+    print("\n## Cost against size (one document each)\n")
+    print(row(["size", "ms", "ms per MB"]))
+    print(row(["---"] * 3))
+    per_mb = []
+    sizes = [1_000, 10_000, 100_000, 1_000_000] + ([] if args.quick else [10_000_000])
+    for size in sizes:
+        text = grown_release(size)
+        seconds = median_time(partial(releaseparse.parse, text), repeats if size < 10**7 else 1)
+        per_mb.append(seconds / (len(text) / 1e6))
+        print(row([f"{len(text):,}", f"{seconds * 1e3:.2f}", f"{per_mb[-1] * 1e3:.1f}"]))
+    figures["time per MB, largest / smallest size"] = max(per_mb) / min(per_mb)
+
+    print(f"\n## parse_many over {many:,} generated documents\n")
+    items = [generated.texts[i % len(generated.texts)] for i in range(many)]
+    print(row(["workers", "seconds", "docs/s", "vs in-process"]))
+    print(row(["---"] * 4))
+    rates: dict[int | None, float] = {}
+    for workers in (None, 1, 2):
+        seconds = median_time(partial(count_outcomes, items, workers), 1)
+        rates[workers] = many / seconds
+        print(
+            row(
+                [
+                    workers or "in-process",
+                    f"{seconds:.1f}",
+                    f"{rates[workers]:,.0f}",
+                    f"{rates[workers] / rates[None]:.2f}×",
+                ]
+            )
+        )
+    figures["workers=2 / in-process throughput (at least)"] = rates[2] / rates[None]
+
+    print("\n## Memory and start-up\n")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"- peak RSS of this benchmark process (corpora held in memory): {peak:.0f} MB")
+    if args.big_jsonl_gb:
+        rss, seconds = big_jsonl_rss(args.big_jsonl_gb, corpora[-1].texts)
+        figures["peak RSS of the CLI on the big JSONL, MB"] = rss
+        print(
+            f"- `releaseparse parse` over {args.big_jsonl_gb:g} GB of JSONL: peak RSS "
+            f"{rss:.0f} MB, {seconds:.0f} s"
+        )
+    imported = import_time(5 if args.quick else 9)
+    figures["import releaseparse, ms"] = imported * 1e3
+    print(f"- `import releaseparse` in a fresh interpreter: {imported * 1e3:.0f} ms (median)")
+
+    print("\n## Targets\n")
+    missed = []
+    print(row(["figure", "target", "measured", ""]))
+    print(row(["---"] * 4))
+    for name, target in TARGETS.items():
+        value = figures.get(name)
+        if value is None:
+            if name.startswith("parse / floor, real") and "real feed" not in figures:
+                continue
+            print(row([name, target, "not measured", ""]))
+            continue
+        at_least = "at least" in name
+        met = value >= target if at_least else value <= target
+        missed += [] if met else [name]
+        print(row([name, target, f"{value:.2f}", "met" if met else "MISSED"]))
+    print(f"\ntargets missed: {', '.join(missed) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
