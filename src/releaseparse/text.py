@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+#: How many collapsed lines are remembered (bounded, so memory stays flat).
+COLLAPSE_CACHE = 8192
 #: Characters that take no space and carry nothing in scraped prose.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _DELETE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
@@ -39,8 +41,13 @@ def is_blank(text: str) -> bool:
     return not _visible(text).strip()
 
 
+@lru_cache(maxsize=COLLAPSE_CACHE)
 def collapse(text: str) -> str:
-    """Drop invisible characters, fold every whitespace run (NBSP included) to one space."""
+    """Drop invisible characters, fold every whitespace run (NBSP included) to one space.
+
+    Cached: one line is collapsed by many line tests, and boilerplate lines repeat
+    across releases (a hit costs a hash lookup; the string's hash is itself cached).
+    """
     # str.split() splits on exactly the characters ``\s`` matches (str.isspace), so this
     # equals ``re.sub(r"\s+", " ", text).strip()``, several times faster.
     return " ".join(_visible(text).split())

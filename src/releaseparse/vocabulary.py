@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import attrs
 import regex
@@ -284,6 +284,7 @@ TRAILER_PATTERNS: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     return collapse(text).casefold()
 

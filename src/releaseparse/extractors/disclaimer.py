@@ -22,11 +22,28 @@ def _skippable(char: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _opening(template: str) -> regex.Pattern[str]:
-    """The template's first characters, any whitespace allowed between them, at a line start."""
+def _opening(template: str) -> tuple[str, regex.Pattern[str]]:
+    """The template's first non-space character, and its first characters as a pattern.
+
+    The pattern allows any whitespace between the characters and leading spaces before
+    them; it is tried only at line starts whose first character is the template's.
+    """
     chars = [char for char in template if not char.isspace()][:_OPENING_CHARS]
     body = r"[\s\u200b-\u200d\u2060\ufeff\u00ad]*".join(map(regex.escape, chars))
-    return regex.compile(rf"(?:(?<=[\r\n])|\A)[^\S\r\n]*({body})")
+    return (chars[0] if chars else ""), regex.compile(rf"[^\S\r\n]*({body})")
+
+
+def _openings(state: ParseState, template: str, start: int) -> Iterator[regex.Match[str]]:
+    """Where copies of ``template`` open at a line start from ``start`` on, not overlapping."""
+    first, pattern = _opening(template)
+    resume = start
+    for line in state.lines:
+        if line.start < resume or not line.text.lstrip().startswith(first):
+            continue
+        match = pattern.match(state.source, line.start)
+        if match is not None:
+            resume = match.end()
+            yield match
 
 
 def _walk(source: str, start: int, template: str) -> tuple[int, int, bool]:
@@ -65,7 +82,7 @@ def _copies(state: ParseState, start: int) -> Iterator[tuple[str, Span, int, boo
     """Each template copy opening after ``start``: template, span, chars matched, complete."""
     source = state.source
     for template in state.vocabulary.disclaimers:
-        for match in _opening(template).finditer(source, start):
+        for match in _openings(state, template, start):
             end, matched, complete = _walk(source, match.start(1), template)
             yield template, Span(match.start(1), end), matched, complete
 
