@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import weakref
 from collections.abc import Sequence
 
 import regex
@@ -230,9 +231,30 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
     return Kind.OTHER
 
 
+#: How many line texts' kinds each vocabulary remembers (boilerplate lines repeat across
+#: releases); the memo is emptied when full, so memory stays bounded.
+KIND_MEMO = 4096
+_MEMOS: weakref.WeakKeyDictionary[Vocabulary, dict[str, Kind]] = weakref.WeakKeyDictionary()
+
+
+def _memo(vocabulary: Vocabulary) -> dict[str, Kind]:
+    memo = _MEMOS.get(vocabulary)
+    if memo is None:
+        memo = _MEMOS[vocabulary] = {}
+    return memo
+
+
 def classify_lines(vocabulary: Vocabulary, lines: tuple[Line, ...]) -> list[Kind]:
     """The kind of every line; a role line counts only next to a name or other header lines."""
-    kinds = [classify(vocabulary, line.text) for line in lines]
+    memo = _memo(vocabulary)
+    kinds = []
+    for line in lines:
+        kind = memo.get(line.text)
+        if kind is None:
+            if len(memo) >= KIND_MEMO:
+                memo.clear()
+            kind = memo[line.text] = classify(vocabulary, line.text)
+        kinds.append(kind)
     nonblank = [index for index, kind in enumerate(kinds) if kind != Kind.BLANK]
     for position, index in enumerate(nonblank):
         if kinds[index] != Kind.ROLE:
