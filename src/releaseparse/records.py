@@ -165,6 +165,28 @@ class Release:
     defects: tuple[Defect, ...] = ()
     extras: FrozenMap[object] = attrs.field(converter=_freeze_extras, factory=FrozenMap)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Compact pickling (plain tuples and ints, rebuilt by one function): records cross
+        # process boundaries in parse_many, where attrs' default pickling is the cost.
+        header, body = self.header, self.body
+        return _release_from_parts, (
+            tuple(getattr(header, name) for name in _HEADER_FIELDS[:3]),
+            header.office,
+            tuple((s.name, s.role) for s in header.speakers),
+            (header.venue, header.place, header.date, header.time, header.time_zone),
+            body.paragraphs,
+            tuple((t.label, t.text, t.span.start, t.span.end) for t in body.turns),
+            self.disclaimer,
+            self.source,
+            tuple((key, span.start, span.end) for key, span in self.spans.items()),
+            tuple((r.kind, r.span.start, r.span.end) for r in self.regions),
+            tuple(
+                (d.code, d.message, d.severity.value, d.span.start, d.span.end)
+                for d in self.defects
+            ),
+            dict(self.extras),
+        )
+
     @property
     def codes(self) -> tuple[str, ...]:
         """The codes of all defects, in the order they were found."""
@@ -193,3 +215,47 @@ class Release:
         from releaseparse.serialize import release_from_dict
 
         return release_from_dict(data)
+
+
+_HEADER_FIELDS = ("title", "category", "note_type")
+
+
+def _release_from_parts(
+    titles: tuple[str | None, str | None, str | None],
+    office: str | None,
+    speakers: tuple[tuple[str, str | None], ...],
+    place: tuple[str | None, str | None, _dt.date | None, _dt.time | None, str | None],
+    paragraphs: tuple[str, ...],
+    turns: tuple[tuple[str, str, int, int], ...],
+    disclaimer: str | None,
+    source: str,
+    spans: tuple[tuple[str, int, int], ...],
+    regions: tuple[tuple[str, int, int], ...],
+    defects: tuple[tuple[str, str, str, int, int], ...],
+    extras: dict[str, object],
+) -> Release:
+    """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling)."""
+    venue, where, date, time, zone = place
+    header = Header(
+        *titles,
+        office=office,
+        speakers=tuple(Speaker(name, role) for name, role in speakers),
+        venue=venue,
+        place=where,
+        date=date,
+        time=time,
+        time_zone=zone,
+    )
+    return Release(
+        header=header,
+        body=Body(paragraphs, tuple(Turn(label, text, Span(a, b)) for label, text, a, b in turns)),
+        disclaimer=disclaimer,
+        source=source,
+        spans=FrozenMap({key: Span(a, b) for key, a, b in spans}),
+        regions=tuple(Region(kind, Span(a, b)) for kind, a, b in regions),
+        defects=tuple(
+            Defect(code, message, Severity(severity), Span(a, b))
+            for code, message, severity, a, b in defects
+        ),
+        extras=FrozenMap(extras),
+    )
