@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+from pathlib import Path
 
 import attrs
 import pytest
@@ -73,3 +74,13 @@ def test_release_parse_error_pickles() -> None:
 def test_defect_field_is_first_part_of_code() -> None:
     release = releaseparse.parse("")
     assert {d.field for d in release.defects} >= {"title", "date", "body"}
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda path: path.stem)
+def test_every_fixture_record_pickles_to_an_equal_record(path: Path) -> None:
+    """Records cross processes in parse_many through their compact pickled form."""
+    release = releaseparse.parse(path.read_bytes())
+    again = pickle.loads(pickle.dumps(release))
+    assert again == release
+    assert again.to_dict() == release.to_dict()
+    assert type(again.spans) is type(release.spans)
