@@ -289,12 +289,18 @@ def _key(text: str) -> str:
     return collapse(text).casefold()
 
 
-def _alternation(patterns: tuple[str, ...]) -> regex.Pattern[str] | None:
-    if not patterns:
-        return None
-    # A leading ``(?i)`` applies to its own pattern only.
-    scoped = (f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns)
-    return regex.compile("|".join(scoped))
+def _each(patterns: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """The patterns compiled one by one, for ``_fullmatches``."""
+    return tuple(regex.compile(pattern) for pattern in patterns)
+
+
+def _fullmatches(patterns: tuple[regex.Pattern[str], ...], text: str) -> bool:
+    """Whether one of ``patterns`` matches all of ``text``.
+
+    The same answer as the patterns' alternation, several times faster: the ``regex``
+    module cannot fail an alternation of ``.*`` patterns early on a long prose line.
+    """
+    return any(pattern.fullmatch(text) is not None for pattern in patterns)
 
 
 def _words(words: tuple[str, ...]) -> regex.Pattern[str]:
@@ -374,29 +380,28 @@ class Vocabulary:
         return tuple(regex.compile(pattern) for pattern in self.trailer_patterns)
 
     @cached_property
-    def chrome_regex(self) -> regex.Pattern[str] | None:
-        """One alternation of the chrome patterns (``None`` if there are none)."""
-        return _alternation(self.chrome_patterns)
+    def chrome_each(self) -> tuple[regex.Pattern[str], ...]:
+        """The chrome patterns compiled one by one (what the line tests use)."""
+        return _each(self.chrome_patterns)
 
     @cached_property
-    def marker_regex(self) -> regex.Pattern[str] | None:
-        """One alternation of the marker patterns."""
-        return _alternation(self.marker_patterns)
+    def marker_each(self) -> tuple[regex.Pattern[str], ...]:
+        """The marker patterns compiled one by one (what the line tests use)."""
+        return _each(self.marker_patterns)
 
     @cached_property
-    def caption_regex(self) -> regex.Pattern[str] | None:
-        """One alternation of the photo-caption patterns."""
-        return _alternation(self.caption_patterns)
+    def caption_each(self) -> tuple[regex.Pattern[str], ...]:
+        """The caption patterns compiled one by one (what the line tests use)."""
+        return _each(self.caption_patterns)
 
     def is_caption(self, text: str) -> bool:
         """Whether ``text`` is a photo caption."""
-        pattern = self.caption_regex
-        return pattern is not None and pattern.fullmatch(collapse(text)) is not None
+        return _fullmatches(self.caption_each, collapse(text))
 
     @cached_property
-    def anonymous_regex(self) -> regex.Pattern[str] | None:
-        """One alternation of the anonymous-speaker patterns."""
-        return _alternation(self.anonymous_speakers)
+    def anonymous_each(self) -> tuple[regex.Pattern[str], ...]:
+        """The anonymous patterns compiled one by one (what the line tests use)."""
+        return _each(self.anonymous_speakers)
 
     @cached_property
     def venue_pattern(self) -> regex.Pattern[str]:
@@ -425,13 +430,11 @@ class Vocabulary:
 
     def is_marker(self, text: str) -> bool:
         """Whether ``text`` is a transcript or end marker (``(begin transcript)``, ``# # #``)."""
-        pattern = self.marker_regex
-        return pattern is not None and pattern.fullmatch(collapse(text)) is not None
+        return _fullmatches(self.marker_each, collapse(text))
 
     def is_anonymous_speaker(self, text: str) -> bool:
         """Whether ``text`` names an unnamed speaker (``Senior State Department Official``)."""
-        pattern = self.anonymous_regex
-        return pattern is not None and pattern.fullmatch(collapse(text)) is not None
+        return _fullmatches(self.anonymous_each, collapse(text))
 
     def note_type(self, text: str) -> str | None:
         """The canonical note type if ``text`` is one (any case), else ``None``."""
@@ -456,8 +459,7 @@ class Vocabulary:
         """Whether ``text`` is a known site-chrome line or matches a chrome pattern."""
         if _key(text) in self.chrome_keys:
             return True
-        pattern = self.chrome_regex
-        return pattern is not None and pattern.fullmatch(collapse(text)) is not None
+        return _fullmatches(self.chrome_each, collapse(text))
 
 
 DEFAULT_VOCABULARY = Vocabulary()
