@@ -13,7 +13,9 @@ from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM, is_blank
 
 # A paragraph that stops without closing punctuation ...
-_OPEN_END = regex.compile(r"[\p{L}\p{N},;\-–]\s*$")
+_OPEN_END = regex.compile(r"[\p{L}\p{N},;\-–]")
+#: The last non-space character, found by searching backwards from the end.
+_LAST_CHARACTER = regex.compile(r"(?r)\S")
 # ... and a next one that opens with a lower-case word were one paragraph the scrape broke.
 _LOWER_START = regex.compile(r"\s*\p{Ll}")
 
@@ -76,6 +78,15 @@ def _index_entries(source: str, block: list[Piece]) -> list[list[Piece]]:
     return [block]
 
 
+def _ends_open(source: str, span: Span) -> bool:
+    r"""Whether the text of ``span`` ends without closing punctuation (a letter, digit, comma...).
+
+    The same as searching ``[letter digit , ; - –]\s*$`` in it, but from the end.
+    """
+    last = _LAST_CHARACTER.search(source, span.start, span.end)
+    return last is not None and _OPEN_END.match(source, last.start(), last.end()) is not None
+
+
 def _tail_start(state: ParseState, start: int) -> int:
     """Where the body stops: the first trailer or disclaimer after ``start``."""
     for claim_start, _end, kind in state.claims():
@@ -111,7 +122,7 @@ def read_body(
         if (
             paragraphs
             and not LIST_ITEM.match(first_text)
-            and _OPEN_END.search(source, paragraphs[-1][-1].start, paragraphs[-1][-1].end)
+            and _ends_open(source, paragraphs[-1][-1])
             and _LOWER_START.match(first_text)
         ):
             gap = Span(paragraphs[-1][-1].end, span.start)
