@@ -300,7 +300,10 @@ def _fullmatches(patterns: tuple[regex.Pattern[str], ...], text: str) -> bool:
     The same answer as the patterns' alternation, several times faster: the ``regex``
     module cannot fail an alternation of ``.*`` patterns early on a long prose line.
     """
-    return any(pattern.fullmatch(text) is not None for pattern in patterns)
+    for pattern in patterns:  # noqa: SIM110 - faster than any() here, on every line
+        if pattern.fullmatch(text) is not None:
+            return True
+    return False
 
 
 def _words(words: tuple[str, ...]) -> regex.Pattern[str]:

@@ -120,7 +120,7 @@ def next_release(state: ParseState) -> int | None:
         if not text or len(text) > MAX_HEADER_LINE:
             continue
         if not (
-            any(char.isdigit() for char in text)
+            any(map(str.isdigit, text))
             or vocabulary.note_type(text) is not None
             or vocabulary.is_office(collapse(text))
         ):
