@@ -117,3 +117,10 @@ def test_vocabulary_reaches_builtin_extractors() -> None:
     assert Parser(vocabulary).parse(text).header.note_type == "Policy Brief"
     with pytest.raises(KeyError, match="unknown vocabulary"):
         releaseparse.DEFAULT_VOCABULARY.extend(colours=["red"])
+
+
+def test_every_space_character_is_in_the_disclaimer_walks_range() -> None:
+    """The disclaimer's whole-copy pattern lists str.isspace characters up to U+3000 only."""
+    from releaseparse.extractors.disclaimer import _LAST_SPACE
+
+    assert max(code for code in range(0x110000) if chr(code).isspace()) <= _LAST_SPACE

@@ -170,3 +170,26 @@ def test_generated_release_as_bytes(case: Case, data: st.DataObject) -> None:
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "x"])
 def test_tiny_inputs(text: str) -> None:
     check_invariants(releaseparse.parse(text))
+
+
+_GAPS = st.text(alphabet=" \t\n\r\u00a0\u2028\u200b\u00ad\x1c", max_size=3)
+
+
+@given(st.data())
+def test_disclaimer_fast_walk_agrees_with_the_character_walk(data: st.DataObject) -> None:
+    """A disclaimer copy with breaks, invisible characters, cuts or typos: both walks agree."""
+    from releaseparse.extractors.disclaimer import _walk, _walk_chars
+    from releaseparse.vocabulary import DEFAULT_VOCABULARY
+
+    template = data.draw(st.sampled_from(DEFAULT_VOCABULARY.disclaimers))
+    words = template.split()
+    if data.draw(st.booleans()):  # cut off
+        words = words[: data.draw(st.integers(1, len(words)))]
+    pieces = [word + data.draw(_GAPS) for word in words]
+    if data.draw(st.booleans()):  # an altered character
+        at = data.draw(st.integers(0, len(pieces) - 1))
+        pieces[at] = pieces[at][:-1] + "#" if len(pieces[at]) > 1 else "#"
+    source = data.draw(_GAPS) + "".join(pieces) + data.draw(st.sampled_from(("", " tail", "\n")))
+    found = _walk(source, 0, template)
+    event(f"complete copy: {found[2]}")
+    assert found == _walk_chars(source, 0, template)

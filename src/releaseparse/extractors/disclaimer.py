@@ -46,12 +46,41 @@ def _openings(state: ParseState, template: str, start: int) -> Iterator[regex.Ma
             yield match
 
 
+#: Every character ``str.isspace`` accepts lies at or below U+3000 (checked by the tests).
+_LAST_SPACE = 0x3000
+
+
+@lru_cache(maxsize=1)
+def _skippable_class() -> str:
+    """A regex class of exactly the characters ``_skippable`` accepts."""
+    spaces = "".join(chr(code) for code in range(_LAST_SPACE + 1) if chr(code).isspace())
+    return "[" + "".join(f"\\u{ord(char):04x}" for char in spaces + INVISIBLE) + "]"
+
+
+@lru_cache(maxsize=64)
+def _whole(template: str) -> tuple[regex.Pattern[str], int]:
+    """The whole template as a pattern that skips what ``_walk`` skips, and its length."""
+    chars = [char for char in template if not char.isspace()]
+    gap = _skippable_class() + "*"
+    return regex.compile(gap.join(map(regex.escape, chars))), len(chars)
+
+
 def _walk(source: str, start: int, template: str) -> tuple[int, int, bool]:
     """Match ``template`` at ``start`` ignoring whitespace in both (the scrape's breaks).
 
     Returns where the match ends, how many of the template's non-space characters
-    it matched, and whether it matched all of them.
+    it matched, and whether it matched all of them. A whole copy is matched by one
+    pattern; a cut-off or altered one is walked character by character.
     """
+    whole, length = _whole(template)
+    found = None if any(char in INVISIBLE for char in template) else whole.match(source, start)
+    if found is not None:
+        return found.end(), length, True
+    return _walk_chars(source, start, template)
+
+
+def _walk_chars(source: str, start: int, template: str) -> tuple[int, int, bool]:
+    """``_walk`` one character at a time: how far a cut-off or altered copy goes."""
     position, size, matched = start, len(source), 0
     end = start
     for char in template:
