@@ -46,3 +46,12 @@ def sabotaged_parser() -> Parser:
     parser = Parser(on_extractor_error="raise")
     parser.add("saboteur", saboteur, before=parser.names[0])
     return parser
+
+
+def title_of(outcome: object) -> tuple[int, str | None]:
+    """A ``finish`` step for prepare_many: the index and the title, computed in the worker."""
+    from releaseparse import Outcome
+
+    assert isinstance(outcome, Outcome)
+    release = outcome.release
+    return outcome.index, None if release is None else release.header.title

@@ -239,3 +239,25 @@ def test_a_missing_extra_names_what_to_install(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
     with pytest.raises(ImportError, match=r"pip install 'releaseparse\[pandas\]'"):
         releaseparse.to_pandas([])
+
+
+def test_prepare_many_finishes_each_outcome_where_it_was_parsed(tmp_path: Path) -> None:
+    from releaseparse.pipeline import prepare_many
+
+    items = [*mixed_items(tmp_path), *TEXTS[:20]]
+    expected = [(o.index, o.release.header.title if o.release else None) for o in parse_many(items)]
+    assert list(prepare_many(items, helpers.title_of)) == expected
+    assert list(prepare_many(items, helpers.title_of, workers=2, chunksize=3)) == expected
+
+
+def test_facts_count_as_the_outcomes_do(tmp_path: Path) -> None:
+    from releaseparse.summary import Facts, Summary
+
+    outcomes = list(parse_many([*mixed_items(tmp_path), *TEXTS]))
+    by_outcome, by_facts = Summary(keep=0), Summary(keep=0)
+    for outcome in outcomes:
+        by_outcome.add(outcome)
+        by_facts.count(Facts.of(outcome))
+    assert by_facts == by_outcome
+    assert by_facts.failed == 3
+    assert by_facts.parsed == len(outcomes) - 3

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.context import BaseContext
+from typing import TypeVar
 
 from releaseparse.outcome import Outcome
 from releaseparse.parser import Parser
 from releaseparse.tasks import Item, Unreadable, make_task, parse_task
-from releaseparse.workers import WorkerPool
+from releaseparse.workers import WorkerPool, as_is
 
-__all__ = ["Item", "Unreadable", "parse_many"]
+__all__ = ["Item", "Unreadable", "parse_many", "prepare_many"]
+
+T = TypeVar("T")
 
 
 def _check_picklable(parser: Parser) -> None:
@@ -48,6 +51,33 @@ def parse_many(
     unreadable path, ``strict=True`` with an error defect, an extractor that raised,
     a worker that died twice on it) gets an outcome with its ``error``; the others go on.
     """
+    return prepare_many(
+        items,
+        as_is,
+        workers=workers,
+        chunksize=chunksize,
+        strict=strict,
+        parser=parser,
+        mp_context=mp_context,
+    )
+
+
+def prepare_many(
+    items: Iterable[Item],
+    finish: Callable[[Outcome], T],
+    *,
+    workers: int | None = None,
+    chunksize: int = 16,
+    strict: bool = False,
+    parser: Parser | None = None,
+    mp_context: BaseContext | None = None,
+) -> Iterator[T]:
+    """``parse_many``, with ``finish`` applied to each outcome where it was parsed.
+
+    With workers, ``finish`` runs in them (it must pickle: a module-level function or a
+    ``functools.partial`` of one), so turning records into rows is spread over the
+    workers instead of weighing on this process.
+    """
     if workers is not None and (isinstance(workers, bool) or workers < 1):
         raise ValueError(f"workers must be None (in-process) or a positive number, not {workers!r}")
     if chunksize < 1:
@@ -55,6 +85,6 @@ def parse_many(
     chosen = Parser() if parser is None else parser
     tasks = (make_task(index, item) for index, item in enumerate(items))
     if workers is None:
-        return (parse_task(chosen, task, strict) for task in tasks)
+        return (finish(parse_task(chosen, task, strict)) for task in tasks)
     _check_picklable(chosen)
-    return WorkerPool(workers, chosen, strict, mp_context).run(tasks, chunksize)
+    return WorkerPool(workers, chosen, strict, mp_context, finish).run(tasks, chunksize)

@@ -40,6 +40,31 @@ def present_fields(release: Release) -> Iterable[str]:
             yield key
 
 
+@attrs.frozen
+class Facts:
+    """What a ``Summary`` counts of one outcome: small, so workers can send it instead."""
+
+    failure: str | None = None
+    defects: tuple[tuple[str, Severity], ...] = ()
+    present: tuple[str, ...] = ()
+    month: tuple[int, int] | None = None
+    note_type: str | None = None
+
+    @classmethod
+    def of(cls, outcome: Outcome) -> Facts:
+        """The facts of ``outcome``."""
+        release = outcome.release
+        if release is None:
+            return cls(failure=outcome.error.type if outcome.error else "?")
+        date = release.header.date
+        return cls(
+            defects=tuple((defect.code, defect.severity) for defect in release.defects),
+            present=tuple(present_fields(release)),
+            month=None if date is None else (date.year, date.month),
+            note_type=release.header.note_type,
+        )
+
+
 @attrs.define
 class Summary:
     """Counts over a stream of outcomes, added one at a time, and the ``keep`` worst ones.
@@ -80,15 +105,9 @@ class Summary:
         return [outcome for _, outcome in ranked]
 
     def add(self, outcome: Outcome) -> None:
-        """Count one outcome."""
+        """Count one outcome (and keep it if it is among the worst)."""
         seq = self.documents
-        self.documents += 1
-        release = outcome.release
-        if release is None:
-            self.failed += 1
-            self.failures[outcome.error.type if outcome.error else "?"] += 1
-        else:
-            self._count_release(release)
+        self.count(Facts.of(outcome))
         bad = badness(outcome)
         if self.keep > 0 and any(bad):
             key = (*bad, -seq)
@@ -97,26 +116,31 @@ class Summary:
             elif key > self._heap[0][0]:
                 heapq.heapreplace(self._heap, (key, outcome))
 
-    def _count_release(self, release: Release) -> None:
+    def count(self, facts: Facts) -> None:
+        """Count one outcome from its facts alone."""
+        self.documents += 1
+        if facts.failure is not None:
+            self.failed += 1
+            self.failures[facts.failure] += 1
+            return
         self.parsed += 1
-        self.coverage.update(present_fields(release))
-        codes = Counter(defect.code for defect in release.defects)
+        self.coverage.update(facts.present)
+        codes = Counter(code for code, _ in facts.defects)
         self.defects.update(codes)
         self.defect_releases.update(codes.keys())
-        for defect in release.defects:
-            known = self.severities.get(defect.code)
-            if known is None or _SEVERITY_RANK[defect.severity] > _SEVERITY_RANK[known]:
-                self.severities[defect.code] = defect.severity
-        severities = {defect.severity for defect in release.defects}
-        self.with_defects += bool(release.defects)
+        for code, severity in facts.defects:
+            known = self.severities.get(code)
+            if known is None or _SEVERITY_RANK[severity] > _SEVERITY_RANK[known]:
+                self.severities[code] = severity
+        severities = {severity for _, severity in facts.defects}
+        self.with_defects += bool(facts.defects)
         self.with_errors += Severity.ERROR in severities
         self.with_warnings += Severity.WARNING in severities
-        date = release.header.date
-        if date is None:
+        if facts.month is None:
             self.undated += 1
         else:
-            self.months[(date.year, date.month)] += 1
-        self.note_types[release.header.note_type] += 1
+            self.months[facts.month] += 1
+        self.note_types[facts.note_type] += 1
 
     def lines(self) -> list[str]:
         """The counts as indented text lines: parsed, with defects, failed, coverage."""

@@ -15,17 +15,20 @@ import multiprocessing
 import pickle
 import signal
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
+from typing import Generic, TypeVar
 
 import attrs
 
 from releaseparse.outcome import Failure, Outcome
 from releaseparse.parser import Parser
 from releaseparse.tasks import Task, parse_task
+
+T = TypeVar("T")
 
 #: How many chunks per worker may be parsed ahead of the oldest one not yet yielded.
 CHUNKS_AHEAD_PER_WORKER = 2
@@ -39,8 +42,15 @@ WORKER_DIED = (
 )
 
 
-def _serve(connection: Connection, parser: Parser, strict: bool) -> None:
-    """A worker's loop: receive a chunk, send back its outcomes, until told to stop.
+def as_is(outcome: Outcome) -> Outcome:
+    """The ``finish`` step that keeps the outcome as it is."""
+    return outcome
+
+
+def _serve(
+    connection: Connection, parser: Parser, strict: bool, finish: Callable[[Outcome], object]
+) -> None:
+    """A worker's loop: receive a chunk, send back its finished outcomes, until told to stop.
 
     Ctrl-C is left to the parent, which stops the workers; SIGTERM gets its default
     action back (a forked worker inherits the parent's handlers).
@@ -60,9 +70,10 @@ def _serve(connection: Connection, parser: Parser, strict: bool) -> None:
             return
         outcomes = [parse_task(parser, task, strict) for task in tasks]
         try:
-            connection.send(outcomes)
+            connection.send([(outcome.index, finish(outcome)) for outcome in outcomes])
         except (pickle.PicklingError, TypeError, AttributeError):
-            connection.send([_sendable(outcome) for outcome in outcomes])
+            sendable = [_sendable(outcome) for outcome in outcomes]
+            connection.send([(outcome.index, finish(outcome)) for outcome in sendable])
 
 
 def _sendable(outcome: Outcome) -> Outcome:
@@ -86,10 +97,16 @@ class _Unit:
 class _Worker:
     """One worker process, its end of the pipe, and the unit it is parsing."""
 
-    def __init__(self, context: BaseContext, parser: Parser, strict: bool) -> None:
+    def __init__(
+        self,
+        context: BaseContext,
+        parser: Parser,
+        strict: bool,
+        finish: Callable[[Outcome], object],
+    ) -> None:
         ours, theirs = context.Pipe(duplex=True)
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(theirs, parser, strict), daemon=True
+            target=_serve, args=(theirs, parser, strict, finish), daemon=True
         )
         self.process.start()
         theirs.close()
@@ -113,25 +130,35 @@ class _Worker:
         self.kill()
 
 
-class WorkerPool:
-    """Parse tasks in worker processes; yield their outcomes in input order."""
+class WorkerPool(Generic[T]):
+    """Parse tasks in worker processes; yield their finished outcomes in input order.
+
+    ``finish`` runs in the worker on each outcome (``as_is`` keeps it), so work on the
+    record (encoding a row, say) is spread over the workers too; it must pickle.
+    """
 
     def __init__(
-        self, workers: int, parser: Parser, strict: bool, context: BaseContext | None = None
+        self,
+        workers: int,
+        parser: Parser,
+        strict: bool,
+        context: BaseContext | None = None,
+        finish: Callable[[Outcome], T] = as_is,  # type: ignore[assignment]
     ) -> None:
         self.size = workers
         self.parser = parser
         self.strict = strict
+        self.finish = finish
         self.context = context or multiprocessing.get_context()
         self.workers: list[_Worker] = []
 
     def _start(self) -> _Worker:
-        return _Worker(self.context, self.parser, self.strict)
+        return _Worker(self.context, self.parser, self.strict, self.finish)
 
-    def run(self, tasks: Iterator[Task], chunksize: int) -> Iterator[Outcome]:
-        """Yield one outcome per task, in order; at most a bounded window is in flight."""
+    def run(self, tasks: Iterator[Task], chunksize: int) -> Iterator[T]:
+        """Yield one result per task, in order; at most a bounded window is in flight."""
         window = self.size * (1 + CHUNKS_AHEAD_PER_WORKER) * chunksize
-        done: dict[int, Outcome] = {}
+        done: dict[int, T] = {}
         retries: deque[_Unit] = deque()
         next_index = 0  # the next outcome to yield
         drawn = 0  # tasks taken from the input so far
@@ -175,24 +202,23 @@ class WorkerPool:
             next_index += 1
 
     def _send(
-        self, worker: _Worker, unit: _Unit, done: dict[int, Outcome], retries: deque[_Unit]
+        self, worker: _Worker, unit: _Unit, done: dict[int, T], retries: deque[_Unit]
     ) -> None:
         try:
             worker.send(unit)
         except OSError:  # it died while idle: BrokenPipeError, ConnectionResetError
             self._died(worker, done, retries)
 
-    def _collect(self, worker: _Worker, done: dict[int, Outcome], retries: deque[_Unit]) -> None:
+    def _collect(self, worker: _Worker, done: dict[int, T], retries: deque[_Unit]) -> None:
         try:
-            outcomes: list[Outcome] = worker.connection.recv()
+            results: list[tuple[int, T]] = worker.connection.recv()
         except (EOFError, OSError):
             self._died(worker, done, retries)
             return
         worker.unit = None
-        for outcome in outcomes:
-            done[outcome.index] = outcome
+        done.update(results)
 
-    def _died(self, worker: _Worker, done: dict[int, Outcome], retries: deque[_Unit]) -> None:
+    def _died(self, worker: _Worker, done: dict[int, T], retries: deque[_Unit]) -> None:
         """Replace a dead worker; its unit is split and retried, or a retried input fails."""
         unit = worker.unit
         assert unit is not None
@@ -200,7 +226,7 @@ class WorkerPool:
         if unit.retry:
             (task,) = unit.tasks
             failure = Failure("WorkerDied", WORKER_DIED)
-            done[task.index] = Outcome(task.index, task.id, error=failure)
+            done[task.index] = self.finish(Outcome(task.index, task.id, error=failure))
         else:
             retries.extendleft(_Unit([task], retry=True) for task in reversed(unit.tasks))
 

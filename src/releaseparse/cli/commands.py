@@ -8,13 +8,14 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from types import FrameType
 
+from releaseparse.cli.encode import Encoded, encode
 from releaseparse.cli.inputs import InputError, Inputs
 from releaseparse.cli.outputs import WRITERS, Writer, format_for, write_text_atomically
 from releaseparse.cli.progress import ProgressLine, Tally
-from releaseparse.outcome import Outcome
 from releaseparse.parser import Parser
 from releaseparse.tasks import Item, Unreadable
 
@@ -95,20 +96,21 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
             sizes[index] = sized.size
             yield sized.item
 
-    from releaseparse.pipeline import parse_many
+    from releaseparse.pipeline import prepare_many
 
-    outcomes = parse_many(items(), workers=workers, strict=args.strict, parser=parser)
+    finish = partial(encode, writer.format)
+    outcomes = prepare_many(items(), finish, workers=workers, strict=args.strict, parser=parser)
     interrupted = False
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        for outcome in outcomes:
+        for encoded in outcomes:
             try:
-                writer.write(outcome)
+                writer.write(encoded.row)
             except BrokenPipeError:
                 raise _ReaderGone from None
-            tally.add(outcome, sizes.pop(outcome.index, 0))
-            if outcome.error is not None and not args.quiet:
-                _tell_failure(outcome, tally.failed, progress)
+            tally.add(encoded.facts, sizes.pop(encoded.index, 0))
+            if encoded.error is not None and not args.quiet:
+                _tell_failure(encoded, tally.failed, progress)
             if progress is not None:
                 progress.update()
     except KeyboardInterrupt:
@@ -137,12 +139,12 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
     return EXIT_FAILED if tally.failed else EXIT_OK
 
 
-def _tell_failure(outcome: Outcome, failed: int, progress: ProgressLine | None) -> None:
+def _tell_failure(encoded: Encoded, failed: int, progress: ProgressLine | None) -> None:
     if failed > FAILURES_SHOWN:
         return
     if progress is not None:
         progress.clear()
-    sys.stderr.write(f"releaseparse: {outcome.id}: {outcome.error}\n")
+    sys.stderr.write(f"releaseparse: {encoded.id}: {encoded.error}\n")
     if failed == FAILURES_SHOWN:
         sys.stderr.write("releaseparse: further failures are counted in the summary only\n")
 

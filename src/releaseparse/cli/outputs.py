@@ -76,6 +76,8 @@ class Writer:
     """
 
     binary = False
+    #: The name ``--format`` gives it.
+    format = ""
 
     def __init__(self, output: str | None) -> None:
         self.output = output
@@ -94,8 +96,13 @@ class Writer:
     def start(self) -> None:
         """Write what comes before the first row."""
 
-    def write(self, outcome: Outcome) -> None:
-        """Write one row."""
+    @staticmethod
+    def encode(outcome: Outcome) -> Any:
+        """The row of ``outcome`` as ``write`` takes it (done in the workers with --jobs)."""
+        raise NotImplementedError
+
+    def write(self, row: Any) -> None:
+        """Write one row made by ``encode``."""
         raise NotImplementedError
 
     def finish(self) -> None:
@@ -130,19 +137,27 @@ def _stdout_text() -> IO[str]:
 class JsonlWriter(Writer):
     """One JSON object per line: ``{"id", "release"}`` or ``{"id", "error"}``."""
 
-    def write(self, outcome: Outcome) -> None:
-        self.stream.write(_json_line(outcome) + "\n")
+    format = "jsonl"
+
+    encode = staticmethod(_json_line)
+
+    def write(self, row: str) -> None:
+        self.stream.write(row + "\n")
         self.rows += 1
 
 
 class JsonWriter(Writer):
     """One JSON array of the JSONL rows, one row per line."""
 
+    format = "json"
+
     def start(self) -> None:
         self.stream.write("[")
 
-    def write(self, outcome: Outcome) -> None:
-        self.stream.write(("\n" if self.rows == 0 else ",\n") + _json_line(outcome))
+    encode = staticmethod(_json_line)
+
+    def write(self, row: str) -> None:
+        self.stream.write(("\n" if self.rows == 0 else ",\n") + row)
         self.rows += 1
 
     def finish(self) -> None:
@@ -152,13 +167,19 @@ class JsonWriter(Writer):
 class CsvWriter(Writer):
     """The flat rows (``releaseparse.ROW_COLUMNS``), with formula-like cells neutralised."""
 
+    format = "csv"
+
     def start(self) -> None:
         self._csv = csv.writer(self.stream)
         self._csv.writerow(ROW_COLUMNS)
 
-    def write(self, outcome: Outcome) -> None:
+    @staticmethod
+    def encode(outcome: Outcome) -> list[object]:
         row = outcome.to_row()
-        self._csv.writerow([neutralise(_cell(row[column])) for column in ROW_COLUMNS])
+        return [neutralise(_cell(row[column])) for column in ROW_COLUMNS]
+
+    def write(self, row: list[object]) -> None:
+        self._csv.writerow(row)
         self.rows += 1
 
 
@@ -173,6 +194,8 @@ def _cell(value: object) -> object:
 class ParquetWriter(Writer):
     """The flat rows in Parquet, one row group per ``PARQUET_BATCH`` rows."""
 
+    format = "parquet"
+
     binary = True
 
     def _open(self, path: Path) -> IO[Any]:
@@ -185,8 +208,12 @@ class ParquetWriter(Writer):
         self._schema = arrow_schema()
         self._parquet: pyarrow.parquet.ParquetWriter = pq.ParquetWriter(self.stream, self._schema)
 
-    def write(self, outcome: Outcome) -> None:
-        self._pending.append(outcome.to_row())
+    @staticmethod
+    def encode(outcome: Outcome) -> dict[str, Any]:
+        return outcome.to_row()
+
+    def write(self, row: dict[str, Any]) -> None:
+        self._pending.append(row)
         self.rows += 1
         if len(self._pending) >= PARQUET_BATCH:
             self._flush()

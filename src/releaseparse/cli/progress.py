@@ -8,8 +8,7 @@ from typing import TextIO
 
 import attrs
 
-from releaseparse.outcome import Outcome
-from releaseparse.summary import Summary
+from releaseparse.summary import Facts, Summary
 
 #: Seconds between redraws of the progress line.
 REDRAW_EVERY = 0.1
@@ -23,9 +22,9 @@ class Tally:
     started: float = attrs.field(factory=time.monotonic)
     size: int = 0
 
-    def add(self, outcome: Outcome, size: int) -> None:
-        """Count one outcome of ``size`` bytes of input."""
-        self.summary.add(outcome)
+    def add(self, facts: Facts, size: int) -> None:
+        """Count one outcome, from its facts, of ``size`` bytes of input."""
+        self.summary.count(facts)
         self.size += size
 
     @property
