@@ -124,7 +124,39 @@ def test_deterministic(text: str) -> None:
     assert releaseparse.Parser().parse(text) == releaseparse.parse(text)
 
 
+# Found by the CI profile: a blog's capitalised headline above ``FROM: THE STATE
+# DEPARTMENT``, then a name-like title over the office line.
+_BLOG_HEADLINE_OVER_CHROME = Case(
+    layout="G",
+    text=(
+        "Showing posts with label STATE DEPARTMENT. Show all posts\n\n"
+        "Tuesday, January 2, 2001\n\nWORKSHOP WORKSHOP\n\nFROM:  THE STATE DEPARTMENT\n"
+        "Workshop Workshop\nOffice of the Spokesperson\nPress Statement\nWashington, DC\n"
+        "January 1, 2001\n\n"
+        "Officials officials officials officials officials officials officials officials."
+    ),
+    expected={
+        "title": "Workshop Workshop",
+        "category": None,
+        "note_type": "Press Statement",
+        "office": "Office of the Spokesperson",
+        "speakers": [],
+        "venue": None,
+        "place": "Washington, DC",
+        "date": "2001-01-01",
+        "time": None,
+        "time_zone": None,
+        "paragraphs": [
+            "Officials officials officials officials officials officials officials officials."
+        ],
+        "turns": [],
+        "disclaimer": None,
+    },
+)
+
+
 @given(releases())
+@example(_BLOG_HEADLINE_OVER_CHROME)
 def test_generated_releases_round_trip(case: Case) -> None:
     """A release rendered from known fields, in any layout family, parses back to them."""
     event(f"layout {case.layout}")

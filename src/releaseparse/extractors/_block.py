@@ -262,7 +262,12 @@ class Layout:
         if (
             below is not None
             and self._name_is_title(first, bottom)
-            and (title is None or first > top or self._speaker_between(below[0], bottom))
+            and (
+                title is None
+                or first > top
+                or self._speaker_between(below[0], bottom)
+                or self._chrome_between(title[1], first)
+            )
         ):
             # A name-like line under a feed timestamp, or above the block's real speaker
             # line: that line is the title, and the lines above it (a republisher's
@@ -282,6 +287,13 @@ class Layout:
                 title = after
                 end = after[1]
         return Block(anchor, top, end, title, tuple(sorted(set(inside))))
+
+    def _chrome_between(self, first: int, last: int) -> bool:
+        """Whether a site line (``FROM: THE STATE DEPARTMENT``) lies in ``[first, last)``.
+
+        A blog's own headline above such a line is not the title of the release below it.
+        """
+        return any(self.kinds[index] == Kind.CHROME for index in range(first, last))
 
     def _speaker_between(self, first: int, last: int) -> bool:
         return any(self.kinds[index] in _SPEAKERS for index in range(first, last + 1))
