@@ -423,3 +423,19 @@ def test_a_progress_line_only_on_a_terminal(tmp_path: Path) -> None:
     assert b"\r" not in piped.stderr
     assert b"done: 1,500 input(s)" in piped.stderr
     assert run("parse", str(dump), "-o", str(out), "-q").stderr == b""
+
+
+def test_a_parser_workers_cannot_receive_is_a_usage_error(tmp_path: Path) -> None:
+    """A plugin's lambda cannot reach worker processes: a clear error, and nothing left behind."""
+    from releaseparse.cli import _build_parser
+    from releaseparse.cli.commands import UsageError, run_parse
+
+    parser = releaseparse.Parser()
+    parser.add("local", lambda state: None)
+    out = tmp_path / "out.jsonl"
+    args = _build_parser().parse_args(
+        ["parse", str(FIXTURES / "a_speaker.txt"), "-o", str(out), "-j", "2"]
+    )
+    with pytest.raises(UsageError, match=r"--jobs 1"):
+        run_parse(args, parser)
+    assert list(tmp_path.iterdir()) == []

@@ -99,7 +99,11 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
     from releaseparse.pipeline import prepare_many
 
     finish = partial(encode, writer.format)
-    outcomes = prepare_many(items(), finish, workers=workers, strict=args.strict, parser=parser)
+    try:
+        outcomes = prepare_many(items(), finish, workers=workers, strict=args.strict, parser=parser)
+    except TypeError as error:  # a plugin's parser that cannot be sent to worker processes
+        writer.discard()
+        raise UsageError(f"{error} From the command line: --jobs 1.") from None
     interrupted = False
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
