@@ -68,25 +68,9 @@ class Corpus:
 
 def generated_corpus(count: int) -> Corpus:
     """Releases from the property tests' generator (every layout family), reproducibly."""
-    from hypothesis import HealthCheck, Phase, given, settings
-    from tests.strategies import releases
+    from tests.strategies import sample_releases
 
-    texts: list[str] = []
-
-    @settings(
-        max_examples=count,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(releases())
-    def collect(case: object) -> None:
-        texts.append(case.text)  # type: ignore[attr-defined]
-
-    collect()
-    return Corpus("generated", texts)
+    return Corpus("generated", [case.text for case in sample_releases(count)])
 
 
 def real_corpora() -> list[Corpus]:

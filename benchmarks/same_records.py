@@ -31,25 +31,9 @@ GENERATED = 2_000
 
 def generated(count: int) -> list[str]:
     """Releases from the property tests' generator, the same ones on every run."""
-    from hypothesis import HealthCheck, Phase, given, settings
-    from tests.strategies import releases
+    from tests.strategies import sample_releases
 
-    texts: list[str] = []
-
-    @settings(
-        max_examples=count,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(releases())
-    def collect(case: object) -> None:
-        texts.append(case.text)  # type: ignore[attr-defined]
-
-    collect()
-    return texts
+    return [case.text for case in sample_releases(count)]
 
 
 def corpora(data: Path) -> Iterator[tuple[str, Sequence[str | bytes], Parser]]:

@@ -801,3 +801,25 @@ _RENDERERS = {
 def releases(layouts: Sequence[str] = LAYOUTS) -> st.SearchStrategy[Case]:
     """Render a release in one of ``layouts``; the ``Case`` holds the fields it must parse to."""
     return st.sampled_from(tuple(layouts)).flatmap(lambda layout: _RENDERERS[layout]())
+
+
+def sample_releases(count: int) -> list[Case]:
+    """``count`` releases drawn from ``releases()``, the same ones on every run (benchmarks)."""
+    from hypothesis import HealthCheck, Phase, given, settings
+
+    cases: list[Case] = []
+
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(releases())
+    def collect(case: Case) -> None:
+        cases.append(case)
+
+    collect()
+    return cases

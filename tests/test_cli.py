@@ -223,7 +223,9 @@ def test_lone_surrogates_from_jsonl_still_give_valid_json(tmp_path: Path) -> Non
     dump.write_text('{"text": "Title \\ud800 here\\n\\nBody."}\n')
     result = run("parse", str(dump), "-q")
     assert result.returncode == 0
-    assert "Title" in json.dumps(rows_of(result.stdout)[0])
+    release = rows_of(result.stdout)[0]["release"]
+    assert release["header"]["title"] == "Title \ud800 here"  # type: ignore[index]
+    assert release["body"]["paragraphs"] == ["Body."]  # type: ignore[index]
 
 
 def test_explain_in_the_terminal_and_as_html(tmp_path: Path) -> None:

@@ -20,10 +20,7 @@ _Key = tuple[int, int, int, int]
 
 def badness(outcome: Outcome) -> tuple[int, int, int]:
     """How bad an outcome is: (failed, error defects, warning defects); compared as a tuple."""
-    if outcome.release is None:
-        return (1, 0, 0)
-    severities = Counter(defect.severity for defect in outcome.release.defects)
-    return (0, severities[Severity.ERROR], severities[Severity.WARNING])
+    return Facts.of(outcome).badness
 
 
 def present_fields(release: Release) -> Iterable[str]:
@@ -49,6 +46,14 @@ class Facts:
     present: tuple[str, ...] = ()
     month: tuple[int, int] | None = None
     note_type: str | None = None
+
+    @property
+    def badness(self) -> tuple[int, int, int]:
+        """(failed, error defects, warning defects): see ``badness``."""
+        if self.failure is not None:
+            return (1, 0, 0)
+        severities = [severity for _, severity in self.defects]
+        return (0, severities.count(Severity.ERROR), severities.count(Severity.WARNING))
 
     @classmethod
     def of(cls, outcome: Outcome) -> Facts:
@@ -107,8 +112,9 @@ class Summary:
     def add(self, outcome: Outcome) -> None:
         """Count one outcome (and keep it if it is among the worst)."""
         seq = self.documents
-        self.count(Facts.of(outcome))
-        bad = badness(outcome)
+        facts = Facts.of(outcome)
+        self.count(facts)
+        bad = facts.badness
         if self.keep > 0 and any(bad):
             key = (*bad, -seq)
             if len(self._heap) < self.keep:

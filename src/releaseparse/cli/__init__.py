@@ -63,6 +63,25 @@ def _add_parser_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_json_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read every input, stdin too, as JSONL (.jsonl and .ndjson files always are)",
+    )
+    command.add_argument(
+        "--text-field",
+        metavar="F",
+        help="the JSON field holding the text (default: text; given, stdin is read as JSONL)",
+    )
+    command.add_argument(
+        "--id-field",
+        default="id",
+        metavar="F",
+        help="the JSON field holding the id (default: id; else FILE:LINE or FILE[N])",
+    )
+
+
 def _build_parser() -> argparse.ArgumentParser:
     from releaseparse import __version__
 
@@ -122,22 +141,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="in folders, read only files whose name matches (repeatable; default: all "
         "files not starting with a dot)",
     )
-    parse.add_argument(
-        "--jsonl",
-        action="store_true",
-        help="read every input, stdin too, as JSONL (.jsonl and .ndjson files always are)",
-    )
-    parse.add_argument(
-        "--text-field",
-        metavar="F",
-        help="the JSONL field holding the text (default: text; given, stdin is read as JSONL)",
-    )
-    parse.add_argument(
-        "--id-field",
-        default="id",
-        metavar="F",
-        help="the JSONL field holding the id (default: id; else FILE:LINE)",
-    )
+    _add_json_options(parse)
     parse.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     _add_parser_options(parse)
 
@@ -153,15 +157,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="a release file, or - for stdin; from a JSON or JSONL file, the first record",
     )
     explain.add_argument("--id", metavar="ID", help="from a JSON or JSONL file, this record")
-    explain.add_argument(
-        "--jsonl", action="store_true", help="read FILE (or stdin) as JSONL, whatever its name"
-    )
-    explain.add_argument(
-        "--text-field", metavar="F", help="the JSON field holding the text (default: text)"
-    )
-    explain.add_argument(
-        "--id-field", default="id", metavar="F", help="the JSON field holding the id"
-    )
+    _add_json_options(explain)
     explain.add_argument("--html", metavar="OUT", help="write a self-contained HTML page instead")
     explain.add_argument(
         "--color",

@@ -7,14 +7,20 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from types import FrameType
 
 from releaseparse.cli.encode import Encoded, encode
 from releaseparse.cli.inputs import InputError, Inputs
-from releaseparse.cli.outputs import WRITERS, Writer, format_for, write_text_atomically
+from releaseparse.cli.outputs import (
+    WRITERS,
+    Writer,
+    format_for,
+    stdout_text,
+    write_text_atomically,
+)
 from releaseparse.cli.progress import ProgressLine, Tally
 from releaseparse.parser import Parser
 from releaseparse.tasks import Item, Unreadable
@@ -69,11 +75,13 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated
 
 
-def run_parse(args: argparse.Namespace, parser: Parser) -> int:
-    """Parse every input into one output row each; print a summary to stderr."""
+def _inputs(
+    args: argparse.Namespace, paths: Sequence[str], globs: Sequence[str] = ("*",)
+) -> Inputs:
+    """The inputs the command line names, read as its JSON options say; checked to exist."""
     inputs = Inputs(
-        args.paths,
-        globs=tuple(args.glob or ("*",)),
+        paths,
+        globs=globs,
         jsonl=args.jsonl,
         stdin_jsonl=args.text_field is not None,
         text_field=args.text_field or "text",
@@ -83,6 +91,12 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
         inputs.check()
     except InputError as error:
         raise UsageError(str(error)) from None
+    return inputs
+
+
+def run_parse(args: argparse.Namespace, parser: Parser) -> int:
+    """Parse every input into one output row each; print a summary to stderr."""
+    inputs = _inputs(args, args.paths, globs=tuple(args.glob or ("*",)))
     workers = _workers(args.jobs)
     writer = _writer(args)
     tally = Tally()
@@ -168,17 +182,7 @@ def _silence_stdout() -> None:
 
 def _pick(args: argparse.Namespace) -> tuple[str, str | bytes]:
     """The one input ``explain`` shows: the first of FILE, or the one with ``--id``."""
-    inputs = Inputs(
-        [args.file],
-        jsonl=args.jsonl,
-        stdin_jsonl=args.text_field is not None,
-        text_field=args.text_field or "text",
-        id_field=args.id_field,
-    )
-    try:
-        inputs.check()
-    except InputError as error:
-        raise UsageError(str(error)) from None
+    inputs = _inputs(args, [args.file])
     for sized in inputs:
         item = sized.item
         item_id, payload = item if isinstance(item, tuple) else (args.file, item)
@@ -238,6 +242,6 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _write_stdout(text: str) -> None:
-    data = text.encode(sys.stdout.encoding or "utf-8", errors="backslashreplace")
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
+    stream = stdout_text()
+    stream.write(text)
+    stream.flush()

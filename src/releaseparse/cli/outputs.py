@@ -83,7 +83,7 @@ class Writer:
         self.output = output
         self.temporary: Path | None = None
         if output is None:
-            self.stream: IO[Any] = sys.stdout.buffer if self.binary else _stdout_text()
+            self.stream: IO[Any] = sys.stdout.buffer if self.binary else stdout_text()
         else:
             self.temporary = _temporary_beside(Path(output))
             self.stream = self._open(self.temporary)
@@ -127,7 +127,8 @@ class Writer:
         self.temporary = None
 
 
-def _stdout_text() -> IO[str]:
+def stdout_text() -> IO[str]:
+    """Stdout as text that never fails on a lone surrogate (escaped, as JSON allows)."""
     stdout = sys.stdout
     if hasattr(stdout, "reconfigure"):
         stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
