@@ -17,7 +17,7 @@ from releaseparse import Failure, Outcome, OutcomeError, Parser, parse_many
 from releaseparse.cli import example_bytes
 from releaseparse.rows import ROW_COLUMNS
 from releaseparse.tasks import Unreadable
-from releaseparse.workers import CHUNKS_AHEAD_PER_WORKER
+from releaseparse.workers import CHUNKS_AHEAD_PER_WORKER, UNITS_PER_WORKER
 from tests import pipeline_helpers as helpers
 from tests.conftest import FIXTURES
 
@@ -114,7 +114,7 @@ def test_items_are_taken_lazily_and_memory_stays_bounded(workers: int | None) ->
     outcomes = parse_many(_counted(pulled), workers=workers, chunksize=chunksize)
     first = list(islice(outcomes, 300))
     assert [o.index for o in first] == list(range(300))
-    window = 2 * (1 + CHUNKS_AHEAD_PER_WORKER) * chunksize if workers else 1
+    window = 2 * (UNITS_PER_WORKER + CHUNKS_AHEAD_PER_WORKER) * chunksize if workers else 1
     assert len(pulled) <= 300 + window
     outcomes.close()  # type: ignore[attr-defined]
 

@@ -1,10 +1,12 @@
 """Worker processes for ``parse_many``: one pipe each, so a dead worker costs only its own work.
 
-Each worker gets one chunk of tasks at a time over its own pipe and sends the
-outcomes back. A worker that dies (killed, out of memory, a crash in native code)
-closes only its pipe: its chunk is parsed again one input at a time, and an input
-whose worker dies again on its own gets a failed outcome. Nothing is shared between
-workers, so stopping them (Ctrl-C) can never leave the parent waiting on a pipe.
+Each worker holds up to two chunks of tasks sent over its own pipe (the next one waits
+in the pipe while it parses the first, so it never idles while the parent reads its
+results) and sends the outcomes back. A worker that dies (killed, out of memory, a
+crash in native code) closes only its pipe: its chunks are parsed again one input at a
+time, and an input whose worker dies again on it alone gets a failed outcome. Nothing is
+shared between workers, so stopping them (Ctrl-C) can never leave the parent waiting on
+a pipe.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ T = TypeVar("T")
 
 #: How many chunks per worker may be parsed ahead of the oldest one not yet yielded.
 CHUNKS_AHEAD_PER_WORKER = 2
+
+#: How many chunks a worker holds at once: the one it parses and the next, waiting.
+UNITS_PER_WORKER = 2
 
 #: Seconds a worker gets to exit after the last chunk before it is killed.
 EXIT_GRACE = 5.0
@@ -95,7 +100,7 @@ class _Unit:
 
 
 class _Worker:
-    """One worker process, its end of the pipe, and the unit it is parsing."""
+    """One worker process, its end of the pipe, and the units sent to it, oldest first."""
 
     def __init__(
         self,
@@ -111,10 +116,16 @@ class _Worker:
         self.process.start()
         theirs.close()
         self.connection = ours
-        self.unit: _Unit | None = None
+        self.units: deque[_Unit] = deque()
+
+    def can_take(self, retry: bool) -> bool:
+        """Whether another unit may be sent: a retried input always goes alone."""
+        if not self.units:
+            return True
+        return not retry and not self.units[-1].retry and len(self.units) < UNITS_PER_WORKER
 
     def send(self, unit: _Unit) -> None:
-        self.unit = unit
+        self.units.append(unit)
         self.connection.send(unit.tasks)
 
     def kill(self) -> None:
@@ -157,7 +168,7 @@ class WorkerPool(Generic[T]):
 
     def run(self, tasks: Iterator[Task], chunksize: int) -> Iterator[T]:
         """Yield one result per task, in order; at most a bounded window is in flight."""
-        window = self.size * (1 + CHUNKS_AHEAD_PER_WORKER) * chunksize
+        window = self.size * (UNITS_PER_WORKER + CHUNKS_AHEAD_PER_WORKER) * chunksize
         done: dict[int, T] = {}
         retries: deque[_Unit] = deque()
         next_index = 0  # the next outcome to yield
@@ -170,19 +181,18 @@ class WorkerPool(Generic[T]):
                     yield done.pop(next_index)
                     next_index += 1
                 for worker in list(self.workers):
-                    if worker.unit is not None:
-                        continue
-                    unit: _Unit | None = None
-                    if retries:
-                        unit = retries.popleft()
-                    elif not exhausted and drawn - next_index < window:
-                        chunk = list(islice(tasks, chunksize))
-                        drawn += len(chunk)
-                        exhausted = not chunk
-                        unit = _Unit(chunk) if chunk else None
-                    if unit is not None:
-                        self._send(worker, unit, done, retries)
-                busy = {w.connection: w for w in self.workers if w.unit is not None}
+                    while worker.can_take(retry=bool(retries)):
+                        unit: _Unit | None = None
+                        if retries:
+                            unit = retries.popleft()
+                        elif not exhausted and drawn - next_index < window:
+                            chunk = list(islice(tasks, chunksize))
+                            drawn += len(chunk)
+                            exhausted = not chunk
+                            unit = _Unit(chunk) if chunk else None
+                        if unit is None or not self._send(worker, unit, done, retries):
+                            break
+                busy = {w.connection: w for w in self.workers if w.units}
                 if not busy:
                     if exhausted and not retries:
                         break
@@ -203,11 +213,14 @@ class WorkerPool(Generic[T]):
 
     def _send(
         self, worker: _Worker, unit: _Unit, done: dict[int, T], retries: deque[_Unit]
-    ) -> None:
+    ) -> bool:
+        """Send ``unit`` to ``worker``; ``False`` if the worker had died (it is replaced)."""
         try:
             worker.send(unit)
-        except OSError:  # it died while idle: BrokenPipeError, ConnectionResetError
+        except OSError:  # it died: BrokenPipeError, ConnectionResetError
             self._died(worker, done, retries)
+            return False
+        return True
 
     def _collect(self, worker: _Worker, done: dict[int, T], retries: deque[_Unit]) -> None:
         try:
@@ -215,20 +228,23 @@ class WorkerPool(Generic[T]):
         except (EOFError, OSError):
             self._died(worker, done, retries)
             return
-        worker.unit = None
+        worker.units.popleft()
         done.update(results)
 
     def _died(self, worker: _Worker, done: dict[int, T], retries: deque[_Unit]) -> None:
-        """Replace a dead worker; its unit is split and retried, or a retried input fails."""
-        unit = worker.unit
-        assert unit is not None
+        """Replace a dead worker; its units are split and retried, or a retried input fails.
+
+        A retried input is always the only unit its worker holds, so its death is its own.
+        """
+        units = list(worker.units)
         self._replace(worker)
-        if unit.retry:
-            (task,) = unit.tasks
-            failure = Failure("WorkerDied", WORKER_DIED)
-            done[task.index] = self.finish(Outcome(task.index, task.id, error=failure))
-        else:
-            retries.extendleft(_Unit([task], retry=True) for task in reversed(unit.tasks))
+        for unit in reversed(units):
+            if unit.retry:
+                (task,) = unit.tasks
+                failure = Failure("WorkerDied", WORKER_DIED)
+                done[task.index] = self.finish(Outcome(task.index, task.id, error=failure))
+            else:
+                retries.extendleft(_Unit([task], retry=True) for task in reversed(unit.tasks))
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()
