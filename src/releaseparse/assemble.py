@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import cast
 
+import regex
+
 from releaseparse.records import Body, Header, Region, Release, Severity, Span, Speaker, Turn
 from releaseparse.state import BUILTIN_FIELDS, ParseState
 from releaseparse.text import is_blank
@@ -14,19 +16,24 @@ _HEADER_TEXT_FIELDS = (
 )  # fmt: skip
 
 
+#: One piece of a gap: up to and including the next line terminator.
+_PIECE = regex.compile(r"[^\r\n]*+(?:\r\n|[\r\n])?+")
+
+
 def _gap_regions(state: ParseState, start: int, end: int) -> list[Region]:
     """Regions for unclaimed characters: ``blank`` runs, ``unclaimed`` text (a defect)."""
     source = state.source
+    if start >= end:
+        return []
+    if is_blank(source[start:end]):  # the usual gap: blank lines between regions
+        return [Region("blank", Span(start, end))]
     regions: list[Region] = []
     position = start
     while position < end:
-        # One piece per line: up to and including the next line terminator.
-        cut = position
-        while cut < end and source[cut] not in "\r\n":
-            cut += 1
-        if cut < end:
-            cut += 2 if source.startswith("\r\n", cut) and cut + 1 < end else 1
-        kind = "blank" if is_blank(source[position:cut]) else "unclaimed"
+        piece = _PIECE.match(source, position, end)
+        assert piece is not None  # the pattern matches at least one character here
+        cut = piece.end()
+        kind = "blank" if is_blank(piece.group()) else "unclaimed"
         if regions and regions[-1].kind == kind:
             regions[-1] = Region(kind, Span(regions[-1].span.start, cut))
         else:

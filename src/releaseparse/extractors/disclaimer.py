@@ -58,9 +58,15 @@ def _skippable_class() -> str:
 
 
 @lru_cache(maxsize=64)
-def _whole(template: str) -> tuple[regex.Pattern[str], int]:
-    """The whole template as a pattern that skips what ``_walk`` skips, and its length."""
+def _whole(template: str) -> tuple[regex.Pattern[str] | None, int]:
+    """The whole template as a pattern that skips what ``_walk`` skips, and its length.
+
+    No pattern for a template holding an invisible character, which the walk compares
+    as itself but the pattern would skip.
+    """
     chars = [char for char in template if not char.isspace()]
+    if any(char in INVISIBLE for char in template):
+        return None, len(chars)
     gap = _skippable_class() + "*"
     return regex.compile(gap.join(map(regex.escape, chars))), len(chars)
 
@@ -73,7 +79,7 @@ def _walk(source: str, start: int, template: str) -> tuple[int, int, bool]:
     pattern; a cut-off or altered one is walked character by character.
     """
     whole, length = _whole(template)
-    found = None if any(char in INVISIBLE for char in template) else whole.match(source, start)
+    found = None if whole is None else whole.match(source, start)
     if found is not None:
         return found.end(), length, True
     return _walk_chars(source, start, template)

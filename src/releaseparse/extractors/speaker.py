@@ -17,6 +17,7 @@ from releaseparse.extractors._people import (
 from releaseparse.lines import Line
 from releaseparse.records import Span, Speaker
 from releaseparse.state import ParseState
+from releaseparse.vocabulary import Vocabulary
 
 #: ``(name span, role span or None)`` for one speaker.
 Found = tuple[Span, Span | None]
@@ -86,6 +87,22 @@ def _from_lines(state: ParseState) -> list[Found]:
 _WORD = regex.compile(r"[\p{L}.'’\-]+")
 
 
+#: Words that may stand between role words (``Secretary of State``, ``the U.S. Ambassador``).
+_ROLE_LINKING = frozenset({"of", "Of", "State", "U.S.", "the"})
+
+
+def _is_role_word(vocabulary: Vocabulary, word: str) -> bool:
+    return vocabulary.role_pattern.fullmatch(word) is not None or word in _ROLE_LINKING
+
+
+def _may_be_capital(word: str) -> bool:
+    r"""False only for a word no ``\p{Lu}`` could start (ASCII other than A-Z).
+
+    Beyond ASCII the ``regex`` module's Unicode may be newer than ``str.isupper``'s.
+    """
+    return not word[0].isascii() or word[0].isupper()
+
+
 def _from_title(state: ParseState) -> list[Found]:
     """A speaker named in the title after role words or ``by``, when no line names one."""
     block = layout(state).block
@@ -95,8 +112,17 @@ def _from_title(state: ParseState) -> list[Found]:
     text = state.source[first.start : last.end]
     words = list(_WORD.finditer(text))
     vocabulary = state.vocabulary
+    texts = [word.group() for word in words]
+    # Only a window led by role words or ``by`` can name the speaker, and a name starts
+    # and ends with a capitalised word: cheap tests on each word, done once, skip the
+    # windows that could never be returned before the costly ``is_name``.
+    roleish = [_is_role_word(vocabulary, word) for word in texts]
+    led = [False] + [roleish[i] or texts[i].casefold() == "by" for i in range(len(texts) - 1)]
+    capital = [_may_be_capital(word) for word in texts]
     for size in (4, 3, 2):
         for start in range(len(words) - size + 1):
+            if not (led[start] and capital[start] and capital[start + size - 1]):
+                continue
             name = words[start : start + size]
             name_text = text[name[0].start() : name[-1].end()]
             if not is_name(vocabulary, name_text) or name_text.endswith("’s"):
@@ -106,10 +132,7 @@ def _from_title(state: ParseState) -> list[Found]:
                 continue
             role_words: list[regex.Match[str]] = []
             back = start - 1
-            while back >= 0 and (
-                vocabulary.role_pattern.fullmatch(words[back].group())
-                or words[back].group() in ("of", "Of", "State", "U.S.", "the")
-            ):
+            while back >= 0 and roleish[back]:
                 role_words.insert(0, words[back])
                 back -= 1
             base = first.start
@@ -119,7 +142,7 @@ def _from_title(state: ParseState) -> list[Found]:
             ):
                 role_span = Span(base + role_words[0].start(), base + role_words[-1].end())
                 return [(name_span, role_span)]
-            if back >= 0 and words[back].group().casefold() == "by" and back == start - 1:
+            if back >= 0 and texts[back].casefold() == "by" and back == start - 1:
                 return [(name_span, None)]
     return []
 
