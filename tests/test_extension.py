@@ -13,15 +13,18 @@ import textwrap
 import zipfile
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import releaseparse
 from releaseparse import Extractor, Parser
+from releaseparse.cli import example_bytes
 from releaseparse.plugins import plugin_names
 from releaseparse.profiles import get_profile, profile_names
-from releaseparse.testing import check_extractor, run_extractor
+from releaseparse.records import Region, Span
+from releaseparse.testing import check_extractor, check_record, run_extractor
 from tests.conftest import ROOT
 
 #: The extension example of docs/extending.md: a release-number extractor and its plugin.
@@ -65,6 +68,20 @@ def test_check_extractor_passes_on_value_span_and_defects() -> None:
 def test_check_extractor_says_what_differs(options: dict[str, object], message: str) -> None:
     with pytest.raises(AssertionError, match=message.replace("[", r"\[").replace("]", r"\]")):
         check_extractor(release_number, RELEASE, before="date", **options)  # type: ignore[arg-type]
+
+
+def test_check_record_passes_a_parsed_record_and_names_each_broken_invariant() -> None:
+    release = releaseparse.parse(example_bytes())
+    check_record(release)
+    first, *rest = release.regions
+    gap = attrs.evolve(release, regions=(Region(first.kind, Span(1, first.span.end)), *rest))
+    with pytest.raises(AssertionError, match="do not tile the source"):
+        check_record(gap)
+    with pytest.raises(AssertionError, match="regions end at"):
+        check_record(attrs.evolve(release, regions=release.regions[:-1]))
+    outside = attrs.evolve(release, spans={**release.spans, "title": Span(0, 10**6)})
+    with pytest.raises(AssertionError, match="'title' ends at 1000000, past the source"):
+        check_record(outside)
 
 
 def test_run_extractor_leaves_the_given_parser_alone() -> None:

@@ -1,7 +1,8 @@
-"""Helpers for testing your own extractors in one line: value, span text and defects."""
+"""Helpers for testing your own extractors in one line, and the invariants every record keeps."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import attrs
@@ -87,4 +88,36 @@ def check_extractor(
     return release
 
 
-__all__ = ["check_extractor", "field_value", "run_extractor"]
+def check_record(release: Release) -> None:
+    """Assert the invariants every record keeps, whatever the input and the extractors.
+
+    Regions tile the source (in order, none empty, none missing, so every character is
+    accounted for); every field span and defect span lies inside the source; the record
+    survives ``to_dict`` through JSON and ``from_dict`` unchanged. Raises
+    ``AssertionError`` saying which invariant broke.
+    """
+    size = len(release.source)
+    position = 0
+    for region in release.regions:
+        if region.span.start != position or region.span.end <= region.span.start:
+            raise AssertionError(
+                f"regions do not tile the source: {region.kind!r} region "
+                f"[{region.span.start}, {region.span.end}) where {position} was expected"
+            )
+        position = region.span.end
+    if position != size:
+        raise AssertionError(f"regions end at {position}, the source at {size}")
+    for name, span in release.spans.items():
+        if span.end > size:
+            raise AssertionError(f"the span of {name!r} ends at {span.end}, past the source")
+    for defect in release.defects:
+        if defect.span.end > size:
+            raise AssertionError(
+                f"defect {defect.code!r} ends at {defect.span.end}, past the source"
+            )
+    data = json.loads(json.dumps(release.to_dict()))
+    if Release.from_dict(data) != release:
+        raise AssertionError("the record changed through to_dict, JSON and from_dict")
+
+
+__all__ = ["check_extractor", "check_record", "field_value", "run_extractor"]
