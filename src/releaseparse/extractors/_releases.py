@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._kinds import HEADER_KINDS, Kind, classify, paragraph_is_prose
+from releaseparse.extractors._kinds import (
+    HEADER_KINDS,
+    WRAPPED_LINES,
+    Kind,
+    classify,
+    paragraph_is_prose,
+)
 from releaseparse.extractors.disclaimer import copies
 from releaseparse.lines import Line
 from releaseparse.records import Span
@@ -29,6 +35,9 @@ class _Scan:
         self.vocabulary = state.vocabulary
         self.lines = state.lines
         self._kinds: dict[int, Kind] = {}
+        self._body_origin: int | None = None
+        self._found_before: list[bool] = []
+        self._run_at: list[int | None] = []
 
     def kind(self, index: int) -> Kind:
         found = self._kinds.get(index)
@@ -49,18 +58,42 @@ class _Scan:
         return found
 
     def has_body(self, start: int, end: int) -> bool:
-        """Whether lines ``start`` to ``end`` hold a paragraph (hard-wrapped ones read whole)."""
-        run: list[str] = []
-        for index in range(start, end + 1):
-            if index < end and self.kind(index) in (Kind.PROSE, Kind.LABEL):
-                return True
-            if index < end and self.kind(index) != Kind.BLANK:
-                run.append(self.lines[index].text)
-            elif run:
-                if paragraph_is_prose(self.vocabulary, run):
-                    return True
-                run = []
-        return False
+        """Whether lines ``start`` to ``end`` hold a paragraph (hard-wrapped ones read whole).
+
+        A line of prose or a transcript label is one; so is a run of other non-blank
+        lines, ended by a blank line or by ``end``, whose first lines read together
+        as prose. Each line from ``start`` is looked at once, however many ``end``
+        values are asked about (a page of repeated headers asks about every one).
+        """
+        if end <= start:
+            return False
+        if self._body_origin != start:
+            self._body_origin = start
+            self._found_before = [False]  # [k - start]: a paragraph among lines start..k-1
+            self._run_at = [None]  # [k - start]: where the run going on before line k began
+        found_before, run_at = self._found_before, self._run_at
+        index = start + len(found_before) - 1
+        found, run = found_before[-1], run_at[-1]
+        while index < end:
+            kind = self.kind(index)
+            if kind in (Kind.PROSE, Kind.LABEL):
+                found = True
+            elif kind != Kind.BLANK:
+                run = index if run is None else run
+            elif run is not None:
+                found = found or self._run_is_prose(run, index)
+                run = None
+            index += 1
+            found_before.append(found)
+            run_at.append(run)
+        offset = end - start
+        began = run_at[offset]
+        return found_before[offset] or (began is not None and self._run_is_prose(began, end))
+
+    def _run_is_prose(self, first: int, stop: int) -> bool:
+        """Whether the run of non-blank lines ``first`` to ``stop`` (exclusive) reads as prose."""
+        texts = [self.lines[i].text for i in range(first, min(stop, first + WRAPPED_LINES))]
+        return paragraph_is_prose(self.vocabulary, texts)
 
     def is_title(self, index: int) -> bool:
         text = collapse(self.lines[index].text)
