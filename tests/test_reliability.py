@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import releaseparse
+from releaseparse import cli
+from releaseparse.cli import example_bytes
 from releaseparse.extractors import _releases
 from releaseparse.extractors._kinds import Kind
+from releaseparse.records import Span
 from releaseparse.testing import check_record
 from tests.adversarial import SHAPES
 
@@ -43,3 +49,73 @@ def test_repeated_headers_are_scanned_in_linear_work(monkeypatch: pytest.MonkeyP
         releaseparse.parse(SHAPES["repeated header lines"](size))
         work.append(len(looked_at))
     assert work[1] < 4.5 * work[0], work
+
+
+# -- bounded memory: inputs past the parser's max_size ------------------------------------
+
+
+def test_text_past_max_size_is_kept_but_not_parsed() -> None:
+    parser = releaseparse.Parser(max_size=100)
+    text = example_bytes().decode("utf-8")
+    release = parser.parse(text)
+    assert release.source == text
+    assert [(r.kind, r.span) for r in release.regions] == [("unparsed", Span(0, len(text)))]
+    assert release.codes == ("source.too_large",)
+    assert f"{len(text):,} characters, more than this parser's limit of 100" in (
+        release.defects[0].message
+    )
+    assert release.header == releaseparse.Header()
+    check_record(release)
+    assert parser.parse_all(text) == [release]
+    with pytest.raises(releaseparse.ReleaseParseError) as raised:
+        parser.parse(text, strict=True)
+    assert [defect.code for defect in raised.value.errors] == ["source.too_large"]
+
+
+def test_bytes_past_max_size_are_not_decoded() -> None:
+    data = example_bytes()
+    release = releaseparse.Parser(max_size=len(data) - 1).parse(data)
+    assert release.source == ""
+    assert release.regions == ()
+    assert release.codes == ("source.too_large",)
+    assert f"{len(data):,} bytes" in release.defects[0].message
+    check_record(release)
+    # At the limit exactly, the input is parsed as usual.
+    exact = releaseparse.Parser(max_size=len(data)).parse(data)
+    assert exact == releaseparse.parse(data)
+
+
+def test_a_file_past_max_size_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(example_bytes())
+    parser = releaseparse.Parser(max_size=100)
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert parser.parse_file(path).codes == ("source.too_large",)
+    (outcome,) = releaseparse.parse_many([path], parser=parser)
+    assert outcome.release is not None
+    assert outcome.release.codes == ("source.too_large",)
+
+
+def test_max_size_default_none_and_bad_values() -> None:
+    assert releaseparse.Parser().max_size == 50_000_000
+    assert releaseparse.Parser().copy().max_size == 50_000_000
+    unlimited = releaseparse.Parser(max_size=None)
+    assert unlimited.parse("x" * 200).codes != ("source.too_large",)
+    for bad in (0, -1, True):
+        with pytest.raises(ValueError, match="max_size must be None or a positive number"):
+            releaseparse.Parser(max_size=bad)
+
+
+def test_cli_max_mb(tmp_path: Path) -> None:
+    source = tmp_path / "example.txt"
+    source.write_bytes(example_bytes())
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["parse", str(source), "--max-mb", "0.0001", "-q", "-o", str(out)]) == 0
+    (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [d["code"] for d in row["release"]["defects"]] == ["source.too_large"]
+    strict = ["parse", str(source), "--max-mb", "0.0001", "--strict", "-q", "-o", str(out)]
+    assert cli.main(strict) == 1

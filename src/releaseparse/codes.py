@@ -14,6 +14,11 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         "bytes that decode as nothing; each run replaced by U+FFFD, the span covers them",
     ),
     "source.blank": (Severity.WARNING, "the input holds no text at all"),
+    "source.too_large": (
+        Severity.ERROR,
+        "the input is longer than the parser's ``max_size`` (default 50,000,000 characters or"
+        " bytes); it was not parsed (text is kept as one ``unparsed`` region, bytes are not)",
+    ),
     "source.more_releases": (
         Severity.INFO,
         "more releases follow on the page (span: their text); ``parse_all`` returns them all",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Literal
 
 import attrs
@@ -11,6 +13,7 @@ from releaseparse.assemble import assemble
 from releaseparse.decoding import Decoded, decode
 from releaseparse.errors import ReleaseParseError
 from releaseparse.extractors._releases import next_release
+from releaseparse.limits import DEFAULT_MAX_SIZE, too_large
 from releaseparse.plugins import PluginError, load_plugins
 from releaseparse.profiles import get_profile
 from releaseparse.protocols import Extractor
@@ -38,7 +41,9 @@ class Parser:
     with ``add`` like any other. ``on_extractor_error="raise"`` (the default) lets an
     extractor's exception propagate, noted with the extractor's name; ``"record"``
     turns it into an ``extractor.failed`` defect and goes on with the other extractors.
-    ``builtins=False`` starts from an empty chain.
+    ``builtins=False`` starts from an empty chain. ``max_size`` bounds memory: an input
+    of more characters (text) or bytes than that is not parsed, and its record holds
+    only a ``source.too_large`` error (``None`` for no limit).
     """
 
     def __init__(
@@ -48,12 +53,16 @@ class Parser:
         profile: str = "state",
         on_extractor_error: OnExtractorError = "raise",
         builtins: bool = True,
+        max_size: int | None = DEFAULT_MAX_SIZE,
     ) -> None:
         if on_extractor_error not in ("raise", "record"):
             raise ValueError(
                 f"on_extractor_error must be 'raise' or 'record', not {on_extractor_error!r}"
             )
+        if max_size is not None and (isinstance(max_size, bool) or max_size < 1):
+            raise ValueError(f"max_size must be None or a positive number, not {max_size!r}")
         chosen = get_profile(profile)
+        self.max_size = max_size
         self.profile = profile
         self.vocabulary: Vocabulary = chosen.vocabulary if vocabulary is None else vocabulary
         self.on_extractor_error: OnExtractorError = on_extractor_error
@@ -127,6 +136,7 @@ class Parser:
             profile=self.profile,
             on_extractor_error=self.on_extractor_error,
             builtins=False,
+            max_size=self.max_size,
         )
         other._rules = [attrs.evolve(rule) for rule in self._rules]
         return other
@@ -159,6 +169,16 @@ class Parser:
         if not isinstance(source, str | bytes | bytearray | memoryview):
             raise TypeError(f"{caller}() takes str or bytes, not {type(source).__name__}")
         return decode(bytes(source) if not isinstance(source, str) else source)
+
+    def _oversized(self, source: str | bytes) -> Release | None:
+        """The record of an input past ``max_size``, or ``None`` if it may be parsed."""
+        if self.max_size is None or not isinstance(source, str | bytes | bytearray | memoryview):
+            return None
+        if isinstance(source, str):
+            size = len(source)
+            return too_large(size, self.max_size, text=source) if size > self.max_size else None
+        size = memoryview(source).nbytes
+        return too_large(size, self.max_size, unit="bytes") if size > self.max_size else None
 
     def _run(self, state: ParseState) -> Release:
         """Run the chain over one parse state and assemble the record."""
@@ -205,6 +225,9 @@ class Parser:
         When more releases follow, their text is an ``other_release`` region and a
         ``source.more_releases`` defect says so (``parse_all`` returns them all).
         """
+        oversized = self._oversized(source)
+        if oversized is not None:
+            return self._check(oversized, strict)
         decoded = self._decode(source, "parse")
         state = ParseState(decoded.text, vocabulary=self.vocabulary, defects=decoded.defects)
         end = next_release(state)
@@ -219,12 +242,25 @@ class Parser:
         )
         return self._check(attrs.evolve(release, defects=(*release.defects, more)), strict)
 
+    def parse_file(self, path: str | os.PathLike[str], *, strict: bool = False) -> Release:
+        """``parse`` the bytes of the file at ``path``; one past ``max_size`` is not even read.
+
+        ``OSError`` (no such file, no permission) propagates.
+        """
+        size = os.stat(path).st_size
+        if self.max_size is not None and size > self.max_size:
+            return self._check(too_large(size, self.max_size, unit="bytes"), strict)
+        return self.parse(Path(path).read_bytes(), strict=strict)
+
     def parse_all(self, source: str | bytes, *, strict: bool = False) -> list[Release]:
         """Parse every release of a page holding several (blog label pages, digests), in order.
 
         Each record's spans and regions index into the one decoded source; the text of
         the other releases is an ``other_release`` region of each.
         """
+        oversized = self._oversized(source)
+        if oversized is not None:
+            return [self._check(oversized, strict)]
         decoded = self._decode(source, "parse_all")
         text = decoded.text
         starts = [0]

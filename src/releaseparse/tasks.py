@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TypeAlias
 
 import attrs
@@ -72,8 +71,10 @@ def parse_task(parser: Parser, task: Task, strict: bool) -> Outcome:
     if isinstance(payload, Unreadable):
         return Outcome(task.index, task.id, error=Failure(payload.type, payload.message))
     try:
-        data = Path(payload).read_bytes() if isinstance(payload, os.PathLike) else payload
-        release = parser.parse(data, strict=strict)
+        if isinstance(payload, os.PathLike):
+            release = parser.parse_file(payload, strict=strict)
+        else:
+            release = parser.parse(payload, strict=strict)
     except Exception as error:
         return Outcome(task.index, task.id, error=Failure.from_exception(error))
     return Outcome(task.index, task.id, release=release)

@@ -19,6 +19,7 @@ from releaseparse.cli.commands import (
     run_report,
 )
 from releaseparse.cli.outputs import FORMATS
+from releaseparse.limits import DEFAULT_MAX_SIZE
 from releaseparse.parser import Parser
 
 EXAMPLE = "state_media_note.txt"
@@ -61,6 +62,24 @@ def _add_parser_options(command: argparse.ArgumentParser) -> None:
         action="store_true",
         help="apply every installed plugin (entry-point group releaseparse.plugins)",
     )
+    command.add_argument(
+        "--max-mb",
+        type=_megabytes,
+        default=DEFAULT_MAX_SIZE / 1e6,
+        metavar="MB",
+        help="inputs over this many million characters or bytes are not parsed (they get a"
+        " source.too_large error; files that large are not even read); default %(default)g",
+    )
+
+
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {text!r}")
+    return value
 
 
 def _add_json_options(command: argparse.ArgumentParser) -> None:
@@ -216,7 +235,7 @@ def _chosen_parser(args: argparse.Namespace) -> Parser:
     from releaseparse import PluginError
 
     try:
-        chosen = Parser(profile=args.profile)
+        chosen = Parser(profile=args.profile, max_size=max(1, round(args.max_mb * 1e6)))
         return chosen.with_plugins() if args.plugins else chosen
     except (KeyError, PluginError) as error:
         raise UsageError(error.args[0] if isinstance(error, KeyError) else str(error)) from None

@@ -138,6 +138,7 @@ REGION_COLOURS: dict[str, Colour] = {
     "disclaimer": _grey("#ece6f3", "#6e5a8a"),
     "other_release": _grey("#dedede", "#555555"),
     "unclaimed": _grey("#f9d3d3", "#b03030"),
+    "unparsed": _grey("#f9d3d3", "#b03030"),
 }
 
 #: Extra hues for kinds the palette does not know (custom extractors), picked by a stable hash.
