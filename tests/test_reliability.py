@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
 
 import releaseparse
-from releaseparse import cli
+from releaseparse import cli, guard
 from releaseparse.cli import example_bytes
 from releaseparse.extractors import _releases
 from releaseparse.extractors._kinds import Kind
+from releaseparse.profiles import get_profile
 from releaseparse.records import Span
 from releaseparse.testing import check_record
 from tests.adversarial import SHAPES
@@ -119,3 +121,51 @@ def test_cli_max_mb(tmp_path: Path) -> None:
     assert [d["code"] for d in row["release"]["defects"]] == ["source.too_large"]
     strict = ["parse", str(source), "--max-mb", "0.0001", "--strict", "-q", "-o", str(out)]
     assert cli.main(strict) == 1
+
+
+# -- the time limit on patterns added to a vocabulary -------------------------------------
+
+#: Backtracks exponentially on ``a`` * n + ``b`` (the ``regex`` module does not rescue it).
+_RUNAWAY = r"(?:a|aa)+"
+
+
+def test_an_added_pattern_that_runs_away_is_given_up_with_a_defect(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(guard, "PATTERN_TIMEOUT", 0.05)
+    vocabulary = releaseparse.DEFAULT_VOCABULARY.extend(chrome_patterns=[_RUNAWAY])
+    parser = releaseparse.Parser(vocabulary)
+    text = example_bytes().decode("utf-8") + "\n" + ("a" * 60 + "b\n") * 50
+    started = time.perf_counter()
+    release = parser.parse(text)
+    elapsed = time.perf_counter() - started
+    assert release.codes.count("vocabulary.timeout") == 1
+    assert _RUNAWAY in release.defects[-1].message
+    assert release.header.title == releaseparse.parse(text).header.title
+    check_record(release)
+    # One stall per input, not one per line: 50 such lines cost one time limit.
+    assert elapsed < 50 * 0.05, elapsed
+    with pytest.raises(releaseparse.ReleaseParseError):
+        parser.parse(text, strict=True)
+    (part,) = parser.parse_all(text)
+    assert "vocabulary.timeout" in part.codes
+
+
+def test_our_patterns_run_without_the_limit_and_added_ones_with_it() -> None:
+    vocabulary = releaseparse.DEFAULT_VOCABULARY.extend(chrome_patterns=[_RUNAWAY])
+    guarded = [p for p in vocabulary.chrome_each if isinstance(p, guard.GuardedPattern)]
+    assert [p.text for p in guarded] == [_RUNAWAY]
+    assert not any(
+        isinstance(p, guard.GuardedPattern)
+        for p in (
+            *releaseparse.DEFAULT_VOCABULARY.chrome_each,
+            *get_profile("whitehouse").vocabulary.marker_each,
+        )
+    )
+
+
+def test_a_runaway_pattern_outside_a_parse_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(guard, "PATTERN_TIMEOUT", 0.05)
+    vocabulary = releaseparse.DEFAULT_VOCABULARY.extend(chrome_patterns=[_RUNAWAY])
+    with pytest.raises(TimeoutError):
+        vocabulary.is_chrome("a" * 60 + "b")

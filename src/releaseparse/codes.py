@@ -58,6 +58,11 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "text no extractor recognised; kept as an ``unclaimed`` region, never dropped",
     ),
+    "vocabulary.timeout": (
+        Severity.ERROR,
+        "a pattern added to the vocabulary took over ``PATTERN_TIMEOUT`` seconds on one line;"
+        " it counted as not matching for the rest of the input",
+    ),
     "extractor.failed": (
         Severity.ERROR,
         "an extractor raised under ``on_extractor_error='record'``; the others ran",

@@ -13,6 +13,7 @@ from releaseparse.assemble import assemble
 from releaseparse.decoding import Decoded, decode
 from releaseparse.errors import ReleaseParseError
 from releaseparse.extractors._releases import next_release
+from releaseparse.guard import PATTERN_TIMEOUT, watching
 from releaseparse.limits import DEFAULT_MAX_SIZE, too_large
 from releaseparse.plugins import PluginError, load_plugins
 from releaseparse.profiles import get_profile
@@ -229,10 +230,15 @@ class Parser:
         if oversized is not None:
             return self._check(oversized, strict)
         decoded = self._decode(source, "parse")
+        with watching() as given_up:
+            release = self._first(decoded)
+        return self._check(_with_timeouts(release, given_up), strict)
+
+    def _first(self, decoded: Decoded) -> Release:
         state = ParseState(decoded.text, vocabulary=self.vocabulary, defects=decoded.defects)
         end = next_release(state)
         if end is None:
-            return self._check(self._run(state), strict)
+            return self._run(state)
         release = self._part(decoded, 0, end)
         more = Defect(
             "source.more_releases",
@@ -240,7 +246,7 @@ class Parser:
             Severity.INFO,
             Span(end, len(decoded.text)),
         )
-        return self._check(attrs.evolve(release, defects=(*release.defects, more)), strict)
+        return attrs.evolve(release, defects=(*release.defects, more))
 
     def parse_file(self, path: str | os.PathLike[str], *, strict: bool = False) -> Release:
         """``parse`` the bytes of the file at ``path``; one past ``max_size`` is not even read.
@@ -263,11 +269,30 @@ class Parser:
             return [self._check(oversized, strict)]
         decoded = self._decode(source, "parse_all")
         text = decoded.text
-        starts = [0]
-        while (found := self._next_start(text, starts[-1])) is not None and found > starts[-1]:
-            starts.append(found)
-        ends = [*starts[1:], len(text)]
-        return [
-            self._check(self._part(decoded, start, end), strict)
-            for start, end in zip(starts, ends, strict=True)
-        ]
+        with watching() as given_up:
+            starts = [0]
+            while (found := self._next_start(text, starts[-1])) is not None and found > starts[-1]:
+                starts.append(found)
+            ends = [*starts[1:], len(text)]
+            releases = [
+                self._part(decoded, start, end) for start, end in zip(starts, ends, strict=True)
+            ]
+        return [self._check(_with_timeouts(release, given_up), strict) for release in releases]
+
+
+def _with_timeouts(release: Release, given_up: list[str]) -> Release:
+    """``release`` with a ``vocabulary.timeout`` error for each added pattern given up."""
+    if not given_up:
+        return release
+    timeouts = tuple(
+        Defect(
+            "vocabulary.timeout",
+            f"the added vocabulary pattern {pattern!r} took over {PATTERN_TIMEOUT:g} s on one"
+            " line; it counted as not matching for the rest of this input (look for nested"
+            " repeats such as (a+)+)",
+            Severity.ERROR,
+            Span(0, 0),
+        )
+        for pattern in given_up
+    )
+    return attrs.evolve(release, defects=(*release.defects, *timeouts))

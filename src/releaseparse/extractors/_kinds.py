@@ -11,6 +11,7 @@ import regex
 from releaseparse.dates import read_dateline, read_partial_date, read_time
 from releaseparse.extractors._flat import read_flat
 from releaseparse.extractors._people import is_name, is_role_line, read_issuer
+from releaseparse.guard import gave_up
 from releaseparse.lines import Line
 from releaseparse.text import collapse, is_blank
 from releaseparse.vocabulary import Vocabulary
@@ -251,9 +252,11 @@ def classify_lines(vocabulary: Vocabulary, lines: tuple[Line, ...]) -> list[Kind
     for line in lines:
         kind = memo.get(line.text)
         if kind is None:
-            if len(memo) >= KIND_MEMO:
-                memo.clear()
-            kind = memo[line.text] = classify(vocabulary, line.text)
+            kind = classify(vocabulary, line.text)
+            if not gave_up():
+                if len(memo) >= KIND_MEMO:
+                    memo.clear()
+                memo[line.text] = kind
         kinds.append(kind)
     nonblank = [index for index, kind in enumerate(kinds) if kind != Kind.BLANK]
     for position, index in enumerate(nonblank):

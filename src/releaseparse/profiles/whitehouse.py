@@ -22,6 +22,7 @@ import regex
 
 from releaseparse.extractors.checks import checks
 from releaseparse.frontmatter import read_front_matter
+from releaseparse.guard import mark_reviewed
 from releaseparse.profiles import Profile
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
@@ -47,6 +48,7 @@ VOCABULARY = Vocabulary(
     disclaimers=(),
     trailer_patterns=(),
 )
+mark_reviewed(VOCABULARY.marker_patterns)
 
 #: Front matter keys kept as extras, and the names they get.
 EXTRAS = {"source_url": "source_url", "tags": "section", "published_time": "published_time"}
