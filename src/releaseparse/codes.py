@@ -8,6 +8,10 @@ from releaseparse.records import Severity
 DEFECT_CODES: dict[str, tuple[Severity, str]] = {
     "encoding.bom_removed": (Severity.INFO, "a UTF-8 byte-order mark opened the bytes; removed"),
     "encoding.utf16": (Severity.INFO, "the bytes were UTF-16 (they opened with a byte-order mark)"),
+    "encoding.utf16_guessed": (
+        Severity.INFO,
+        "the bytes were UTF-16 without a byte-order mark (told by their NUL bytes)",
+    ),
     "encoding.cp1252": (Severity.INFO, "the bytes were not UTF-8; decoded as Windows-1252"),
     "encoding.invalid_bytes": (
         Severity.WARNING,

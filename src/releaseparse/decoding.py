@@ -45,6 +45,38 @@ def _looks_like_cp1252(data: bytes) -> bool:
     return controls * 100 <= len(data)
 
 
+#: Share of NUL bytes above which UTF-16 without a byte-order mark is suspected.
+_UTF16_NULS = 0.3
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark, told by its NUL bytes falling on one side.
+
+    Text in Latin script has a NUL in every other byte in UTF-16 and none in real
+    UTF-8 prose. Only a strict decoding that gives text without NULs or controls is
+    taken; anything less certain is left to the other readings.
+    """
+    if len(data) < 4 or len(data) % 2 or data.count(0) < _UTF16_NULS * len(data):
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    encoding = "utf-16-le" if odd > 4 * even else "utf-16-be" if even > 4 * odd else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if any(char in text for char in "\x00\x01\x02\x03\x04\x05\x06\x07\x08"):
+        return None
+    note = Defect(
+        "encoding.utf16_guessed",
+        f"the input was {encoding.upper()} without a byte-order mark (guessed from its NUL bytes)",
+        Severity.INFO,
+        Span(0, 0),
+    )
+    return Decoded(text, (note,))
+
+
 def _decode_replacing(data: bytes, encoding: str) -> tuple[str, list[tuple[int, int]]]:
     _local.errors = []
     try:
@@ -95,6 +127,9 @@ def decode(source: str | bytes) -> Decoded:
             Span(0, 0),
         )
         return Decoded(text, (note, *_invalid_defects(text, errors, utf16=True)))
+    guessed = _utf16_without_bom(data)
+    if guessed is not None:
+        return guessed
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:

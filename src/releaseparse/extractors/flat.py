@@ -48,9 +48,10 @@ def flat(state: ParseState) -> None:
             spans[f"{number}.name"] = name_span
             if role_span is not None:
                 spans[f"{number}.role"] = role_span
-        first = base + parts.speakers[0][0][0]
-        last_name, last_role = parts.speakers[-1]
-        whole = Span(first, base + (last_role or last_name)[1])
+        # A role may come before its name (``Secretary Colin L. Powell``): the region
+        # runs from the first character of any of them to the last.
+        pieces = [piece for pair in parts.speakers for piece in pair if piece is not None]
+        whole = Span(base + min(start for start, _ in pieces), base + max(end for _, end in pieces))
         state.claim(whole, "speaker")
         state.set("speakers", tuple(speakers), whole, parts=spans)
     for field, offsets in (("venue", parts.venue), ("place", parts.place)):
