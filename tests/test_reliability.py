@@ -7,12 +7,16 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import releaseparse
 from releaseparse import cli, guard
 from releaseparse.cli import example_bytes
 from releaseparse.extractors import _releases
 from releaseparse.extractors._kinds import Kind
+from releaseparse.limits import count_lines
+from releaseparse.lines import split_lines
 from releaseparse.profiles import get_profile
 from releaseparse.records import Span
 from releaseparse.testing import check_record
@@ -169,3 +173,21 @@ def test_a_runaway_pattern_outside_a_parse_raises(monkeypatch: pytest.MonkeyPatc
     vocabulary = releaseparse.DEFAULT_VOCABULARY.extend(chrome_patterns=[_RUNAWAY])
     with pytest.raises(TimeoutError):
         vocabulary.is_chrome("a" * 60 + "b")
+
+
+def test_more_lines_than_max_lines_are_kept_but_not_parsed() -> None:
+    text = "a\n" * 50
+    release = releaseparse.Parser(max_lines=49).parse(text)
+    assert release.codes == ("source.too_large",)
+    assert "50 lines, more than this parser's limit of 49" in release.defects[0].message
+    assert [r.kind for r in release.regions] == ["unparsed"]
+    check_record(release)
+    assert releaseparse.Parser(max_lines=50).parse(text) == releaseparse.parse(text)
+    (part,) = releaseparse.Parser(max_lines=49).parse_all(text.encode())
+    assert part.codes == ("source.too_large",)
+    assert cli.main(["parse", "-", "--max-lines", "0"]) == 2
+
+
+@given(st.text(alphabet="ab\r\n"))
+def test_count_lines_agrees_with_split_lines(text: str) -> None:
+    assert count_lines(text) == len(split_lines(text))

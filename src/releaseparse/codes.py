@@ -20,8 +20,9 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
     "source.blank": (Severity.WARNING, "the input holds no text at all"),
     "source.too_large": (
         Severity.ERROR,
-        "the input is longer than the parser's ``max_size`` (default 50,000,000 characters or"
-        " bytes); it was not parsed (text is kept as one ``unparsed`` region, bytes are not)",
+        "the input is longer than the parser's ``max_size`` (50,000,000 characters or bytes) or"
+        " ``max_lines`` (1,000,000); it was not parsed (text is kept as one ``unparsed``"
+        " region, bytes are not)",
     ),
     "source.more_releases": (
         Severity.INFO,

@@ -6,12 +6,30 @@ from releaseparse.records import Body, Defect, Header, Region, Release, Severity
 
 #: The default limit: inputs of more characters (or bytes) than this are not parsed.
 DEFAULT_MAX_SIZE = 50_000_000
+#: The default limit on lines. Memory grows with lines more than with characters (each
+#: line is an object, and a short one may become a region of its own): a million lines
+#: of one character each take about 800 MB to parse.
+DEFAULT_MAX_LINES = 1_000_000
+
+
+def count_lines(text: str) -> int:
+    r"""How many lines ``text`` holds (``\r\n``, ``\r`` and ``\n`` end one), fast."""
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return breaks + (not text.endswith(("\n", "\r")) and bool(text))
+
 
 #: The region kind of input that was kept but not parsed.
 UNPARSED = "unparsed"
 
 
-def too_large(size: int, limit: int, *, text: str = "", unit: str = "characters") -> Release:
+def too_large(
+    size: int,
+    limit: int,
+    *,
+    text: str = "",
+    unit: str = "characters",
+    setting: str = "Parser(max_size=...), the CLI's --max-mb",
+) -> Release:
     """The record of an input of ``size`` characters or bytes, past ``limit``: not parsed.
 
     ``text`` is kept as the source (one ``unparsed`` region) when the input was text;
@@ -20,7 +38,7 @@ def too_large(size: int, limit: int, *, text: str = "", unit: str = "characters"
     """
     message = (
         f"the input has {size:,} {unit}, more than this parser's limit of {limit:,}"
-        " (Parser(max_size=...), the CLI's --max-mb); it was not parsed"
+        f" ({setting}); it was not parsed"
     )
     end = len(text)
     return Release(

@@ -14,7 +14,7 @@ from releaseparse.decoding import Decoded, decode
 from releaseparse.errors import ReleaseParseError
 from releaseparse.extractors._releases import next_release
 from releaseparse.guard import PATTERN_TIMEOUT, watching
-from releaseparse.limits import DEFAULT_MAX_SIZE, too_large
+from releaseparse.limits import DEFAULT_MAX_LINES, DEFAULT_MAX_SIZE, count_lines, too_large
 from releaseparse.plugins import PluginError, load_plugins
 from releaseparse.profiles import get_profile
 from releaseparse.protocols import Extractor
@@ -42,9 +42,10 @@ class Parser:
     with ``add`` like any other. ``on_extractor_error="raise"`` (the default) lets an
     extractor's exception propagate, noted with the extractor's name; ``"record"``
     turns it into an ``extractor.failed`` defect and goes on with the other extractors.
-    ``builtins=False`` starts from an empty chain. ``max_size`` bounds memory: an input
-    of more characters (text) or bytes than that is not parsed, and its record holds
-    only a ``source.too_large`` error (``None`` for no limit).
+    ``builtins=False`` starts from an empty chain. ``max_size`` and ``max_lines`` bound
+    memory: an input of more characters (text) or bytes, or of more lines, than those
+    is not parsed, and its record holds only a ``source.too_large`` error (``None`` for
+    no limit).
     """
 
     def __init__(
@@ -55,15 +56,18 @@ class Parser:
         on_extractor_error: OnExtractorError = "raise",
         builtins: bool = True,
         max_size: int | None = DEFAULT_MAX_SIZE,
+        max_lines: int | None = DEFAULT_MAX_LINES,
     ) -> None:
         if on_extractor_error not in ("raise", "record"):
             raise ValueError(
                 f"on_extractor_error must be 'raise' or 'record', not {on_extractor_error!r}"
             )
-        if max_size is not None and (isinstance(max_size, bool) or max_size < 1):
-            raise ValueError(f"max_size must be None or a positive number, not {max_size!r}")
+        for name, limit in (("max_size", max_size), ("max_lines", max_lines)):
+            if limit is not None and (isinstance(limit, bool) or limit < 1):
+                raise ValueError(f"{name} must be None or a positive number, not {limit!r}")
         chosen = get_profile(profile)
         self.max_size = max_size
+        self.max_lines = max_lines
         self.profile = profile
         self.vocabulary: Vocabulary = chosen.vocabulary if vocabulary is None else vocabulary
         self.on_extractor_error: OnExtractorError = on_extractor_error
@@ -138,6 +142,7 @@ class Parser:
             on_extractor_error=self.on_extractor_error,
             builtins=False,
             max_size=self.max_size,
+            max_lines=self.max_lines,
         )
         other._rules = [attrs.evolve(rule) for rule in self._rules]
         return other
@@ -170,6 +175,16 @@ class Parser:
         if not isinstance(source, str | bytes | bytearray | memoryview):
             raise TypeError(f"{caller}() takes str or bytes, not {type(source).__name__}")
         return decode(bytes(source) if not isinstance(source, str) else source)
+
+    def _too_many_lines(self, text: str) -> Release | None:
+        """The record of a decoded text of more than ``max_lines`` lines, else ``None``."""
+        if self.max_lines is None or len(text) <= self.max_lines:
+            return None
+        lines = count_lines(text)
+        if lines <= self.max_lines:
+            return None
+        setting = "Parser(max_lines=...)"
+        return too_large(lines, self.max_lines, text=text, unit="lines", setting=setting)
 
     def _oversized(self, source: str | bytes) -> Release | None:
         """The record of an input past ``max_size``, or ``None`` if it may be parsed."""
@@ -230,6 +245,9 @@ class Parser:
         if oversized is not None:
             return self._check(oversized, strict)
         decoded = self._decode(source, "parse")
+        too_long = self._too_many_lines(decoded.text)
+        if too_long is not None:
+            return self._check(too_long, strict)
         with watching() as given_up:
             release = self._first(decoded)
         return self._check(_with_timeouts(release, given_up), strict)
@@ -269,6 +287,9 @@ class Parser:
             return [self._check(oversized, strict)]
         decoded = self._decode(source, "parse_all")
         text = decoded.text
+        too_long = self._too_many_lines(text)
+        if too_long is not None:
+            return [self._check(too_long, strict)]
         with watching() as given_up:
             starts = [0]
             while (found := self._next_start(text, starts[-1])) is not None and found > starts[-1]:

@@ -19,7 +19,7 @@ from releaseparse.cli.commands import (
     run_report,
 )
 from releaseparse.cli.outputs import FORMATS
-from releaseparse.limits import DEFAULT_MAX_SIZE
+from releaseparse.limits import DEFAULT_MAX_LINES, DEFAULT_MAX_SIZE
 from releaseparse.parser import Parser
 
 EXAMPLE = "state_media_note.txt"
@@ -69,6 +69,14 @@ def _add_parser_options(command: argparse.ArgumentParser) -> None:
         metavar="MB",
         help="inputs over this many million characters or bytes are not parsed (they get a"
         " source.too_large error; files that large are not even read); default %(default)g",
+    )
+    command.add_argument(
+        "--max-lines",
+        type=int,
+        default=DEFAULT_MAX_LINES,
+        metavar="N",
+        help="inputs of more lines are not parsed either (memory grows with lines);"
+        " default %(default)s",
     )
 
 
@@ -235,7 +243,11 @@ def _chosen_parser(args: argparse.Namespace) -> Parser:
     from releaseparse import PluginError
 
     try:
-        chosen = Parser(profile=args.profile, max_size=max(1, round(args.max_mb * 1e6)))
+        chosen = Parser(
+            profile=args.profile,
+            max_size=max(1, round(args.max_mb * 1e6)),
+            max_lines=args.max_lines,
+        )
         return chosen.with_plugins() if args.plugins else chosen
-    except (KeyError, PluginError) as error:
+    except (KeyError, PluginError, ValueError) as error:
         raise UsageError(error.args[0] if isinstance(error, KeyError) else str(error)) from None
