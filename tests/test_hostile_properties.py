@@ -3,13 +3,19 @@ invariants (regions tile the source, spans inside it, a faithful ``to_dict``).""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import releaseparse
+from releaseparse.cli.outputs import FORMULA_STARTS, CsvWriter, JsonlWriter
+from releaseparse.outcome import Outcome
 from releaseparse.testing import check_record
+from releaseparse.views import explain_html
 from tests.strategies import Case, releases
 
 #: Characters scraped text is full of and a parser can trip on.
@@ -130,3 +136,23 @@ def test_invalid_utf8_bytes_are_replaced_and_recorded(case: Case, data: st.DataO
         assert spans
         for span in spans:
             assert set(span.slice(release.source)) == {"\ufffd"}
+
+
+# -- safe outputs, whatever the input --------------------------------------------------------
+
+
+@given(st.text(alphabet=_ANY_CHAR, max_size=300), st.sampled_from(FORMULA_STARTS))
+def test_outputs_are_safe_for_any_text(text: str, formula: str) -> None:
+    """JSONL rows are valid UTF-8 JSON, CSV cells never open a formula, HTML shows text."""
+    source = formula + text  # a title that starts a spreadsheet formula
+    outcome = Outcome(0, formula + "id", release=releaseparse.parse(source))
+    line = JsonlWriter.encode(outcome)
+    assert json.loads(line.encode("utf-8"))["id"] == formula + "id"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(CsvWriter.encode(outcome))
+    buffer.getvalue().encode("utf-8")
+    for cell in next(csv.reader(io.StringIO(buffer.getvalue()))):
+        assert not cell.startswith(FORMULA_STARTS), cell
+    page = explain_html(outcome.release, name=source[:30])  # type: ignore[arg-type]
+    page.encode("utf-8")
+    assert "<script" not in page.lower().replace("&lt;script", "")
