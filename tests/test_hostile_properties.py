@@ -41,6 +41,7 @@ def _check(source: str | bytes) -> releaseparse.Release:
 
 @given(st.text(alphabet=_ANY_CHAR))
 @example("\ud800")
+@example("Daily Press Briefing Secretary Colin L. Powell\u2028Washington, DC\u2028January 1, 2001")
 @example("Title\n\nMedia Note\n\udcff\nMarch 14, 2016\n\x00\u202e")
 def test_any_characters_lone_surrogates_and_controls(text: str) -> None:
     assert _check(text).source == text
