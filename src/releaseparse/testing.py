@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -88,6 +89,10 @@ def check_extractor(
     return release
 
 
+#: A lone high surrogate then a lone low one: JSON reads their escapes as one character.
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
 def check_record(release: Release) -> None:
     """Assert the invariants every record keeps, whatever the input and the extractors.
 
@@ -95,6 +100,11 @@ def check_record(release: Release) -> None:
     accounted for); every field span and defect span lies inside the source; the record
     survives ``to_dict`` through JSON and ``from_dict`` unchanged. Raises
     ``AssertionError`` saying which invariant broke.
+
+    One thing JSON cannot keep is checked without it: a lone high surrogate followed by a
+    lone low one (possible only in ``str`` input) is written as the escape pair that JSON
+    reads back as the one character they would make, so such a record is checked
+    through ``to_dict`` and ``from_dict`` alone.
     """
     size = len(release.source)
     position = 0
@@ -115,7 +125,9 @@ def check_record(release: Release) -> None:
             raise AssertionError(
                 f"defect {defect.code!r} ends at {defect.span.end}, past the source"
             )
-    data = json.loads(json.dumps(release.to_dict()))
+    data = release.to_dict()
+    if not _SURROGATE_PAIR.search(json.dumps(data, ensure_ascii=False)):
+        data = json.loads(json.dumps(data))
     if Release.from_dict(data) != release:
         raise AssertionError("the record changed through to_dict, JSON and from_dict")
 
