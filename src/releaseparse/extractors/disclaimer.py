@@ -124,7 +124,8 @@ def _copies(state: ParseState, start: int) -> Iterator[tuple[str, Span, int, boo
 
 def _find(state: ParseState, start: int) -> tuple[str, Span, bool] | None:
     """The last complete copy of a template after ``start``, else a copy cut off at the end."""
-    source = state.source
+    # Only whitespace after ``span.end`` (once, not a slice and strip per copy).
+    text_end = len(state.source.rstrip())
     best: tuple[str, Span, bool] | None = None
     for template, span, matched, complete in _copies(state, start):
         if complete:
@@ -132,7 +133,7 @@ def _find(state: ParseState, start: int) -> tuple[str, Span, bool] | None:
                 best = (template, span, True)
         elif (
             matched >= MIN_TRUNCATED_CHARS
-            and not source[span.end :].strip()
+            and span.end >= text_end
             and (best is None or not best[2])
         ):
             best = (template, span, False)
