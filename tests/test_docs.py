@@ -7,10 +7,13 @@ import re
 import runpy
 from pathlib import Path
 
+import attrs
 import pytest
 
-from releaseparse.codes import DEFECT_CODES
-from tests.conftest import ROOT
+import releaseparse
+from releaseparse.codes import DEFECT_CODES, REGION_KINDS
+from releaseparse.reference import tables
+from tests.conftest import FIXTURES, ROOT
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 SOURCES = sorted((ROOT / "src" / "releaseparse").rglob("*.py"))
@@ -38,11 +41,40 @@ def test_every_emitted_code_is_registered() -> None:
     assert set(DEFECT_CODES) <= used, "registered codes nothing emits"
 
 
-def test_field_reference_lists_every_code() -> None:
-    """docs/fields.md has one table row per code, with the registered severity."""
+_GENERATED = re.compile(
+    r"<!-- generated: (?P<name>[a-z ]+) -->\n(?P<text>.*?)\n<!-- end generated -->", re.DOTALL
+)
+
+
+def test_field_reference_tables_are_generated_from_the_registries() -> None:
+    """docs/fields.md's region-kind and defect-code tables are ``tables()``, word for word."""
     text = (ROOT / "docs" / "fields.md").read_text(encoding="utf-8")
-    rows = dict(re.findall(r"^\| `([a-z0-9_]+\.[a-z0-9_]+)` \| (\w+) \|", text, re.MULTILINE))
-    assert rows == {code: severity.value for code, (severity, _) in DEFECT_CODES.items()}
+    shown = {match["name"]: match["text"] for match in _GENERATED.finditer(text)}
+    assert shown == tables(), "regenerate them: python -m releaseparse.reference"
+
+
+def test_field_reference_lists_every_header_field_in_order() -> None:
+    text = (ROOT / "docs" / "fields.md").read_text(encoding="utf-8")
+    section = text[text.index("## `Header`") : text.index("## `Body`")]
+    listed = [
+        name
+        for row in re.findall(r"^\| (`[^|]*`) \|", section, re.MULTILINE)
+        for name in re.findall(r"`([a-z_]+)`", row)
+    ]
+    assert listed == [field.name for field in attrs.fields(releaseparse.Header)]
+
+
+def test_every_region_a_parse_produces_has_a_registered_kind() -> None:
+    """Regions of every fixture, a page of several releases and an oversized input."""
+    kinds: set[str] = set()
+    sources: list[str | bytes] = [path.read_bytes() for path in FIXTURES.glob("*.txt")]
+    for source in sources:
+        for release in releaseparse.parse_all(source):
+            kinds |= {region.kind for region in release.regions}
+        kinds |= {region.kind for region in releaseparse.parse(source).regions}
+    kinds |= {r.kind for r in releaseparse.Parser(max_size=10).parse("x" * 20).regions}
+    assert len(kinds) > 10, kinds
+    assert kinds <= set(REGION_KINDS), kinds - set(REGION_KINDS)
 
 
 EXAMPLE_FILES = sorted((ROOT / "docs" / "examples").glob("*.py"))
