@@ -59,12 +59,19 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
-def test_example_prints_the_bundled_release() -> None:
+def test_example_shows_the_bundled_release_and_prints_it_as_json_on_request() -> None:
     result = run("--example")
     assert result.returncode == 0, result.stderr
-    data = json.loads(result.stdout)
+    shown = result.stdout.decode("utf-8")
+    assert shown.startswith("Fields\n")
+    assert "2016-03-14" in shown
+    assert " 5 note_type  │ Media Note" in shown
+    assert "\x1b" not in shown  # no colours when piped
+    assert "releaseparse --example --json" in shown
+    data = json.loads(run("--example", "--json").stdout)
     assert data == releaseparse.parse(example_bytes()).to_dict()
     assert data["header"]["date"] == "2016-03-14"
+    assert json.loads(run("--example", "--compact").stdout) == data
 
 
 def test_parse_one_file_gives_one_jsonl_row() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -17,6 +18,7 @@ from releaseparse.cli.commands import (
     run_explain,
     run_parse,
     run_report,
+    write_stdout,
 )
 from releaseparse.cli.outputs import FORMATS
 from releaseparse.limits import DEFAULT_MAX_LINES, DEFAULT_MAX_SIZE
@@ -122,7 +124,11 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--example",
         action="store_true",
-        help="parse the example release bundled with the package and print it as JSON",
+        help="parse the example release bundled with the package and show what was read:"
+        " each field with where it came from, then the source with its regions",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="with --example: print the record as JSON instead"
     )
     parser.add_argument(
         "--compact", action="store_true", help="with --example: print the JSON on one line"
@@ -209,12 +215,27 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_NEXT_STEPS = """
+That was the example release bundled with releaseparse. Next:
+  releaseparse --example --json            the same record as JSON
+  releaseparse explain FILE                one of your files, shown like this
+  releaseparse parse FOLDER -o out.jsonl   many files, one JSON row each
+  releaseparse --help                      everything else
+"""
+
+
 def _example(args: argparse.Namespace) -> int:
     from releaseparse import parse
 
-    record = parse(example_bytes()).to_dict()
-    text = json.dumps(record, ensure_ascii=False, indent=None if args.compact else 2)
-    sys.stdout.write(text + "\n")
+    release = parse(example_bytes())
+    if args.json or args.compact:
+        text = json.dumps(release.to_dict(), ensure_ascii=False, indent=None if args.compact else 2)
+        write_stdout(text + "\n")
+        return EXIT_OK
+    from releaseparse.views import explain_text
+
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    write_stdout(explain_text(release, color=color) + _NEXT_STEPS)
     return EXIT_OK
 
 

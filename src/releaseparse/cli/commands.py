@@ -215,7 +215,7 @@ def run_explain(args: argparse.Namespace, parser: Parser) -> int:
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    _write_stdout(explain_text(release, color=color))
+    write_stdout(explain_text(release, color=color))
     return EXIT_OK
 
 
@@ -230,7 +230,7 @@ def run_report(args: argparse.Namespace) -> int:
         if args.html is None:
             summary = summarize(read_results(source), worst=0)
             head = f"releaseparse: {summary.documents:,} result(s) in {args.results}"
-            _write_stdout("\n".join([head, *summary.lines()]) + "\n")
+            write_stdout("\n".join([head, *summary.lines()]) + "\n")
             return EXIT_OK
         page = report_html(read_results(source), name=args.results, worst=args.worst)
     except ValueError as error:
@@ -241,7 +241,8 @@ def run_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_stdout(text: str) -> None:
+def write_stdout(text: str) -> None:
+    """Write ``text`` to stdout, lone surrogates escaped, and flush."""
     stream = stdout_text()
     stream.write(text)
     stream.flush()
