@@ -1,7 +1,8 @@
-"""MkDocs hooks: pages made from files outside ``docs/`` (the changelog, contributing)."""
+"""MkDocs hooks: pages made from files outside ``docs/`` (changelog, contributing, layouts)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,12 @@ COPIED = {"changelog.md": "CHANGELOG.md", "contributing.md": "CONTRIBUTING.md"}
 
 
 def on_page_read_source(page: Any, config: Any) -> str | None:
-    """The text of a copied page, read from its file at the repository root."""
+    """The text of a copied or generated page; ``None`` for the others (read as they are)."""
+    if page.file.src_uri == "layouts.md":
+        if str(ROOT) not in sys.path:
+            sys.path.insert(0, str(ROOT))
+        from tests.layouts_page import render
+
+        return render()
     name = COPIED.get(page.file.src_uri)
     return None if name is None else (ROOT / name).read_text(encoding="utf-8")

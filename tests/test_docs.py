@@ -14,6 +14,8 @@ import releaseparse
 from releaseparse.codes import DEFECT_CODES, REGION_KINDS
 from releaseparse.reference import tables
 from tests.conftest import FIXTURES, ROOT
+from tests.layouts_page import FAMILIES
+from tests.layouts_page import render as render_layouts
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 SOURCES = sorted((ROOT / "src" / "releaseparse").rglob("*.py"))
@@ -101,3 +103,13 @@ def test_example_files_pass_their_own_tests(path: Path) -> None:
     assert tests, f"{path.name} has no test functions"
     for test in tests:
         test()
+
+
+def test_the_layouts_page_shows_every_family_with_what_it_gives() -> None:
+    """The site's layouts catalogue (made at build time) has each family and its fields."""
+    page = render_layouts()
+    for letter, (name, _, fixture) in FAMILIES.items():
+        assert f"## {letter}. {name}" in page
+        assert f"`fixtures/{fixture}.txt`" in page
+    assert page.count("| `date` |") >= 6
+    assert "| `speakers` |" in page
