@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import doctest
 import re
 import runpy
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 import pytest
 
 import releaseparse
+from releaseparse.cli import _build_parser as build_parser
 from releaseparse.codes import DEFECT_CODES, REGION_KINDS
 from releaseparse.reference import tables
 from tests.conftest import FIXTURES, ROOT
@@ -113,3 +116,19 @@ def test_the_layouts_page_shows_every_family_with_what_it_gives() -> None:
         assert f"`fixtures/{fixture}.txt`" in page
     assert page.count("| `date` |") >= 6
     assert "| `speakers` |" in page
+
+
+def _options(parser: argparse.ArgumentParser) -> Iterator[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                yield from _options(command)
+        yield from (option for option in action.option_strings if option.startswith("--"))
+
+
+def test_the_cli_page_names_every_option() -> None:
+    """docs/cli.md cannot fall behind the command line: each long option is on the page."""
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    options = set(_options(build_parser())) - {"--help"}
+    assert len(options) > 15, options
+    assert sorted(option for option in options if option not in page) == []
