@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import pickle
+import subprocess
+import sys
 from collections.abc import Iterator
 from itertools import count, islice
 from pathlib import Path
@@ -148,6 +150,38 @@ def test_a_killed_worker_costs_only_its_input(tmp_path: Path) -> None:
     assert error_of(failed[0]).type == "WorkerDied"
     assert (tmp_path / "mark").read_text() == "died once"  # it did die, then parsed on retry
     assert outcomes[21].unwrap().source.endswith(" end")
+
+
+def test_a_chunk_waiting_behind_a_deadly_one_gets_its_first_try(tmp_path: Path) -> None:
+    """One worker holds two chunks; it dies on the first. The second was never started, so
+    its input is not a retry yet: dying once, it still parses on its retry."""
+    good = example_bytes()
+    deadly = good + b"\n" + helpers.KILL.encode()
+    once = good + b"\n" + f"{helpers.DIE_ONCE}{tmp_path / 'mark'} end".encode()
+    items = [deadly, once, good]
+    outcomes = list(parse_many(items, workers=1, chunksize=1, parser=helpers.sabotaged_parser()))
+    assert [o.ok for o in outcomes] == [False, True, True]
+    assert error_of(outcomes[0]).type == "WorkerDied"
+    assert (tmp_path / "mark").read_text() == "died once"
+
+
+_BIG_CHUNKS = """
+import releaseparse
+text = "Title\\n\\nMedia Note\\nMarch 14, 2016\\n\\n" + "Body text here. " * 70_000
+outcomes = list(releaseparse.parse_many([text] * 6, workers=1, chunksize=2))
+print(sum(outcome.ok for outcome in outcomes))
+"""
+
+
+def test_chunks_larger_than_the_pipe_buffer_do_not_deadlock() -> None:
+    """Each chunk (2 MB) and its records outgrow the pipe's buffer. While the worker hands
+    back one chunk's records, the parent hands over the next chunk: neither may wait on
+    the other (a run that hung here is killed after 120 s and fails)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _BIG_CHUNKS], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["6"]
 
 
 def test_an_outcome_that_cannot_come_back_fails_alone() -> None:

@@ -3,8 +3,9 @@
 Each worker holds up to two chunks of tasks sent over its own pipe (the next one waits
 in the pipe while it parses the first, so it never idles while the parent reads its
 results) and sends the outcomes back. A worker that dies (killed, out of memory, a
-crash in native code) closes only its pipe: its chunks are parsed again one input at a
-time, and an input whose worker dies again on it alone gets a failed outcome. Nothing is
+crash in native code) closes only its pipe: the chunk it was parsing is parsed again one
+input at a time, a chunk waiting behind it is sent again as it was, and an input whose
+worker dies again on it alone gets a failed outcome. Nothing is
 shared between workers, so stopping them (Ctrl-C) can never leave the parent waiting on
 a pipe.
 """
@@ -15,7 +16,9 @@ import contextlib
 import gc
 import multiprocessing
 import pickle
+import queue
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
@@ -66,11 +69,13 @@ def _serve(
     # keep it out of the garbage collector's passes, which otherwise walk it again and
     # again while a chunk's records are alive (a third of a worker's time).
     gc.freeze()
+    # A thread takes each chunk off the pipe as soon as it comes, so the parent never
+    # waits to hand over the next chunk while this worker waits to hand back results
+    # (with chunks larger than the pipe's buffer, each would wait for the other).
+    inbox: queue.SimpleQueue[list[Task] | None] = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(connection, inbox), daemon=True).start()
     while True:
-        try:
-            tasks: list[Task] | None = connection.recv()
-        except EOFError:
-            return
+        tasks = inbox.get()
         if tasks is None:
             return
         outcomes = [parse_task(parser, task, strict) for task in tasks]
@@ -79,6 +84,18 @@ def _serve(
         except (pickle.PicklingError, TypeError, AttributeError):
             sendable = [_sendable(outcome) for outcome in outcomes]
             connection.send([(outcome.index, finish(outcome)) for outcome in sendable])
+
+
+def _receive(connection: Connection, inbox: queue.SimpleQueue[list[Task] | None]) -> None:
+    """Move chunks from the pipe to ``inbox`` until told to stop (``None``) or the pipe ends."""
+    while True:
+        try:
+            tasks: list[Task] | None = connection.recv()
+        except (EOFError, OSError):
+            tasks = None
+        inbox.put(tasks)
+        if tasks is None:
+            return
 
 
 def _sendable(outcome: Outcome) -> Outcome:
@@ -125,8 +142,8 @@ class _Worker:
         return not retry and not self.units[-1].retry and len(self.units) < UNITS_PER_WORKER
 
     def send(self, unit: _Unit) -> None:
-        self.units.append(unit)
         self.connection.send(unit.tasks)
+        self.units.append(unit)  # only once it is in the pipe
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -170,7 +187,7 @@ class WorkerPool(Generic[T]):
         """Yield one result per task, in order; at most a bounded window is in flight."""
         window = self.size * (UNITS_PER_WORKER + CHUNKS_AHEAD_PER_WORKER) * chunksize
         done: dict[int, T] = {}
-        retries: deque[_Unit] = deque()
+        resend: deque[_Unit] = deque()
         next_index = 0  # the next outcome to yield
         drawn = 0  # tasks taken from the input so far
         exhausted = False
@@ -181,25 +198,25 @@ class WorkerPool(Generic[T]):
                     yield done.pop(next_index)
                     next_index += 1
                 for worker in list(self.workers):
-                    while worker.can_take(retry=bool(retries)):
+                    while worker.can_take(retry=bool(resend) and resend[0].retry):
                         unit: _Unit | None = None
-                        if retries:
-                            unit = retries.popleft()
+                        if resend:
+                            unit = resend.popleft()
                         elif not exhausted and drawn - next_index < window:
                             chunk = list(islice(tasks, chunksize))
                             drawn += len(chunk)
                             exhausted = not chunk
                             unit = _Unit(chunk) if chunk else None
-                        if unit is None or not self._send(worker, unit, done, retries):
+                        if unit is None or not self._send(worker, unit, done, resend):
                             break
                 busy = {w.connection: w for w in self.workers if w.units}
                 if not busy:
-                    if exhausted and not retries:
+                    if exhausted and not resend:
                         break
                     continue
                 for connection in wait(list(busy)):
                     worker = busy[connection]  # type: ignore[index]
-                    self._collect(worker, done, retries)
+                    self._collect(worker, done, resend)
         except BaseException:
             # Interrupted (Ctrl-C) or closed early: nobody will read the rest.
             for worker in self.workers:
@@ -211,40 +228,52 @@ class WorkerPool(Generic[T]):
             yield done.pop(next_index)
             next_index += 1
 
-    def _send(
-        self, worker: _Worker, unit: _Unit, done: dict[int, T], retries: deque[_Unit]
-    ) -> bool:
+    def _send(self, worker: _Worker, unit: _Unit, done: dict[int, T], resend: deque[_Unit]) -> bool:
         """Send ``unit`` to ``worker``; ``False`` if the worker had died (it is replaced)."""
         try:
             worker.send(unit)
         except OSError:  # it died: BrokenPipeError, ConnectionResetError
-            self._died(worker, done, retries)
+            self._died(worker, done, resend, unsent=unit)
             return False
         return True
 
-    def _collect(self, worker: _Worker, done: dict[int, T], retries: deque[_Unit]) -> None:
+    def _collect(self, worker: _Worker, done: dict[int, T], resend: deque[_Unit]) -> None:
         try:
             results: list[tuple[int, T]] = worker.connection.recv()
         except (EOFError, OSError):
-            self._died(worker, done, retries)
+            self._died(worker, done, resend)
             return
         worker.units.popleft()
         done.update(results)
 
-    def _died(self, worker: _Worker, done: dict[int, T], retries: deque[_Unit]) -> None:
-        """Replace a dead worker; its units are split and retried, or a retried input fails.
+    def _died(
+        self,
+        worker: _Worker,
+        done: dict[int, T],
+        resend: deque[_Unit],
+        unsent: _Unit | None = None,
+    ) -> None:
+        """Replace a dead worker and put its work back in front of the queue.
 
-        A retried input is always the only unit its worker holds, so its death is its own.
+        Only its oldest unit was being parsed when it died: its inputs are sent again one
+        at a time, and a retried input (always alone) that dies again fails. Units behind
+        it were never started, and ``unsent`` never arrived: they go again as they were.
         """
-        units = list(worker.units)
+        started = list(worker.units)
         self._replace(worker)
-        for unit in reversed(units):
-            if unit.retry:
-                (task,) = unit.tasks
+        again: list[_Unit] = []
+        if started:
+            current, *waiting = started
+            if current.retry:
+                (task,) = current.tasks
                 failure = Failure("WorkerDied", WORKER_DIED)
                 done[task.index] = self.finish(Outcome(task.index, task.id, error=failure))
             else:
-                retries.extendleft(_Unit([task], retry=True) for task in reversed(unit.tasks))
+                again += [_Unit([task], retry=True) for task in current.tasks]
+            again += waiting
+        if unsent is not None:
+            again.append(unsent)
+        resend.extendleft(reversed(again))
 
     def _replace(self, worker: _Worker) -> None:
         worker.kill()

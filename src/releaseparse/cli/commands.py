@@ -71,7 +71,7 @@ class _ReaderGone(Exception):
     """The program reading our stdout closed it."""
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+def _on_sigterm(_signum: int, _frame: FrameType | None) -> None:
     raise _Terminated
 
 

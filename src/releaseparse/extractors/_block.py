@@ -21,7 +21,6 @@ from releaseparse.extractors._kinds import (
     classify_lines,
     paragraph_is_prose,
 )
-from releaseparse.lines import Line
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 
@@ -399,12 +398,3 @@ def layout(state: ParseState) -> Layout:
     if found is None:
         found = _LAYOUTS[state] = Layout(state)
     return found
-
-
-def block_lines(state: ParseState) -> tuple[Line, ...]:
-    """The lines of the header block, title included (empty without a block)."""
-    found = layout(state).block
-    if found is None:
-        return ()
-    first = found.start if found.title is None else min(found.start, found.title[0])
-    return state.lines[first : found.end]
