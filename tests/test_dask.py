@@ -191,6 +191,24 @@ def test_spark_batches_convert_to_the_schema() -> None:
     assert parse_frame(frame)["time"].dropna().map(type).unique().tolist() == [datetime.time]
 
 
+def test_the_spark_example_of_the_docs_gives_rows_of_the_schema() -> None:
+    """docs/scaling.md's Spark example, as printed, up to where Spark itself comes in: its
+    ``parse_batches`` turns pandas batches into rows of ``SPARK_SCHEMA``'s types."""
+    page = (ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")
+    code = page.split("## Spark", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    ours, spark_part = code.split("scraped = spark", 1)
+    assert "mapInPandas(parse_batches, schema=SPARK_SCHEMA)" in spark_part
+    namespace: dict[str, Any] = {}
+    exec(compile(ours, "docs/scaling.md", "exec"), namespace)
+    frame = texts_frame().rename(columns={"key": "url"})
+    (rows,) = namespace["parse_batches"](iter([frame]))
+    columns = [field.split(" ") for field in namespace["SPARK_SCHEMA"].split(", ")]
+    schema = pa.schema([(name, SPARK_TO_ARROW[kind]) for name, kind in columns])
+    table = pa.Table.from_pandas(rows, schema=schema, preserve_index=False)
+    assert table.num_rows == len(frame)
+    assert sorted(table.column("id").to_pylist()) == sorted(frame["url"])
+
+
 def test_import_releaseparse_does_not_import_dask() -> None:
     code = (
         "import sys, releaseparse; releaseparse.parse_many; releaseparse.to_pandas; "

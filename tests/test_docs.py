@@ -69,6 +69,13 @@ def test_field_reference_lists_every_header_field_in_order() -> None:
     assert listed == [field.name for field in attrs.fields(releaseparse.Header)]
 
 
+def test_field_reference_lists_every_release_attribute_in_order() -> None:
+    text = (ROOT / "docs" / "fields.md").read_text(encoding="utf-8")
+    section = text[text.index("## `Release`") : text.index("## `Header`")]
+    listed = re.findall(r"^\| `([a-z_]+)` \|", section, re.MULTILINE)
+    assert listed == [field.name for field in attrs.fields(releaseparse.Release)]
+
+
 def test_every_region_a_parse_produces_has_a_registered_kind() -> None:
     """Regions of every fixture, a page of several releases and an oversized input."""
     kinds: set[str] = set()
