@@ -68,24 +68,12 @@ FAMILIES: dict[str, tuple[str, str, str]] = {
 _HEADER = [field.name for field in attrs.fields(releaseparse.Header)]
 
 
-def _value(value: object) -> str:
-    if isinstance(value, tuple):  # speakers
-        return "; ".join(
-            speaker.name + (f" ({speaker.role})" if speaker.role else "") for speaker in value
-        )
-    return str(value)
-
-
 def _family(letter: str) -> str:
     name, marks, fixture = FAMILIES[letter]
     release = releaseparse.parse((FIXTURES / f"{fixture}.txt").read_bytes())
-    rows = [
-        f"| `{field}` | {_value(getattr(release.header, field))} |"
-        for field in _HEADER
-        if getattr(release.header, field) not in (None, ())
-    ]
-    body = release.body
-    rows.append(f"| body | {len(body.paragraphs)} paragraphs, {len(body.turns)} transcript turns |")
+    row = release.to_row()  # speakers as ``Name (Role); Name``
+    rows = [f"| `{field}` | {row[field]} |" for field in _HEADER if row[field] is not None]
+    rows.append(f"| body | {row['paragraphs']} paragraphs, {row['turns']} transcript turns |")
     if release.disclaimer:
         rows.append("| disclaimer | the site disclaimer, re-joined |")
     codes = ", ".join(f"`{code}`" for code in release.codes) or "none"

@@ -155,6 +155,22 @@ def check_tree(page: str) -> TreeCheck:
     return tree
 
 
+def _between(page: str, start: str, end: str) -> str:
+    """The part of ``page`` after ``start``, up to ``end`` (fails if ``start`` is absent)."""
+    assert start in page, start
+    return page.split(start, 1)[1].split(end, 1)[0]
+
+
+def chart(page: str, name: str) -> str:
+    """One chart section of a report page."""
+    return _between(page, f'data-chart="{name}"', "</section>")
+
+
+def detail(page: str, anchor: str) -> str:
+    """One worst-input detail section of a report page."""
+    return _between(page, f'id="{anchor}"', '<section class="detail"')
+
+
 def gutters(text: str) -> dict[int, tuple[str, str]]:
     """Source line number -> (gutter kinds, shown text) of an ``explain_text`` output."""
     rows = {}
@@ -404,13 +420,13 @@ def test_report_page_shows_the_counts() -> None:
         "failed": "3",
     }
     assert "<h1>Parse report: &lt;corpus&gt;</h1>" in page
-    coverage = page.split('data-chart="coverage"')[1].split("</section>")[0]
+    coverage = chart(page, "coverage")
     assert ">4  (80.0%)</text>" in coverage  # title: 4 of 5 parsed
     assert ">3  (60.0%)</text>" in coverage  # date
-    defects = page.split('data-chart="defects"')[1].split("</section>")[0]
+    defects = chart(page, "defects")
     assert ">3  · in 2 releases</text>" in defects  # body.missing
     assert defects.index("body.missing") < defects.index("date.missing")
-    months = page.split('data-chart="months"')[1].split("</section>")[0]
+    months = chart(page, "months")
     # January to April 2021, February and March empty but present.
     assert list(re.findall(r">(Jan|Feb|Mar|Apr|May)</text>", months)) == [
         "Jan",
@@ -419,10 +435,10 @@ def test_report_page_shows_the_counts() -> None:
         "Apr",
     ]
     assert "3 parsed records with a date; 2 without one" in months
-    failures = page.split('data-chart="failures"')[1].split("</section>")[0]
+    failures = chart(page, "failures")
     assert ">OSError</text>" in failures
     assert ">2  (25.0%)</text>" in failures
-    notes = page.split('data-chart="note_types"')[1].split("</section>")[0]
+    notes = chart(page, "note_types")
     assert ">(none)</text>" in notes
     assert ">Media Note</text>" in notes
 
@@ -441,10 +457,10 @@ def test_worst_examples_are_failed_then_errors_then_warnings() -> None:
         assert f'<a href="#w{rank}">' in page
         assert f'id="w{rank}"' in page
     # A failure's details show its error; a release's its explain view.
-    detail_1 = page.split('id="w1"')[1].split('<section class="detail"')[0]
+    detail_1 = detail(page, "w1")
     assert "OSError" in detail_1
     assert "boom" in detail_1
-    detail_4 = page.split('id="w4"')[1].split('<section class="detail"')[0]
+    detail_4 = detail(page, "w4")
     assert "title.missing" in detail_4
     assert 'id="w4-L1"' in detail_4
 
@@ -458,7 +474,7 @@ def test_month_grid_for_long_date_ranges() -> None:
     ]
     page = report_html(iter(outcomes), name="long")
     check_tree(page)
-    months = page.split('data-chart="months"')[1].split("</section>")[0]
+    months = chart(page, "months")
     assert '<table class="grid">' in months
     assert "1991–2019" in months  # the empty years are folded into one row
     assert 'title="May 2020: 2">2</td>' in months

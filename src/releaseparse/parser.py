@@ -171,30 +171,29 @@ class Parser:
 
     # -- parsing --------------------------------------------------------------------------
 
-    def _decode(self, source: str | bytes, caller: str) -> Decoded:
+    def _read(self, source: str | bytes, caller: str) -> Decoded | Release:
+        """The decoded source, or the record of an input past ``max_size`` or ``max_lines``.
+
+        Bytes past ``max_size`` are not decoded at all.
+        """
         if not isinstance(source, str | bytes | bytearray | memoryview):
             raise TypeError(f"{caller}() takes str or bytes, not {type(source).__name__}")
-        return decode(bytes(source) if not isinstance(source, str) else source)
-
-    def _too_many_lines(self, text: str) -> Release | None:
-        """The record of a decoded text of more than ``max_lines`` lines, else ``None``."""
-        if self.max_lines is None or len(text) <= self.max_lines:
-            return None
-        lines = count_lines(text)
-        if lines <= self.max_lines:
-            return None
-        setting = "Parser(max_lines=...)"
-        return too_large(lines, self.max_lines, text=text, unit="lines", setting=setting)
-
-    def _oversized(self, source: str | bytes) -> Release | None:
-        """The record of an input past ``max_size``, or ``None`` if it may be parsed."""
-        if self.max_size is None or not isinstance(source, str | bytes | bytearray | memoryview):
-            return None
         if isinstance(source, str):
-            size = len(source)
-            return too_large(size, self.max_size, text=source) if size > self.max_size else None
-        size = memoryview(source).nbytes
-        return too_large(size, self.max_size, unit="bytes") if size > self.max_size else None
+            size, unit = len(source), "characters"
+        else:
+            size, unit = memoryview(source).nbytes, "bytes"
+        if self.max_size is not None and size > self.max_size:
+            text = source if isinstance(source, str) else ""
+            return too_large(size, self.max_size, text=text, unit=unit)
+        decoded = decode(source if isinstance(source, str) else bytes(source))
+        if self.max_lines is not None and len(decoded.text) > self.max_lines:
+            lines = count_lines(decoded.text)
+            if lines > self.max_lines:
+                setting = "Parser(max_lines=...)"
+                return too_large(
+                    lines, self.max_lines, text=decoded.text, unit="lines", setting=setting
+                )
+        return decoded
 
     def _run(self, state: ParseState) -> Release:
         """Run the chain over one parse state and assemble the record."""
@@ -241,13 +240,9 @@ class Parser:
         When more releases follow, their text is an ``other_release`` region and a
         ``source.more_releases`` defect says so (``parse_all`` returns them all).
         """
-        oversized = self._oversized(source)
-        if oversized is not None:
-            return self._check(oversized, strict)
-        decoded = self._decode(source, "parse")
-        too_long = self._too_many_lines(decoded.text)
-        if too_long is not None:
-            return self._check(too_long, strict)
+        decoded = self._read(source, "parse")
+        if isinstance(decoded, Release):  # too large: not parsed
+            return self._check(decoded, strict)
         with watching() as given_up:
             release = self._first(decoded)
         return self._check(_with_timeouts(release, given_up), strict)
@@ -282,14 +277,10 @@ class Parser:
         Each record's spans and regions index into the one decoded source; the text of
         the other releases is an ``other_release`` region of each.
         """
-        oversized = self._oversized(source)
-        if oversized is not None:
-            return [self._check(oversized, strict)]
-        decoded = self._decode(source, "parse_all")
+        decoded = self._read(source, "parse_all")
+        if isinstance(decoded, Release):  # too large: not parsed
+            return [self._check(decoded, strict)]
         text = decoded.text
-        too_long = self._too_many_lines(text)
-        if too_long is not None:
-            return [self._check(too_long, strict)]
         with watching() as given_up:
             starts = [0]
             while (found := self._next_start(text, starts[-1])) is not None and found > starts[-1]:

@@ -126,8 +126,9 @@ def check_record(release: Release) -> None:
                 f"defect {defect.code!r} ends at {defect.span.end}, past the source"
             )
     data = release.to_dict()
-    if not _SURROGATE_PAIR.search(json.dumps(data, ensure_ascii=False)):
-        data = json.loads(json.dumps(data))
+    dumped = json.dumps(data, ensure_ascii=False)
+    if not _SURROGATE_PAIR.search(dumped):
+        data = json.loads(dumped)
     if Release.from_dict(data) != release:
         raise AssertionError("the record changed through to_dict, JSON and from_dict")
 
