@@ -61,6 +61,10 @@ def all_patterns() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
             # Ours are reviewed (this test), so they run without the time limit.
             assert isinstance(pattern, regex.Pattern), pattern
             found[f"vocabulary {pattern.pattern}"] = pattern
+        for name in ("chrome_set", "marker_set", "caption_set", "anonymous_set"):
+            joined = getattr(vocabulary, name).joined
+            if joined is not None:
+                found[f"vocabulary.{name} joined {joined.pattern}"] = joined
         for name in ("role_pattern", "venue_pattern"):
             found[f"vocabulary.{name}"] = getattr(vocabulary, name)
     return found

@@ -7,7 +7,16 @@ from typing import cast
 
 import regex
 
-from releaseparse.records import Body, Header, Region, Release, Severity, Span, Speaker, Turn
+from releaseparse.records import (
+    Body,
+    Header,
+    Region,
+    Release,
+    Severity,
+    Speaker,
+    Turn,
+    unchecked_region,
+)
 from releaseparse.state import BUILTIN_FIELDS, ParseState
 from releaseparse.text import is_blank
 
@@ -26,7 +35,7 @@ def _gap_regions(state: ParseState, start: int, end: int) -> list[Region]:
     if start >= end:
         return []
     if is_blank(source[start:end]):  # the usual gap: blank lines between regions
-        return [Region("blank", Span(start, end))]
+        return [unchecked_region("blank", start, end)]
     regions: list[Region] = []
     position = start
     while position < end:
@@ -35,9 +44,9 @@ def _gap_regions(state: ParseState, start: int, end: int) -> list[Region]:
         cut = piece.end()
         kind = "blank" if is_blank(piece.group()) else "unclaimed"
         if regions and regions[-1].kind == kind:
-            regions[-1] = Region(kind, Span(regions[-1].span.start, cut))
+            regions[-1] = unchecked_region(kind, regions[-1].span.start, cut)
         else:
-            regions.append(Region(kind, Span(position, cut)))
+            regions.append(unchecked_region(kind, position, cut))
         position = cut
     for region in regions:
         if region.kind == "unclaimed":
@@ -51,11 +60,13 @@ def _gap_regions(state: ParseState, start: int, end: int) -> list[Region]:
 
 
 def _regions(state: ParseState) -> tuple[Region, ...]:
+    # Claims were checked when made, and gaps lie between them: the regions need no check.
     regions: list[Region] = []
     position = 0
     for start, end, kind in state.claims():
-        regions.extend(_gap_regions(state, position, start))
-        regions.append(Region(kind, Span(start, end)))
+        if position < start:
+            regions.extend(_gap_regions(state, position, start))
+        regions.append(unchecked_region(kind, start, end))
         position = end
     regions.extend(_gap_regions(state, position, len(state.source)))
     return tuple(regions)

@@ -34,6 +34,11 @@ def mark_reviewed(patterns: Iterable[str]) -> None:
     _reviewed.update(patterns)
 
 
+def is_reviewed(pattern: str) -> bool:
+    """Whether ``pattern`` is one of ours, reviewed and run without the time limit."""
+    return pattern in _reviewed
+
+
 class GuardedPattern:
     """A pattern from outside the library, matched with ``PATTERN_TIMEOUT``."""
 
@@ -62,7 +67,7 @@ class GuardedPattern:
 def compile_each(patterns: Iterable[str]) -> tuple[FullMatcher, ...]:
     """Each pattern compiled: reviewed ones as they are, the others guarded."""
     return tuple(
-        regex.compile(text) if text in _reviewed else GuardedPattern(text) for text in patterns
+        regex.compile(text) if is_reviewed(text) else GuardedPattern(text) for text in patterns
     )
 
 

@@ -84,7 +84,7 @@ class ParseState:
     def _check_span(self, span: Span, what: str) -> None:
         if not isinstance(span, Span):
             raise self._fail(f"{what} needs a Span, got {type(span).__name__}")
-        if span.end > len(self.source):
+        if not 0 <= span.start <= span.end <= len(self.source):
             raise self._fail(
                 f"{what} span [{span.start}, {span.end}) lies outside the source"
                 f" (length {len(self.source)})"

@@ -50,7 +50,9 @@ HEADER_KINDS = frozenset(
 #: Kinds that say who issued a release.
 ISSUER_KINDS = frozenset({Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.ANONYMOUS})
 
-_SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
+#: What may follow a sentence's last mark: quotes and a bracket.
+_CLOSING = '"”’)'
+_SENTENCE_MARKS = frozenset(".!?")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _FUNCTION_WORDS = frozenset(
     [
@@ -129,15 +131,24 @@ def looks_like_prose(text: str) -> bool:
         return False
     if len(line) > 250:
         return True
-    if len(_CJK.findall(line)) > 40:
+    if not line.isascii() and len(_CJK.findall(line)) > 40:
         return True
     words = line.split()
     if len(words) < 6:
         return False
-    if _SENTENCE_END.search(line) and len(words) >= 8:
+    if len(words) >= 8 and ends_sentence(line):
         return True
     content = sum(1 for word in words if word[:1].islower() and word not in _FUNCTION_WORDS)
     return content >= 3 and content * 10 >= len(words) * 3
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a collapsed line ends a sentence: ``.``, ``!`` or ``?``, then closing marks.
+
+    The same answer as a search for ``[.!?]["”’)]*$`` on a line with no line break,
+    without trying the pattern at every position.
+    """
+    return line.rstrip(_CLOSING)[-1:] in _SENTENCE_MARKS
 
 
 #: Lines of a hard-wrapped paragraph read together when judging whether it is prose.
@@ -157,7 +168,7 @@ def is_heading(text: str) -> bool:
     are headings; a line of hard-wrapped prose holds lower-case words.
     """
     words = collapse(text).split()
-    if not words or len(words) > 20 or _SENTENCE_END.search(words[-1]):
+    if not words or len(words) > 20 or ends_sentence(words[-1]):
         return False
     return not any(word[:1].islower() and word not in _FUNCTION_WORDS for word in words)
 
@@ -171,8 +182,11 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
 def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
     """The canonical note type of a note-type line (``PRESS STATEMENT``, ``... Index``)."""
     found = vocabulary.note_type(text)
-    if found is None:
-        found = vocabulary.note_type(_INDEX_SUFFIX.sub("", collapse(text)))
+    line = collapse(text)
+    # A collapsed line's whitespace is single characters (``\s`` matches only what
+    # ``str.split`` splits on), so the suffix cut is `` index``, six characters.
+    if found is None and len(line) - len(" index") <= vocabulary.note_type_width:
+        found = vocabulary.note_type(_INDEX_SUFFIX.sub("", line))
     return found
 
 
@@ -184,7 +198,7 @@ def office_start(vocabulary: Vocabulary, text: str) -> int | None:
     if prefix is not None:
         line = line[prefix.end() :]
         lead += prefix.end()
-    if len(line.split()) > 14 or not vocabulary.is_office(line):
+    if not vocabulary.is_office(line) or len(line.split()) > 14:
         return None
     # ``Bureau of Public Affairs, manages this site ...``: a sentence, not an office line.
     if any(word[:1].islower() and word not in _FUNCTION_WORDS for word in line.split()):

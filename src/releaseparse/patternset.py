@@ -1,0 +1,78 @@
+r"""Whether a line fully matches any pattern of a vocabulary list, in as few regex calls as we can.
+
+Every line near the top of a page is tested against the chrome and marker patterns,
+so the cost of a test is the cost of a call times the number of patterns. Our own
+reviewed patterns that fail at their first character on other text are joined into one
+alternation: one call instead of a dozen. The others stay single calls:
+
+- patterns led by a wildcard (``.*\bJOIN NOW\b.*``): in an alternation the ``regex``
+  module walks the whole line for them, which makes the joined test slower than the
+  calls it replaces;
+- patterns a user added (``GuardedPattern``, with the time limit of ``guard``);
+- patterns whose meaning could change when joined (a global flag other than a leading
+  ``(?i)``, a back-reference).
+
+A full match of ``(?:a)|(?:b)`` exists exactly when ``a`` or ``b`` fully matches, so
+the answer is the same as testing each pattern (``tests/test_patternset.py`` checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from releaseparse.guard import FullMatcher, compile_each, is_reviewed
+
+#: A leading global case flag, which becomes a scoped one when joined: ``(?i:...)``.
+_LEADING_CASE_FLAG = "(?i)"
+#: Inline flags other than a leading ``(?i)``, and back-references: not joined.
+_UNJOINABLE = regex.compile(r"\(\?[a-zA-Z^-]*[):]|\\[1-9]|\(\?P=|\\g<")
+#: Patterns led by a wildcard or a negated class: scanned to the end of the line.
+_WILDCARD_LED = regex.compile(r"(?:\(\?:)*(?:\.|\[\^)")
+
+
+def joinable(pattern: str) -> bool:
+    """Whether ``pattern`` may be joined: ours, fast to fail, and meaning the same when joined."""
+    return is_reviewed(pattern) and shape_joinable(pattern)
+
+
+def shape_joinable(pattern: str) -> bool:
+    """Whether ``pattern`` fails fast and means the same inside ``(?:...)`` or ``(?i:...)``."""
+    body = pattern.removeprefix(_LEADING_CASE_FLAG)
+    if _UNJOINABLE.search(body.replace("(?:", "")) is not None:
+        return False
+    return _WILDCARD_LED.match(body) is None
+
+
+def _scoped(pattern: str) -> str:
+    if pattern.startswith(_LEADING_CASE_FLAG):
+        return f"(?i:{pattern.removeprefix(_LEADING_CASE_FLAG)})"
+    return f"(?:{pattern})"
+
+
+class PatternSet:
+    """A list of whole-line patterns, tested as one: ``fullmatches(text)``."""
+
+    __slots__ = ("joined", "patterns", "single")
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        #: The patterns as given, the alternation of those joined (``None`` if none) and
+        #: the others, compiled one by one.
+        self.patterns = tuple(patterns)
+        joined = [pattern for pattern in self.patterns if joinable(pattern)]
+        single = [pattern for pattern in self.patterns if pattern not in joined]
+        self.joined = regex.compile("|".join(map(_scoped, joined))) if joined else None
+        self.single: tuple[FullMatcher, ...] = compile_each(single)
+
+    def fullmatches(self, text: str) -> bool:
+        """Whether some pattern matches the whole of ``text``."""
+        if self.joined is not None and self.joined.fullmatch(text) is not None:
+            return True
+        for pattern in self.single:  # noqa: SIM110 - faster than any() here, on every line
+            if pattern.fullmatch(text) is not None:
+                return True
+        return False
+
+    def __repr__(self) -> str:
+        return f"PatternSet({self.patterns!r})"

@@ -1,0 +1,83 @@
+"""The parser's shortcuts give the same answers as the plain tests they stand in for."""
+
+from __future__ import annotations
+
+import sys
+
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from releaseparse.extractors._kinds import ends_sentence, note_type_of
+from releaseparse.lines import Line, split_lines
+from releaseparse.records import Region, Span, unchecked_region, unchecked_span
+from releaseparse.text import collapse
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, NOTE_TYPES, OFFICES
+
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
+_INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
+_ALL_CHARACTERS = [chr(code) for code in range(sys.maxunicode + 1)]
+_WORDS = [*NOTE_TYPES, *OFFICES, "Index", "INDEX", "Office of ", "x", "ß", "ﬃ", " ", "\u00a0"]
+
+
+def test_case_folding_never_shortens() -> None:
+    """The note type and office shortcuts skip lines longer than every entry."""
+    assert all(len(char.casefold()) >= 1 for char in _ALL_CHARACTERS)
+
+
+def test_whitespace_is_what_split_splits_on() -> None:
+    """After ``collapse``, a ``\\s`` run is one character: ``regex``'s ``\\s`` is ``isspace``."""
+    space = regex.compile(r"\s")
+    assert all(char.isspace() for char in _ALL_CHARACTERS if space.match(char))
+
+
+@given(st.text(alphabet=st.sampled_from('ab .!?"”’)(\t'), max_size=12))
+@example("")
+@example('Done."')
+@example("Why?) ")
+def test_ends_sentence(line: str) -> None:
+    assert ends_sentence(line) is (_SENTENCE_END.search(line) is not None)
+
+
+def _plain_note_type(text: str) -> str | None:
+    lookup = DEFAULT_VOCABULARY.note_type_lookup
+    found = lookup.get(collapse(text).casefold())
+    if found is None:
+        found = lookup.get(collapse(_INDEX_SUFFIX.sub("", collapse(text))).casefold())
+    return found
+
+
+def _plain_is_office(text: str) -> bool:
+    value = collapse(text)
+    return value.casefold() in DEFAULT_VOCABULARY.office_keys or any(
+        value.startswith(prefix) for prefix in DEFAULT_VOCABULARY.office_prefixes
+    )
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=4).map(" ".join))
+@example("Daily Press Briefing Index")
+@example("PRESS STATEMENT \u00a0 index")
+@example("Office of the Spokesperson")
+def test_note_types_and_offices(text: str) -> None:
+    assert note_type_of(DEFAULT_VOCABULARY, text) == _plain_note_type(text)
+    assert DEFAULT_VOCABULARY.is_office(text) is _plain_is_office(text)
+
+
+@given(st.text(alphabet=st.sampled_from("a\r\n \u2028\x0c"), max_size=12))
+def test_split_lines_tiles_the_text(source: str) -> None:
+    """Lines built without the NamedTuple constructor are ordinary ``Line`` tuples."""
+    lines = split_lines(source)
+    assert all(type(line) is Line for line in lines)
+    assert "".join(source[line.start : line.stop] for line in lines) == source
+    for line in lines:
+        assert line == Line(line.number, line.start, line.end, line.stop, line.text)
+        assert source[line.start : line.end] == line.text
+        assert "\r" not in line.text
+        assert "\n" not in line.text
+
+
+def test_unchecked_records_equal_checked_ones() -> None:
+    assert unchecked_span(2, 5) == Span(2, 5)
+    assert hash(unchecked_span(2, 5)) == hash(Span(2, 5))
+    assert unchecked_region("body", 0, 3) == Region("body", Span(0, 3))
+    assert repr(unchecked_span(0, 0)) == "Span(start=0, end=0)"
