@@ -81,7 +81,8 @@ def repair_mojibake(text: str) -> str:
     The repair is done by ``ftfy``, imported only when a mojibake-shaped pair of
     characters is present, so clean text costs one regular-expression scan.
     """
-    if not _MOJIBAKE_HINT.search(text):
+    # Mojibake pairs are non-ASCII characters: ASCII text needs no scan.
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
     import ftfy
 
@@ -91,6 +92,6 @@ def repair_mojibake(text: str) -> str:
 
 def clean(text: str) -> tuple[str, bool]:
     """Return the clean value of raw ``text`` and whether mojibake had to be repaired."""
-    value = collapse(text)
+    value = collapse(text)  # a one-line paragraph was collapsed by the line tests
     repaired = repair_mojibake(value)
     return repaired, repaired != value

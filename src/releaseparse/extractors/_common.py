@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from releaseparse.extractors._block import Block, layout
 from releaseparse.extractors._kinds import Kind
 from releaseparse.lines import Line
-from releaseparse.records import Severity, Span
+from releaseparse.records import Severity, Span, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, clean
 
@@ -63,7 +63,7 @@ def trimmed(source: str, start: int, end: int) -> Span:
         start += 1
     while end > start and source[end - 1] in _TRIM:
         end -= 1
-    return Span(start, end)
+    return unchecked_span(start, end) if 0 <= start <= end else Span(start, end)
 
 
 def clean_value(state: ParseState, span: Span, what: str) -> str:

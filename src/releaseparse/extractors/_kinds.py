@@ -252,26 +252,30 @@ KIND_MEMO = 4096
 _MEMOS: weakref.WeakKeyDictionary[Vocabulary, dict[str, Kind]] = weakref.WeakKeyDictionary()
 
 
-def _memo(vocabulary: Vocabulary) -> dict[str, Kind]:
+def kind_memo(vocabulary: Vocabulary) -> dict[str, Kind]:
+    """The kinds of line texts ``vocabulary`` has classified (bounded, see ``KIND_MEMO``)."""
     memo = _MEMOS.get(vocabulary)
     if memo is None:
         memo = _MEMOS[vocabulary] = {}
     return memo
 
 
+def remembered_kind(vocabulary: Vocabulary, text: str, memo: dict[str, Kind]) -> Kind:
+    """``classify(vocabulary, text)``, remembered in ``memo`` (``kind_memo(vocabulary)``)."""
+    kind = memo.get(text)
+    if kind is None:
+        kind = classify(vocabulary, text)
+        if not gave_up():
+            if len(memo) >= KIND_MEMO:
+                memo.clear()
+            memo[text] = kind
+    return kind
+
+
 def classify_lines(vocabulary: Vocabulary, lines: tuple[Line, ...]) -> list[Kind]:
     """The kind of every line; a role line counts only next to a name or other header lines."""
-    memo = _memo(vocabulary)
-    kinds = []
-    for line in lines:
-        kind = memo.get(line.text)
-        if kind is None:
-            kind = classify(vocabulary, line.text)
-            if not gave_up():
-                if len(memo) >= KIND_MEMO:
-                    memo.clear()
-                memo[line.text] = kind
-        kinds.append(kind)
+    memo = kind_memo(vocabulary)
+    kinds = [remembered_kind(vocabulary, line.text, memo) for line in lines]
     nonblank = [index for index, kind in enumerate(kinds) if kind != Kind.BLANK]
     for position, index in enumerate(nonblank):
         if kinds[index] != Kind.ROLE:

@@ -7,8 +7,9 @@ from releaseparse.extractors._kinds import (
     HEADER_KINDS,
     WRAPPED_LINES,
     Kind,
-    classify,
+    kind_memo,
     paragraph_is_prose,
+    remembered_kind,
 )
 from releaseparse.extractors.disclaimer import copies
 from releaseparse.lines import Line
@@ -35,6 +36,7 @@ class _Scan:
         self.vocabulary = state.vocabulary
         self.lines = state.lines
         self._kinds: dict[int, Kind] = {}
+        self._memo = kind_memo(state.vocabulary)
         self._body_origin: int | None = None
         self._found_before: list[bool] = []
         self._run_at: list[int | None] = []
@@ -43,7 +45,10 @@ class _Scan:
         found = self._kinds.get(index)
         if found is None:
             text = self.lines[index].text
-            found = Kind.PROSE if len(text) > 250 else classify(self.vocabulary, text)
+            if len(text) > 250:
+                found = Kind.PROSE
+            else:
+                found = remembered_kind(self.vocabulary, text, self._memo)
             self._kinds[index] = found
         return found
 

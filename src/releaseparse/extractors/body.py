@@ -43,7 +43,8 @@ def _pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
         while position < len(claims) and claims[position][0] < end:
             begin = max(begin, claims[position][1])
             position += 1
-        if begin >= end or is_blank(source[begin:end]) or state.is_claimed(Span(begin, end)):
+        # Every claim that starts before ``end`` now ends by ``begin``: the piece is free.
+        if begin >= end or is_blank(source[begin:end]):
             pieces.append(None)
         else:
             pieces.append((begin, end))
