@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from releaseparse.extractors._kinds import ends_sentence, note_type_of
 from releaseparse.lines import Line, split_lines
+from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
 from releaseparse.text import collapse
-from releaseparse.vocabulary import DEFAULT_VOCABULARY, NOTE_TYPES, OFFICES
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, NOTE_TYPES, OFFICES, ROLE_WORDS
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
@@ -81,3 +82,17 @@ def test_unchecked_records_equal_checked_ones() -> None:
     assert hash(unchecked_span(2, 5)) == hash(Span(2, 5))
     assert unchecked_region("body", 0, 3) == Region("body", Span(0, 3))
     assert repr(unchecked_span(0, 0)) == "Span(start=0, end=0)"
+
+
+@given(
+    st.sampled_from([*ROLE_WORDS, "U.S.", "Secretary-General", "of", "x"]), st.sampled_from("-.’'")
+)
+@example("Secretary", "")
+def test_role_word_keys_answer_as_the_role_pattern(word: str, suffix: str) -> None:
+    """A word (no space) is in ``role_word_keys`` exactly when ``role_pattern`` matches it whole."""
+    for vocabulary in (DEFAULT_VOCABULARY, *(get_profile(n).vocabulary for n in profile_names())):
+        for candidate in (word, word + suffix, word.lower(), word.replace(" ", "")):
+            if " " in candidate:
+                continue
+            expected = vocabulary.role_pattern.fullmatch(candidate) is not None
+            assert (candidate in vocabulary.role_word_keys) is expected, candidate

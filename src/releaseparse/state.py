@@ -75,6 +75,10 @@ class ParseState:
         self._claim_starts: list[int] = []
         self._claims: list[tuple[int, int, str]] = []
         self._defects: list[Defect] = list(defects)
+        #: What extractors derive from the source and vocabulary once per parse (the
+        #: layout's line kinds, say), by a key of their own. Not for what depends on
+        #: claims or fields, which change as the chain runs.
+        self.derived: dict[str, object] = {}
 
     # -- checks ---------------------------------------------------------------------------
 

@@ -363,6 +363,15 @@ class Vocabulary:
         return _words(self.role_words)
 
     @cached_property
+    def role_word_keys(self) -> frozenset[str]:
+        """Role words that ``role_pattern`` matches whole: one word matches it exactly when in here.
+
+        A single word (no space) fully matches the alternation only as one of its own
+        entries, so a set lookup gives the same answer as the pattern, far cheaper.
+        """
+        return frozenset(word for word in self.role_words if self.role_pattern.fullmatch(word))
+
+    @cached_property
     def trailer_regexes(self) -> tuple[FullMatcher, ...]:
         """The compiled trailer patterns."""
         return compile_each(self.trailer_patterns)

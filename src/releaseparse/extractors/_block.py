@@ -8,7 +8,7 @@ chrome between are allowed); the title is the nearest plain line above it.
 
 from __future__ import annotations
 
-import weakref
+from typing import cast
 
 import attrs
 import regex
@@ -389,12 +389,9 @@ class Layout:
         return index, index + 1
 
 
-_LAYOUTS: weakref.WeakKeyDictionary[ParseState, Layout] = weakref.WeakKeyDictionary()
-
-
 def layout(state: ParseState) -> Layout:
     """The layout of ``state`` (line kinds and header block), computed once per parse."""
-    found = _LAYOUTS.get(state)
+    found = state.derived.get("releaseparse.layout")
     if found is None:
-        found = _LAYOUTS[state] = Layout(state)
-    return found
+        found = state.derived["releaseparse.layout"] = Layout(state)
+    return cast(Layout, found)

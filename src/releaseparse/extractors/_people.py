@@ -94,8 +94,9 @@ def _ends_with_role(vocabulary: Vocabulary, text: str) -> bool:
         return False
     head = " ".join(words)
     last = words[-1]
+    # ``last`` holds no space: ``role_word_keys`` answers as ``role_pattern.fullmatch``.
     return any(match.end() == len(head) for match in vocabulary.role_pattern.finditer(head)) or any(
-        vocabulary.role_pattern.fullmatch(part) for part in last.split("-")
+        part in vocabulary.role_word_keys for part in last.split("-")
     )
 
 
@@ -112,11 +113,14 @@ def role_office_split(vocabulary: Vocabulary, text: str) -> tuple[Offsets, Offse
     return strip_offsets(text, 0, len(text)), None
 
 
+_NON_SPACE = regex.compile(r"\S+")
+
+
 def _role_then_name(
     vocabulary: Vocabulary, text: str
 ) -> list[tuple[Offsets, Offsets | None]] | None:
     """``Secretary Colin L. Powell``: role words fused in front of the name."""
-    words = list(regex.finditer(r"\S+", text))
+    words = list(_NON_SPACE.finditer(text))
     for size in range(1, min(8, len(words) - 1)):
         role = text[words[0].start() : words[size - 1].end()]
         name = text[words[size].start() : words[-1].end()]

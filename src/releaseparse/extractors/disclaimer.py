@@ -8,6 +8,7 @@ from functools import lru_cache
 import regex
 
 from releaseparse.extractors._common import header_end
+from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, collapse
@@ -33,17 +34,28 @@ def _opening(template: str) -> tuple[str, regex.Pattern[str]]:
     return (chars[0] if chars else ""), regex.compile(rf"[^\S\r\n]*({body})")
 
 
-def _openings(state: ParseState, template: str, start: int) -> Iterator[regex.Match[str]]:
-    """Where copies of ``template`` open at a line start from ``start`` on, not overlapping."""
+def _openings(
+    state: ParseState, template: str, start: int, lines: list[Line]
+) -> Iterator[regex.Match[str]]:
+    """Where copies of ``template`` open at the start of ``lines`` (from ``start`` on)."""
     first, pattern = _opening(template)
     resume = start
-    for line in state.lines:
+    for line in lines:
         if line.start < resume or not line.text.lstrip().startswith(first):
             continue
         match = pattern.match(state.source, line.start)
         if match is not None:
             resume = match.end()
             yield match
+
+
+def _candidate_lines(state: ParseState, start: int) -> list[Line]:
+    """Lines from ``start`` whose first non-space character opens some template."""
+    firsts = {_opening(template)[0] for template in state.vocabulary.disclaimers}
+    lines = [line for line in state.lines if line.start >= start]
+    if "" in firsts:  # a template of spaces only: any line may open it
+        return lines
+    return [line for line in lines if line.text.lstrip()[:1] in firsts]
 
 
 #: Every character ``str.isspace`` accepts lies at or below U+3000 (checked by the tests).
@@ -116,8 +128,9 @@ def _prefix(template: str, matched: int) -> str:
 def _copies(state: ParseState, start: int) -> Iterator[tuple[str, Span, int, bool]]:
     """Each template copy opening after ``start``: template, span, chars matched, complete."""
     source = state.source
+    lines = _candidate_lines(state, start)
     for template in state.vocabulary.disclaimers:
-        for match in _openings(state, template, start):
+        for match in _openings(state, template, start, lines):
             end, matched, complete = _walk(source, match.start(1), template)
             yield template, Span(match.start(1), end), matched, complete
 

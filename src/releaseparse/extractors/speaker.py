@@ -92,7 +92,8 @@ _ROLE_LINKING = frozenset({"of", "Of", "State", "U.S.", "the"})
 
 
 def _is_role_word(vocabulary: Vocabulary, word: str) -> bool:
-    return vocabulary.role_pattern.fullmatch(word) is not None or word in _ROLE_LINKING
+    # ``word`` holds no space (``_WORD``): ``role_word_keys`` answers as ``role_pattern``.
+    return word in vocabulary.role_word_keys or word in _ROLE_LINKING
 
 
 def _may_be_capital(word: str) -> bool:
