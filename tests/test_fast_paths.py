@@ -8,7 +8,13 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from releaseparse.dates import _DATE_IN_TEXT as DATE_IN_TEXT
+from releaseparse.dates import _DATELINE as DATELINE
+from releaseparse.dates import _DIGIT as DIGIT
+from releaseparse.dates import find_date, read_dateline
 from releaseparse.extractors._kinds import ends_sentence, note_type_of
+from releaseparse.extractors._people import _GLUED as GLUED
+from releaseparse.extractors._people import is_role
 from releaseparse.lines import Line, split_lines
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
@@ -96,3 +102,38 @@ def test_role_word_keys_answer_as_the_role_pattern(word: str, suffix: str) -> No
                 continue
             expected = vocabulary.role_pattern.fullmatch(candidate) is not None
             assert (candidate in vocabulary.role_word_keys) is expected, candidate
+
+
+_DATE_WORDS = ["March", "Mar.", "14", "2016", "Monday,", "May", "3rd", "Dec", "(", ")", "/"]
+
+
+@given(st.lists(st.sampled_from([*_DATE_WORDS, "x", "Sept", "٣", "²", "2:46", "p.m."]), max_size=6))
+def test_the_date_patterns_need_a_digit(words: list[str]) -> None:
+    """Lines with no ``\\d`` are skipped by the date readers: no date pattern matches them."""
+    line = " ".join(words)
+    if DIGIT.search(line) is None:
+        assert DATELINE.fullmatch(line) is None
+        assert DATE_IN_TEXT.search(line) is None
+        assert read_dateline(line) is None
+        assert find_date(line) is None
+
+
+def _prefixes(text: str) -> list[str]:
+    words = list(regex.finditer(r"\S+", text))
+    return [text[words[0].start() : word.end()] for word in words]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Secretary", "SecretaryBureau", "Press", "Kerry", "U.S.", "of", "Envoy"]),
+        min_size=1,
+        max_size=5,
+    )
+)
+@example(["Ambassador\u200b", "Bass"])
+def test_a_role_word_in_a_leading_run_is_one_of_the_line(words: list[str]) -> None:
+    """``_role_then_name`` stops early on a line with no role word: no leading run holds one."""
+    line = " ".join(words)
+    has_role = DEFAULT_VOCABULARY.role_pattern.search(GLUED.sub(" ", collapse(line))) is not None
+    if not has_role:
+        assert not any(is_role(DEFAULT_VOCABULARY, run) for run in _prefixes(line))

@@ -82,6 +82,8 @@ _PARTIAL = regex.compile(
 # year: the only candidates handed to dateutil (``11/16/2017``, ``2017-11-16``, ``16-Nov-2017``).
 _NUMERIC_CANDIDATE = regex.compile(r"(?i)(?=.*\b(?:1[89]|2[01])\d\d\b)[\da-z.,/\- ]+")
 _WORD = regex.compile(r"(?i)[a-z]+")
+#: A digit as the date patterns' ``\d`` reads one.
+_DIGIT = regex.compile(r"\d")
 _WEEKDAY_NAMES = regex.compile(rf"(?i){_WEEKDAY.split('(?:day)')[0]}(?:day)?")
 _SENTINELS = (_dt.datetime(1904, 1, 1), _dt.datetime(1908, 2, 2))
 
@@ -145,6 +147,8 @@ def read_partial_date(text: str) -> bool:
 
 def find_date(text: str) -> tuple[int, int, DateReading] | None:
     """The first month-name date inside ``text``: its offsets and reading."""
+    if _DIGIT.search(text) is None:  # a day and a year: one plain scan rules out most lines
+        return None
     position = 0
     while (match := _DATE_IN_TEXT.search(text, position)) is not None:
         reading = _reading(match)
@@ -185,7 +189,7 @@ def read_dateline(text: str) -> DateReading | None:
     Nothing is ever filled in from today's date.
     """
     line = collapse(text)
-    if len(line) > 48:
+    if len(line) > 48 or _DIGIT.search(line) is None:  # every form holds a year
         return None
     match = _DATELINE.fullmatch(line)
     if match is None:

@@ -120,6 +120,9 @@ def _role_then_name(
     vocabulary: Vocabulary, text: str
 ) -> list[tuple[Offsets, Offsets | None]] | None:
     """``Secretary Colin L. Powell``: role words fused in front of the name."""
+    # The role is a run of leading words; a role word in it is a role word of the line.
+    if vocabulary.role_pattern.search(_GLUED.sub(" ", collapse(text))) is None:
+        return None
     words = list(_NON_SPACE.finditer(text))
     for size in range(1, min(8, len(words) - 1)):
         role = text[words[0].start() : words[size - 1].end()]
