@@ -19,7 +19,13 @@ from releaseparse.lines import Line, split_lines
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
 from releaseparse.text import collapse
-from releaseparse.vocabulary import DEFAULT_VOCABULARY, NOTE_TYPES, OFFICES, ROLE_WORDS
+from releaseparse.vocabulary import (
+    CHROME_LINES,
+    DEFAULT_VOCABULARY,
+    NOTE_TYPES,
+    OFFICES,
+    ROLE_WORDS,
+)
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
@@ -137,3 +143,15 @@ def test_a_role_word_in_a_leading_run_is_one_of_the_line(words: list[str]) -> No
     has_role = DEFAULT_VOCABULARY.role_pattern.search(GLUED.sub(" ", collapse(line))) is not None
     if not has_role:
         assert not any(is_role(DEFAULT_VOCABULARY, run) for run in _prefixes(line))
+
+
+@given(
+    st.sampled_from([*CHROME_LINES, "Home", "x" * 300]), st.sampled_from(["", " ", "!", "\u00a0"])
+)
+def test_chrome_lines_longer_than_every_entry_are_skipped(line: str, suffix: str) -> None:
+    text = line.upper() + suffix if len(line) % 2 else line + suffix
+    folded = collapse(text).casefold()
+    expected = folded in DEFAULT_VOCABULARY.chrome_keys or (
+        DEFAULT_VOCABULARY.chrome_set.fullmatches(collapse(text))
+    )
+    assert DEFAULT_VOCABULARY.is_chrome(text) is expected

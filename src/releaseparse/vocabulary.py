@@ -459,6 +459,11 @@ class Vocabulary:
         return max(map(len, self.note_type_lookup), default=0)
 
     @cached_property
+    def chrome_width(self) -> int:
+        """The length of the longest folded chrome line."""
+        return max(map(len, self.chrome_keys), default=0)
+
+    @cached_property
     def office_width(self) -> int:
         """The length of the longest folded office name."""
         return max(map(len, self.office_keys), default=0)
@@ -489,9 +494,10 @@ class Vocabulary:
 
     def is_chrome(self, text: str) -> bool:
         """Whether ``text`` is a known site-chrome line or matches a chrome pattern."""
-        if _key(text) in self.chrome_keys:
+        line = collapse(text)
+        if len(line) <= self.chrome_width and _key(line) in self.chrome_keys:
             return True
-        return self.chrome_set.fullmatches(collapse(text))
+        return self.chrome_set.fullmatches(line)
 
 
 # Our own patterns, reviewed for catastrophic backtracking: no time limit on them.
