@@ -78,12 +78,28 @@ def _serve(
         tasks = inbox.get()
         if tasks is None:
             return
-        outcomes = [parse_task(parser, task, strict) for task in tasks]
-        try:
-            connection.send([(outcome.index, finish(outcome)) for outcome in outcomes])
-        except (pickle.PicklingError, TypeError, AttributeError):
-            sendable = [_sendable(outcome) for outcome in outcomes]
-            connection.send([(outcome.index, finish(outcome)) for outcome in sendable])
+        connection.send([(task.index, _result(parser, task, strict, finish)) for task in tasks])
+
+
+def _result(parser: Parser, task: Task, strict: bool, finish: Callable[[Outcome], object]) -> bytes:
+    """The finished outcome of ``task``, pickled (``_packed``) as soon as it is parsed."""
+    outcome = parse_task(parser, task, strict)
+    try:
+        return _packed(finish(outcome))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return _packed(finish(_sendable(outcome)))
+
+
+def _packed(result: object) -> bytes:
+    """One result pickled on its own, right away; the parent unpickles it as it yields it.
+
+    Records held a chunk at a time outlive the garbage collector's young passes, and
+    each pass that promotes them brings closer a full pass over everything the process
+    holds: in the parent, all the caller's objects. Pickled one by one in the worker
+    and unpickled one by one as the caller takes them, records the caller drops die
+    young on both sides.
+    """
+    return pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
 
 
 def _receive(connection: Connection, inbox: queue.SimpleQueue[list[Task] | None]) -> None:
@@ -186,7 +202,7 @@ class WorkerPool(Generic[T]):
     def run(self, tasks: Iterator[Task], chunksize: int) -> Iterator[T]:
         """Yield one result per task, in order; at most a bounded window is in flight."""
         window = self.size * (UNITS_PER_WORKER + CHUNKS_AHEAD_PER_WORKER) * chunksize
-        done: dict[int, T] = {}
+        done: dict[int, bytes] = {}  # pickled results (``_packed``), by input index
         resend: deque[_Unit] = deque()
         next_index = 0  # the next outcome to yield
         drawn = 0  # tasks taken from the input so far
@@ -195,7 +211,7 @@ class WorkerPool(Generic[T]):
             self.workers = [self._start() for _ in range(self.size)]
             while True:
                 while next_index in done:
-                    yield done.pop(next_index)
+                    yield pickle.loads(done.pop(next_index))
                     next_index += 1
                 for worker in list(self.workers):
                     while worker.can_take(retry=bool(resend) and resend[0].retry):
@@ -225,10 +241,12 @@ class WorkerPool(Generic[T]):
         for worker in self.workers:
             worker.finish()
         while next_index in done:  # pragma: no cover - all were yielded in the loop
-            yield done.pop(next_index)
+            yield pickle.loads(done.pop(next_index))
             next_index += 1
 
-    def _send(self, worker: _Worker, unit: _Unit, done: dict[int, T], resend: deque[_Unit]) -> bool:
+    def _send(
+        self, worker: _Worker, unit: _Unit, done: dict[int, bytes], resend: deque[_Unit]
+    ) -> bool:
         """Send ``unit`` to ``worker``; ``False`` if the worker had died (it is replaced)."""
         try:
             worker.send(unit)
@@ -237,9 +255,9 @@ class WorkerPool(Generic[T]):
             return False
         return True
 
-    def _collect(self, worker: _Worker, done: dict[int, T], resend: deque[_Unit]) -> None:
+    def _collect(self, worker: _Worker, done: dict[int, bytes], resend: deque[_Unit]) -> None:
         try:
-            results: list[tuple[int, T]] = worker.connection.recv()
+            results: list[tuple[int, bytes]] = worker.connection.recv()
         except (EOFError, OSError):
             self._died(worker, done, resend)
             return
@@ -249,7 +267,7 @@ class WorkerPool(Generic[T]):
     def _died(
         self,
         worker: _Worker,
-        done: dict[int, T],
+        done: dict[int, bytes],
         resend: deque[_Unit],
         unsent: _Unit | None = None,
     ) -> None:
@@ -267,7 +285,7 @@ class WorkerPool(Generic[T]):
             if current.retry:
                 (task,) = current.tasks
                 failure = Failure("WorkerDied", WORKER_DIED)
-                done[task.index] = self.finish(Outcome(task.index, task.id, error=failure))
+                done[task.index] = _packed(self.finish(Outcome(task.index, task.id, error=failure)))
             else:
                 again += [_Unit([task], retry=True) for task in current.tasks]
             again += waiting
