@@ -13,6 +13,7 @@ from releaseparse.records import (
     Region,
     Release,
     Severity,
+    SpanCache,
     Speaker,
     Turn,
     unchecked_region,
@@ -63,10 +64,11 @@ def _regions(state: ParseState) -> tuple[Region, ...]:
     # Claims were checked when made, and gaps lie between them: the regions need no check.
     regions: list[Region] = []
     position = 0
+    known: SpanCache = {(span.start, span.end): span for span in state.spans.values()}
     for start, end, kind in state.claims():
         if position < start:
             regions.extend(_gap_regions(state, position, start))
-        regions.append(unchecked_region(kind, start, end))
+        regions.append(unchecked_region(kind, start, end, known))
         position = end
     regions.extend(_gap_regions(state, position, len(state.source)))
     return tuple(regions)

@@ -68,12 +68,22 @@ _set_kind = Region.__dict__["kind"].__set__
 _set_region_span = Region.__dict__["span"].__set__
 
 
-def unchecked_region(kind: str, start: int, end: int) -> Region:
-    """``Region(kind, Span(start, end))`` built without checks, like ``unchecked_span``."""
+def unchecked_region(kind: str, start: int, end: int, known: SpanCache | None = None) -> Region:
+    """``Region(kind, Span(start, end))`` built without checks, like ``unchecked_span``.
+
+    With ``known``, an equal span already in the record is shared, not built again:
+    fewer objects for the garbage collector to walk (a paragraph's region and its
+    ``body.paragraphs.N`` span are the same characters).
+    """
     region = _new_object(Region)
     _set_kind(region, kind)
-    _set_region_span(region, unchecked_span(start, end))
+    span = None if known is None else known.get((start, end))
+    _set_region_span(region, unchecked_span(start, end) if span is None else span)
     return region
+
+
+#: Spans of a record by ``(start, end)``, for sharing equal ones.
+SpanCache = dict[tuple[int, int], Span]
 
 
 @attrs.frozen
@@ -265,6 +275,8 @@ def _release_from_parts(
 ) -> Release:
     """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling)."""
     venue, where, date, time, zone = place
+    named = {key: unchecked_span(a, b) for key, a, b in spans}
+    known: SpanCache = {(span.start, span.end): span for span in named.values()}
     header = Header(
         *titles,
         office=office,
@@ -283,8 +295,8 @@ def _release_from_parts(
         ),
         disclaimer=disclaimer,
         source=source,
-        spans=FrozenMap({key: unchecked_span(a, b) for key, a, b in spans}),
-        regions=tuple(unchecked_region(kind, a, b) for kind, a, b in regions),
+        spans=FrozenMap(named),
+        regions=tuple(unchecked_region(kind, a, b, known) for kind, a, b in regions),
         defects=tuple(
             Defect(code, message, Severity(severity), unchecked_span(a, b))
             for code, message, severity, a, b in defects
