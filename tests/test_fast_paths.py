@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -12,12 +13,14 @@ from releaseparse.dates import _DATE_IN_TEXT as DATE_IN_TEXT
 from releaseparse.dates import _DATELINE as DATELINE
 from releaseparse.dates import _DIGIT as DIGIT
 from releaseparse.dates import find_date, read_dateline
+from releaseparse.errors import ExtractorError
 from releaseparse.extractors._kinds import ends_sentence, note_type_of
 from releaseparse.extractors._people import _GLUED as GLUED
 from releaseparse.extractors._people import is_role
 from releaseparse.lines import Line, split_lines
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
+from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import (
     CHROME_LINES,
@@ -158,3 +161,13 @@ def test_chrome_lines_longer_than_every_entry_are_skipped(line: str, suffix: str
         DEFAULT_VOCABULARY.chrome_set.fullmatches(collapse(text))
     )
     assert DEFAULT_VOCABULARY.is_chrome(text) is expected
+
+
+def test_the_state_checks_spans_built_without_their_check() -> None:
+    """A span with ``start > end`` (possible only without the check) is refused by the state."""
+    state = ParseState("Title line\n\nBody text.\n")
+    state.extractor = "mine"
+    with pytest.raises(ExtractorError, match=r"\[5, 3\) is not a range of the source"):
+        state.claim(unchecked_span(5, 3), "mine")
+    with pytest.raises(ExtractorError, match="is not a range"):
+        state.set("title", "Title", unchecked_span(2, 1))

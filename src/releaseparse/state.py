@@ -90,7 +90,7 @@ class ParseState:
             raise self._fail(f"{what} needs a Span, got {type(span).__name__}")
         if not 0 <= span.start <= span.end <= len(self.source):
             raise self._fail(
-                f"{what} span [{span.start}, {span.end}) lies outside the source"
+                f"{what} span [{span.start}, {span.end}) is not a range of the source"
                 f" (length {len(self.source)})"
             )
 
