@@ -89,9 +89,9 @@ class ParseState:
         if not isinstance(span, Span):
             raise self._fail(f"{what} needs a Span, got {type(span).__name__}")
         if not 0 <= span.start <= span.end <= len(self.source):
+            problem = "starts after it ends" if span.start > span.end else "lies outside the source"
             raise self._fail(
-                f"{what} span [{span.start}, {span.end}) is not a range of the source"
-                f" (length {len(self.source)})"
+                f"{what} span [{span.start}, {span.end}) {problem} (length {len(self.source)})"
             )
 
     # -- claims ---------------------------------------------------------------------------
