@@ -16,6 +16,7 @@ import pytest
 import regex
 
 import releaseparse
+from releaseparse.guard import compile_each
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -50,21 +51,15 @@ def all_patterns() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
             if isinstance(value, re.Pattern | regex.Pattern) and isinstance(value.pattern, str):
                 found[f"{module.__name__}.{name}"] = value  # type: ignore[attr-defined]
     for vocabulary in _vocabularies():
-        compiled = (
-            *vocabulary.chrome_each,
-            *vocabulary.marker_each,
-            *vocabulary.caption_each,
-            *vocabulary.anonymous_each,
-            *vocabulary.trailer_regexes,
-        )
-        for pattern in compiled:
-            # Ours are reviewed (this test), so they run without the time limit.
-            assert isinstance(pattern, regex.Pattern), pattern
-            found[f"vocabulary {pattern.pattern}"] = pattern
-        for name in ("chrome_set", "marker_set", "caption_set", "anonymous_set"):
-            joined = getattr(vocabulary, name).joined
-            if joined is not None:
-                found[f"vocabulary.{name} joined {joined.pattern}"] = joined
+        for name in ("chrome_set", "marker_set", "caption_set", "anonymous_set", "trailer_set"):
+            patterns = getattr(vocabulary, name)
+            # Each pattern on its own (ours are reviewed here, so they run without the
+            # time limit), and the alternation the line tests use.
+            for pattern in compile_each(patterns.patterns):
+                assert isinstance(pattern, regex.Pattern), pattern
+                found[f"vocabulary {pattern.pattern}"] = pattern
+            if patterns.joined is not None:
+                found[f"vocabulary.{name} joined {patterns.joined.pattern}"] = patterns.joined
         for name in ("role_pattern", "venue_pattern"):
             found[f"vocabulary.{name}"] = getattr(vocabulary, name)
     return found

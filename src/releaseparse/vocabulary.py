@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 import attrs
 import regex
 
-from releaseparse.guard import FullMatcher, compile_each, mark_reviewed
+from releaseparse.guard import mark_reviewed
 from releaseparse.patternset import PatternSet
 from releaseparse.text import collapse
 
@@ -372,28 +372,8 @@ class Vocabulary:
         return frozenset(word for word in self.role_words if self.role_pattern.fullmatch(word))
 
     @cached_property
-    def trailer_regexes(self) -> tuple[FullMatcher, ...]:
-        """The compiled trailer patterns."""
-        return compile_each(self.trailer_patterns)
-
-    @cached_property
-    def chrome_each(self) -> tuple[FullMatcher, ...]:
-        """The chrome patterns compiled one by one."""
-        return compile_each(self.chrome_patterns)
-
-    @cached_property
-    def marker_each(self) -> tuple[FullMatcher, ...]:
-        """The marker patterns compiled one by one."""
-        return compile_each(self.marker_patterns)
-
-    @cached_property
-    def caption_each(self) -> tuple[FullMatcher, ...]:
-        """The caption patterns compiled one by one."""
-        return compile_each(self.caption_patterns)
-
-    @cached_property
     def chrome_set(self) -> PatternSet:
-        """The chrome patterns as one test (what the line tests use)."""
+        """The chrome patterns as one test (``chrome_set.fullmatches(line)``)."""
         return PatternSet(self.chrome_patterns)
 
     @cached_property
@@ -411,14 +391,14 @@ class Vocabulary:
         """The anonymous speaker patterns as one test."""
         return PatternSet(self.anonymous_speakers)
 
+    @cached_property
+    def trailer_set(self) -> PatternSet:
+        """The trailer patterns as one test."""
+        return PatternSet(self.trailer_patterns)
+
     def is_caption(self, text: str) -> bool:
         """Whether ``text`` is a photo caption."""
         return self.caption_set.fullmatches(collapse(text))
-
-    @cached_property
-    def anonymous_each(self) -> tuple[FullMatcher, ...]:
-        """The anonymous patterns compiled one by one."""
-        return compile_each(self.anonymous_speakers)
 
     @cached_property
     def venue_pattern(self) -> regex.Pattern[str]:

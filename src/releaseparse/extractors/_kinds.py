@@ -181,8 +181,8 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
 
 def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
     """The canonical note type of a note-type line (``PRESS STATEMENT``, ``... Index``)."""
-    found = vocabulary.note_type(text)
     line = collapse(text)
+    found = vocabulary.note_type(line)
     # A collapsed line's whitespace is single characters (``\s`` matches only what
     # ``str.split`` splits on), so the suffix cut is `` index``, six characters.
     if found is None and len(line) - len(" index") <= vocabulary.note_type_width:

@@ -135,7 +135,7 @@ class _Scan:
             position = above[0]
             kind = self.kind(position)
             text = collapse(self.lines[position].text)
-            if any(pattern.fullmatch(text) for pattern in self.vocabulary.trailer_regexes):
+            if self.vocabulary.trailer_set.fullmatches(text):
                 break
             if kind in HEADER_KINDS or kind in _LEAD or self.is_title(position):
                 start = position

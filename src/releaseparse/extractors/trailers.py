@@ -13,13 +13,13 @@ def trailers(state: ParseState) -> None:
     tail = len(state.source) if disclaimer is None else disclaimer.start
     start = header_end(state)
     lines = [line for line in state.lines if start <= line.start and line.stop <= tail]
-    patterns = state.vocabulary.trailer_regexes
+    trailer_set = state.vocabulary.trailer_set
     for line in reversed(lines):
         if is_blank(line.text):
             continue
         if state.is_claimed(line.span):
             break
         text = collapse(line.text)
-        if not any(pattern.fullmatch(text) for pattern in patterns):
+        if not trailer_set.fullmatches(text):
             break
         state.claim(line.span, "trailer")
