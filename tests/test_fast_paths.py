@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import sys
 
 import pytest
@@ -14,7 +15,14 @@ from releaseparse.dates import _DATELINE as DATELINE
 from releaseparse.dates import _DIGIT as DIGIT
 from releaseparse.dates import find_date, read_dateline
 from releaseparse.errors import ExtractorError
-from releaseparse.extractors._kinds import ends_sentence, note_type_of
+from releaseparse.extractors._kinds import (
+    KIND_MEMO,
+    classify,
+    classify_lines,
+    ends_sentence,
+    kind_memo,
+    note_type_of,
+)
 from releaseparse.extractors._people import _GLUED as GLUED
 from releaseparse.extractors._people import is_role
 from releaseparse.lines import Line, split_lines
@@ -28,6 +36,7 @@ from releaseparse.vocabulary import (
     NOTE_TYPES,
     OFFICES,
     ROLE_WORDS,
+    Vocabulary,
 )
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
@@ -171,3 +180,27 @@ def test_the_state_checks_spans_built_without_their_check() -> None:
         state.claim(unchecked_span(5, 3), "mine")
     with pytest.raises(ExtractorError, match="starts after it ends"):
         state.set("title", "Title", unchecked_span(2, 1))
+
+
+def test_line_kind_memo_is_bounded_and_per_vocabulary() -> None:
+    """The kinds memo empties itself when full, and an extended vocabulary starts its own."""
+    vocabulary = Vocabulary().extend(offices=["Office of Memo Tests"])
+    lines = split_lines("".join(f"A line of its own, number {n}.\n" for n in range(KIND_MEMO + 5)))
+    kinds = classify_lines(vocabulary, lines)
+    assert kinds == [classify(vocabulary, line.text) for line in lines]
+    assert 0 < len(vocabulary.line_kinds) <= KIND_MEMO
+    assert vocabulary.extend(offices=["Another Office"]).line_kinds == {}
+    assert kind_memo(vocabulary) is vocabulary.line_kinds
+
+
+def test_vocabulary_pickles_without_its_memo_or_derived_tables() -> None:
+    """What a vocabulary derives on use stays out of its pickle, and is rebuilt after it."""
+    vocabulary = Vocabulary().extend(offices=["Office of Memo Tests"])
+    plain = len(pickle.dumps(vocabulary))
+    classify_lines(vocabulary, split_lines("Media Note\nOffice of Memo Tests\nMarch 14, 2016\n"))
+    assert vocabulary.line_kinds
+    assert len(pickle.dumps(vocabulary)) == plain
+    copy = pickle.loads(pickle.dumps(vocabulary))
+    assert copy == vocabulary
+    assert copy.line_kinds == {}
+    assert copy.is_office("Office of Memo Tests")

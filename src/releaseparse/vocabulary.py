@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
+from typing import Any
 
 import attrs
 import regex
@@ -331,6 +332,20 @@ class Vocabulary:
             raise KeyError(f"unknown vocabulary field(s) {sorted(unknown)}; known: {known}")
         changes = {name: (*getattr(self, name), *entries) for name, entries in more.items()}
         return attrs.evolve(self, **changes)
+
+    def __getstate__(self) -> dict[str, object]:
+        # Only the fields: the derived tables and the line-kind memo are rebuilt where
+        # the vocabulary is used, so a pickle (to a worker process) stays small.
+        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+
+    @cached_property
+    def line_kinds(self) -> dict[str, Any]:
+        """Kinds of line texts already classified with this vocabulary: a bounded memo.
+
+        Filled and emptied by the line classifier (``KIND_MEMO`` entries at most); it is
+        not part of the vocabulary's value, and pickles leave it out.
+        """
+        return {}
 
     @cached_property
     def note_type_lookup(self) -> dict[str, str]:
