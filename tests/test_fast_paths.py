@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pickle
 import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from random import Random
 
 import pytest
 import regex
@@ -14,9 +17,13 @@ from releaseparse.dates import _DATE_IN_TEXT as DATE_IN_TEXT
 from releaseparse.dates import _DATELINE as DATELINE
 from releaseparse.dates import _DIGIT as DIGIT
 from releaseparse.dates import find_date, read_dateline
+from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
 from releaseparse.extractors._kinds import (
+    HEADER_KINDS,
     KIND_MEMO,
+    Kind,
+    LineKinds,
     classify,
     classify_lines,
     ends_sentence,
@@ -38,6 +45,8 @@ from releaseparse.vocabulary import (
     ROLE_WORDS,
     Vocabulary,
 )
+from tests.conftest import FIXTURES
+from tests.strategies import Case, releases
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
@@ -182,6 +191,29 @@ def test_the_state_checks_spans_built_without_their_check() -> None:
         state.set("title", "Title", unchecked_span(2, 1))
 
 
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda state: state.claim(Span(0, 99), "mine"), "claim('mine') span [0, 99) lies outside"),
+        (lambda state: state.set("x", 1, Span(0, 99)), "set('x') span [0, 99) lies outside"),
+        (
+            lambda state: state.set("x", 1, Span(0, 1), parts={"y": Span(5, 99)}),
+            "set('x') part 'y' span [5, 99) lies outside",
+        ),
+        (lambda state: state.defect("x.y", "m", Span(7, 99)), "defect('x.y') span [7, 99) lies"),
+        (lambda state: state.claim((0, 1), "mine"), "claim('mine') needs a Span, got tuple"),
+    ],
+)
+def test_a_refused_span_names_the_call_it_was_given_to(
+    call: Callable[[ParseState], None], message: str
+) -> None:
+    """The state's span check builds its message only on failure, and names the call."""
+    state = ParseState("Title line\n")
+    state.extractor = "mine"
+    with pytest.raises(ExtractorError, match=regex.escape(f"extractor 'mine': {message}")):
+        call(state)
+
+
 def test_line_kind_memo_is_bounded_and_per_vocabulary() -> None:
     """The kinds memo empties itself when full, and an extended vocabulary starts its own."""
     vocabulary = Vocabulary().extend(offices=["Office of Memo Tests"])
@@ -204,3 +236,56 @@ def test_vocabulary_pickles_without_its_memo_or_derived_tables() -> None:
     assert copy == vocabulary
     assert copy.line_kinds == {}
     assert copy.is_office("Office of Memo Tests")
+
+
+def _kinds_read_at_once(vocabulary: Vocabulary, lines: Sequence[Line]) -> list[Kind]:
+    """Every line classified up front, then the role rule: the plain form ``LineKinds`` replaces."""
+    kinds = [classify(vocabulary, line.text) for line in lines]
+    nonblank = [index for index, kind in enumerate(kinds) if kind != Kind.BLANK]
+    for position, index in enumerate(nonblank):
+        if kinds[index] != Kind.ROLE:
+            continue
+        above = kinds[nonblank[position - 1]] if position else None
+        below = kinds[nonblank[position + 1]] if position + 1 < len(nonblank) else None
+        if above != Kind.NAME and below not in HEADER_KINDS:
+            kinds[index] = Kind.OTHER
+    return kinds
+
+
+GOLDEN_TEXTS = sorted(FIXTURES.glob("*.txt"))
+_ROLE_LINES = (
+    "Antony J. Blinken\nSecretary of State\n\nBody.\n",
+    "Secretary of State\nWashington, DC\n",
+    "Secretary of State\n\nA sentence of prose that is not a header line at all.\n",
+    "Title\n\nSecretary of State\n",
+)
+
+
+@pytest.mark.parametrize(
+    "source", [*_ROLE_LINES, *GOLDEN_TEXTS], ids=lambda source: getattr(source, "name", None)
+)
+def test_line_kinds_read_in_any_order_equal_the_kinds_read_at_once(source: str | Path) -> None:
+    """Lazy line kinds give each line the kind the up-front pass gives it, in any order."""
+    text = decode(source.read_bytes()).text if isinstance(source, Path) else source
+    lines = split_lines(text)
+    expected = _kinds_read_at_once(DEFAULT_VOCABULARY, lines)
+    assert classify_lines(DEFAULT_VOCABULARY, lines) == expected
+    backwards = LineKinds(DEFAULT_VOCABULARY, lines)
+    assert [backwards[i] for i in reversed(range(len(lines)))] == expected[::-1]
+
+
+@given(case=releases(), order=st.randoms(use_true_random=False))
+def test_line_kinds_of_generated_releases_in_a_random_order(case: Case, order: Random) -> None:
+    lines = split_lines(case.text)
+    indices = list(range(len(lines)))
+    order.shuffle(indices)
+    kinds = LineKinds(DEFAULT_VOCABULARY, lines)
+    expected = _kinds_read_at_once(DEFAULT_VOCABULARY, lines)
+    assert [kinds[i] for i in indices] == [expected[i] for i in indices]
+
+
+@pytest.mark.parametrize("index", [-1, 3, 100])
+def test_line_kinds_refuse_an_index_outside_the_lines(index: int) -> None:
+    kinds = LineKinds(DEFAULT_VOCABULARY, split_lines("Title\n\nBody.\n"))
+    with pytest.raises(IndexError, match="among the 3 lines"):
+        kinds[index]

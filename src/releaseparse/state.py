@@ -85,20 +85,28 @@ class ParseState:
     def _fail(self, message: str) -> ExtractorError:
         return ExtractorError(f"extractor {self.extractor!r}: {message}")
 
-    def _check_span(self, span: Span, what: str) -> None:
+    def _check_span(self, span: Span, call: str, subject: str, part: str | None = None) -> None:
+        """Refuse a span that is no ``Span`` or does not lie in the source.
+
+        The failing call is named as ``call(subject)`` (``claim('body')``), and the
+        message is built only when there is one to give: this runs on every claim,
+        field, part and defect.
+        """
+        if isinstance(span, Span) and 0 <= span.start <= span.end <= len(self.source):
+            return
+        what = f"{call}({subject!r})" + ("" if part is None else f" part {part!r}")
         if not isinstance(span, Span):
             raise self._fail(f"{what} needs a Span, got {type(span).__name__}")
-        if not 0 <= span.start <= span.end <= len(self.source):
-            problem = "starts after it ends" if span.start > span.end else "lies outside the source"
-            raise self._fail(
-                f"{what} span [{span.start}, {span.end}) {problem} (length {len(self.source)})"
-            )
+        problem = "starts after it ends" if span.start > span.end else "lies outside the source"
+        raise self._fail(
+            f"{what} span [{span.start}, {span.end}) {problem} (length {len(self.source)})"
+        )
 
     # -- claims ---------------------------------------------------------------------------
 
     def claim(self, span: Span, kind: str) -> None:
         """Take the characters of ``span`` as one region of ``kind``."""
-        self._check_span(span, f"claim({kind!r})")
+        self._check_span(span, "claim", kind)
         if not span:
             raise self._fail(f"claim({kind!r}) of an empty span at {span.start}")
         overlap = self._overlapping(span)
@@ -163,11 +171,11 @@ class ParseState:
         check = BUILTIN_FIELDS.get(name)
         if check is not None and not check(value):
             raise self._fail(f"field {name!r} cannot hold {type(value).__name__} {value!r}")
-        self._check_span(span, f"set({name!r})")
+        self._check_span(span, "set", name)
         self._fields[name] = Field(value, span, self.extractor)
         self._spans[name] = span
         for part, part_span in (parts or {}).items():
-            self._check_span(part_span, f"set({name!r}) part {part!r}")
+            self._check_span(part_span, "set", name, part)
             self._spans[f"{name}.{part}"] = part_span
 
     def get(self, name: str, default: object = None) -> object:
@@ -203,7 +211,7 @@ class ParseState:
         severity: Severity | str = Severity.WARNING,
     ) -> None:
         """Record a problem with the input: a stable dotted ``code``, a message, a span."""
-        self._check_span(span, f"defect({code!r})")
+        self._check_span(span, "defect", code)
         self._defects.append(Defect(code, message, Severity(severity), span))
 
     @property

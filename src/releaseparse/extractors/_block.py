@@ -8,6 +8,7 @@ chrome between are allowed); the title is the nearest plain line above it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import cast
 
 import attrs
@@ -18,7 +19,7 @@ from releaseparse.extractors._kinds import (
     ISSUER_KINDS,
     WRAPPED_LINES,
     Kind,
-    classify_lines,
+    LineKinds,
     paragraph_is_prose,
 )
 from releaseparse.state import ParseState
@@ -74,27 +75,34 @@ class Block:
 
 
 class Layout:
-    """The line kinds of one parse state and its header block (computed once per state)."""
+    """The line kinds of one parse state (each read when first asked for) and its header block."""
 
     def __init__(self, state: ParseState) -> None:
         self.lines = state.lines
         self.vocabulary = state.vocabulary
         self.self_titled = state.vocabulary.self_titled_keys
-        limit = min(len(state.lines), SEARCH_LINES)
-        self.kinds: list[Kind] = classify_lines(state.vocabulary, state.lines[:limit])
+        #: How many lines (from the top) are searched; ``kinds`` has one for each.
+        self.size = min(len(state.lines), SEARCH_LINES)
+        self.kinds = LineKinds(state.vocabulary, state.lines[: self.size])
         self.block = self._find_block()
 
     # -- helpers --------------------------------------------------------------------------
 
     def kind(self, index: int) -> Kind:
         """The kind of line ``index`` (``OTHER`` past the lines searched)."""
-        return self.kinds[index] if 0 <= index < len(self.kinds) else Kind.OTHER
+        return self.kinds[index] if 0 <= index < self.size else Kind.OTHER
+
+    def kinds_in_order(self) -> Iterator[tuple[int, Kind]]:
+        """``(index, kind)`` of the lines searched, from the top, each classified when reached."""
+        kinds = self.kinds
+        for index in range(self.size):
+            yield index, kinds[index]
 
     def _step(self, index: int, direction: int) -> tuple[int, int] | None:
         """The next non-blank line from ``index`` going ``direction``, and the blanks crossed."""
         blanks = 0
         index += direction
-        while 0 <= index < len(self.kinds):
+        while 0 <= index < self.size:
             if self.kinds[index] != Kind.BLANK:
                 return index, blanks
             blanks += 1
@@ -145,7 +153,7 @@ class Layout:
 
     def _anchor(self) -> int | None:
         paragraph_seen = False
-        for index, kind in enumerate(self.kinds):
+        for index, kind in self.kinds_in_order():
             if kind == Kind.DATE and self._validated_date(index):
                 return self._closing_date(index)
             if kind == Kind.FLAT:
@@ -231,9 +239,7 @@ class Layout:
         if self.kinds[first] in (Kind.LABEL, Kind.PROSE, Kind.TIME, Kind.MARKER):
             return True
         end = first + 1
-        while (
-            end < len(self.kinds) and self.kinds[end] != Kind.BLANK and end - first < WRAPPED_LINES
-        ):
+        while end < self.size and self.kinds[end] != Kind.BLANK and end - first < WRAPPED_LINES:
             end += 1
         return paragraph_is_prose(self.vocabulary, [self.text(i) for i in range(first, end)])
 
@@ -320,12 +326,12 @@ class Layout:
 
     def _bare_block(self) -> Block | None:
         """No header lines: a first plain line before the body is the title (embassy pages)."""
-        for index, kind in enumerate(self.kinds):
+        for index, kind in self.kinds_in_order():
             if kind in (Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE):
                 continue
             if kind in _TITLE_KINDS and self._is_title_like(index):
                 end = index + 1
-                while end < len(self.kinds) and self.kinds[end] in _BARE_FOLLOWERS:
+                while end < self.size and self.kinds[end] in _BARE_FOLLOWERS:
                     end += 1
                 while end > index + 1 and self.kinds[end - 1] == Kind.BLANK:
                     end -= 1

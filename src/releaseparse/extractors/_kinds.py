@@ -269,16 +269,57 @@ def remembered_kind(vocabulary: Vocabulary, text: str, memo: dict[str, Kind]) ->
     return kind
 
 
-def classify_lines(vocabulary: Vocabulary, lines: tuple[Line, ...]) -> list[Kind]:
+class LineKinds(dict[int, Kind]):
+    """The kinds of ``lines`` by index, each worked out when first read, then kept.
+
+    ``kinds[i]`` equals ``classify_lines(vocabulary, lines)[i]`` for ``0 <= i <
+    len(lines)``; other indices raise ``IndexError``. Extractors stop at the first
+    paragraph below the header, so most prose lines are never classified, and a line
+    read again costs a dictionary lookup.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, lines: Sequence[Line]) -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+        self.lines = lines
+        self._memo = kind_memo(vocabulary)
+        self._own_kinds: dict[int, Kind] = {}
+
+    def __missing__(self, index: int) -> Kind:
+        kind = self._own(index)
+        if kind == Kind.ROLE and not self._role_counts(index):
+            kind = Kind.OTHER
+        self[index] = kind
+        return kind
+
+    def _own(self, index: int) -> Kind:
+        """The kind of line ``index`` judged on its own text."""
+        kind = self._own_kinds.get(index)
+        if kind is None:
+            if not 0 <= index < len(self.lines):
+                raise IndexError(f"no line {index} among the {len(self.lines)} lines classified")
+            text = self.lines[index].text
+            kind = self._own_kinds[index] = remembered_kind(self.vocabulary, text, self._memo)
+        return kind
+
+    def _next_nonblank(self, index: int, step: int) -> Kind | None:
+        index += step
+        while 0 <= index < len(self.lines):
+            kind = self._own(index)
+            if kind != Kind.BLANK:
+                return kind
+            index += step
+        return None
+
+    def _role_counts(self, index: int) -> bool:
+        """A role line counts only under a name or above another header line."""
+        return (
+            self._next_nonblank(index, -1) == Kind.NAME
+            or self._next_nonblank(index, 1) in HEADER_KINDS
+        )
+
+
+def classify_lines(vocabulary: Vocabulary, lines: Sequence[Line]) -> list[Kind]:
     """The kind of every line; a role line counts only next to a name or other header lines."""
-    memo = kind_memo(vocabulary)
-    kinds = [remembered_kind(vocabulary, line.text, memo) for line in lines]
-    nonblank = [index for index, kind in enumerate(kinds) if kind != Kind.BLANK]
-    for position, index in enumerate(nonblank):
-        if kinds[index] != Kind.ROLE:
-            continue
-        above = kinds[nonblank[position - 1]] if position else None
-        below = kinds[nonblank[position + 1]] if position + 1 < len(nonblank) else None
-        if above != Kind.NAME and below not in HEADER_KINDS:
-            kinds[index] = Kind.OTHER
-    return kinds
+    kinds = LineKinds(vocabulary, lines)
+    return [kinds[index] for index in range(len(lines))]

@@ -11,7 +11,7 @@ def chrome(state: ParseState) -> None:
     """Claim every line above the body that reads as site chrome."""
     found = layout(state)
     block = found.block
-    for index in range(len(found.kinds)):
+    for index in range(found.size):
         kind = found.kind(index)
         if kind in (Kind.PROSE, Kind.LABEL) and (block is None or index >= block.start):
             break

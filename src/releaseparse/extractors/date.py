@@ -28,7 +28,7 @@ def _dateline(state: ParseState) -> Line | None:
     if block is not None and (block.title is None or block.anchor != block.title[0]):
         return None
     last = None
-    for index, kind in enumerate(found.kinds):
+    for index, kind in found.kinds_in_order():
         if kind in (Kind.PROSE, Kind.LABEL, Kind.ISSUER, Kind.OFFICE, Kind.NOTE_TYPE):
             break
         if kind == Kind.DATE:

@@ -16,7 +16,7 @@ def time(state: ParseState) -> None:
     found = layout(state)
     block = found.block
     start = 0 if block is None else block.start
-    for index in range(start, len(found.kinds)):
+    for index in range(start, found.size):
         kind = found.kind(index)
         if kind == Kind.LABEL:
             return
