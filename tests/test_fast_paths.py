@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from releaseparse.dates import _DATE_IN_TEXT as DATE_IN_TEXT
 from releaseparse.dates import _DATELINE as DATELINE
 from releaseparse.dates import _DIGIT as DIGIT
-from releaseparse.dates import find_date, read_dateline
+from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
 from releaseparse.extractors._kinds import (
@@ -28,6 +28,7 @@ from releaseparse.extractors._kinds import (
     classify_lines,
     ends_sentence,
     kind_memo,
+    label_of,
     note_type_of,
 )
 from releaseparse.extractors._people import _GLUED as GLUED
@@ -289,3 +290,27 @@ def test_line_kinds_refuse_an_index_outside_the_lines(index: int) -> None:
     kinds = LineKinds(DEFAULT_VOCABULARY, split_lines("Title\n\nBody.\n"))
     with pytest.raises(IndexError, match="among the 3 lines"):
         kinds[index]
+
+
+def _fixture_lines() -> list[str]:
+    return [
+        line.text for path in GOLDEN_TEXTS for line in split_lines(decode(path.read_bytes()).text)
+    ]
+
+
+def test_every_time_or_label_line_passes_the_time_extractors_shortcut() -> None:
+    """The time extractor classifies only lines that ``read_time`` or ``label_of`` accept."""
+    seen = set()
+    for text in [*_fixture_lines(), "2:46 p.m. EST", "(5:43 p.m. EST)", "QUESTION: Thanks."]:
+        kind = classify(DEFAULT_VOCABULARY, text)
+        if kind in (Kind.TIME, Kind.LABEL):
+            seen.add(kind)
+            assert read_time(text) or label_of(DEFAULT_VOCABULARY, collapse(text))
+    assert seen == {Kind.TIME, Kind.LABEL}
+
+
+@given(case=releases())
+def test_time_or_label_lines_of_generated_releases_pass_the_shortcut(case: Case) -> None:
+    for line in split_lines(case.text):
+        if classify(DEFAULT_VOCABULARY, line.text) in (Kind.TIME, Kind.LABEL):
+            assert read_time(line.text) or label_of(DEFAULT_VOCABULARY, collapse(line.text))

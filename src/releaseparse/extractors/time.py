@@ -5,8 +5,9 @@ from __future__ import annotations
 from releaseparse.dates import read_time
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import set_time, trimmed
-from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._kinds import Kind, label_of
 from releaseparse.state import ParseState
+from releaseparse.text import collapse
 
 
 def time(state: ParseState) -> None:
@@ -16,7 +17,13 @@ def time(state: ParseState) -> None:
     found = layout(state)
     block = found.block
     start = 0 if block is None else block.start
+    lines, vocabulary = state.lines, state.vocabulary
     for index in range(start, found.size):
+        text = lines[index].text
+        # A line reads as a time or a label only if these say so: the lines between
+        # (most of a statement) need no classifying.
+        if read_time(text) is None and label_of(vocabulary, collapse(text)) is None:
+            continue
         kind = found.kind(index)
         if kind == Kind.LABEL:
             return
