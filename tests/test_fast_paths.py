@@ -37,7 +37,7 @@ from releaseparse.lines import Line, split_lines
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
 from releaseparse.state import ParseState
-from releaseparse.text import collapse
+from releaseparse.text import INVISIBLE, collapse
 from releaseparse.vocabulary import (
     CHROME_LINES,
     DEFAULT_VOCABULARY,
@@ -58,6 +58,25 @@ _WORDS = [*NOTE_TYPES, *OFFICES, "Index", "INDEX", "Office of ", "x", "ß", "ﬃ
 def test_case_folding_never_shortens() -> None:
     """The note type and office shortcuts skip lines longer than every entry."""
     assert all(len(char.casefold()) >= 1 for char in _ALL_CHARACTERS)
+
+
+def test_printable_text_holds_no_whitespace_but_the_space_and_nothing_invisible() -> None:
+    """``collapse`` returns a printable text with single inner spaces as it is."""
+    assert not [c for c in _ALL_CHARACTERS if c.isspace() and c != " " and c.isprintable()]
+    assert not [c for c in INVISIBLE if c.isprintable()]
+
+
+@given(st.text())
+@example("Media\u00a0Note")
+@example(" Office  of the\tSpokesperson\n")
+@example("Off\u200bice")
+@example("Office of the Spokesperson")
+@example("")
+def test_collapse_folds_like_the_plain_fold(text: str) -> None:
+    folded = " ".join(text.translate(dict.fromkeys(map(ord, INVISIBLE))).split())
+    assert collapse(text) == folded
+    assert collapse(folded) == folded  # the folded text again: returned as it is
+    assert collapse(text + " ") == folded
 
 
 def test_whitespace_is_what_split_splits_on() -> None:

@@ -44,12 +44,33 @@ def is_blank(text: str) -> bool:
     return not _visible(text).strip()
 
 
-@lru_cache(maxsize=COLLAPSE_CACHE)
-def collapse(text: str) -> str:
-    """Drop invisible characters, fold every whitespace run (NBSP included) to one space.
+#: The text ``collapse`` returned last: folded already, so returned as it is when passed
+#: again (each line test collapses the line it is given, mostly the folded line itself).
+_last_folded = ""
 
-    Cached: one line is collapsed by many line tests, and boilerplate lines repeat
-    across releases (a hit costs a hash lookup; the string's hash is itself cached).
+
+def collapse(text: str) -> str:
+    """Drop invisible characters, fold every whitespace run (NBSP included) to one space."""
+    global _last_folded
+    if text is _last_folded:
+        return text
+    # A printable text holds no whitespace but the space and no invisible character (every
+    # other whitespace character, and each of INVISIBLE, is unprintable: checked on every
+    # code point): with no double, leading or trailing space it is already folded.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        folded = text
+    else:
+        folded = _fold(text)
+    _last_folded = folded
+    return folded
+
+
+@lru_cache(maxsize=COLLAPSE_CACHE)
+def _fold(text: str) -> str:
+    """``collapse`` for a text that needs folding, cached.
+
+    One line is collapsed by many line tests, and boilerplate lines repeat across
+    releases (a hit costs a hash lookup; the string's hash is itself cached).
     """
     # str.split() splits on exactly the characters ``\s`` matches (str.isspace), so this
     # equals ``re.sub(r"\s+", " ", text).strip()``, several times faster.
