@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from releaseparse.dates import _DIGIT
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import (
     HEADER_KINDS,
@@ -157,8 +158,10 @@ def next_release(state: ParseState) -> int | None:
         text = lines[index].text
         if not text or len(text) > MAX_HEADER_LINE:
             continue
+        # Only a dateline, note type or office line can be a header line here, and every
+        # dateline holds a ``\d`` digit (``read_dateline`` asks the same first).
         if not (
-            any(map(str.isdigit, text))
+            _DIGIT.search(text) is not None
             or vocabulary.note_type(text) is not None
             or vocabulary.is_office(collapse(text))
         ):
