@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 import sys
 from collections.abc import Callable, Sequence
@@ -33,11 +34,12 @@ from releaseparse.extractors._kinds import (
 )
 from releaseparse.extractors._people import _GLUED as GLUED
 from releaseparse.extractors._people import is_role
-from releaseparse.lines import Line, split_lines
+from releaseparse.lines import Line, split_lines, split_lines_by_pattern
+from releaseparse.parser import Parser
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
 from releaseparse.state import ParseState
-from releaseparse.text import INVISIBLE, collapse
+from releaseparse.text import INVISIBLE, collapse, is_blank
 from releaseparse.vocabulary import (
     CHROME_LINES,
     DEFAULT_VOCABULARY,
@@ -77,6 +79,13 @@ def test_collapse_folds_like_the_plain_fold(text: str) -> None:
     assert collapse(text) == folded
     assert collapse(folded) == folded  # the folded text again: returned as it is
     assert collapse(text + " ") == folded
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\u00a0", "\u2028", *INVISIBLE])))
+@example("\u200b")
+@example("\u200b a")
+def test_is_blank_equals_the_plain_test(text: str) -> None:
+    assert is_blank(text) is (not text.translate(dict.fromkeys(map(ord, INVISIBLE))).strip())
 
 
 def test_whitespace_is_what_split_splits_on() -> None:
@@ -128,6 +137,21 @@ def test_split_lines_tiles_the_text(source: str) -> None:
         assert source[line.start : line.end] == line.text
         assert "\r" not in line.text
         assert "\n" not in line.text
+
+
+def test_split_lines_equals_the_pattern_on_every_short_text() -> None:
+    """``str.split`` for ``\\n`` and ``\\r\\n`` text gives the lines the pattern gives."""
+    for size in range(9):
+        for characters in itertools.product("a\r\n", repeat=size):
+            source = "".join(characters)
+            assert split_lines(source) == split_lines_by_pattern(source), repr(source)
+
+
+@given(st.text(alphabet=st.sampled_from("ab\r\n \u2028\x0c\x85\x1c"), max_size=40))
+@example("a\r\nb\r\n")
+@example("a\rb")
+def test_split_lines_equals_the_pattern(source: str) -> None:
+    assert split_lines(source) == split_lines_by_pattern(source)
 
 
 def test_unchecked_records_equal_checked_ones() -> None:
@@ -333,3 +357,17 @@ def test_time_or_label_lines_of_generated_releases_pass_the_shortcut(case: Case)
     for line in split_lines(case.text):
         if classify(DEFAULT_VOCABULARY, line.text) in (Kind.TIME, Kind.LABEL):
             assert read_time(line.text) or label_of(DEFAULT_VOCABULARY, collapse(line.text))
+
+
+def test_blank_lines_are_looked_at_only_when_a_marker_pattern_takes_the_empty_text() -> None:
+    """The marker extractor skips blank lines unless a pattern matches the folded blank line."""
+    for vocabulary in (DEFAULT_VOCABULARY, *(get_profile(n).vocabulary for n in profile_names())):
+        assert not vocabulary.is_marker("")
+    takes_empty = DEFAULT_VOCABULARY.extend(marker_patterns=[r"(?:#\s*)*"])
+    assert takes_empty.is_marker("   ")
+    text = "Media Note\nOffice of the Spokesperson\nMarch 14, 2016\n\nBody text.\n   \nMore.\n"
+    # The blank line is taken for a marker and claimed: an empty claim, which the state
+    # refuses, as it did before blank lines were skipped.
+    with pytest.raises(ExtractorError, match=r"extractor 'markers': claim\('marker'\)"):
+        Parser(takes_empty).parse(text)
+    assert "marker" not in [region.kind for region in Parser().parse(text).regions]

