@@ -26,7 +26,6 @@ from releaseparse.extractors._kinds import (
     Kind,
     LineKinds,
     classify,
-    classify_lines,
     ends_sentence,
     kind_memo,
     label_of,
@@ -262,8 +261,9 @@ def test_line_kind_memo_is_bounded_and_per_vocabulary() -> None:
     """The kinds memo empties itself when full, and an extended vocabulary starts its own."""
     vocabulary = Vocabulary().extend(offices=["Office of Memo Tests"])
     lines = split_lines("".join(f"A line of its own, number {n}.\n" for n in range(KIND_MEMO + 5)))
-    kinds = classify_lines(vocabulary, lines)
-    assert kinds == [classify(vocabulary, line.text) for line in lines]
+    kinds = LineKinds(vocabulary, lines)
+    expected = [classify(vocabulary, line.text) for line in lines]
+    assert [kinds[i] for i in range(len(lines))] == expected
     assert 0 < len(vocabulary.line_kinds) <= KIND_MEMO
     assert vocabulary.extend(offices=["Another Office"]).line_kinds == {}
     assert kind_memo(vocabulary) is vocabulary.line_kinds
@@ -273,7 +273,8 @@ def test_vocabulary_pickles_without_its_memo_or_derived_tables() -> None:
     """What a vocabulary derives on use stays out of its pickle, and is rebuilt after it."""
     vocabulary = Vocabulary().extend(offices=["Office of Memo Tests"])
     plain = len(pickle.dumps(vocabulary))
-    classify_lines(vocabulary, split_lines("Media Note\nOffice of Memo Tests\nMarch 14, 2016\n"))
+    kinds = LineKinds(vocabulary, split_lines("Media Note\nOffice of Memo Tests\nMarch 14, 2016\n"))
+    assert kinds[1] == Kind.OFFICE
     assert vocabulary.line_kinds
     assert len(pickle.dumps(vocabulary)) == plain
     copy = pickle.loads(pickle.dumps(vocabulary))
@@ -313,7 +314,8 @@ def test_line_kinds_read_in_any_order_equal_the_kinds_read_at_once(source: str |
     text = decode(source.read_bytes()).text if isinstance(source, Path) else source
     lines = split_lines(text)
     expected = _kinds_read_at_once(DEFAULT_VOCABULARY, lines)
-    assert classify_lines(DEFAULT_VOCABULARY, lines) == expected
+    forwards = LineKinds(DEFAULT_VOCABULARY, lines)
+    assert [forwards[i] for i in range(len(lines))] == expected
     backwards = LineKinds(DEFAULT_VOCABULARY, lines)
     assert [backwards[i] for i in reversed(range(len(lines)))] == expected[::-1]
 

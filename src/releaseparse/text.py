@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-#: How many collapsed lines are remembered (bounded, so memory stays flat).
+#: How many folded texts are remembered, of those that need folding (bounded, so memory
+#: stays flat).
 COLLAPSE_CACHE = 8192
 #: Characters that take no space and carry nothing in scraped prose.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

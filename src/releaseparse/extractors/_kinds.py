@@ -206,7 +206,7 @@ def office_start(vocabulary: Vocabulary, text: str) -> int | None:
 
 
 def classify(vocabulary: Vocabulary, text: str) -> Kind:
-    """The kind of one line judged on its own (roles are settled by ``classify_lines``)."""
+    """The kind of one line judged on its own (roles are settled by ``LineKinds``)."""
     if is_blank(text):
         return Kind.BLANK
     line = collapse(text)
@@ -272,10 +272,11 @@ def remembered_kind(vocabulary: Vocabulary, text: str, memo: dict[str, Kind]) ->
 class LineKinds(dict[int, Kind]):
     """The kinds of ``lines`` by index, each worked out when first read, then kept.
 
-    ``kinds[i]`` equals ``classify_lines(vocabulary, lines)[i]`` for ``0 <= i <
-    len(lines)``; other indices raise ``IndexError``. Extractors stop at the first
-    paragraph below the header, so most prose lines are never classified, and a line
-    read again costs a dictionary lookup.
+    ``kinds[i]`` is ``classify(vocabulary, lines[i].text)``, except that a role line
+    counts only next to a name or other header lines, for ``0 <= i < len(lines)``;
+    other indices raise ``IndexError``. Extractors stop at the first paragraph below
+    the header, so most prose lines are never classified, and a line read again costs
+    a dictionary lookup.
     """
 
     def __init__(self, vocabulary: Vocabulary, lines: Sequence[Line]) -> None:
@@ -317,9 +318,3 @@ class LineKinds(dict[int, Kind]):
             self._next_nonblank(index, -1) == Kind.NAME
             or self._next_nonblank(index, 1) in HEADER_KINDS
         )
-
-
-def classify_lines(vocabulary: Vocabulary, lines: Sequence[Line]) -> list[Kind]:
-    """The kind of every line; a role line counts only next to a name or other header lines."""
-    kinds = LineKinds(vocabulary, lines)
-    return [kinds[index] for index in range(len(lines))]

@@ -19,21 +19,16 @@ def time(state: ParseState) -> None:
     start = 0 if block is None else block.start
     lines, vocabulary = state.lines, state.vocabulary
     for index in range(start, found.size):
-        text = lines[index].text
+        line = lines[index]
         # A line reads as a time or a label only if these say so: the lines between
         # (most of a statement) need no classifying.
-        if read_time(text) is None and label_of(vocabulary, collapse(text)) is None:
+        reading = read_time(line.text)
+        if reading is None and label_of(vocabulary, collapse(line.text)) is None:
             continue
         kind = found.kind(index)
         if kind == Kind.LABEL:
             return
-        if kind != Kind.TIME:
-            continue
-        line = state.lines[index]
-        if state.is_claimed(line.span):
-            continue
-        reading = read_time(line.text)
-        if reading is None:
+        if kind != Kind.TIME or reading is None or state.is_claimed(line.span):
             continue
         span = trimmed(state.source, line.start, line.end)
         state.claim(span, "time")
