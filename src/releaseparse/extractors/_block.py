@@ -56,6 +56,14 @@ _BEFORE_VENUE = frozenset(
 #: Lines that may follow a lone title before the body (read-time, post dates, times).
 _BARE_FOLLOWERS = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE, Kind.TIME})
 _ENDS_SENTENCE = regex.compile(r"[.:;!?]\s*$")
+#: A line ending with an abbreviation (``Marcos, Jr.``, ``Acme Inc.``, ``U.S.``) ends no sentence.
+_ABBREVIATION_END = regex.compile(
+    r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|No)|\b\p{Lu}(?:\.\p{Lu})*)\.\s*$"
+)
+#: Words in a title that opens the page, at most (feed titles name every briefer).
+MAX_LEAD_WORDS = 80
+#: Lines that may stand above the title that opens a page.
+_ABOVE_LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
 
 
 @attrs.frozen
@@ -164,7 +172,7 @@ class Layout:
                 return index
             if kind == Kind.NAME and self._neighbour(index, 1) in (Kind.ROLE, Kind.PLACE):
                 return index
-            if kind in (Kind.PROSE, Kind.LABEL):
+            if kind in (Kind.PROSE, Kind.LABEL) and not self._is_lead_line(index):
                 paragraph_seen = True
         return None
 
@@ -185,9 +193,24 @@ class Layout:
                 inside.append(position)
             elif kind in _TITLE_KINDS:
                 return top, self._title_above(position)
+            elif kind in (Kind.PROSE, Kind.LABEL) and self._is_lead_line(position):
+                # A long title (``Special Briefing with ..., and ... On ...``) reads as a
+                # sentence or a turn; as the page's first line, set off, it is the title.
+                return top, (position, position + 1)
             else:
                 break
         return top, None
+
+    def _is_lead_line(self, index: int) -> bool:
+        """A lone line opening the page (only chrome and stamps above), not a sentence."""
+        if self._adjacent(index, -1) is not None or self._adjacent(index, 1) is not None:
+            return False
+        text = self.text(index)
+        if len(text.split()) > MAX_LEAD_WORDS or (
+            _ENDS_SENTENCE.search(text) and not _ABBREVIATION_END.search(text)
+        ):
+            return False
+        return all(self.kinds[above] in _ABOVE_LEAD for above in range(index))
 
     def _title_above(self, last: int) -> tuple[int, int] | None:
         first = last

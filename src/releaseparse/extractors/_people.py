@@ -40,6 +40,21 @@ def strip_offsets(text: str, start: int, end: int, also: str = "") -> Offsets:
     return start, end
 
 
+#: Forms of address printed before a name on issuer lines (``Ambassador Jane Doe, Under
+#: Secretary ...``); the name keeps them, as the issuing sites print it.
+_HONORIFIC = regex.compile(
+    r"(?:Ambassador|Amb\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Senator|Sen\.|Rep\.|General|Gen\."
+    r"|Admiral|Adm\.|Judge|Justice|Governor|Gov\.|Mayor|Prof\.|Professor|Rev\.|H\.E\.)\s+"
+)
+
+
+def is_addressed_name(vocabulary: Vocabulary, text: str) -> bool:
+    """A name, perhaps after a form of address (``Ambassador Jane Doe``, ``Dr. Jane Doe``)."""
+    line = collapse(text)
+    honorific = _HONORIFIC.match(line)
+    return is_name(vocabulary, line[honorific.end() :] if honorific else line)
+
+
 def is_name(vocabulary: Vocabulary, text: str) -> bool:
     """A person's name with no role word in it (``Deputy Spokesperson`` is a role)."""
     line = collapse(text)
@@ -129,7 +144,11 @@ def _role_then_name(
         name = text[words[size].start() : words[-1].end()]
         if not all(word[:1].isupper() or word in _ROLE_GLUE for word in role.split()):
             return None
-        if is_role(vocabulary, role) and is_name(vocabulary, name):
+        if (
+            is_role(vocabulary, role)
+            and _ends_with_role(vocabulary, role)
+            and is_name(vocabulary, name)
+        ):
             return [
                 ((words[size].start(), words[-1].end()), (words[0].start(), words[size - 1].end()))
             ]
@@ -185,11 +204,11 @@ def _name_comma_role(
 ) -> list[tuple[Offsets, Offsets | None]] | None:
     parts = [strip_offsets(text, *match.span()) for match in _COMMA_PART.finditer(text)]
     parts = [part for part in parts if part[1] > part[0]]
-    if len(parts) < 2 or not is_name(vocabulary, text[slice(*parts[0])]):
+    if len(parts) < 2 or not is_addressed_name(vocabulary, text[slice(*parts[0])]):
         return None
     found: list[list[Offsets]] = []
     for index, part in enumerate(parts):
-        opens = is_name(vocabulary, text[slice(*part)]) and (
+        opens = is_addressed_name(vocabulary, text[slice(*part)]) and (
             index + 1 < len(parts) and is_role(vocabulary, text[slice(*parts[index + 1])])
         )
         if opens and (not found or len(found[-1]) > 1):

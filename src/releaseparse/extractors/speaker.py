@@ -87,6 +87,9 @@ def _from_lines(state: ParseState) -> list[Found]:
 _WORD = regex.compile(r"[\p{L}.'’\-]+")
 
 
+#: A possessive word (``Blinken’s Call``): what follows it is a thing, not a name.
+_POSSESSIVE = regex.compile(r"\p{L}['’]s\b")
+
 #: Words that may stand between role words (``Secretary of State``, ``the U.S. Ambassador``).
 _ROLE_LINKING = frozenset({"of", "Of", "State", "U.S.", "the"})
 
@@ -104,7 +107,7 @@ def _may_be_capital(word: str) -> bool:
     return not word[0].isascii() or word[0].isupper()
 
 
-def _from_title(state: ParseState) -> list[Found]:
+def _from_title(state: ParseState, *, by_only: bool = False) -> list[Found]:
     """A speaker named in the title after role words or ``by``, when no line names one."""
     block = layout(state).block
     if block is None or block.title is None:
@@ -126,7 +129,7 @@ def _from_title(state: ParseState) -> list[Found]:
                 continue
             name = words[start : start + size]
             name_text = text[name[0].start() : name[-1].end()]
-            if not is_name(vocabulary, name_text) or name_text.endswith("’s"):
+            if _POSSESSIVE.search(name_text) or not is_name(vocabulary, name_text):
                 continue
             after = text[name[-1].end() : name[-1].end() + 2]
             if after.startswith(("'", "’")):
@@ -138,6 +141,9 @@ def _from_title(state: ParseState) -> list[Found]:
                 back -= 1
             base = first.start
             name_span = Span(base + name[0].start(), base + name[-1].end())
+            by = back >= 0 and texts[back].casefold() == "by"
+            if by_only and not by:
+                continue
             if role_words and is_role(
                 vocabulary, text[role_words[0].start() : role_words[-1].end()]
             ):
@@ -156,7 +162,10 @@ def speaker(state: ParseState) -> None:
     """
     if state.has("speakers"):
         return
-    found = _from_lines(state) or _from_title(state)
+    # Beside an office line, a person the title names after role words is what the
+    # release is about (``Deputy Secretary McKeon Travels to ...``); after ``by`` the
+    # speaker still (``Remarks by Secretary of State Colin L. Powell ...``).
+    found = _from_lines(state) or _from_title(state, by_only=state.has("office"))
     if not found:
         return
     speakers = []
