@@ -118,8 +118,15 @@ class _Scan:
         kind = self.kind(index)
         above = self.nonblank(index, -1, 4)
         if kind == Kind.DATE:
-            strong = [i for i in above if self.kind(i) in _STRONG]
-            return len(strong) >= 2
+            # Only the header lines right above count: past a paragraph they belong to
+            # an earlier header (a lone date line between paragraphs opens nothing).
+            strong = 0
+            for line in above:
+                found = self.kind(line)
+                if found in (Kind.PROSE, Kind.LABEL):
+                    break
+                strong += found in _STRONG
+            return strong >= 2
         if kind in (Kind.NOTE_TYPE, Kind.OFFICE):
             # ``Title`` / ``Office of the Spokesperson`` (blank lines between allowed).
             return bool(above) and self.is_title(above[0])
