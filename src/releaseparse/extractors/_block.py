@@ -80,6 +80,12 @@ class Block:
     end: int
     title: tuple[int, int] | None
     inside: tuple[int, ...]
+    #: How the title was found, the evidence its confidence is weighed on: ``above``
+    #: (next to the block), ``lead`` (the page's opening line), ``name`` (a name-like
+    #: line over the speaker lines), ``inside``, ``headline`` (the page's first plain
+    #: line, away from the block), ``self`` (the note type), ``after`` (below the
+    #: dateline) or ``bare`` (no header lines at all); ``""`` without a title.
+    title_from: str = ""
 
 
 class Layout:
@@ -92,6 +98,8 @@ class Layout:
         #: How many lines (from the top) are searched; ``kinds`` has one for each.
         self.size = min(len(state.lines), SEARCH_LINES)
         self.kinds = LineKinds(state.vocabulary, state.lines[: self.size])
+        #: Whether the title found above the block is the page's opening line.
+        self._lead = False
         self.block = self._find_block()
 
     # -- helpers --------------------------------------------------------------------------
@@ -196,6 +204,7 @@ class Layout:
             elif kind in (Kind.PROSE, Kind.LABEL) and self._is_lead_line(position):
                 # A long title (``Special Briefing with ..., and ... On ...``) reads as a
                 # sentence or a turn; as the page's first line, set off, it is the title.
+                self._lead = True
                 return top, (position, position + 1)
             else:
                 break
@@ -278,6 +287,7 @@ class Layout:
             return self._bare_block()
         inside: list[int] = []
         top, title = self._grow_up(anchor, inside)
+        title_from = "lead" if self._lead else "above"
         bottom = self._grow_down(anchor, inside)
         first = top
         while (
@@ -301,20 +311,24 @@ class Layout:
             # line: that line is the title, and the lines above it (a republisher's
             # headline, the timestamp) are page lines.
             title = (first, first + 1)
+            title_from = "name"
             top = below[0]
         end = bottom + 1
         if title is None:
-            title = self._title_inside(top, bottom, inside)
+            title, title_from = self._title_inside(top, bottom, inside), "inside"
         if title is None:
-            title = self._headline(top)
+            title, title_from = self._headline(top), "headline"
         if title is None and self._self_titled(top):
-            title = (top, top + 1)
+            title, title_from = (top, top + 1), "self"
         if title is None:
             after = self._title_after(bottom)
+            title_from = "after"
             if after is not None:
                 title = after
                 end = after[1]
-        return Block(anchor, top, end, title, tuple(sorted(set(inside))))
+        return Block(
+            anchor, top, end, title, tuple(sorted(set(inside))), title_from if title else ""
+        )
 
     def _chrome_between(self, first: int, last: int) -> bool:
         """Whether a site line (``FROM: THE STATE DEPARTMENT``) lies in ``[first, last)``.
@@ -358,7 +372,7 @@ class Layout:
                     end += 1
                 while end > index + 1 and self.kinds[end - 1] == Kind.BLANK:
                     end -= 1
-                return Block(index, index, end, (index, index + 1), ())
+                return Block(index, index, end, (index, index + 1), (), "bare")
             return None
         return None
 

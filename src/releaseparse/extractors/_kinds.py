@@ -9,6 +9,7 @@ import regex
 
 from releaseparse.dates import read_dateline, read_partial_date, read_time
 from releaseparse.extractors._flat import read_flat
+from releaseparse.extractors._glued import read_glued
 from releaseparse.extractors._people import is_name, is_role_line, read_issuer
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
@@ -175,7 +176,11 @@ def is_heading(text: str) -> bool:
 def is_place(vocabulary: Vocabulary, text: str) -> bool:
     """``City, Region`` (``Venue, City, Region``, ``(Berlin, Germany)``) or a known place."""
     line = collapse(text)
-    return _PLACE.fullmatch(line) is not None or vocabulary.is_known_place(line)
+    if vocabulary.is_known_place(line):
+        return True
+    # ``Secretary of State Washington, DC``: a role glued to the place is no place.
+    words = line.title() if line.isupper() else line
+    return _PLACE.fullmatch(line) is not None and vocabulary.role_pattern.search(words) is None
 
 
 def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
@@ -240,7 +245,7 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
         return Kind.PLACE
     if is_name(vocabulary, line):
         return Kind.NAME
-    if read_flat(vocabulary, line) is not None:
+    if read_flat(vocabulary, line) is not None or read_glued(vocabulary, line) is not None:
         return Kind.FLAT
     return Kind.OTHER
 

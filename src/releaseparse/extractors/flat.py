@@ -5,6 +5,7 @@ from __future__ import annotations
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import clean_value, set_text, set_time, trimmed
 from releaseparse.extractors._flat import read_flat
+from releaseparse.extractors._glued import GluedHeader, read_glued
 from releaseparse.extractors._kinds import Kind
 from releaseparse.records import Severity, Span, Speaker
 from releaseparse.state import ParseState
@@ -16,9 +17,79 @@ def flat(state: ParseState) -> None:
     block = found.block
     if block is None:
         return
-    index = next((i for i in range(block.start, block.end) if found.kind(i) == Kind.FLAT), None)
-    if index is None:
+    flats = [i for i in range(block.start, block.end) if found.kind(i) == Kind.FLAT]
+    glued: list[tuple[int, GluedHeader]] = []
+    read_one = False
+    for index in flats:
+        text = state.lines[index].text
+        if not read_one and read_flat(state.vocabulary, text) is not None:
+            _read_flat(state, index, titled=block.title is not None)
+            read_one = True
+            continue
+        parts = read_glued(state.vocabulary, text)
+        if parts is not None:
+            glued.append((state.lines[index].start, parts))
+    if glued:
+        # A note-type line of the block's own comes first (``Special Briefing`` above
+        # ``Background Briefing by Two Senior Administration Officials``).
+        own_note = any(found.kind(i) == Kind.NOTE_TYPE for i in range(block.start, block.end))
+        _read_glued(state, glued, note_type=not own_note)
+
+
+def _read_glued(
+    state: ParseState, lines: list[tuple[int, GluedHeader]], *, note_type: bool
+) -> None:
+    """Read glued header lines; speakers over several lines make one list, in order.
+
+    On each line the people read make one ``speaker`` region (``RICHARD BOUCHER,
+    SPOKESMAN``); a word between the note type and them (``BY``) is ``header``.
+    """
+    source = state.source
+    speakers: list[tuple[Span, Span | None]] = []
+    regions: list[Span] = []
+    for base, parts in lines:
+        pieces: list[Span] = []
+        for name, role in parts.speakers:
+            name_span = trimmed(source, base + name[0], base + name[1])
+            role_span = None if role is None else trimmed(source, base + role[0], base + role[1])
+            speakers.append((name_span, role_span))
+            pieces += [name_span] if role_span is None else [name_span, role_span]
+        if parts.role is not None and speakers and speakers[-1][1] is None:
+            # ``Hillary Rodham Clinton`` / ``Secretary of State Washington, DC``.
+            lone_role = trimmed(source, base + parts.role[0], base + parts.role[1])
+            speakers[-1] = (speakers[-1][0], lone_role)
+            pieces.append(lone_role)
+        if pieces:
+            regions.append(Span(min(p.start for p in pieces), max(p.end for p in pieces)))
+        if parts.note_type is not None and note_type and not state.has("note_type"):
+            start, end, canonical = parts.note_type
+            note_span = Span(base + start, base + end)
+            state.claim(note_span, "note_type")
+            state.set("note_type", canonical, note_span)
+            if pieces:
+                between = trimmed(source, note_span.end, min(p.start for p in pieces))
+                if between:
+                    state.claim(between, "header")
+        if parts.place is not None and not state.has("place"):
+            place_span = Span(base + parts.place[0], base + parts.place[1])
+            set_text(state, "place", place_span, kind="place")
+    if not speakers or state.has("speakers"):
         return
+    values, spans = [], {}
+    for number, (name_span, role_span) in enumerate(speakers):
+        role_value = None if role_span is None else clean_value(state, role_span, "role")
+        values.append(Speaker(clean_value(state, name_span, "speaker"), role_value))
+        spans[f"{number}.name"] = name_span
+        if role_span is not None:
+            spans[f"{number}.role"] = role_span
+    for region in regions:
+        state.claim(region, "speaker")
+    whole = Span(regions[0].start, regions[-1].end)
+    state.set("speakers", tuple(values), whole, parts=spans)
+
+
+def _read_flat(state: ParseState, index: int, *, titled: bool) -> None:
+    """Read the fields of the flattened header line ``index``."""
     line = state.lines[index]
     parts = read_flat(state.vocabulary, line.text)
     if parts is None:
@@ -29,7 +100,7 @@ def flat(state: ParseState) -> None:
         note_span = Span(base + start, base + end)
         state.claim(note_span, "note_type")
         state.set("note_type", canonical, note_span)
-        if block.title is None and canonical.casefold() in state.vocabulary.self_titled_keys:
+        if not titled and canonical.casefold() in state.vocabulary.self_titled_keys:
             # ``Daily Press Briefing Richard Boucher, ...``: the note type is the title.
             state.set("title", clean_value(state, note_span, "title"), note_span)
     if parts.speakers and not state.has("speakers"):

@@ -1,0 +1,124 @@
+"""Header lines glued together without a date: ``Press Statement Hillary Rodham Clinton``.
+
+Pages rendered from inline markup print two header lines as one: a note type and the
+speaker (``STATEMENT BY RICHARD BOUCHER, SPOKESMAN``), a role and the place
+(``Secretary of State Washington, DC``). Such a line is read only when every word of it
+is one of those parts and it holds at least two of them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from releaseparse.extractors._flat import _leading_note_type, _place_suffix, _strip
+from releaseparse.extractors._people import Offsets, is_name, is_role_line, read_issuer
+from releaseparse.vocabulary import Vocabulary
+
+#: Glued header lines are short.
+MAX_GLUED_LENGTH = 120
+_BY = regex.compile(r"(?i)by\s+")
+
+
+class GluedHeader(NamedTuple):
+    """The parts of a glued header line, as offsets into the line."""
+
+    note_type: tuple[int, int, str] | None
+    speakers: list[tuple[Offsets, Offsets | None]]
+    #: A role printed with no name on the line (its name is on the line above).
+    role: Offsets | None
+    place: Offsets | None
+
+
+def _people(
+    vocabulary: Vocabulary, text: str, span: Offsets
+) -> tuple[list[tuple[Offsets, Offsets | None]], Offsets | None] | None:
+    """``text[span]`` as speakers (``Name, Role`` or a bare name) or as a lone role."""
+    piece = text[slice(*span)]
+    upper = piece.isupper()
+    if upper and len(piece.title()) == len(piece):
+        # ``RICHARD BOUCHER, SPOKESMAN``: words are judged in their title case.
+        piece = piece.title()
+    if vocabulary.is_anonymous_speaker(piece):
+        return [(span, None)], None
+    read = read_issuer(vocabulary, piece)
+    # Only ``Name, Role``: where ``Secretary Colin L. Powell`` would split is a guess.
+    if read is not None and all(role is not None and name[1] <= role[0] for name, role in read):
+        shifted = [
+            (
+                (name[0] + span[0], name[1] + span[0]),
+                None if role is None else (role[0] + span[0], role[1] + span[0]),
+            )
+            for name, role in read
+        ]
+        if all(_is_read_name(vocabulary, piece, name, span[0]) for name, _role in shifted):
+            return shifted, None
+    if "," not in piece and is_name(vocabulary, piece):
+        return [(span, None)], None
+    if is_role_line(vocabulary, piece) and _short_role(piece):
+        return [], span
+    return None
+
+
+#: Words after the first ``of``/``for`` of a lone role (``Secretary of State``,
+#: ``Assistant Secretary for African Affairs``), at most: more is a title going on.
+MAX_ROLE_TAIL = 3
+_ROLE_LINK = regex.compile(r"\s(?:of|for)\s(?P<tail>.*)")
+
+
+def _short_role(text: str) -> bool:
+    """A role of a few words that ends with a capitalised one (``Secretary of State``)."""
+    words = text.split()
+    if not words or not words[-1][:1].isupper():
+        return False
+    link = _ROLE_LINK.search(text)
+    return link is None or len(link["tail"].split()) <= MAX_ROLE_TAIL
+
+
+#: Words before the first comma of a place glued to a role, at most (``Washington, DC``,
+#: ``New York City, NY``): a longer run is a title going on (``... Visits Qatar, UAE``).
+MAX_PLACE_HEAD = 3
+
+
+def _short_place(text: str, place: Offsets) -> bool:
+    head = text[place[0] : place[1]].split(",")[0]
+    return len(head.split()) <= MAX_PLACE_HEAD
+
+
+def _is_read_name(vocabulary: Vocabulary, piece: str, name: Offsets, base: int) -> bool:
+    """A name read off ``Name, Role`` is a bare name (no role words put in front of it)."""
+    return is_name(vocabulary, piece[name[0] - base : name[1] - base])
+
+
+def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
+    """Read a glued header line; ``None`` unless it is two or more header parts, nothing else."""
+    if len(text) > MAX_GLUED_LENGTH or any(char.isdigit() for char in text):
+        return None
+    start = len(text) - len(text.lstrip())
+    note = _leading_note_type(vocabulary, text, start)
+    position = start
+    if note is not None:
+        position = note[1]
+        by = _BY.match(text, _strip(text, position, len(text))[0])
+        if by is not None:
+            position = by.end()
+    rest = _strip(text, position, len(text))
+    if rest[1] <= rest[0]:
+        return None
+    suffixes = _place_suffix(vocabulary, text, *rest)
+    places = [place for place in suffixes if _short_place(text, place)]
+    for place in (*places, None):
+        stretch = rest if place is None else _strip(text, rest[0], place[0])
+        if stretch[1] <= stretch[0]:
+            if note is not None and place is not None:
+                return GluedHeader(note, [], None, place)
+            continue
+        people = _people(vocabulary, text, stretch)
+        if people is None:
+            continue
+        speakers, role = people
+        parts = (note is not None) + bool(speakers) + (role is not None) + (place is not None)
+        if parts >= 2:
+            return GluedHeader(note, speakers, role, place)
+    return None

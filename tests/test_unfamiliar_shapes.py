@@ -1,0 +1,153 @@
+"""Header shapes from pages the parser was not written against: glued lines, feed titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import releaseparse
+from releaseparse import Release
+from releaseparse.extractors._glued import read_glued
+from releaseparse.vocabulary import DEFAULT_VOCABULARY
+
+BODY = (
+    "The United States welcomes the agreement reached today by the two governments, and we\n"
+    "look forward to working with both of them on the steps that come next.\n\n"
+    "We thank everyone who helped bring the talks to a close.\n"
+)
+
+
+def tiles(release: Release) -> bool:
+    return "".join(region.span.slice(release.source) for region in release.regions) == (
+        release.source
+    )
+
+
+def test_note_type_glued_to_the_speaker_and_role_glued_to_the_place() -> None:
+    text = (
+        "Friday, March 30, 2012\n\n"
+        "Assistance to the Harbor Region\n"
+        "Press Statement Hillary Rodham Clinton\n"
+        "Secretary of State Washington, DC\n"
+        "March 29, 2012\n" + BODY
+    )
+    release = releaseparse.parse(text)
+    header = release.header
+    assert header.title == "Assistance to the Harbor Region"
+    assert header.note_type == "Press Statement"
+    assert [(s.name, s.role) for s in header.speakers] == [
+        ("Hillary Rodham Clinton", "Secretary of State")
+    ]
+    assert header.place == "Washington, DC"
+    assert header.date == dt.date(2012, 3, 29)
+    assert release.body.paragraphs[0].startswith("The United States welcomes")
+    assert tiles(release)
+
+
+def test_upper_case_statement_by_name_and_role() -> None:
+    text = "STATEMENT BY RICHARD BOUCHER, SPOKESMAN\nMarch 4, 2003\n\n" + BODY
+    header = releaseparse.parse(text).header
+    assert header.note_type == "Statement"
+    assert [(s.name, s.role) for s in header.speakers] == [("RICHARD BOUCHER", "SPOKESMAN")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # titles that open with a note type or hold a role and a list of places
+        "Remarks With Japanese Foreign Minister Taro Kono",
+        "U.S. Special Envoy for the Horn of Africa Feltman Visits Qatar, Saudi Arabia, UAE",
+        "Statement on the Situation in the Region",
+        "Press Statement",
+        "Secretary of State",
+        "Washington, DC",
+        "Special Envoy Travel to Nairobi",
+    ],
+)
+def test_lines_that_are_not_glued_headers(line: str) -> None:
+    assert read_glued(DEFAULT_VOCABULARY, line) is None
+
+
+def test_a_note_type_line_of_its_own_wins_over_a_glued_one() -> None:
+    text = (
+        "Background Briefing on the Budget\n\n"
+        "Special Briefing\n"
+        "Bureau of Public Affairs\n"
+        "Background Briefing by Two Senior Administration Officials\n"
+        "Washington, DC\n"
+        "July 15, 2009\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert header.note_type == "Special Briefing"
+    assert header.speakers[0].name == "Two Senior Administration Officials"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Secretary Blinken’s Call with Turkish Foreign Minister Çavuşoğlu",
+        "Deputy Secretary Sherman's Meeting with Omani Deputy Foreign Minister Al Harthy",
+        "Deputy Secretary Brian P. McKeon Travels to Atlanta and Clarkston, Georgia",
+        "Congratulations to Peru’s President-Elect Pedro Castillo",
+    ],
+)
+def test_a_feed_title_above_an_office_item_names_no_speaker(title: str) -> None:
+    item = "Office of the Spokesperson\n\n" + BODY
+    plain, titled = releaseparse.parse(item), releaseparse.parse(f"{title}\n\n{item}")
+    assert titled.header.title == title
+    assert titled.header.speakers == plain.header.speakers == ()
+    assert titled.header.office == plain.header.office == "Office of the Spokesperson"
+
+
+def test_a_long_feed_title_that_reads_as_a_sentence_is_still_the_title() -> None:
+    title = (
+        "Special Briefing with Deputy Secretary of State Jane Q. Example, and Experts On the"
+        " Administration’s Budget Proposal for the Department of State for Fiscal Year 2022"
+    )
+    item = "Jane Q. Example, Deputy Secretary of State\n\n" + BODY
+    header = releaseparse.parse(f"{title}\n\n{item}").header
+    assert header.title == title
+    assert [(s.name, s.role) for s in header.speakers] == [
+        ("Jane Q. Example", "Deputy Secretary of State")
+    ]
+
+
+def test_a_form_of_address_may_open_a_name_role_line() -> None:
+    text = "Ambassador Jane Q. Example, Under Secretary for Arms Control\n\n" + BODY
+    header = releaseparse.parse(text).header
+    assert [(s.name, s.role) for s in header.speakers] == [
+        ("Ambassador Jane Q. Example", "Under Secretary for Arms Control")
+    ]
+
+
+def test_remarks_by_a_person_the_title_names_beside_an_office() -> None:
+    text = (
+        "Remarks by Secretary of State Colin L. Powell After Appearance on Capitol Hill\n\n"
+        "Office of the Spokesman\n"
+        "June 5, 2002\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert [(s.name, s.role) for s in header.speakers] == [
+        ("Colin L. Powell", "Secretary of State")
+    ]
+
+
+@pytest.mark.parametrize("inserted", ["March 3, 2016", "Washington, DC\nMarch 3, 2016"])
+def test_a_lone_date_line_between_paragraphs_opens_no_release(inserted: str) -> None:
+    text = (
+        "Harbor Training for Island Officials\n\n"
+        "Media Note\nOffice of the Spokesperson\n\nWashington, DC\nMarch 14, 2016\n\n"
+        "The United States is supporting a training course for officials from nine countries.\n\n"
+        f"{inserted}\n\n"
+        "Participants are working with engineers to map flood risks along the coast.\n\n"
+        "The Office of Website Management, Bureau of Public Affairs, manages this site as a"
+        " portal for information from the U.S. State Department. External links to other"
+        " Internet sites should not be construed as an endorsement of the views or privacy"
+        " policies contained therein.\n"
+    )
+    release = releaseparse.parse(text)
+    assert "source.more_releases" not in release.codes
+    assert release.disclaimer is not None
+    assert release.body.paragraphs[-1].startswith("Participants are working")
+    assert len(releaseparse.parse_all(text)) == 1
