@@ -151,3 +151,39 @@ def test_a_lone_date_line_between_paragraphs_opens_no_release(inserted: str) -> 
     assert release.disclaimer is not None
     assert release.body.paragraphs[-1].startswith("Participants are working")
     assert len(releaseparse.parse_all(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("between", "repeat"),
+    [
+        ("           \n\n", "Harbor Training for Island Officials"),
+        ("", "Harbor Training for Island Officials, May 18, 2020"),
+        (
+            'Jane Doe, Assistant Secretary, at a press briefing on "Harbor Safety."\n',
+            "HARBOR TRAINING FOR ISLAND OFFICIALS",
+        ),
+    ],
+)
+def test_a_title_printed_twice_is_not_the_body(between: str, repeat: str) -> None:
+    title = "Harbor Training for Island Officials"
+    text = f"Wednesday, April 8, 2020\n\n{title}\n\n{between}{repeat}\n\n"
+    release = releaseparse.parse(text + BODY)
+    assert release.header.title == "Harbor Training for Island Officials"
+    assert release.body.paragraphs[0].startswith("The United States welcomes")
+    assert tiles(release)
+
+
+def test_the_date_after_a_repeated_title_is_the_date() -> None:
+    text = (
+        "Harbor Training for Island Officials\n\n"
+        "Harbor Training for Island Officials, May 18, 2020\n\n" + BODY
+    )
+    release = releaseparse.parse(text)
+    assert release.header.date == dt.date(2020, 5, 18)
+    assert "date.from_title" in release.codes
+
+
+def test_a_body_line_equal_to_a_short_title_is_still_body() -> None:
+    text = "Harbor Day\n\nPress Statement\nMarch 4, 2020\n\nHarbor Day\n\n" + BODY
+    release = releaseparse.parse(text)
+    assert release.body.paragraphs[0] == "Harbor Day"

@@ -22,6 +22,7 @@ from releaseparse.extractors._kinds import (
     LineKinds,
     paragraph_is_prose,
 )
+from releaseparse.extractors._repeat import repeats_title
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 
@@ -31,6 +32,9 @@ SEARCH_LINES = 150
 MAX_GAP = 3
 #: A title wraps onto at most this many lines.
 MAX_TITLE_LINES = 3
+#: Non-blank lines below the block among which a second printing of the title is looked for
+#: (an image caption may stand between).
+MAX_REPEAT_DISTANCE = 3
 #: Words in a title line, at most.
 MAX_TITLE_WORDS = 30
 
@@ -86,6 +90,8 @@ class Block:
     #: line, away from the block), ``self`` (the note type), ``after`` (below the
     #: dateline) or ``bare`` (no header lines at all); ``""`` without a title.
     title_from: str = ""
+    #: The line printing the title a second time below it, inside the block, if any.
+    repeat: int | None = None
 
 
 class Layout:
@@ -326,9 +332,31 @@ class Layout:
             if after is not None:
                 title = after
                 end = after[1]
+        repeat = self._repeat(title, max(end, top))
         return Block(
-            anchor, top, end, title, tuple(sorted(set(inside))), title_from if title else ""
+            anchor,
+            top,
+            end if repeat is None else max(end, repeat + 1),
+            title,
+            tuple(sorted(set(inside))),
+            title_from if title else "",
+            repeat,
         )
+
+    def _repeat(self, title: tuple[int, int] | None, after: int) -> int | None:
+        """A line within a few lines below ``after`` printing the title again (blogs, CMSes)."""
+        if title is None:
+            return None
+        text = " ".join(self.text(index) for index in range(*title))
+        position = max(after, title[1]) - 1
+        for _ in range(MAX_REPEAT_DISTANCE):
+            found = self._step(position, 1)
+            if found is None or found[1] > MAX_GAP:
+                return None
+            position = found[0]
+            if repeats_title(text, self.lines[position].text):
+                return position
+        return None
 
     def _chrome_between(self, first: int, last: int) -> bool:
         """Whether a site line (``FROM: THE STATE DEPARTMENT``) lies in ``[first, last)``.
@@ -372,7 +400,10 @@ class Layout:
                     end += 1
                 while end > index + 1 and self.kinds[end - 1] == Kind.BLANK:
                     end -= 1
-                return Block(index, index, end, (index, index + 1), (), "bare")
+                repeat = self._repeat((index, index + 1), end)
+                if repeat is not None:
+                    end = repeat + 1
+                return Block(index, index, end, (index, index + 1), (), "bare", repeat)
             return None
         return None
 

@@ -6,6 +6,7 @@ from releaseparse.dates import find_date, read_dateline
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import set_time, trimmed
 from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._repeat import repeats_title
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
@@ -61,12 +62,19 @@ def date(state: ParseState) -> None:
 
 
 def _from_title(state: ParseState) -> bool:
-    """No dateline: a full date in the title (``Department Press Briefing – June 21, 2022``)."""
+    """No dateline: a full date in the title (``Department Press Briefing – June 21, 2022``).
+
+    A title printed again with the date after it (``Title, May 18, 2020``) gives it too.
+    """
     block = layout(state).block
     if block is None or block.title is None:
         return False
     first, last = state.lines[block.title[0]], state.lines[block.title[1] - 1]
-    found = find_date(state.source[first.start : last.end])
+    title = state.source[first.start : last.end]
+    found = find_date(title)
+    if (found is None or found[2].value is None) and block.repeat is not None:
+        first = state.lines[block.repeat]
+        found = find_date(first.text) if repeats_title(title, first.text) else None
     if found is None or found[2].value is None:
         return False
     span = Span(first.start + found[0], first.start + found[1])

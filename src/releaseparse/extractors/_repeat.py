@@ -1,0 +1,31 @@
+"""A title printed twice (the page's title, then the article's heading): the second copy."""
+
+from __future__ import annotations
+
+import regex
+
+from releaseparse.dates import find_date
+from releaseparse.text import collapse
+
+#: Fewest words of a title whose second printing is looked for (short ones recur as text).
+MIN_REPEATED_WORDS = 3
+#: What may join a date to the repeated title (``Title, May 18, 2020``, ``Title – May 18``).
+_JOINER = regex.compile(r"[\s,;:|\-–—]*")
+
+
+def repeats_title(title: str, line: str) -> bool:
+    """Whether ``line`` prints ``title`` again, alone or with a date after it."""
+    wanted = collapse(title).casefold()
+    if len(wanted.split()) < MIN_REPEATED_WORDS:
+        return False
+    text = collapse(line).casefold()
+    if text == wanted:
+        return True
+    if not text.startswith(wanted):
+        return False
+    tail = text[len(wanted) :]
+    found = find_date(tail)
+    if found is None or found[2].value is None:
+        return False
+    start, end, _reading = found
+    return _JOINER.fullmatch(tail[:start]) is not None and not tail[end:].strip(" .")
