@@ -187,3 +187,20 @@ def test_a_body_line_equal_to_a_short_title_is_still_body() -> None:
     text = "Harbor Day\n\nPress Statement\nMarch 4, 2020\n\nHarbor Day\n\n" + BODY
     release = releaseparse.parse(text)
     assert release.body.paragraphs[0] == "Harbor Day"
+
+
+@pytest.mark.parametrize("opening", ["WASHINGTON: ", "WASHINGTON — ", "GENEVA, Switzerland -- "])
+def test_a_wire_dateline_in_capitals_gives_the_place(opening: str) -> None:
+    text = f"Council Session Opens\n\n{opening}{BODY}"
+    release = releaseparse.parse(text)
+    assert release.header.place == opening.split(":")[0].split(" —")[0].split(" --")[0]
+    assert release.body.paragraphs[0].startswith("The United States welcomes")
+    assert not release.body.turns
+    assert tiles(release)
+
+
+def test_a_speaker_label_in_capitals_is_no_wire_dateline() -> None:
+    text = f"Council Session Opens\n\nMODERATOR: {BODY}"
+    release = releaseparse.parse(text)
+    assert release.header.place is None
+    assert release.body.paragraphs[0].startswith("MODERATOR: The United States")

@@ -15,6 +15,11 @@ from releaseparse.text import is_blank
 _OUTLET = regex.compile(
     r"(?P<place>[^()\n–—]{2,40}?)\s*[–—-]*\s*\((?P<outlet>[^()\n]{2,40})\)\s*(?:[–—-]+\s*(?P<date>[^.\n()]{4,30}?\d{4})\.?(?=\s|$))?"
 )
+# ``WASHINGTON: text``, ``GENEVA, Switzerland — text``: a known place in capitals.
+_CAPITALS = regex.compile(
+    r"(?P<place>\p{Lu}[\p{Lu}.'’\-]+(?: \p{Lu}[\p{Lu}.'’\-]+){0,2}(?:,\s*\p{Lu}[\p{L}.]{1,20})?)"
+    r"\s*(?::|[–—]|--)\s+(?=\S)"
+)
 # ``Place – text``: one to three words without digits, then a spaced dash.
 _DASHED = regex.compile(r"(?P<place>[^\s\d–—,.]+(?: [^\s\d–—,.]+){0,2})\s+[–—]\s+")
 
@@ -23,6 +28,15 @@ def _capitalised(word: str) -> bool:
     """Capitalised, or written in a script without case (Arabic, Chinese)."""
     first = word[:1]
     return first.isupper() or (first.isalpha() and first.lower() == first.upper())
+
+
+def _capitals(state: ParseState, start: int, end: int) -> regex.Match[str] | None:
+    """``WASHINGTON:``: a place in capitals the vocabulary knows (else it is a speaker label)."""
+    match = _CAPITALS.match(state.source, start, end)
+    if match is None:
+        return None
+    city = match["place"].split(",")[0].strip()
+    return match if state.vocabulary.is_known_place(city.title()) else None
 
 
 def wire(state: ParseState) -> None:
@@ -43,8 +57,10 @@ def wire(state: ParseState) -> None:
     if line is None or state.is_claimed(Span(max(start, line.start), line.end)):
         return
     offset = max(start, line.start)
-    match = _OUTLET.match(state.source, offset, line.end) or _DASHED.match(
-        state.source, offset, line.end
+    match = (
+        _OUTLET.match(state.source, offset, line.end)
+        or _capitals(state, offset, line.end)
+        or _DASHED.match(state.source, offset, line.end)
     )
     if match is None:
         return
