@@ -204,3 +204,29 @@ def test_a_speaker_label_in_capitals_is_no_wire_dateline() -> None:
     release = releaseparse.parse(text)
     assert release.header.place is None
     assert release.body.paragraphs[0].startswith("MODERATOR: The United States")
+
+
+@pytest.mark.parametrize("qualifier", ["(Corrected)", "(As Delivered)", "(Updated)"])
+def test_a_note_type_with_a_qualifier_is_the_note_type(qualifier: str) -> None:
+    text = (
+        f"Daily Press Briefing {qualifier}\nAdam Ereli, Deputy Spokesman\nWashington, DC\n"
+        "August 2, 2004\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert header.note_type == "Daily Press Briefing"
+    assert header.title == f"Daily Press Briefing {qualifier}"
+    assert header.speakers[0].name == "Adam Ereli"
+
+
+def test_a_bulleted_topic_index_above_the_header_is_not_the_title() -> None:
+    text = (
+        "Daily Press Briefing - September 13, 2013\n\n"
+        "Index for Today's Briefing:\n\n"
+        "    • Harbor Safety / Ferry Agreement\n"
+        "    • Fisheries Talks\n"
+        "Marie Harf\nDeputy Spokesperson\nDaily Press Briefing\nWashington, DC\n"
+        "September 13, 2013\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert header.title == "Daily Press Briefing - September 13, 2013"
+    assert header.speakers[0].name == "Marie Harf"

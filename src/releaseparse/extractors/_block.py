@@ -20,11 +20,12 @@ from releaseparse.extractors._kinds import (
     WRAPPED_LINES,
     Kind,
     LineKinds,
+    note_type_of,
     paragraph_is_prose,
 )
 from releaseparse.extractors._repeat import repeats_title
 from releaseparse.state import ParseState
-from releaseparse.text import collapse
+from releaseparse.text import LIST_ITEM, collapse
 
 #: Lines read when looking for the header block.
 SEARCH_LINES = 150
@@ -205,6 +206,10 @@ class Layout:
             elif kind == Kind.OTHER and self._adjacent(position, -1) in _NEAR_ISSUER:
                 top = position
                 inside.append(position)
+            elif kind in _TITLE_KINDS and LIST_ITEM.match(self.lines[position].text):
+                # A bulleted topic index above the block: the title, if any, is the
+                # page's headline above it.
+                return top, None
             elif kind in _TITLE_KINDS:
                 return top, self._title_above(position)
             elif kind in (Kind.PROSE, Kind.LABEL) and self._is_lead_line(position):
@@ -445,8 +450,10 @@ class Layout:
         )
 
     def _self_titled(self, top: int) -> bool:
-        text = self.text(top)
-        return self.kinds[top] == Kind.NOTE_TYPE and text.casefold() in self.self_titled
+        if self.kinds[top] != Kind.NOTE_TYPE:
+            return False
+        canonical = note_type_of(self.vocabulary, self.text(top))
+        return canonical is not None and canonical.casefold() in self.self_titled
 
     def _title_after(self, bottom: int) -> tuple[int, int] | None:
         """A single short plain line after the dateline, set off by blank lines (2001-09 site)."""

@@ -97,6 +97,8 @@ NOT_LABELS = frozenset(
 _RELEASED = regex.compile(r"Released by (?:the )?\p{Lu}.{2,100}")
 #: A note type followed by ``Index`` names the note type (``Daily Press Briefing Index``).
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
+#: A qualifier after a note type: ``Daily Press Briefing (Corrected)``, ``Remarks (As Delivered)``.
+_QUALIFIER = regex.compile(r"\s*\((?:[^()]{1,30})\)$")
 _OFFICE_PREFIX = regex.compile(r"(?i)U\.S\. Department of State\s+")
 
 
@@ -191,6 +193,8 @@ def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
     # ``str.split`` splits on), so the suffix cut is `` index``, six characters.
     if found is None and len(line) - len(" index") <= vocabulary.note_type_width:
         found = vocabulary.note_type(_INDEX_SUFFIX.sub("", line))
+    if found is None and line.endswith(")") and len(line) <= vocabulary.note_type_width + 32:
+        found = vocabulary.note_type(_QUALIFIER.sub("", line))
     return found
 
 
