@@ -230,3 +230,14 @@ def test_a_bulleted_topic_index_above_the_header_is_not_the_title() -> None:
     header = releaseparse.parse(text).header
     assert header.title == "Daily Press Briefing - September 13, 2013"
     assert header.speakers[0].name == "Marie Harf"
+
+
+def test_the_next_release_with_the_same_title_is_no_repeat() -> None:
+    release_text = (
+        "Harbor Training for Island Officials\n\nPress Statement\nWashington, DC\n"
+        "March 4, 2020\n\n" + BODY
+    )
+    page = release_text + "\n" + release_text
+    first, second = releaseparse.parse_all(page)
+    assert first.body.paragraphs == second.body.paragraphs
+    assert len(first.body.paragraphs) == 2

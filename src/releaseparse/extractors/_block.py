@@ -361,7 +361,17 @@ class Layout:
             position = found[0]
             if repeats_title(text, self.lines[position].text):
                 return position
+            if self.kinds[position] in (Kind.PROSE, Kind.LABEL) and not self._repeat_next(
+                text, position
+            ):
+                # A paragraph set off by a blank line is the body: nothing below it is
+                # the header (an image caption runs straight into the repeated title).
+                return None
         return None
+
+    def _repeat_next(self, title: str, index: int) -> bool:
+        below = index + 1
+        return below < self.size and repeats_title(title, self.lines[below].text)
 
     def _chrome_between(self, first: int, last: int) -> bool:
         """Whether a site line (``FROM: THE STATE DEPARTMENT``) lies in ``[first, last)``.
