@@ -41,6 +41,7 @@ LAYOUT_FIELDS = (
     "body_starts_with",
 )  # fmt: skip
 FEED_TARGET = 0.99
+SURE_TARGET = 0.99
 WHITEHOUSE_TARGET = 0.99
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -155,23 +156,75 @@ def layout_items(data: Path, split: str) -> list[tuple[str, dict[str, Any]]]:
     return items
 
 
-def layout_report(data: Path, split: str = "all") -> tuple[dict[str, Tally], PageTally]:
+#: The ``Release.confidence`` key each label is rated under.
+RATED_AS = {
+    "speaker_name": "speakers",
+    "speaker_role": "speakers",
+    "body_starts_with": "body",
+}
+LEVELS = ("sure", "likely", "unsure", "unrated")
+
+
+@dataclass
+class LevelTally:
+    """Values given, and values right, at each confidence level (spurious ones are wrong)."""
+
+    given: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
+    wrong: dict[str, list[str]] = field(default_factory=lambda: {level: [] for level in LEVELS})
+
+    def add(self, level: str, ok: bool, where: str) -> None:
+        self.given[level] += 1
+        self.right[level] += ok
+        if not ok:
+            self.wrong[level].append(where)
+
+    def share(self, level: str) -> float:
+        return self.right[level] / self.given[level] if self.given[level] else 1.0
+
+
+def level_of(release: Release, name: str) -> str:
+    level = release.confidence.get(RATED_AS.get(name, name))
+    return "unrated" if level is None else str(level)
+
+
+def layout_report(
+    data: Path, split: str = "all"
+) -> tuple[dict[str, Tally], PageTally, LevelTally]:
     tallies = {name: Tally() for name in LAYOUT_FIELDS}
     pages = PageTally()
+    levels = LevelTally()
     for name_of_file, item in layout_items(data, split):
         release = releaseparse.parse(item["text"])
         results = []
         for name in LAYOUT_FIELDS:
             tally = tallies[name]
             before = (tally.correct, tally.spurious)
-            tally.add(name, item["expected"].get(name), predicted(release, name), name_of_file)
+            got = predicted(release, name)
+            tally.add(name, item["expected"].get(name), got, name_of_file)
             labelled = item["expected"].get(name) is not None
+            ok = tally.correct > before[0]
             if labelled:
-                results.append(tally.correct > before[0])
+                results.append(ok)
             elif tally.spurious > before[1]:
                 results.append(False)
+            if got is not None:
+                levels.add(level_of(release, name), ok, f"{name_of_file} {name}")
         pages.add(results)
-    return tallies, pages
+    return tallies, pages, levels
+
+
+def _level_rows(levels: LevelTally, target: float) -> str:
+    rows = ["| confidence | values | right | share | |", "|---|---|---|---|---|"]
+    for level in LEVELS:
+        verdict = ""
+        if level == "sure" and levels.given[level]:
+            verdict = "pass" if levels.share(level) >= target else "FAIL"
+        rows.append(
+            f"| {level} | {levels.given[level]} | {levels.right[level]}"
+            f" | {levels.share(level):.3f} | {verdict} |"
+        )
+    return "\n".join(rows)
 
 
 def _named(speaker: releaseparse.Speaker) -> str:
@@ -296,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         "| field | labelled | exact | missing | wrong | spurious | target | |\n"
         "|---|---|---|---|---|---|---|---|"
     )
-    layouts, pages = layout_report(args.data, args.split)
+    layouts, pages, levels = layout_report(args.data, args.split)
     print(f"Real layouts ({args.data.name}/real-layouts, {args.split})\n\n{header}")
     for name, tally in layouts.items():
         print(_row(name, tally, LAYOUT_TARGETS.get(name)))
@@ -305,6 +358,11 @@ def main(argv: list[str] | None = None) -> int:
         f" (spurious values count as wrong), {pages.whole / max(pages.pages, 1):.3f} of pages"
         f" fully right ({pages.whole})."
     )
+    print(
+        "\nValues given, by the confidence the parser gave them (labelled values and spurious"
+        f" ones; sure values must be right at least {SURE_TARGET:.2f} of the time):\n"
+    )
+    print(_level_rows(levels, SURE_TARGET))
     feeds = feed_report(args.data)
     feed, every = feeds.issuer, feeds.every
     print(f"\nFeed issuer ({args.data.name}/feed-2021-2022.jsonl)\n\n{header}")
@@ -336,9 +394,13 @@ def main(argv: list[str] | None = None) -> int:
         ]:
             for failure in tally.failures[: args.show_failures]:
                 print(f"  {name}: {failure}")
+        for where in levels.wrong["sure"][: args.show_failures]:
+            print(f"  wrong and sure: {where}")
     failed = [
         n for n, t in layouts.items() if n in LAYOUT_TARGETS and t.accuracy < LAYOUT_TARGETS[n]
     ]
+    if levels.share("sure") < SURE_TARGET:
+        failed.append("sure values")
     for name, tally in (
         ("issuer", feed),
         ("issuer, title above", feeds.titled_issuer),

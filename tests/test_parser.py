@@ -11,7 +11,8 @@ from tests.conftest import FIXTURES
 SAMPLE = (FIXTURES / "a_trailer_prn.txt").read_bytes()
 BUILTINS = (
     "chrome", "flat", "date", "title", "note_type", "office", "speaker", "place", "venue",
-    "time", "preamble", "disclaimer", "trailers", "markers", "wire", "body", "checks",
+    "time", "preamble", "disclaimer", "trailers", "markers", "wire", "body", "confidence",
+    "checks",
 )  # fmt: skip
 
 

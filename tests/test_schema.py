@@ -81,6 +81,8 @@ def test_any_input_meets_the_schema(source: str | bytes) -> None:
         (lambda d: d["spans"].update(title=[1, 2, 3]), "at most 2 items"),
         (lambda d: d.update(unknown=1), "unknown"),
         (lambda d: d["header"].pop("title"), "'title' is a required property"),
+        (lambda d: d["confidence"].update(title="certain"), "'certain'"),
+        (lambda d: d.pop("confidence"), "'confidence' is a required property"),
     ],
 )
 def test_the_schema_rejects_what_a_record_never_holds(change: Any, complaint: str) -> None:

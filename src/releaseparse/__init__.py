@@ -12,6 +12,7 @@ from releaseparse.profiles import Profile
 from releaseparse.protocols import Extractor, Plugin
 from releaseparse.records import (
     Body,
+    Confidence,
     Defect,
     Header,
     Region,
@@ -89,6 +90,7 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "ROW_COLUMNS",
     "Body",
+    "Confidence",
     "Defect",
     "Extractor",
     "ExtractorError",

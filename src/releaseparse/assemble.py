@@ -75,7 +75,7 @@ def _regions(state: ParseState) -> tuple[Region, ...]:
 
 
 def assemble(state: ParseState) -> Release:
-    """Return the ``Release`` for ``state``: fields, spans, regions, defects and extras."""
+    """Return the ``Release`` for ``state``: fields, spans, regions, defects, extras, ratings."""
     regions = _regions(state)
     fields = state.fields
     text = {name: cast(str | None, state.get(name)) for name in _HEADER_TEXT_FIELDS}
@@ -98,4 +98,5 @@ def assemble(state: ParseState) -> Release:
         regions=regions,
         defects=state.defects,
         extras=extras,
+        confidence=state.ratings(),
     )

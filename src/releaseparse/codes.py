@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from releaseparse.records import Severity
 
+#: Fields the built-in ``confidence`` extractor rates; each has a ``<field>.uncertain`` code.
+UNCERTAIN_FIELDS = (
+    "title", "category", "note_type", "office", "speakers", "venue", "place", "date", "time",
+    "body",
+)  # fmt: skip
+
 #: code -> (severity, what it means). ``docs/fields.md`` lists exactly these (a test checks).
 DEFECT_CODES: dict[str, tuple[Severity, str]] = {
     "encoding.bom_removed": (Severity.INFO, "a UTF-8 byte-order mark opened the bytes; removed"),
@@ -48,6 +54,14 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         "the header has no dateline; the date was read from the title (`Briefing – June 21, 2022`)",
     ),
     "body.missing": (Severity.WARNING, "no body text after the header"),
+    **{
+        f"{name}.uncertain": (
+            Severity.INFO,
+            f"the {name.replace('_', ' ')} was read on weak evidence: its confidence is `unsure`"
+            " (see `Release.confidence`); the span is the value's",
+        )
+        for name in UNCERTAIN_FIELDS
+    },
     "body.paragraph_rejoined": (
         Severity.INFO,
         "a paragraph the scrape broke mid-sentence was re-joined; the span is the break",

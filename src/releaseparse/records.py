@@ -20,6 +20,32 @@ class Severity(enum.StrEnum):
     ERROR = "error"
 
 
+class Confidence(enum.StrEnum):
+    """How sure the parser is of a field's value: ``unsure`` < ``likely`` < ``sure``.
+
+    A ``StrEnum``, so a level is also its text (``Confidence.SURE == "sure"``) and
+    serialises as it. For the same reason ``<`` and ``>`` compare the texts, not the
+    levels (``"likely" < "sure" < "unsure"``): compare levels with ``rank`` or
+    ``at_least`` instead (``level.at_least(Confidence.LIKELY)``).
+    """
+
+    UNSURE = "unsure"
+    LIKELY = "likely"
+    SURE = "sure"
+
+    @property
+    def rank(self) -> int:
+        """The level as a number that orders levels: 0 ``unsure``, 1 ``likely``, 2 ``sure``."""
+        return _CONFIDENCE_RANK[self]
+
+    def at_least(self, other: Confidence | str) -> bool:
+        """Whether this level is ``other`` or surer (``other`` may be given as its text)."""
+        return self.rank >= _CONFIDENCE_RANK[Confidence(other)]
+
+
+_CONFIDENCE_RANK = {level: rank for rank, level in enumerate(Confidence)}
+
+
 @attrs.frozen(order=True)
 class Span:
     """A half-open character range ``[start, end)`` of ``Release.source``."""
@@ -158,7 +184,7 @@ class Body:
 
 
 class FrozenMap(Mapping[str, V]):
-    """A read-only, picklable mapping used for ``Release.spans`` and ``Release.extras``."""
+    """A read-only, picklable mapping: ``Release.spans``, ``extras`` and ``confidence``."""
 
     __slots__ = ("_data",)
 
@@ -192,9 +218,24 @@ def _freeze_extras(value: Mapping[str, object]) -> FrozenMap[object]:
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
+def _freeze_confidence(value: Mapping[str, Confidence | str]) -> FrozenMap[Confidence]:
+    """The levels as a ``FrozenMap`` of ``Confidence`` (texts such as ``"sure"`` are read).
+
+    A level that is no ``Confidence`` nor the text of one raises ``ValueError``.
+    """
+    if isinstance(value, FrozenMap) and all(type(level) is Confidence for level in value.values()):
+        return value
+    return FrozenMap({name: Confidence(level) for name, level in value.items()})
+
+
 @attrs.frozen(hash=False)
 class Release:
-    """One parsed release: typed fields, the raw source, where each value came from, defects."""
+    """One parsed release: typed fields, the raw source, where each value came from, defects.
+
+    ``confidence`` maps a field's name (``title``, ``speakers``, ``date``, ``body``, or an
+    extra's) to how sure the extractor that set it is. A field that is not in it was not
+    rated (a custom extractor that rates nothing, say), which says nothing of its value.
+    """
 
     header: Header
     body: Body
@@ -204,6 +245,7 @@ class Release:
     regions: tuple[Region, ...] = ()
     defects: tuple[Defect, ...] = ()
     extras: FrozenMap[object] = attrs.field(converter=_freeze_extras, factory=FrozenMap)
+    confidence: FrozenMap[Confidence] = attrs.field(converter=_freeze_confidence, factory=FrozenMap)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Compact pickling (plain tuples and ints, rebuilt by one function): records cross
@@ -225,6 +267,7 @@ class Release:
                 for d in self.defects
             ),
             dict(self.extras),
+            tuple((name, level.value) for name, level in self.confidence.items()),
         )
 
     @property
@@ -273,8 +316,12 @@ def _release_from_parts(
     regions: tuple[tuple[str, int, int], ...],
     defects: tuple[tuple[str, str, str, int, int], ...],
     extras: dict[str, object],
+    confidence: tuple[tuple[str, str], ...] = (),
 ) -> Release:
-    """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling)."""
+    """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling).
+
+    ``confidence`` has a default so that records pickled before it existed still load.
+    """
     venue, where, date, time, zone = place
     named = {key: unchecked_span(a, b) for key, a, b in spans}
     known: SpanCache = {(span.start, span.end): span for span in named.values()}
@@ -303,4 +350,5 @@ def _release_from_parts(
             for code, message, severity, a, b in defects
         ),
         extras=FrozenMap(extras),
+        confidence=FrozenMap({name: Confidence(level) for name, level in confidence}),
     )

@@ -7,6 +7,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from releaseparse.records import Confidence, Header
 from releaseparse.serialize import encode_value
 
 if TYPE_CHECKING:
@@ -73,6 +76,46 @@ def release_row(release: Release) -> dict[str, Any]:
 
 
 _EMPTY_RELEASE_ROW = dict.fromkeys(RELEASE_COLUMNS)
+
+#: Each header field and the value that stands for none (what a left-out value becomes).
+_HEADER_NONE: dict[str, Any] = {
+    field.name: () if field.name == "speakers" else None for field in attrs.fields(Header)
+}
+
+
+def withheld_fields(release: Release, minimum: Confidence) -> tuple[str, ...]:
+    """The header fields of ``release`` whose value is rated below ``minimum``, in order.
+
+    Only fields that hold a value and were rated count: a value no extractor rated is
+    never withheld, nor are ``body``, ``disclaimer`` or extras, whatever their rating.
+    """
+    confidence = release.confidence
+    if not confidence or minimum is Confidence.UNSURE:
+        return ()
+    header = release.header
+    return tuple(
+        name
+        for name, none in _HEADER_NONE.items()
+        if (level := confidence.get(name)) is not None
+        and not level.at_least(minimum)
+        and getattr(header, name) not in (none, "")
+    )
+
+
+def withhold(release: Release, minimum: Confidence) -> Release:
+    """``release`` with each header value rated below ``minimum`` left out.
+
+    What ``releaseparse parse --min-confidence`` writes, in every output format: the
+    values become ``None`` (``speakers`` becomes empty); everything else stays, spans,
+    regions and ``confidence`` included, so the row still says where the value was and
+    why it is missing. With ``Confidence.UNSURE`` (or nothing to leave out) the record is
+    returned as it is.
+    """
+    fields = withheld_fields(release, minimum)
+    if not fields:
+        return release
+    header = attrs.evolve(release.header, **{name: _HEADER_NONE[name] for name in fields})
+    return attrs.evolve(release, header=header)
 
 
 def outcome_row(outcome: Outcome) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from releaseparse.records import Header, Severity, Speaker
+from releaseparse.records import Confidence, Header, Severity, Speaker
 
 SCHEMA_ID = "https://releaseparse.invalid/release.schema.json"
 
@@ -89,6 +89,12 @@ def release_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "header": {"$ref": "#/$defs/Header"},
+            "confidence": {
+                "type": "object",
+                "description": "field name (`title`, `speakers`, `date`, `body`, an extra's) "
+                "-> how sure the parse is of its value; a field not listed was not rated",
+                "additionalProperties": {"$ref": "#/$defs/Confidence"},
+            },
             "body": _flat(
                 "The body: clean paragraphs and, for transcripts, turns.",
                 paragraphs={"type": "array", "items": _TEXT},
@@ -117,6 +123,7 @@ def release_schema() -> dict[str, Any]:
         },
         "required": [
             "header",
+            "confidence",
             "body",
             "disclaimer",
             "extras",
@@ -129,6 +136,10 @@ def release_schema() -> dict[str, Any]:
         "$defs": {
             "Header": header,
             "Speaker": _record(Speaker),
+            "Confidence": {
+                "description": "how sure the parse is of a value, least sure first",
+                "enum": [level.value for level in Confidence],
+            },
             "Turn": _flat(
                 "One turn of a transcript: the label as printed and what was said.",
                 label=_TEXT,

@@ -8,6 +8,7 @@ from typing import Any
 
 from releaseparse.records import (
     Body,
+    Confidence,
     Defect,
     Header,
     Region,
@@ -70,6 +71,7 @@ def release_to_dict(release: Release) -> dict[str, Any]:
     """Return ``release`` as a JSON-safe dict."""
     return {
         "header": header_to_dict(release.header),
+        "confidence": {name: level.value for name, level in release.confidence.items()},
         "body": {
             "paragraphs": list(release.body.paragraphs),
             "turns": [
@@ -99,7 +101,10 @@ def release_to_dict(release: Release) -> dict[str, Any]:
 
 
 def release_from_dict(data: Mapping[str, Any]) -> Release:
-    """Rebuild a ``Release`` from ``release_to_dict`` output."""
+    """Rebuild a ``Release`` from ``release_to_dict`` output.
+
+    Data written before records had ``confidence`` (no such key) gives an empty one.
+    """
     head = data["header"]
     header = Header(
         title=head["title"],
@@ -129,4 +134,5 @@ def release_from_dict(data: Mapping[str, Any]) -> Release:
             for d in data["defects"]
         ),
         extras={key: decode_value(value) for key, value in data["extras"].items()},
+        confidence={name: Confidence(level) for name, level in data.get("confidence", {}).items()},
     )

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from releaseparse.errors import ExtractorError
 from releaseparse.lines import Line, split_lines
-from releaseparse.records import Defect, Severity, Span, Speaker, Turn
+from releaseparse.records import Confidence, Defect, Severity, Span, Speaker, Turn
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 
@@ -54,9 +54,10 @@ BUILTIN_FIELDS = {
 class ParseState:
     """What extractors read and write while one source is parsed.
 
-    Extractors take characters as regions with ``claim``, record values with ``set``
-    and problems with ``defect``. Claiming characters twice, setting a field twice or
-    pointing outside the source is a bug in the extractor and raises ``ExtractorError``.
+    Extractors take characters as regions with ``claim``, record values with ``set``,
+    how sure they are of them with ``rate`` and problems with ``defect``. Claiming
+    characters twice, setting a field twice, rating a field no one set or pointing
+    outside the source is a bug in the extractor and raises ``ExtractorError``.
     """
 
     def __init__(
@@ -72,6 +73,7 @@ class ParseState:
         self.extractor = "<setup>"
         self._fields: dict[str, Field] = {}
         self._spans: dict[str, Span] = {}
+        self._ratings: dict[str, Confidence] = {}
         self._claim_starts: list[int] = []
         self._claims: list[tuple[int, int, str]] = []
         self._defects: list[Defect] = list(defects)
@@ -190,6 +192,29 @@ class ParseState:
     def span_of(self, name: str) -> Span | None:
         """The span recorded for field (or part) ``name``."""
         return self._spans.get(name)
+
+    def rate(self, name: str, level: Confidence) -> None:
+        """Record how sure the parse is of field ``name``, which must be set already.
+
+        Rating a field again replaces its level: a later extractor may lower (or raise)
+        what an earlier one said. The levels become ``Release.confidence``; a field never
+        rated is left out of it.
+        """
+        if not isinstance(level, Confidence):
+            raise self._fail(
+                f"rate({name!r}) needs a Confidence, got {type(level).__name__} {level!r}"
+            )
+        if name not in self._fields:
+            raise self._fail(f"rate({name!r}) of a field that is not set")
+        self._ratings[name] = level
+
+    def rating(self, name: str) -> Confidence | None:
+        """The level field ``name`` was rated, or ``None`` if it was not."""
+        return self._ratings.get(name)
+
+    def ratings(self) -> Mapping[str, Confidence]:
+        """Every level recorded so far, by field name, in the order fields were first rated."""
+        return dict(self._ratings)
 
     @property
     def fields(self) -> Mapping[str, Field]:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from releaseparse.outcome import Outcome
-from releaseparse.records import Header, Release, Severity
+from releaseparse.records import Confidence, Header, Release, Severity
 
 #: The fields whose coverage is counted: the header's, in order, then body and disclaimer.
 COVERAGE_FIELDS = (*(field.name for field in attrs.fields(Header)), "body", "disclaimer")
@@ -46,6 +46,8 @@ class Facts:
     present: tuple[str, ...] = ()
     month: tuple[int, int] | None = None
     note_type: str | None = None
+    ratings: tuple[tuple[str, Confidence], ...] = ()
+    withheld: tuple[str, ...] = ()
 
     @property
     def badness(self) -> tuple[int, int, int]:
@@ -56,8 +58,8 @@ class Facts:
         return (0, severities.count(Severity.ERROR), severities.count(Severity.WARNING))
 
     @classmethod
-    def of(cls, outcome: Outcome) -> Facts:
-        """The facts of ``outcome``."""
+    def of(cls, outcome: Outcome, *, withheld: tuple[str, ...] = ()) -> Facts:
+        """The facts of ``outcome``; ``withheld`` names the values its row left out."""
         release = outcome.release
         if release is None:
             return cls(failure=outcome.error.type if outcome.error else "?")
@@ -67,6 +69,8 @@ class Facts:
             present=tuple(present_fields(release)),
             month=None if date is None else (date.year, date.month),
             note_type=release.header.note_type,
+            ratings=tuple(release.confidence.items()),
+            withheld=withheld,
         )
 
 
@@ -78,8 +82,11 @@ class Summary:
     ``with_warnings`` those with one of that severity; ``defects`` counts occurrences of
     each code and ``defect_releases`` the releases holding it; ``months`` counts parsed
     releases by ``(year, month)`` of ``header.date`` and ``undated`` those without one;
-    ``note_types`` counts parsed releases by note type (``None`` for none). Only the
-    ``keep`` worst outcomes are held (a bounded heap), so memory stays flat.
+    ``note_types`` counts parsed releases by note type (``None`` for none);
+    ``confidence`` counts rated values by ``(field, level)`` (``Release.confidence``) and
+    ``withheld`` the values that rows left out as rated too low (``parse
+    --min-confidence``), by field. Only the ``keep`` worst outcomes are held (a bounded
+    heap), so memory stays flat.
     """
 
     keep: int = 20
@@ -97,6 +104,8 @@ class Summary:
     months: Counter[tuple[int, int]] = attrs.field(factory=Counter)
     note_types: Counter[str | None] = attrs.field(factory=Counter)
     failures: Counter[str] = attrs.field(factory=Counter)
+    confidence: Counter[tuple[str, Confidence]] = attrs.field(factory=Counter)
+    withheld: Counter[str] = attrs.field(factory=Counter)
     _heap: list[tuple[_Key, Outcome]] = attrs.field(factory=list, repr=False)
 
     @property
@@ -147,9 +156,27 @@ class Summary:
         else:
             self.months[facts.month] += 1
         self.note_types[facts.note_type] += 1
+        self.confidence.update(facts.ratings)
+        self.withheld.update(facts.withheld)
 
-    def lines(self) -> list[str]:
-        """The counts as indented text lines: parsed, with defects, failed, coverage."""
+    @property
+    def rated_fields(self) -> tuple[str, ...]:
+        """The fields with a rated value: ``COVERAGE_FIELDS`` in order, then others by name."""
+        rated = {name for name, _ in self.confidence}
+        others = sorted(rated.difference(COVERAGE_FIELDS))
+        return (*(name for name in COVERAGE_FIELDS if name in rated), *others)
+
+    def rated(self, field: str, level: Confidence) -> int:
+        """How many values of ``field`` were rated ``level``."""
+        return self.confidence[(field, level)]
+
+    def lines(self, *, by_level: bool = False) -> list[str]:
+        """The counts as indented text lines: parsed, with defects, failed, coverage.
+
+        When some values were rated, an ``uncertain`` line follows: how many values of
+        each field were rated unsure. With ``by_level``, a table of how many of each field
+        were rated sure, likely and unsure takes its place.
+        """
         lines = [
             f"  parsed        {self.parsed:>10,}",
             f"  with defects  {self.with_defects:>10,}{_share(self.with_defects, self.parsed)}"
@@ -164,7 +191,43 @@ class Summary:
             for start in range(0, len(cells), 6):
                 label = "coverage" if start == 0 else ""
                 lines.append(f"  {label:<14}" + "  ".join(cells[start : start + 6]))
+        if self.confidence:
+            lines += self._levels() if by_level else [self._uncertain()]
         return lines
+
+    def _uncertain(self) -> str:
+        unsure = [
+            f"{name} {count:,}"
+            for name in self.rated_fields
+            if (count := self.rated(name, Confidence.UNSURE))
+        ]
+        if not unsure:
+            return f"  {'uncertain':<14}none (no value rated unsure)"
+        return f"  {'uncertain':<14}{', '.join(unsure)}  (values rated unsure)"
+
+    def _levels(self) -> list[str]:
+        width = max(12, max((len(name) + 2 for name in self.rated_fields), default=0))
+        levels = tuple(reversed(Confidence))
+        lines = [f"  {'confidence':<{width + 2}}" + "".join(f"{lv.value:>9}" for lv in levels)]
+        for name in self.rated_fields:
+            counts = "".join(f"{self.rated(name, level):>9,}" for level in levels)
+            lines.append(f"    {name:<{width}}{counts}")
+        return lines
+
+    def withheld_line(self, minimum: Confidence) -> str:
+        """How many values of each field rows left out as rated below ``minimum``.
+
+        Only values count: a field rated low that holds nothing (a date that is no
+        calendar day, say) has nothing to leave out.
+        """
+        left = ", ".join(f"{name} {count:,}" for name, count in self._withheld_in_order())
+        if not left:
+            return f"  {'left out':<14}none (no value rows held was rated below {minimum.value})"
+        return f"  {'left out':<14}{left}  (values rated below {minimum.value})"
+
+    def _withheld_in_order(self) -> list[tuple[str, int]]:
+        order = {name: index for index, name in enumerate(COVERAGE_FIELDS)}
+        return sorted(self.withheld.items(), key=lambda item: (order.get(item[0], 99), item[0]))
 
 
 def _share(part: int, whole: int) -> str:

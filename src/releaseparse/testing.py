@@ -10,7 +10,7 @@ import attrs
 
 from releaseparse.parser import Parser
 from releaseparse.protocols import Extractor
-from releaseparse.records import Header, Release
+from releaseparse.records import Confidence, Header, Release
 
 #: Header fields ``check_extractor`` reads from ``Release.header`` (others from ``extras``).
 _HEADER_FIELDS = frozenset(field.name for field in attrs.fields(Header))
@@ -54,6 +54,7 @@ def check_extractor(
     value: object,
     span_text: str | None = None,
     defects: Iterable[str] | None = None,
+    confidence: Confidence | None = None,
     name: str | None = None,
     parser: Parser | None = None,
     before: str | None = None,
@@ -62,7 +63,8 @@ def check_extractor(
     """Assert that ``extractor`` gives ``field`` == ``value`` on ``source``; return the record.
 
     With ``span_text``, the field's span must cover exactly that text of the source;
-    with ``defects``, the record's defect codes must be exactly those (in any order).
+    with ``defects``, the record's defect codes must be exactly those (in any order);
+    with ``confidence``, the field must be rated that level (``Release.confidence``).
     Raises ``AssertionError`` saying what differs.
     """
     release = run_extractor(extractor, source, name=name, parser=parser, before=before, after=after)
@@ -86,6 +88,13 @@ def check_extractor(
         codes = sorted(release.codes)
         if codes != sorted(defects):
             raise AssertionError(f"defect codes are {codes}, expected {sorted(defects)}")
+    if confidence is not None:
+        level = release.confidence.get(field)
+        if level != confidence:
+            shown = "not rated" if level is None else f"rated {level.value!r}"
+            raise AssertionError(
+                f"field {field!r} is {shown}, expected {Confidence(confidence).value!r}"
+            )
     return release
 
 
@@ -97,7 +106,8 @@ def check_record(release: Release) -> None:
     """Assert the invariants every record keeps, whatever the input and the extractors.
 
     Regions tile the source (in order, none empty, none missing, so every character is
-    accounted for); every field span and defect span lies inside the source; the record
+    accounted for); every field span and defect span lies inside the source; every rated
+    field (``Release.confidence``) was set, so it has a span; the record
     survives ``to_dict`` through JSON and ``from_dict`` unchanged. Raises
     ``AssertionError`` saying which invariant broke.
 
@@ -120,6 +130,9 @@ def check_record(release: Release) -> None:
     for name, span in release.spans.items():
         if span.end > size:
             raise AssertionError(f"the span of {name!r} ends at {span.end}, past the source")
+    for name in release.confidence:
+        if name not in release.spans:
+            raise AssertionError(f"{name!r} is rated but has no span: no extractor set it")
     for defect in release.defects:
         if defect.span.end > size:
             raise AssertionError(

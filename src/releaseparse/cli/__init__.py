@@ -23,6 +23,7 @@ from releaseparse.cli.commands import (
 from releaseparse.cli.outputs import FORMATS
 from releaseparse.limits import DEFAULT_MAX_LINES, DEFAULT_MAX_SIZE
 from releaseparse.parser import Parser
+from releaseparse.records import Confidence
 
 EXAMPLE = "state_media_note.txt"
 
@@ -166,6 +167,13 @@ def _build_parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="an input with an error defect (no title, no date, a bad date) fails",
+    )
+    parse.add_argument(
+        "--min-confidence",
+        choices=[level.value for level in Confidence],
+        default=Confidence.UNSURE.value,
+        help="leave out of the rows each header value rated less sure than this (default"
+        " unsure: keep every value); values no extractor rated are kept",
     )
     parse.add_argument(
         "--glob",

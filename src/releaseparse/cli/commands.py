@@ -23,6 +23,7 @@ from releaseparse.cli.outputs import (
 )
 from releaseparse.cli.progress import ProgressLine, Tally
 from releaseparse.parser import Parser
+from releaseparse.records import Confidence
 from releaseparse.tasks import Item, Unreadable
 
 #: How many failed inputs are named on stderr before the rest are only counted.
@@ -99,7 +100,8 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
     inputs = _inputs(args, args.paths, globs=tuple(args.glob or ("*",)))
     workers = _workers(args.jobs)
     writer = _writer(args)
-    tally = Tally()
+    minimum = Confidence(args.min_confidence)
+    tally = Tally(min_confidence=minimum)
     progress = ProgressLine(sys.stderr, tally) if _show_progress(args) else None
     if progress is not None:
         threading.Thread(target=_measure, args=(inputs, progress), daemon=True).start()
@@ -112,7 +114,7 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
 
     from releaseparse.pipeline import prepare_many
 
-    finish = partial(encode, writer.format)
+    finish = partial(encode, writer.format, min_confidence=minimum)
     try:
         outcomes = prepare_many(items(), finish, workers=workers, strict=args.strict, parser=parser)
     except TypeError as error:  # a plugin's parser that cannot be sent to worker processes
@@ -230,7 +232,7 @@ def run_report(args: argparse.Namespace) -> int:
         if args.html is None:
             summary = summarize(read_results(source), worst=0)
             head = f"releaseparse: {summary.documents:,} result(s) in {args.results}"
-            write_stdout("\n".join([head, *summary.lines()]) + "\n")
+            write_stdout("\n".join([head, *summary.lines(by_level=True)]) + "\n")
             return EXIT_OK
         page = report_html(read_results(source), name=args.results, worst=args.worst)
     except ValueError as error:

@@ -8,6 +8,8 @@ import attrs
 
 from releaseparse.cli.outputs import WRITERS
 from releaseparse.outcome import ItemId, Outcome
+from releaseparse.records import Confidence
+from releaseparse.rows import withheld_fields, withhold
 from releaseparse.summary import Facts
 
 
@@ -22,8 +24,19 @@ class Encoded:
     row: Any
 
 
-def encode(format: str, outcome: Outcome) -> Encoded:
-    """The row of ``outcome`` in ``format`` and its facts (module level, so it pickles)."""
+def encode(
+    format: str, outcome: Outcome, *, min_confidence: Confidence = Confidence.UNSURE
+) -> Encoded:
+    """The row of ``outcome`` in ``format`` and its facts (module level, so it pickles).
+
+    Header values rated below ``min_confidence`` are left out of the row, whatever the
+    format (``releaseparse.rows.withhold``); the facts count the row as written.
+    """
     error = None if outcome.error is None else str(outcome.error)
+    withheld: tuple[str, ...] = ()
+    if outcome.release is not None:
+        withheld = withheld_fields(outcome.release, min_confidence)
+        if withheld:
+            outcome = attrs.evolve(outcome, release=withhold(outcome.release, min_confidence))
     row = WRITERS[format].encode(outcome)
-    return Encoded(outcome.index, outcome.id, error, Facts.of(outcome), row)
+    return Encoded(outcome.index, outcome.id, error, Facts.of(outcome, withheld=withheld), row)

@@ -8,6 +8,7 @@ from typing import TextIO
 
 import attrs
 
+from releaseparse.records import Confidence
 from releaseparse.summary import Facts, Summary
 
 #: Seconds between redraws of the progress line.
@@ -16,11 +17,16 @@ REDRAW_EVERY = 0.1
 
 @attrs.define
 class Tally:
-    """The counts of a run (a ``Summary``), how many bytes it read, and since when."""
+    """The counts of a run (a ``Summary``), how many bytes it read, and since when.
+
+    ``min_confidence`` is the run's ``--min-confidence``: above ``unsure``, the report
+    says how many values the rows left out.
+    """
 
     summary: Summary = attrs.field(factory=lambda: Summary(keep=0))
     started: float = attrs.field(factory=time.monotonic)
     size: int = 0
+    min_confidence: Confidence = Confidence.UNSURE
 
     def add(self, facts: Facts, size: int) -> None:
         """Count one outcome, from its facts, of ``size`` bytes of input."""
@@ -52,6 +58,8 @@ class Tally:
             f" ({rate:,.1f} docs/s, {megabytes / self.elapsed:,.2f} MB/s)",
             *self.summary.lines(),
         ]
+        if self.min_confidence is not Confidence.UNSURE:
+            lines.append(self.summary.withheld_line(self.min_confidence))
         if output is not None:
             note = " (the inputs finished before the interruption)" if interrupted else ""
             lines.append(f"  output        {output}{note}")

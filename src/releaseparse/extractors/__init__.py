@@ -7,6 +7,7 @@ from collections.abc import Callable
 from releaseparse.extractors.body import body
 from releaseparse.extractors.checks import checks
 from releaseparse.extractors.chrome import chrome
+from releaseparse.extractors.confidence import confidence
 from releaseparse.extractors.date import date
 from releaseparse.extractors.disclaimer import disclaimer
 from releaseparse.extractors.flat import flat
@@ -43,6 +44,7 @@ BUILTIN_EXTRACTORS: tuple[tuple[str, Callable[[ParseState], None]], ...] = (
     ("markers", markers),
     ("wire", wire),
     ("body", body),
+    ("confidence", confidence),
     ("checks", checks),
 )
 

@@ -56,6 +56,9 @@ table.fields tr+tr{border-top:1px solid #eef0f3}
 table.fields .absent th,table.fields .absent td{color:#8b95a1;font-weight:400}
 table.fields .at{white-space:nowrap;font-family:var(--mono);font-size:.78rem;text-align:right}
 table.fields .at a{color:var(--muted)}
+table.fields .conf{white-space:nowrap;font-size:.74rem;font-weight:600;color:var(--muted)}
+table.fields .conf-sure{color:#00795a}
+table.fields .conf-unsure{color:#b86e00}
 .raw{font-family:var(--mono);font-size:.82em;color:#8a4b00}
 ol.defects{list-style:none;padding:0;margin:0}
 ol.defects li{padding:.35em 0;border-top:1px solid #eef0f3}
@@ -145,8 +148,21 @@ def _at_link(release: Release, span: Span | None, prefix: str) -> str:
     return f'<a href="#{prefix}L{line}">{escape(layout.where(release.source, span))}</a>'
 
 
+def _conf_cell(row: layout.FieldRow) -> str:
+    """The confidence cell of a field row: its level, or empty when it is not rated."""
+    if row.confidence is None:
+        return '<td class="conf"></td>'
+    level = row.confidence.value
+    return f'<td class="conf conf-{level}" title="confidence: {level}">{level}</td>'
+
+
 def _field_table(
-    release: Release, rows: Sequence[layout.FieldRow], prefix: str, used: set[str]
+    release: Release,
+    rows: Sequence[layout.FieldRow],
+    prefix: str,
+    used: set[str],
+    *,
+    rated: bool = False,
 ) -> str:
     out = ['<table class="fields">']
     for row in rows:
@@ -162,8 +178,9 @@ def _field_table(
             if row.raw:
                 value += f' <span class="raw" title="raw text">“{escape(row.raw)}”</span>'
         absent = ' class="absent"' if row.value is None else ""
+        level = _conf_cell(row) if rated else ""
         out.append(
-            f"<tr{absent}><th>{swatch}{escape(row.key)}</th><td>{value}</td>"
+            f"<tr{absent}><th>{swatch}{escape(row.key)}</th><td>{value}</td>{level}"
             f'<td class="at">{_at_link(release, row.span, prefix)}</td></tr>'
         )
     out.append("</table>")
@@ -246,14 +263,20 @@ def explain_fragment(release: Release, *, prefix: str = "") -> Fragment:
     shown_marks = layout.mark_kinds(marks)
     rows = layout.field_rows(release)
     extras = layout.extra_rows(release)
+    rated = bool(release.confidence)
+    note = "Positions are line:column of the first and last character."
+    if rated:
+        note += " Beside each value, how sure the parse is of it (blank: not rated)."
     side = [
         "<h2>Fields</h2>",
-        _field_table(release, rows, prefix, used_marks),
-        '<p class="muted"><small>Positions are line:column of the first and last '
-        "character.</small></p>",
+        _field_table(release, rows, prefix, used_marks, rated=rated),
+        f'<p class="muted"><small>{note}</small></p>',
     ]
     if extras:
-        side += ["<h2>Extras</h2>", _field_table(release, extras, prefix, used_marks)]
+        side += [
+            "<h2>Extras</h2>",
+            _field_table(release, extras, prefix, used_marks, rated=rated),
+        ]
     side += [
         f"<h2>Defects ({len(release.defects)})</h2>",
         _defect_list(release, prefix),

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import attrs
 
 from releaseparse.errors import line_and_column
-from releaseparse.records import Release, Span
+from releaseparse.records import Confidence, Release, Span
 from releaseparse.views.html import FIELD_COLOURS
 
 _Entry = TypeVar("_Entry", bound=tuple[Any, ...])
@@ -38,13 +38,17 @@ MARK_NAMES = {
 
 @attrs.frozen
 class FieldRow:
-    """One row of the field table: a field's value as shown and where its raw text is."""
+    """One row of the field table: a field's value as shown and where its raw text is.
+
+    ``confidence`` is the field's level in ``Release.confidence`` (``None``: not rated).
+    """
 
     key: str
     kind: str
     value: str | None
     span: Span | None
     raw: str | None = None
+    confidence: Confidence | None = None
 
 
 @attrs.frozen
@@ -112,19 +116,20 @@ def _mark_kind(key: str) -> str:
 def field_rows(release: Release) -> list[FieldRow]:
     """The header fields in reading order (absent ones too), then body and disclaimer."""
     header, spans, source = release.header, release.spans, release.source
+    confidence = release.confidence
 
-    def row(key: str, kind: str, value: object) -> FieldRow:
+    def row(key: str, kind: str, value: object, field: str | None = None) -> FieldRow:
         span = spans.get(key)
         shown = None if value is None or value == "" else _value_text(value)
         raw = None
         if shown is None and span is not None and len(span):
             raw = short(span.slice(source), 80)
-        return FieldRow(key, kind, shown, span, raw)
+        return FieldRow(key, kind, shown, span, raw, confidence.get(field or key))
 
     rows = [row(key, key, getattr(header, key)) for key in _HEADER_FIELDS]
     for i, speaker in enumerate(header.speakers):
-        rows.append(row(f"speakers.{i}.name", "speaker", speaker.name))
-        rows.append(row(f"speakers.{i}.role", "role", speaker.role))
+        rows.append(row(f"speakers.{i}.name", "speaker", speaker.name, "speakers"))
+        rows.append(row(f"speakers.{i}.role", "role", speaker.role, "speakers"))
     if not header.speakers:
         rows.append(row("speakers", "speaker", None))
     for key in _LATER_FIELDS:
@@ -136,7 +141,9 @@ def field_rows(release: Release) -> list[FieldRow]:
         summary = f"{len(body.paragraphs)} paragraph{'s' * (len(body.paragraphs) != 1)}"
         if body.turns:
             summary += f", {len(body.turns)} transcript turn{'s' * (len(body.turns) != 1)}"
-    rows.append(FieldRow("body", "body", summary, spans.get("body")))
+    rows.append(
+        FieldRow("body", "body", summary, spans.get("body"), confidence=confidence.get("body"))
+    )
     rows.append(row("disclaimer", "disclaimer", release.disclaimer))
     return rows
 
@@ -144,7 +151,13 @@ def field_rows(release: Release) -> list[FieldRow]:
 def extra_rows(release: Release) -> list[FieldRow]:
     """Values set by custom extractors, then spans of no field the table otherwise shows."""
     rows = [
-        FieldRow(key, "extra", _value_text(value), release.spans.get(key))
+        FieldRow(
+            key,
+            "extra",
+            _value_text(value),
+            release.spans.get(key),
+            confidence=release.confidence.get(key),
+        )
         for key, value in release.extras.items()
     ]
     shown = {row.key for row in field_rows(release)} | set(release.extras)

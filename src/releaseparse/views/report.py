@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from releaseparse.outcome import Outcome
+from releaseparse.records import Confidence
 from releaseparse.summary import COVERAGE_FIELDS, Summary, badness, summarize
 from releaseparse.views.html import (
     SEVERITY_COLOURS,
@@ -65,11 +66,24 @@ table.worst code{font-size:.8rem;display:inline-block;margin:0 .3em .1em 0}
 .detail .top{float:right;font-size:.85rem;font-weight:400}
 .failure{background:#fff;border:1px solid #e6b8b3;border-left:5px solid #c0392b;
 border-radius:8px;padding:.7rem 1rem}
+table.levels{font-size:.88rem;font-variant-numeric:tabular-nums;width:100%}
+table.levels th{text-align:left;padding:.25em .6em .25em 0;white-space:nowrap}
+table.levels td{text-align:right;padding:.25em .5em;white-space:nowrap}
+table.levels td.stack{width:55%;text-align:left}
+table.levels tr+tr{border-top:1px solid #eef0f3}
+.stack span{display:inline-block;height:.9em;vertical-align:-.1em}
 .failure pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:var(--mono);
 font-size:.86rem;margin:.4rem 0 0}
 """
 
 _COUNT_COLOUR = "#0072b2"
+
+#: The colour of each confidence level in the report's confidence table.
+CONFIDENCE_COLOURS = {
+    Confidence.SURE: "#009e73",
+    Confidence.LIKELY: "#56b4e9",
+    Confidence.UNSURE: "#e69f00",
+}
 
 
 def _pct(part: int, whole: int) -> str:
@@ -140,6 +154,48 @@ def _coverage(summary: Summary) -> str:
         bar_chart(bars, total=summary.parsed),
         f"Share of the {summary.parsed:,} parsed records in which the field is present.",
         stat="coverage",
+    )
+
+
+def _confidence(summary: Summary) -> str:
+    """Per field, how many values were rated sure, likely and unsure (a table with bars)."""
+    if not summary.confidence:
+        return _panel(
+            "Field confidence",
+            '<p class="muted">No value is rated in these results (they were written by'
+            " extractors that rate nothing, or before records carried confidence).</p>",
+            stat="confidence",
+        )
+    levels = tuple(reversed(Confidence))
+    head = "".join(f"<th>{level.value}</th>" for level in levels)
+    rows = [f'<table class="levels" data-table="confidence"><tr><th>field</th>{head}<th></th></tr>']
+    for name in summary.rated_fields:
+        counts = {level: summary.rated(name, level) for level in levels}
+        total = sum(counts.values())
+        cells = "".join(
+            f'<td data-level="{level.value}">{count:,}</td>' for level, count in counts.items()
+        )
+        stack = "".join(
+            f'<span style="width:{100 * count / total:.1f}%;'
+            f'background:{CONFIDENCE_COLOURS[level]}" title="{level.value}: {count:,}"></span>'
+            for level, count in counts.items()
+            if count
+        )
+        rows.append(
+            f'<tr data-field="{escape(name)}"><th>{escape(name)}</th>{cells}'
+            f'<td class="stack">{stack}</td></tr>'
+        )
+    rows.append("</table>")
+    key = "".join(
+        f'<span><i style="background:{CONFIDENCE_COLOURS[level]}"></i>{level.value}</span>'
+        for level in levels
+    )
+    return _panel(
+        "Field confidence",
+        f'<div class="key">{key}</div>{"".join(rows)}',
+        "How many values of each field the parse rated sure, likely and unsure; a value"
+        " no extractor rated is not counted.",
+        stat="confidence",
     )
 
 
@@ -348,6 +404,7 @@ def render_report(summary: Summary, *, name: str) -> str:
             f'<p class="lede">{summary.documents:,} documents read by releaseparse.</p></header>',
             _cards(summary),
             f'<div class="two">{_coverage(summary)}{_defects(summary)}</div>',
+            _confidence(summary),
             _per_month(summary),
             f'<div class="two">{_note_types(summary)}{_failures(summary)}</div>',
             _worst_table(summary.worst),
@@ -364,7 +421,8 @@ def render_report(summary: Summary, *, name: str) -> str:
 def report_html(outcomes: Iterable[Outcome], *, name: str, worst: int = 20) -> str:
     """A self-contained HTML report over ``outcomes``, read once and never held in memory.
 
-    Totals, field coverage, defect codes, releases per month, note types, failure types and
-    the ``worst`` worst examples, each linked to its explain view (or its error) below.
+    Totals, field coverage, defect codes, confidence per field, releases per month, note
+    types, failure types and the ``worst`` worst examples, each linked to its explain view
+    (or its error) below.
     """
     return render_report(summarize(outcomes, worst=worst), name=name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from releaseparse.records import Release, Span
+from releaseparse.records import Confidence, Release, Span
 from releaseparse.views import layout
 from releaseparse.views.ansi import (
     BAD_ANSI,
@@ -24,6 +24,10 @@ def _char_width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
+#: How wide the confidence column is (the longest level, ``unsure``).
+_LEVEL_WIDTH = max(len(level.value) for level in Confidence)
+
+
 def _value(row: layout.FieldRow) -> str:
     """A row's value as shown, or a dash (and its raw text, if any) when it has none."""
     if row.value is not None:
@@ -31,9 +35,21 @@ def _value(row: layout.FieldRow) -> str:
     return "—" + (f"  (raw text: {visible(row.raw)})" if row.raw else "")
 
 
+def _level(row: layout.FieldRow, color: bool) -> str:
+    """The confidence column of a row: its level (unsure in the warning colour), else blank."""
+    if row.confidence is None:
+        return " " * (_LEVEL_WIDTH + 2)
+    text = row.confidence.value.ljust(_LEVEL_WIDTH)
+    if color and row.confidence is Confidence.UNSURE:
+        text = SEVERITY_ANSI["warning"] + text + RESET
+    return text + "  "
+
+
 def _text_fields(release: Release, color: bool, used: set[str]) -> list[str]:
     out = [styled("Fields", BOLD, color)]
     rows = layout.field_rows(release)
+    extras = layout.extra_rows(release)
+    rated = any(row.confidence is not None for row in (*rows, *extras))
     name_w = max(len(row.key) for row in rows)
     places = [layout.where(release.source, row.span) for row in rows]
     where_w = max(len(place) for place in places)
@@ -43,15 +59,16 @@ def _text_fields(release: Release, color: bool, used: set[str]) -> list[str]:
             name = highlight(row.kind) + row.key + RESET + " " * (name_w - len(row.key))
         elif color and row.value is None:
             name = DIM + name + RESET
-        out.append(f"  {name}  {at.ljust(where_w)}  {_value(row)}".rstrip())
-    extras = layout.extra_rows(release)
+        level = _level(row, color) if rated else ""
+        out.append(f"  {name}  {at.ljust(where_w)}  {level}{_value(row)}".rstrip())
     if extras:
         out += ["", styled("Extras", BOLD, color)]
         key_w = max(len(visible(row.key)) for row in extras)
         for row in extras:
             at = layout.where(release.source, row.span)
+            level = _level(row, color) if rated else ""
             out.append(
-                f"  {visible(row.key).ljust(key_w)}  {at:<{where_w}}  {_value(row)}".rstrip()
+                f"  {visible(row.key).ljust(key_w)}  {at:<{where_w}}  {level}{_value(row)}".rstrip()
             )
     out += ["", styled("Defects", BOLD, color)]
     if not release.defects:
@@ -71,6 +88,9 @@ def _text_fields(release: Release, color: bool, used: set[str]) -> list[str]:
 
 def explain_text(release: Release, *, color: bool, width: int | None = None) -> str:
     """A terminal view of ``release``: the field table, then the source with a region gutter.
+
+    When the record rates any field (``Release.confidence``), the field table shows each
+    field's level between its position and its value (blank for a field not rated).
 
     Each source line is prefixed by its number and the region kind(s) it holds; with
     ``color`` each field's characters are highlighted in its colour (a legend line names
