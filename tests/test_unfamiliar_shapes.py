@@ -241,3 +241,22 @@ def test_the_next_release_with_the_same_title_is_no_repeat() -> None:
     first, second = releaseparse.parse_all(page)
     assert first.body.paragraphs == second.body.paragraphs
     assert len(first.body.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Fwd: Harbor Grants Announced for Island States",
+        "Harbor Grants Announced for Island States | U.S. Department of State",
+        "Harbor Grants Announced for Island States -- Transcript",
+    ],
+)
+def test_decorations_glued_to_the_title_are_chrome(printed: str) -> None:
+    text = f"{printed}\n\nPress Statement\nOffice of the Spokesperson\nMarch 3, 2016\n\n{BODY}"
+    release = releaseparse.parse(text)
+    assert release.header.title == "Harbor Grants Announced for Island States"
+    chrome = [r.span.slice(text) for r in release.regions if r.kind == "chrome"]
+    assert len(chrome) == 1
+    assert chrome[0] in printed
+    assert "Harbor" not in chrome[0]
+    assert tiles(release)

@@ -8,8 +8,10 @@ from typing import Any
 import attrs
 import regex
 
+from releaseparse import chromedata
+from releaseparse.decorations import DecorationSet
 from releaseparse.guard import mark_reviewed
-from releaseparse.patternset import PatternSet
+from releaseparse.patternset import GatedPatternSet, PatternSet
 from releaseparse.text import collapse
 
 NOTE_TYPES: tuple[str, ...] = (
@@ -205,6 +207,11 @@ CHROME_PATTERNS: tuple[str, ...] = (
     r".{1,60}'s Blog, page \d+",
 )
 
+#: Patterns for decorations cut from the start of a title line (``data/chrome.toml``).
+TITLE_PREFIXES: tuple[str, ...] = chromedata.TITLE_PREFIXES
+#: Patterns for decorations cut from the end of a title line (``data/chrome.toml``).
+TITLE_SUFFIXES: tuple[str, ...] = chromedata.TITLE_SUFFIXES
+
 #: Regular expressions for whole marker lines: kept out of the body as ``marker`` regions.
 MARKER_PATTERNS: tuple[str, ...] = (
     r"(?i)\(\s*(?:begin|end)\s+(?:transcript|text)\s*\)",
@@ -310,10 +317,11 @@ class Vocabulary:
     office_prefixes: tuple[str, ...] = OFFICE_PREFIXES
     role_words: tuple[str, ...] = ROLE_WORDS
     places: tuple[str, ...] = PLACES
-    chrome_lines: tuple[str, ...] = CHROME_LINES
+    #: Ours, then the classes of ``data/chrome.toml`` (``releaseparse.chromedata``).
+    chrome_lines: tuple[str, ...] = (*CHROME_LINES, *chromedata.CHROME_LINES)
     disclaimers: tuple[str, ...] = DISCLAIMERS
     trailer_patterns: tuple[str, ...] = TRAILER_PATTERNS
-    chrome_patterns: tuple[str, ...] = CHROME_PATTERNS
+    chrome_patterns: tuple[str, ...] = (*CHROME_PATTERNS, *chromedata.CHROME_PATTERNS)
     marker_patterns: tuple[str, ...] = MARKER_PATTERNS
     self_titled_note_types: tuple[str, ...] = SELF_TITLED_NOTE_TYPES
     anonymous_speakers: tuple[str, ...] = ANONYMOUS_SPEAKERS
@@ -323,6 +331,9 @@ class Vocabulary:
     bare_labels: tuple[str, ...] = ()
     caption_patterns: tuple[str, ...] = CAPTION_PATTERNS
     non_name_words: tuple[str, ...] = NON_NAME_WORDS
+    #: Decorations cut from the start and the end of a title line (``strip_title_decorations``).
+    title_prefixes: tuple[str, ...] = TITLE_PREFIXES
+    title_suffixes: tuple[str, ...] = TITLE_SUFFIXES
 
     def extend(self, **more: tuple[str, ...] | list[str]) -> Vocabulary:
         """Return a copy with each named tuple lengthened by the given entries."""
@@ -388,8 +399,8 @@ class Vocabulary:
 
     @cached_property
     def chrome_set(self) -> PatternSet:
-        """The chrome patterns as one test (``chrome_set.fullmatches(line)``)."""
-        return PatternSet(self.chrome_patterns)
+        """The chrome patterns as one test (``chrome_set.fullmatches(line)``), gated."""
+        return GatedPatternSet(self.chrome_patterns)
 
     @cached_property
     def marker_set(self) -> PatternSet:
@@ -410,6 +421,21 @@ class Vocabulary:
     def trailer_set(self) -> PatternSet:
         """The trailer patterns as one test."""
         return PatternSet(self.trailer_patterns)
+
+    @cached_property
+    def title_decoration_set(self) -> DecorationSet:
+        """The title prefix and suffix patterns as two tests."""
+        return DecorationSet(self.title_prefixes, self.title_suffixes)
+
+    def strip_title_decorations(self, text: str) -> tuple[int, int]:
+        """The ``(start, end)`` of the title in ``text`` without decorations or outer spaces.
+
+        Prefixes and suffixes (``title_prefixes``, ``title_suffixes``) are cut in turn until
+        none is left: ``Fwd: [News] Harbor Grants Announced | example.com`` gives
+        ``Harbor Grants Announced``. A cut that would leave fewer than ``MIN_TITLE_WORDS``
+        words is not made, so a title is never cut to nothing.
+        """
+        return self.title_decoration_set.strip(text)
 
     def is_caption(self, text: str) -> bool:
         """Whether ``text`` is a photo caption."""
@@ -497,7 +523,16 @@ class Vocabulary:
 
 # Our own patterns, reviewed for catastrophic backtracking: no time limit on them.
 mark_reviewed(
-    (*CHROME_PATTERNS, *MARKER_PATTERNS, *CAPTION_PATTERNS, *ANONYMOUS_SPEAKERS, *TRAILER_PATTERNS)
+    (
+        *CHROME_PATTERNS,
+        *MARKER_PATTERNS,
+        *CAPTION_PATTERNS,
+        *ANONYMOUS_SPEAKERS,
+        *TRAILER_PATTERNS,
+        *chromedata.CHROME_PATTERNS,
+        *TITLE_PREFIXES,
+        *TITLE_SUFFIXES,
+    )
 )
 
 DEFAULT_VOCABULARY = Vocabulary()

@@ -6,6 +6,7 @@ import regex
 
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import clean_value, trimmed
+from releaseparse.records import Span
 from releaseparse.state import ParseState
 
 # ``[inner](target)`` filling the whole text; the inner text holds no brackets.
@@ -33,7 +34,29 @@ def title(state: ParseState) -> None:
         category_span = trimmed(source, *category.span("category"))
         state.set("category", clean_value(state, category_span, "category"), category_span)
         start = category.start("rest")
-    state.claim(whole, "title")
     title_span = trimmed(source, start, end)
-    if title_span:
-        state.set("title", clean_value(state, title_span, "title"), title_span)
+    kept = _undecorated(state, title_span)
+    decorations = [
+        piece
+        for piece in (
+            trimmed(source, title_span.start, kept.start),
+            trimmed(source, kept.end, title_span.end),
+        )
+        if piece
+    ]
+    position = whole.start
+    for decoration in decorations:
+        if decoration.start > position:
+            state.claim(Span(position, decoration.start), "title")
+        state.claim(decoration, "chrome")
+        position = decoration.end
+    if whole.end > position:
+        state.claim(Span(position, whole.end), "title")
+    if kept:
+        state.set("title", clean_value(state, kept, "title"), kept)
+
+
+def _undecorated(state: ParseState, span: Span) -> Span:
+    """``span`` without the decorations a site glued to the title (``Fwd:``, `` | Site``)."""
+    cut_start, cut_end = state.vocabulary.strip_title_decorations(span.slice(state.source))
+    return Span(span.start + cut_start, span.start + cut_end)
