@@ -8,6 +8,7 @@ import pytest
 
 import releaseparse
 from releaseparse import Release
+from releaseparse.dates import read_dateline
 from releaseparse.extractors._glued import read_glued
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 
@@ -260,3 +261,57 @@ def test_decorations_glued_to_the_title_are_chrome(printed: str) -> None:
     assert chrome[0] in printed
     assert "Harbor" not in chrome[0]
     assert tiles(release)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("4 de marzo de 2021", dt.date(2021, 3, 4)),
+        ("jueves, 4 de marzo de 2021", dt.date(2021, 3, 4)),
+        ("Le 4 mars 2021", dt.date(2021, 3, 4)),
+        ("1er juin 2021", dt.date(2021, 6, 1)),
+        ("giovedì 4 marzo 2021", dt.date(2021, 3, 4)),
+        ("4 de março de 2021", dt.date(2021, 3, 4)),
+        ("4. März 2021", dt.date(2021, 3, 4)),
+        ("12 de diciembre del 2020", dt.date(2020, 12, 12)),
+    ],
+)
+def test_datelines_of_republications_in_other_languages(dateline: str, day: dt.date) -> None:
+    reading = read_dateline(dateline)
+    assert reading is not None
+    assert reading.value == day
+
+
+@pytest.mark.parametrize(
+    ("note", "issuer", "role", "dateline"),
+    [
+        (
+            "Declaración de prensa",
+            "Antony J. Blinken",
+            "Secretario de Estado",
+            "4 de marzo de 2021",
+        ),
+        ("Déclaration à la presse", "Antony J. Blinken", "Secrétaire d’État", "Le 4 mars 2021"),
+        ("Comunicato stampa", "Antony J. Blinken", "Segretario di Stato", "4 marzo 2021"),
+        (
+            "Declaração à imprensa",
+            "Antony J. Blinken",
+            "Secretário de Estado",
+            "4 de março de 2021",
+        ),
+        ("Pressemitteilung", "Antony J. Blinken", "Außenminister", "4. März 2021"),
+    ],
+)
+def test_translated_headers(note: str, issuer: str, role: str, dateline: str) -> None:
+    text = f"{note}\n{issuer}, {role}\nWashington, DC\n{dateline}\n\n{BODY}"
+    header = releaseparse.parse(text).header
+    assert header.note_type == note
+    assert [(s.name, s.role) for s in header.speakers] == [(issuer, role)]
+    assert header.date == dt.date(2021, 3, 4)
+    assert header.place == "Washington, DC"
+
+
+def test_the_spokespersons_office_in_spanish_is_the_office() -> None:
+    header = releaseparse.parse(f"Nota de prensa\nOficina del Portavoz\n\n{BODY}").header
+    assert header.office == "Oficina del Portavoz"
+    assert header.venue is None

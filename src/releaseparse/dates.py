@@ -22,6 +22,20 @@ MONTHS: dict[str, int] = {
     "october": 10, "oct": 10,
     "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    # Spanish, French, Italian, Portuguese and German: republications and translations
+    # print the month's full name (abbreviations clash between languages and are left out).
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "dezembro": 12,
+    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12,
     # Arabic (Egyptian and Gulf usage), seen on embassy pages.
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6,
     "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
@@ -31,16 +45,29 @@ MONTHS: dict[str, int] = {
     "九月": 9, "十月": 10, "十一月": 11, "十二月": 12,
 }  # fmt: skip
 
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
+_ENGLISH_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+_WEEKDAY = (
+    rf"(?:{_ENGLISH_WEEKDAY}(?:day)?"
+    # Spanish, French, Italian, Portuguese, German
+    r"|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|domenica"
+    r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s+"
+)
 _MONTH = r"\p{L}{2,10}\.?"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er|º|°)?"
+#: What stands between day, month and year in Spanish and Portuguese (``4 de marzo de 2021``)
+#: and after a German day (``4. März 2021``).
+_DE = r"(?:\.?\s+(?:de|del)\s+|\.\s*|\s+)"
+_DE_YEAR = r"(?:,?\s+(?:de|del)\s+|,?\s+)"
 _YEAR = r"\d{4}"
 
 _DATE = rf"""
-    (?:{_WEEKDAY})?
+    (?:(?:le|el|il|am|em)\s+)?(?:{_WEEKDAY})?
     (?:
         (?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*,?\s+(?P<year>{_YEAR})
-      | (?P<day2>{_DAY})\s+(?P<month2>{_MONTH}),?\s+(?P<year2>{_YEAR})
+      | (?P<day2>{_DAY}){_DE}(?P<month2>{_MONTH}){_DE_YEAR}(?P<year2>{_YEAR})
       | (?P<nmonth>\d{{1,2}})/(?P<nday>\d{{1,2}})/(?P<nyear>{_YEAR})
     )
 """
@@ -61,7 +88,7 @@ _DATE_IN_TEXT = regex.compile(
     (?-i:(?<![\p{{Ll}}\d]))
     (?:
         (?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*,?\s+(?P<year>{_YEAR})
-      | (?P<day2>{_DAY})\s+(?P<month2>{_MONTH}),?\s+(?P<year2>{_YEAR})
+      | (?P<day2>{_DAY}){_DE}(?P<month2>{_MONTH}){_DE_YEAR}(?P<year2>{_YEAR})
     )
     (?!\d)
     """
@@ -84,7 +111,7 @@ _NUMERIC_CANDIDATE = regex.compile(r"(?i)(?=.*\b(?:1[89]|2[01])\d\d\b)[\da-z.,/\
 _WORD = regex.compile(r"(?i)[a-z]+")
 #: A digit as the date patterns' ``\d`` reads one.
 _DIGIT = regex.compile(r"\d")
-_WEEKDAY_NAMES = regex.compile(rf"(?i){_WEEKDAY.split('(?:day)')[0]}(?:day)?")
+_WEEKDAY_NAMES = regex.compile(rf"(?i){_ENGLISH_WEEKDAY}(?:day)?")
 _SENTINELS = (_dt.datetime(1904, 1, 1), _dt.datetime(1908, 2, 2))
 
 
@@ -167,7 +194,7 @@ def _reading(match: regex.Match[str], line: str | None = None) -> DateReading | 
         if found is None:
             return None
         month = found
-        day = int((match["day"] or match["day2"]).rstrip("stndrh"))
+        day = int((match["day"] or match["day2"]).rstrip("stndrhe°º"))
         year = int(match["year"] or match["year2"])
     try:
         value = _dt.date(year, month, day)

@@ -208,8 +208,11 @@ def office_start(vocabulary: Vocabulary, text: str) -> int | None:
         lead += prefix.end()
     if not vocabulary.is_office(line) or len(line.split()) > 14:
         return None
-    # ``Bureau of Public Affairs, manages this site ...``: a sentence, not an office line.
-    if any(word[:1].islower() and word not in _FUNCTION_WORDS for word in line.split()):
+    # ``Bureau of Public Affairs, manages this site ...``: a sentence, not an office line
+    # (an office the vocabulary lists is one, whatever its case: ``Oficina del Portavoz``).
+    if any(word[:1].islower() and word not in _FUNCTION_WORDS for word in line.split()) and (
+        collapse(line).casefold() not in vocabulary.office_keys
+    ):
         return None
     return lead
 

@@ -21,9 +21,18 @@ MAX_ROLE_LINE_WORDS = 7
 _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _COMMA_PART = regex.compile(r"[^,]+")
 _ISSUER_PREFIX = regex.compile(r"(?i)\s*(?:briefers?|speakers?)\s*:\s*")
-_ROLE_GLUE = frozenset({"of", "for", "the", "and", "to", "on", "in", "at", "State", "U.S.", "US"})
+_ROLE_GLUE = frozenset(
+    {
+        "of", "for", "the", "and", "to", "on", "in", "at", "State", "U.S.", "US",
+        # ``Secretario de Estado``, ``Secrétaire d'État``, ``Segretario di Stato``
+        "de", "del", "d'État", "d’État", "di", "do", "da", "des", "du", "für", "y", "et", "e",
+    }
+)  # fmt: skip
 #: Lower-case words after which a role goes on with what it is for (``... of State``).
-_ROLE_LINKS = frozenset({"of", "for", "to", "on", "in", "at", "and"})
+_ROLE_LINKS = frozenset(
+    {"of", "for", "to", "on", "in", "at", "and", "de", "del", "d'État", "d’État", "di", "do",
+     "da", "des", "du", "für"}
+)  # fmt: skip
 #: Words opening an office name glued to the role (``Acting Assistant SecretaryBureau of``).
 _OFFICE_HEADS = frozenset({"Bureau", "Office"})
 
