@@ -315,3 +315,26 @@ def test_the_spokespersons_office_in_spanish_is_the_office() -> None:
     header = releaseparse.parse(f"Nota de prensa\nOficina del Portavoz\n\n{BODY}").header
     assert header.office == "Oficina del Portavoz"
     assert header.venue is None
+
+
+@pytest.mark.parametrize(
+    ("first", "clock", "zone", "opens"),
+    [
+        ("1:41 p.m. EDT MS. HARF: Hi, everybody.", dt.time(13, 41), "EDT", "MS. HARF: Hi"),
+        ("1:41 p.m. MS. HARF: Hi, everybody.", dt.time(13, 41), None, "MS. HARF: Hi"),
+        ("11:20 A.M. EST The Secretary opened the talks.", dt.time(11, 20), "EST", "The Secretary"),
+        ("10.5 million people need help today.", None, None, "10.5 million"),
+    ],
+)
+def test_a_time_glued_to_the_first_words(
+    first: str, clock: dt.time | None, zone: str | None, opens: str
+) -> None:
+    text = (
+        "Daily Press Briefing\nJohn Kirby, Spokesperson\nWashington, DC\nMarch 3, 2016\n\n"
+        f"{first}\n\nQUESTION: Yes, thanks.\n"
+    )
+    release = releaseparse.parse(text)
+    assert release.header.time == clock
+    assert release.header.time_zone == zone
+    assert release.body.paragraphs[0].startswith(opens)
+    assert tiles(release)

@@ -163,6 +163,40 @@ def read_time(text: str) -> TimeReading | None:
     return _time_of(match)
 
 
+#: Time zones printed after a clock time that opens a paragraph (``1:41 p.m. EDT MS. HARF:``).
+_ZONES = frozenset(
+    (
+        "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "GMT",
+        "UTC", "BST", "CET", "CEST", "EET", "EEST", "IST", "JST", "KST", "AEST", "AEDT",
+    )
+)  # fmt: skip
+_LEADING_TIME = regex.compile(
+    r"(?ix)\(?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<meridiem>[ap]\.?\s?m\b\.?)"
+    r"(?:\s*(?P<zone>[A-Z]{2,5}\b|local\s+time\b))?\s*\)?(?=\s+\S)"
+)
+
+
+def read_leading_time(text: str) -> tuple[int, TimeReading] | None:
+    """A clock time opening ``text`` before more words (``1:41 p.m. EDT MS. HARF: Hi``).
+
+    Only a time with ``a.m.``/``p.m.`` counts, and a zone only when it is a known one (a
+    speaker's ``MS.`` is none); the end offset of the time and its reading.
+    """
+    match = _LEADING_TIME.match(text)
+    if match is None:
+        return None
+    zone = match["zone"]
+    end = match.end()
+    if zone is not None and zone.upper() not in _ZONES and not zone.lower().startswith("local"):
+        end = match.start("zone")
+    reading = _time_of(match)
+    if reading is None:
+        return None
+    if end != match.end():
+        reading = TimeReading(reading.value, None)
+    return len(text[:end].rstrip()), reading
+
+
 def read_partial_date(text: str) -> bool:
     """Whether a whole line is a day and month with no year (``3 Dec``, ``(May 13)``)."""
     line = collapse(text)

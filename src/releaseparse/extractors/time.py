@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from releaseparse.dates import read_time
+from releaseparse.dates import read_leading_time, read_time
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import set_time, trimmed
 from releaseparse.extractors._kinds import Kind, label_of
 from releaseparse.state import ParseState
-from releaseparse.text import collapse
+from releaseparse.text import collapse, is_blank
 
 
 def time(state: ParseState) -> None:
@@ -27,10 +27,27 @@ def time(state: ParseState) -> None:
             continue
         kind = found.kind(index)
         if kind == Kind.LABEL:
-            return
+            break
         if kind != Kind.TIME or reading is None or state.is_claimed(line.span):
             continue
         span = trimmed(state.source, line.start, line.end)
         state.claim(span, "time")
         set_time(state, reading.value, reading.zone, span)
         return
+    if block is not None:
+        _glued_to_the_body(state, block.end)
+
+
+def _glued_to_the_body(state: ParseState, end: int) -> None:
+    """A time opening the body's first line (``1:41 p.m. EDT MS. HARF: Hi, everybody.``)."""
+    line = next((ln for ln in state.lines[end:] if not is_blank(ln.text)), None)
+    if line is None or state.is_claimed(line.span):
+        return
+    lead = len(line.text) - len(line.text.lstrip())
+    found = read_leading_time(line.text[lead:])
+    if found is None:
+        return
+    length, reading = found
+    span = trimmed(state.source, line.start + lead, line.start + lead + length)
+    state.claim(span, "time")
+    set_time(state, reading.value, reading.zone, span)
