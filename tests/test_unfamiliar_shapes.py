@@ -338,3 +338,16 @@ def test_a_time_glued_to_the_first_words(
     assert release.header.time_zone == zone
     assert release.body.paragraphs[0].startswith(opens)
     assert tiles(release)
+
+
+def test_chrome_glued_after_the_office_is_chrome() -> None:
+    text = (
+        "Harbor Grants Announced\n\n"
+        "U.S. DEPARTMENT OF STATE Office of the Spokesman For Immediate Release\n\n"
+        "June 25, 2001\n\n" + BODY
+    )
+    release = releaseparse.parse(text)
+    assert release.header.office == "Office of the Spokesman"
+    chrome = [r.span.slice(text) for r in release.regions if r.kind == "chrome"]
+    assert "For Immediate Release" in chrome
+    assert tiles(release)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from releaseparse.extractors._common import header_lines, set_text
+import regex
+
+from releaseparse.extractors._common import header_lines, set_text, trimmed
 from releaseparse.extractors._kinds import Kind, office_start
 from releaseparse.records import Span
 from releaseparse.state import ParseState
@@ -18,5 +20,25 @@ def office(state: ParseState) -> None:
             continue
         if start:
             state.claim(Span(line.start, line.start + start), "chrome")
-        set_text(state, "office", Span(line.start + start, line.end), kind="office")
+        end = _chrome_tail(state, line.text, start)
+        set_text(state, "office", Span(line.start + start, line.start + end), kind="office")
+        if end < len(line.text) and line.text[end:].strip():
+            tail = trimmed(state.source, line.start + end, line.end)
+            state.claim(tail, "chrome")
         return
+
+
+_WORD_START = regex.compile(r"(?<=\s)\S")
+
+
+def _chrome_tail(state: ParseState, text: str, start: int) -> int:
+    """Where site chrome glued after the office begins (``... Spokesman For Immediate Release``).
+
+    The end of the line when nothing glued there reads as a chrome line.
+    """
+    for word in _WORD_START.finditer(text, start):
+        if state.vocabulary.is_chrome(text[word.start() :]) and state.vocabulary.is_office(
+            text[start : word.start()].strip()
+        ):
+            return word.start()
+    return len(text)
