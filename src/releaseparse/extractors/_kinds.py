@@ -54,6 +54,16 @@ ISSUER_KINDS = frozenset({Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.ANONYMO
 _CLOSING = '"”’)'
 _SENTENCE_MARKS = frozenset(".!?")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: Spanish, French, Italian, Portuguese and German titles keep these in lower case
+#: (``Nota para los medios``, ``Déclaration sur la situation``).
+FOREIGN_FUNCTION_WORDS = (
+    "el", "la", "los", "las", "del", "de", "al", "para", "por", "con", "sin", "sobre", "y", "e",
+    "en", "un", "una", "le", "les", "des", "du", "au", "aux", "à", "et", "pour", "sur", "dans",
+    "avec", "d'", "il", "lo", "gli", "della", "delle", "dei", "degli", "per", "su", "di", "da",
+    "nel", "nella", "o", "os", "as", "do", "dos", "das", "na", "no", "nos", "em", "com", "pelo",
+    "pela", "der", "die", "dem", "den", "und", "für", "mit", "zu", "zum", "zur", "von", "im",
+    "am",
+)  # fmt: skip
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -77,77 +87,7 @@ _FUNCTION_WORDS = frozenset(
         "vs",
         "upon",
         "over",
-        # Spanish, French, Italian, Portuguese and German titles keep these in lower case
-        # (``Nota para los medios``, ``Déclaration sur la situation``).
-        *[
-            "el",
-            "la",
-            "los",
-            "las",
-            "del",
-            "de",
-            "al",
-            "para",
-            "por",
-            "con",
-            "sin",
-            "sobre",
-            "y",
-            "e",
-            "en",
-            "un",
-            "una",
-        ],
-        *["le", "les", "des", "du", "au", "aux", "à", "et", "pour", "sur", "dans", "avec", "d'"],
-        *[
-            "il",
-            "lo",
-            "gli",
-            "della",
-            "delle",
-            "dei",
-            "degli",
-            "per",
-            "su",
-            "con",
-            "di",
-            "da",
-            "nel",
-            "nella",
-        ],
-        *[
-            "o",
-            "os",
-            "as",
-            "do",
-            "dos",
-            "das",
-            "da",
-            "na",
-            "no",
-            "nos",
-            "em",
-            "com",
-            "pelo",
-            "pela",
-        ],
-        *[
-            "der",
-            "die",
-            "das",
-            "dem",
-            "den",
-            "des",
-            "und",
-            "für",
-            "mit",
-            "zu",
-            "zum",
-            "zur",
-            "von",
-            "im",
-            "am",
-        ],
+        *FOREIGN_FUNCTION_WORDS,
     ]
 )
 #: ``Part, Part[, Part]``: capitalised words, a few lower-case particles between.
