@@ -351,3 +351,37 @@ def test_chrome_glued_after_the_office_is_chrome() -> None:
     chrome = [r.span.slice(text) for r in release.regions if r.kind == "chrome"]
     assert "For Immediate Release" in chrome
     assert tiles(release)
+
+
+def test_a_lone_date_line_after_a_hard_wrapped_paragraph_opens_no_release() -> None:
+    text = (
+        "[Harbor Training for Island Officials](#)\n\nPress Statement\n"
+        "Office of the Spokesperson\n\n\n"
+        "The United States is supporting a training course for\nofficials from nine countries.\n\n"
+        "January 1, 2001\n\n"
+        "Participants are working with engineers to map flood\nrisks along the coast.\n"
+    )
+    release = releaseparse.parse(text)
+    assert "source.more_releases" not in release.codes
+    assert len(release.body.paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [" | U.S. Department of State", " | Embajada de los Estados Unidos en México"],
+)
+def test_a_self_titled_note_type_with_a_site_name_glued_on(suffix: str) -> None:
+    text = (
+        f"Daily Press Briefing{suffix}\nJohn Kirby, Spokesperson\nWashington, DC\n"
+        "March 3, 2016\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert header.note_type == "Daily Press Briefing"
+    assert header.title == "Daily Press Briefing"
+
+
+def test_site_chrome_below_the_body_is_chrome() -> None:
+    text = f"Harbor Grants Announced\n\nPress Statement\nMarch 3, 2016\n\n{BODY}\nShare\nPrint\n"
+    release = releaseparse.parse(text)
+    assert release.body.paragraphs[-1] == "We thank everyone who helped bring the talks to a close."
+    assert [r.span.slice(text) for r in release.regions if r.kind == "chrome"] == ["Share", "Print"]

@@ -109,6 +109,10 @@ _RELEASED = regex.compile(r"Released by (?:the )?\p{Lu}.{2,100}")
 #: A note type followed by ``Index`` names the note type (``Daily Press Briefing Index``).
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
 #: A qualifier after a note type: ``Daily Press Briefing (Corrected)``, ``Remarks (As Delivered)``.
+#: What a site glues to a line: a bar, a dash, a colon, a bracket; only such lines are cut.
+_DECORATION_MARK = regex.compile(r"[|:\[»›~]|\s[-–—]{1,2}\s")
+#: Characters of a note-type line with a site name glued on, at most.
+MAX_DECORATED_NOTE = 120
 _QUALIFIER = regex.compile(r"\s*\((?:[^()]{1,30})\)$")
 _OFFICE_PREFIX = regex.compile(r"(?i)U\.S\. Department of State\s+")
 
@@ -206,6 +210,11 @@ def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
         found = vocabulary.note_type(_INDEX_SUFFIX.sub("", line))
     if found is None and line.endswith(")") and len(line) <= vocabulary.note_type_width + 32:
         found = vocabulary.note_type(_QUALIFIER.sub("", line))
+    if found is None and _DECORATION_MARK.search(line) and len(line) <= MAX_DECORATED_NOTE:
+        # ``Daily Press Briefing | U.S. Department of State``: a site name glued on.
+        start, end = vocabulary.strip_title_decorations(line)
+        if (start, end) != (0, len(line)):
+            found = vocabulary.note_type(line[start:end])
     return found
 
 

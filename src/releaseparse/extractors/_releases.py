@@ -118,18 +118,31 @@ class _Scan:
         kind = self.kind(index)
         above = self.nonblank(index, -1, 4)
         if kind == Kind.DATE:
-            # Only the header lines right above count: past a paragraph they belong to
-            # an earlier header (a lone date line between paragraphs opens nothing).
+            # Only the header lines right above count: past a paragraph (one line of prose,
+            # or hard-wrapped lines that read as prose together) they belong to an earlier
+            # header, and a lone date line between paragraphs opens nothing.
             strong = 0
             for line in above:
                 found = self.kind(line)
-                if found in (Kind.PROSE, Kind.LABEL):
+                if found in (Kind.PROSE, Kind.LABEL) or self._paragraph_between(line, index):
                     break
                 strong += found in _STRONG
             return strong >= 2
         if kind in (Kind.NOTE_TYPE, Kind.OFFICE):
             # ``Title`` / ``Office of the Spokesperson`` (blank lines between allowed).
             return bool(above) and self.is_title(above[0])
+        return False
+
+    def _paragraph_between(self, above: int, index: int) -> bool:
+        """Whether a run of lines between ``above`` and ``index`` reads as a paragraph."""
+        run: list[int] = []
+        for position in range(above + 1, index + 1):
+            if position < index and self.kind(position) != Kind.BLANK:
+                run.append(position)
+            elif run:
+                if self._run_is_prose(run[0], run[-1] + 1):
+                    return True
+                run = []
         return False
 
     def release_start(self, index: int) -> int:

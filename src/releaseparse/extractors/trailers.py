@@ -1,4 +1,4 @@
-"""Trailer lines after the body (``PRN: 2016/0231``, ``# # #``), kept out of it."""
+"""Trailer lines after the body (``PRN: 2016/0231``, ``# # #``) and page chrome there, kept out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from releaseparse.text import collapse, is_blank
 
 
 def trailers(state: ParseState) -> None:
-    """Claim the trailer lines found walking up from the disclaimer (or the end)."""
+    """Claim the trailer and chrome lines found walking up from the disclaimer (or the end).
+
+    Page chrome printed below the release (``Share``, ``Skip to main content``, a
+    language menu) is a ``chrome`` region, as above it.
+    """
     disclaimer = state.span_of("disclaimer")
     tail = len(state.source) if disclaimer is None else disclaimer.start
     start = header_end(state)
@@ -20,6 +24,9 @@ def trailers(state: ParseState) -> None:
         if state.is_claimed(line.span):
             break
         text = collapse(line.text)
-        if not trailer_set.fullmatches(text):
+        if trailer_set.fullmatches(text):
+            state.claim(line.span, "trailer")
+        elif state.vocabulary.is_chrome(text):
+            state.claim(line.span, "chrome")
+        else:
             break
-        state.claim(line.span, "trailer")
