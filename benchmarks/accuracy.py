@@ -188,9 +188,7 @@ def level_of(release: Release, name: str) -> str:
     return "unrated" if level is None else str(level)
 
 
-def layout_report(
-    data: Path, split: str = "all"
-) -> tuple[dict[str, Tally], PageTally, LevelTally]:
+def layout_report(data: Path, split: str = "all") -> tuple[dict[str, Tally], PageTally, LevelTally]:
     tallies = {name: Tally() for name in LAYOUT_FIELDS}
     pages = PageTally()
     levels = LevelTally()
@@ -212,6 +210,21 @@ def layout_report(
                 levels.add(level_of(release, name), ok, f"{name_of_file} {name}")
         pages.add(results)
     return tallies, pages, levels
+
+
+def _parts_rows(data: Path) -> str:
+    rows = [
+        "| part | pages | fields right | pages fully right | sure values right |",
+        "|---|---|---|---|---|",
+    ]
+    for part in SPLITS:
+        _tallies, pages, levels = layout_report(data, part)
+        rows.append(
+            f"| {part} | {pages.pages} | {pages.right / max(pages.fields, 1):.3f}"
+            f" | {pages.whole / max(pages.pages, 1):.3f}"
+            f" | {levels.share('sure'):.3f} ({levels.right['sure']} of {levels.given['sure']}) |"
+        )
+    return "\n".join(rows)
 
 
 def _level_rows(levels: LevelTally, target: float) -> str:
@@ -363,6 +376,11 @@ def main(argv: list[str] | None = None) -> int:
         f" ones; sure values must be right at least {SURE_TARGET:.2f} of the time):\n"
     )
     print(_level_rows(levels, SURE_TARGET))
+    print(
+        "\nBy part of the folder (held-out: set aside before the work, never tuned to; its"
+        " figures are the estimate for pages never seen):\n"
+    )
+    print(_parts_rows(args.data))
     feeds = feed_report(args.data)
     feed, every = feeds.issuer, feeds.every
     print(f"\nFeed issuer ({args.data.name}/feed-2021-2022.jsonl)\n\n{header}")
