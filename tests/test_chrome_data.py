@@ -83,7 +83,98 @@ EXAMPLES = {
         "For Immediate Release", "FOR IMMEDIATE RELEASE:", "As Prepared for Delivery",
         "(As Delivered)", "Check Against Delivery",
     ],
+    "timestamps": [
+        "6 days ago", "Updated 2 hours ago", "5 min ago", "an hour ago", "Just now",
+        "Last updated: 10:32 AM", "Updated at 4:15 PM", "Posted at 09:15",
+        "Updated: March 4, 2021", "Last Updated: Thursday, March 4, 2021",
+        "hace 3 horas", "Actualizado hace 5 minutos", "Publicado a las 10:32",
+        "Última actualización: 4 de marzo de 2021", "il y a 2 heures", "À l'instant",
+        "Mis à jour le 4 mars 2021 à 10h32", "Mis à jour le 04/03/2021", "2 ore fa",
+        "Aggiornato il 4 marzo 2021 alle 10:32", "há 3 horas", "2 dias atrás",
+        "Atualizado em 04/03/2021 às 10h32", "vor 2 Stunden", "Aktualisiert vor 5 Minuten",
+        "Aktualisiert am 04.03.2021, 10:32 Uhr", "Stand: 04.03.2021 10:32 Uhr",
+    ],
+    "bylines": [
+        "By Staff Reporter", "By Editorial Team", "By News Desk", "By Our Correspondent",
+        "By Daily Star Staff", "By The Frontier Post Staff", "By Reuters", "Staff Report",
+        "F.P. Report", "Author: Newsroom", "Submitted by admin", "Republished with permission",
+        "Reprinted with permission of the author.", "Por Redacción", "Redacción / EFE",
+        "Par la rédaction", "Di Redazione", "Da Redação", "Von Redaktion",
+        "Mit freundlicher Genehmigung von dpa",
+    ],
+    "credits": [
+        "Photo: Reuters", "(Photo: AFP)", "File photo", "File photo: Reuters",
+        "Photo courtesy of the U.S. Embassy", "Photo by Jane Doe", "Foto: EFE",
+        "(Foto: Archivo)", "Imagen de archivo", "Photo d’archives", "Crédit photo : AFP",
+        "Bildquelle: dpa", "Foto: dpa", "(Foto: picture alliance / dpa)", "Symbolbild",
+    ],
+    "feedback": [
+        "Report an error", "Submit a correction", "Found a typo? Let us know.",
+        "Did you find this article useful?", "Was this article helpful?", "Was this helpful?",
+        "Signaler une erreur", "Cet article vous a-t-il été utile ?", "¿Te ha resultado útil?",
+        "Reportar un error", "Segnala un errore", "Questo articolo ti è stato utile?",
+        "Reportar erro", "Esta notícia foi útil?", "Fehler melden", "War dieser Artikel hilfreich?",
+    ],
 }  # fmt: skip
+
+#: Chrome of the classes above in the other classes' forms: trails, menus, banners, players.
+MORE_CHROME = {
+    "navigation": [
+        "You are here: News / World", "Usted está aquí: Inicio / Noticias",
+        "Vous êtes ici : Accueil > Actualités", "Sei qui: Home / Notizie",
+        "Você está aqui: Início", "Sie sind hier: Startseite", "News » World » Americas",
+        "Noticias › Mundo › Europa", "News / World / Americas", "News › World",
+        "Press Releases → 2021 → March", "Política de privacidad", "Política de privacidade",
+    ],
+    "languages": [
+        "Disponible en:", "Disponible en :", "Disponibile in:", "Disponível em:",
+        "Verfügbar in:", "Available in: English, Español", "Read in English",
+        "Leer en español", "Lire en français", "Leia em português", "Seleziona la lingua",
+        "Versión en español", "Sprache wählen",
+    ],
+    "consent": [
+        "This site uses analytics cookies to measure traffic.",
+        "We'd like to set cookies to understand how you use the site.",
+        "By continuing to browse you agree to our use of cookies.",
+        "Al continuar navegando, acepta el uso de cookies.",
+        "En poursuivant votre navigation, vous acceptez l'utilisation de cookies.",
+        "Proseguendo la navigazione accetti l'uso dei cookie.",
+        "Ao continuar navegando, você concorda com o uso de cookies.",
+        "Durch die Nutzung dieser Website stimmen Sie der Verwendung von Cookies zu.",
+        "Privacy Policy | Terms of Use", "Mentions légales · Cookies", "Impressum | Datenschutz",
+        "Informativa sulla privacy", "Cookie-Einstellungen",
+        "Subscribe to our YouTube channel", "Sign up for our newsletter",
+        "This content is for subscribers only.", "Become a member today",
+        "Suscríbete a nuestro boletín", "¿Ya eres suscriptor? Inicia sesión",
+        "Abonnez-vous à notre newsletter", "Déjà abonné ? Connectez-vous",
+        "Iscriviti alla newsletter", "Sei già abbonato? Accedi", "Assine nossa newsletter",
+        "Cadastre-se gratuitamente", "Newsletter abonnieren", "Jetzt abonnieren",
+    ],
+    "media": [
+        "Listen to this article", "Listen to this article 3 min", "Escuchar la noticia",
+        "Écouter cet article", "Ascolta l'articolo", "Ouvir notícia", "Artikel anhören",
+    ],
+}  # fmt: skip
+
+#: Release lines next to the new classes: datelines, time lines, titles, speakers, headers.
+NEAR_MISSES = [
+    "March 4, 2021", "November 16, 2017 2:46 PM EST", "2:46 p.m. EST", "04.03.2021",
+    "4 de marzo de 2021", "10:32 AM", "U.S.-EU: Joint Statement",
+    "Ferry Safety Agreement / Secretary's Travel", "IRAN / NORTH KOREA / CHINA",
+    "By the Secretary of State", "By the President of the United States of America",
+    "Antony J. Blinken", "By Antony J. Blinken", "U.S. Report", "Report to Congress",
+    "Two weeks ago, I traveled to Brussels.", "Updated Travel Advisory for Mexico",
+    "Photo Exhibit Opens in Kabul", "Available Resources", "Submitted by the United States",
+    "Report on International Religious Freedom", "Was this a mistake?", "Vor Ort",
+    "Statement by the Press Secretary", "Subscribed and sworn", "Il y a",
+    "Secretary Blinken's Travel to Paris / Brussels", "Reporting by Jane Doe",
+    "Photographs were taken at the ceremony.", "Cookies and cream were served.",
+    "Por el Secretario de Estado", "Par le Secrétaire d'État", "Von Botschafter Schmidt",
+    "Visa Policy / Harbor Grants / Ferry Safety Concerns", "Iran / Nuclear Talks / Sanctions",
+    "A. Report", "Inscrivez-vous pour participer au programme d'échange.",
+    "Iscriviti al programma di scambio", "Inscreva-se para o programa de intercâmbio",
+    "Did you see a problem?", "Is this news?", "Imagen de la semana", "One year ago.",
+]  # fmt: skip
 
 #: Release text that looks a little like chrome and is not.
 NOT_CHROME = [
@@ -188,6 +279,21 @@ def test_release_text_is_not_chrome(line: str) -> None:
     assert not DATA_ONLY.is_chrome(line)
 
 
+@pytest.mark.parametrize(
+    ("name", "line"), [(name, line) for name, lines in MORE_CHROME.items() for line in lines]
+)
+def test_each_class_recognises_its_other_forms(name: str, line: str) -> None:
+    chrome = chromedata.CLASSES[name]
+    alone = Vocabulary(chrome_lines=chrome.lines, chrome_patterns=chrome.patterns)
+    assert alone.is_chrome(collapse(line)), line
+
+
+@pytest.mark.parametrize("line", NEAR_MISSES)
+def test_stamps_bylines_trails_and_credits_leave_release_lines_alone(line: str) -> None:
+    """Datelines, time lines, titles with a slash and header lines stay release text."""
+    assert not DATA_ONLY.is_chrome(collapse(line))
+
+
 def test_no_entry_matches_a_vocabulary_word() -> None:
     """No note type, category, office, place, role word or label is chrome."""
     words = (
@@ -219,6 +325,7 @@ def _near_misses() -> list[str]:
     texts = [
         *chromedata.CHROME_LINES[::7],
         *(line for lines in EXAMPLES.values() for line in lines),
+        *(line for lines in MORE_CHROME.values() for line in lines),
     ]
     texts += [text[1:] for text in texts] + [text + "!" for text in texts]
     return texts + [text.upper() for text in texts] + ["", " ", "x"]
