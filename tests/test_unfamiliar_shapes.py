@@ -385,3 +385,41 @@ def test_site_chrome_below_the_body_is_chrome() -> None:
     release = releaseparse.parse(text)
     assert release.body.paragraphs[-1] == "We thank everyone who helped bring the talks to a close."
     assert [r.span.slice(text) for r in release.regions if r.kind == "chrome"] == ["Share", "Print"]
+
+
+def test_a_menu_item_above_a_blog_date_is_no_speaker() -> None:
+    text = (
+        "Alle Artikel\n\nTuesday, January 2, 2001\n\nHARBOR TRAINING FOR ISLAND OFFICIALS\n\n"
+        "FROM:  THE STATE DEPARTMENT\nHarbor Training for Island Officials\nRex W. Tillerson\n"
+        "Secretary of State\nPress Statement\nWashington, DC\nJanuary 1, 2001\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert header.title == "Harbor Training for Island Officials"
+    assert header.speakers[0].name == "Rex W. Tillerson"
+    assert header.date == dt.date(2001, 1, 1)
+
+
+def test_an_aggregator_stamp_naming_a_note_type_is_no_note_type() -> None:
+    text = (
+        "Press release | Distributed by Public\n\nHarbor Grants Announced\nPress Statement\n"
+        "Rex W. Tillerson, Secretary of State\nJanuary 1, 2001\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert header.note_type == "Press Statement"
+    assert header.title == "Harbor Grants Announced"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a site's name over a note type that is its own title
+        "Global News Wire\n\nDaily Press Briefing\nJohn Kirby, Spokesperson\nWashington, DC\n"
+        "March 3, 2016\n\n",
+        # a name-shaped line over a name-shaped title
+        "Noticias del Mundo\n\nWorkshop Workshop\nHeather Nauert\nPress Statement\n"
+        "Washington, DC\nJanuary 1, 2001\n\n",
+    ],
+)
+def test_a_title_that_could_be_a_site_name_is_not_sure(page: str) -> None:
+    release = releaseparse.parse(page + BODY)
+    assert release.confidence["title"] != releaseparse.Confidence.SURE

@@ -155,9 +155,14 @@ class Layout:
             if found is None or found[1] > MAX_GAP:
                 return False
             position = found[0]
-            if self.kinds[position] in _VALIDATING:
+            kind = self.kinds[position]
+            if kind == Kind.NAME and found[1]:
+                # A name-like line set off by a blank line (a menu item, a site name) is
+                # no speaker line: it does not make a post date a header's dateline.
+                return False
+            if kind in _VALIDATING:
                 return True
-            if self.kinds[position] not in (Kind.DATE, Kind.TIME, Kind.CHROME, Kind.OTHER):
+            if kind not in (Kind.DATE, Kind.TIME, Kind.CHROME, Kind.OTHER):
                 return False
         return False
 

@@ -212,9 +212,13 @@ def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
         found = vocabulary.note_type(_QUALIFIER.sub("", line))
     if found is None and _DECORATION_MARK.search(line) and len(line) <= MAX_DECORATED_NOTE:
         # ``Daily Press Briefing | U.S. Department of State``: a site name glued on.
+        # Only a note type that is also a title gets a site name glued on: any other
+        # (``Press release | Distributed by …``) is an aggregator's stamp.
         start, end = vocabulary.strip_title_decorations(line)
         if (start, end) != (0, len(line)):
             found = vocabulary.note_type(line[start:end])
+            if found is not None and found.casefold() not in vocabulary.self_titled_keys:
+                found = None
     return found
 
 

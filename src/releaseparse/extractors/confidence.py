@@ -106,9 +106,22 @@ class _Evidence:
             return LIKELY if self.block.repeat is not None else UNSURE
         if source not in NEAR_TITLES or not self.strong:
             return LIKELY
+        title = self.block.title
+        if title is not None and self.found.kind(title[0]) == Kind.NAME:
+            # A name-shaped title (``Workshop Workshop``, ``Noticias del Mundo``) could as
+            # well be a site's name or a speaker line.
+            return LIKELY
+        if self.found.kind(self.block.start) == Kind.NOTE_TYPE and self._self_titled_top():
+            # Over a note type that is a title of its own (``Daily Press Briefing``), a
+            # line above may be a site's name.
+            return LIKELY
         if len(text.split()) > MAX_SURE_TITLE_WORDS or self._rival_title():
             return LIKELY
         return SURE
+
+    def _self_titled_top(self) -> bool:
+        text = self.found.text(self.block.start).casefold()
+        return text in self.state.vocabulary.self_titled_keys
 
     def _rival_title(self) -> bool:
         """Whether another title-like line stands above the title (a republisher's headline)."""
@@ -131,7 +144,10 @@ class _Evidence:
             return LIKELY
         if self.in_title(span) or not self.in_block(span):
             return LIKELY
-        if role is not None and role.start < span.start:
+        if role is None:
+            # A bare name line: a speaker only by where it stands.
+            return LIKELY
+        if role.start < span.start:
             # ``Secretary Colin L. Powell``: where the role ends and the name starts is
             # read from the words' shapes.
             return LIKELY
