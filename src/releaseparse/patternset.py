@@ -81,7 +81,7 @@ class PatternSet:
 #: Characters opening a line that choose the patterns it is tested against.
 GATE_WIDTH = 3
 #: Openings a ``GatedPatternSet`` remembers; it forgets them all when full (memory stays bounded).
-GATES = 4096
+GATES = 16384
 
 
 class GatedPatternSet(PatternSet):
