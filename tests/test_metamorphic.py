@@ -219,6 +219,24 @@ _A_AGGREGATOR_STAMP_ABOVE_A_PAGE = Wrapped(
 #: capitalised headline and ``FROM:`` line become the header and the release's own header
 #: lines the body.
 _A_LINE_ABOVE_A_BLOG_PAGE = Wrapped("G", _PAGE_G, "Alle Artikel\n\n" + _PAGE_G)
+#: A short sentence (a share prompt) opening the page, a skip link above it, hid the header
+#: below it: the header lines became body.
+#: A site's name over a skip link above a blog label page made its post date the dateline.
+_A_SITE_NAME_OVER_A_SKIP_LINK = Wrapped(
+    "G", _PAGE_G, "Le Courrier Diplomatique\nAller au contenu\n\n" + _PAGE_G
+)
+#: A self-titled briefing with a site name glued on, under a one-word label: the label was
+#: the title, rated sure.
+_A_LABEL_OVER_A_DECORATED_BRIEFING = Wrapped(
+    "B",
+    _PAGE_B,
+    "Today\n\n" + _PAGE_B.replace("Daily Press Briefing\n", f"Daily Press Briefing{_SITE}\n"),
+)
+_A_SENTENCE_UNDER_A_SKIP_LINK = Wrapped(
+    "A",
+    _PAGE_A_CATEGORY,
+    "Pular para o conteúdo\nShare this story, choose your platform!\n\n" + _PAGE_A_CATEGORY,
+)
 
 
 @given(wrapped_releases())
@@ -239,6 +257,9 @@ _A_LINE_ABOVE_A_BLOG_PAGE = Wrapped("G", _PAGE_G, "Alle Artikel\n\n" + _PAGE_G)
 @example(_A_LANGUAGE_MENU_ABOVE_A_NAME_LIKE_TITLE)
 @example(_A_AGGREGATOR_STAMP_ABOVE_A_PAGE)
 @example(_A_LINE_ABOVE_A_BLOG_PAGE)
+@example(_A_SENTENCE_UNDER_A_SKIP_LINK)
+@example(_A_SITE_NAME_OVER_A_SKIP_LINK)
+@example(_A_LABEL_OVER_A_DECORATED_BRIEFING)
 @_SETTINGS
 def test_chrome_around_a_release_changes_nothing(case: Wrapped) -> None:
     """Chrome above and below a release, and a site name glued onto its title line, leave

@@ -423,3 +423,26 @@ def test_an_aggregator_stamp_naming_a_note_type_is_no_note_type() -> None:
 def test_a_title_that_could_be_a_site_name_is_not_sure(page: str) -> None:
     release = releaseparse.parse(page + BODY)
     assert release.confidence["title"] != releaseparse.Confidence.SURE
+
+
+def test_a_mission_issues_with_a_delegate_speaking() -> None:
+    text = (
+        "Remarks on the Report of the Council\n\nJohn Giordano\nPublic Delegate\n"
+        "U.S. Mission to the United Nations\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert header.office == "U.S. Mission to the United Nations"
+    assert [(s.name, s.role) for s in header.speakers] == [("John Giordano", "Public Delegate")]
+    assert header.venue is None
+
+
+def test_the_department_glued_to_a_title_with_no_space_is_cut() -> None:
+    text = (
+        "Department of State\n\n"
+        "Department Press Briefing - February 24, 2021United States Department of State\n"
+        "Ned Price, Department Spokesperson\nWashington, DC\nFebruary 24, 2021\n\n" + BODY
+    )
+    release = releaseparse.parse(text)
+    assert release.header.title == "Department Press Briefing - February 24, 2021"
+    chrome = [r.span.slice(text) for r in release.regions if r.kind == "chrome"]
+    assert chrome == ["Department of State", "United States Department of State"]

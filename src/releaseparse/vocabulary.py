@@ -127,7 +127,14 @@ OFFICES: tuple[str, ...] = (
     "Büro des Sprechers",
 )
 
-OFFICE_PREFIXES: tuple[str, ...] = ("Office of ", "Bureau of ", "Office of the ")
+OFFICE_PREFIXES: tuple[str, ...] = (
+    "Office of ",
+    "Bureau of ",
+    "Office of the ",
+    # missions issue their own statements (``U.S. Mission to the United Nations``)
+    "U.S. Mission to ",
+    "United States Mission to ",
+)
 
 #: Nouns that make a line a role (``Secretary of State``, ``Deputy Spokesperson``).
 ROLE_WORDS: tuple[str, ...] = (
@@ -144,6 +151,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "Advisor",
     "Administrator",
     "Representative",
+    "Delegate",
     "Official",
     "Minister",
     "Chief",

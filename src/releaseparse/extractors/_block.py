@@ -67,6 +67,8 @@ _ABBREVIATION_END = regex.compile(
 )
 #: Words in a title that opens the page, at most (feed titles name every briefer).
 MAX_LEAD_WORDS = 80
+#: Words of a lone sentence opening a page above the header (a share prompt), at most.
+MAX_OPENING_WORDS = 15
 #: Lines that may stand above the title that opens a page.
 _ABOVE_LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
 
@@ -150,16 +152,19 @@ class Layout:
         if self._neighbour(index, 1) in _FOLLOWING:
             return True
         position = index
+        set_off = False
         for _ in range(4):
             found = self._step(position, -1)
             if found is None or found[1] > MAX_GAP:
                 return False
+            set_off = set_off or found[1] > 0
             position = found[0]
             kind = self.kinds[position]
-            if kind == Kind.NAME and found[1]:
-                # A name-like line set off by a blank line (a menu item, a site name) is
-                # no speaker line: it does not make a post date a header's dateline.
+            if kind == Kind.NAME and set_off:
+                # A name-like line set off from the date by a blank line (a menu item, a
+                # site's name) is no speaker line: it does not make a post date a dateline.
                 return False
+            set_off = set_off or kind == Kind.CHROME
             if kind in _VALIDATING:
                 return True
             if kind not in (Kind.DATE, Kind.TIME, Kind.CHROME, Kind.OTHER):
@@ -192,7 +197,9 @@ class Layout:
                 return index
             if kind == Kind.NAME and self._neighbour(index, 1) in (Kind.ROLE, Kind.PLACE):
                 return index
-            if kind in (Kind.PROSE, Kind.LABEL) and not self._is_lead_line(index):
+            if kind in (Kind.PROSE, Kind.LABEL) and not (
+                self._is_lead_line(index) or self._is_opening_sentence(index)
+            ):
                 paragraph_seen = True
         return None
 
@@ -225,6 +232,20 @@ class Layout:
             else:
                 break
         return top, None
+
+    def _is_opening_sentence(self, index: int) -> bool:
+        """A short lone sentence opening the page (a share prompt, a cookie notice).
+
+        It is no paragraph of the release: header lines below it still anchor the block.
+        """
+        if self._adjacent(index, -1) not in (None, Kind.CHROME) or self._adjacent(index, 1) not in (
+            None,
+            Kind.CHROME,
+        ):
+            return False
+        if len(self.text(index).split()) > MAX_OPENING_WORDS:
+            return False
+        return all(self.kinds[above] in _ABOVE_LEAD for above in range(index))
 
     def _is_lead_line(self, index: int) -> bool:
         """A lone line opening the page (only chrome and stamps above), not a sentence."""

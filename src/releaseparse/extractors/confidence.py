@@ -7,7 +7,7 @@ import bisect
 import regex
 
 from releaseparse.extractors._block import Block, Layout, layout
-from releaseparse.extractors._kinds import Kind, is_heading, looks_like_prose
+from releaseparse.extractors._kinds import Kind, is_heading, looks_like_prose, note_type_of
 from releaseparse.records import Confidence, Severity, Span
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
@@ -25,6 +25,8 @@ EVIDENCE = frozenset(
 STRONG_BLOCK = 2
 #: Title sources that stand next to the header evidence.
 NEAR_TITLES = frozenset({"above", "inside", "name", "self", "after"})
+#: Words in a title, below which it may be a page's label (``Today``, ``News``).
+MIN_SURE_TITLE_WORDS = 3
 #: Words in a title, beyond which it may be a headline with a dek or a flattened header.
 MAX_SURE_TITLE_WORDS = 30
 #: What a page prints around a title that was left on it: a site name after a bar or a
@@ -115,13 +117,15 @@ class _Evidence:
             # Over a note type that is a title of its own (``Daily Press Briefing``), a
             # line above may be a site's name.
             return LIKELY
-        if len(text.split()) > MAX_SURE_TITLE_WORDS or self._rival_title():
+        words = len(text.split())
+        if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS or self._rival_title():
             return LIKELY
         return SURE
 
     def _self_titled_top(self) -> bool:
-        text = self.found.text(self.block.start).casefold()
-        return text in self.state.vocabulary.self_titled_keys
+        vocabulary = self.state.vocabulary
+        canonical = note_type_of(vocabulary, self.found.text(self.block.start))
+        return canonical is not None and canonical.casefold() in vocabulary.self_titled_keys
 
     def _rival_title(self) -> bool:
         """Whether another title-like line stands above the title (a republisher's headline)."""
