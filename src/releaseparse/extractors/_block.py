@@ -8,36 +8,21 @@ chrome between are allowed); the title is the nearest plain line above it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import cast
 
 import attrs
-import regex
 
 from releaseparse.extractors._kinds import (
     HEADER_KINDS,
     ISSUER_KINDS,
     WRAPPED_LINES,
     Kind,
-    LineKinds,
-    note_type_of,
     paragraph_is_prose,
 )
-from releaseparse.extractors._repeat import repeats_title
+from releaseparse.extractors._scan import MAX_GAP
+from releaseparse.extractors._titles import ENDS_SENTENCE, TITLE_KINDS, TitleScan
 from releaseparse.state import ParseState
-from releaseparse.text import LIST_ITEM, collapse
-
-#: Lines read when looking for the header block.
-SEARCH_LINES = 150
-#: Blank lines allowed between two lines of one block.
-MAX_GAP = 3
-#: A title wraps onto at most this many lines.
-MAX_TITLE_LINES = 3
-#: Non-blank lines below the block among which a second printing of the title is looked for
-#: (an image caption may stand between).
-MAX_REPEAT_DISTANCE = 3
-#: Words in a title line, at most.
-MAX_TITLE_WORDS = 30
+from releaseparse.text import LIST_ITEM
 
 _VALIDATING = frozenset(
     {Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE}
@@ -45,7 +30,6 @@ _VALIDATING = frozenset(
 _FOLLOWING = frozenset(
     {Kind.ISSUER, Kind.NAME, Kind.OFFICE, Kind.NOTE_TYPE, Kind.ANONYMOUS, Kind.TIME, Kind.ROLE}
 )
-_TITLE_KINDS = frozenset({Kind.OTHER, Kind.NAME})
 _NEAR_ISSUER = frozenset(
     {Kind.NAME, Kind.ROLE, Kind.ISSUER, Kind.NOTE_TYPE, Kind.OFFICE, Kind.ANONYMOUS}
 )
@@ -60,17 +44,6 @@ _BEFORE_VENUE = frozenset(
 )
 #: Lines that may follow a lone title before the body (read-time, post dates, times).
 _BARE_FOLLOWERS = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE, Kind.TIME})
-_ENDS_SENTENCE = regex.compile(r"[.:;!?]\s*$")
-#: A line ending with an abbreviation (``Marcos, Jr.``, ``Acme Inc.``, ``U.S.``) ends no sentence.
-_ABBREVIATION_END = regex.compile(
-    r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|No)|\b\p{Lu}(?:\.\p{Lu})*)\.\s*$"
-)
-#: Words in a title that opens the page, at most (feed titles name every briefer).
-MAX_LEAD_WORDS = 80
-#: Words of a lone sentence opening a page above the header (a share prompt), at most.
-MAX_OPENING_WORDS = 15
-#: Lines that may stand above the title that opens a page.
-_ABOVE_LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
 
 
 @attrs.frozen
@@ -97,54 +70,14 @@ class Block:
     repeat: int | None = None
 
 
-class Layout:
+class Layout(TitleScan):
     """The line kinds of one parse state (each read when first asked for) and its header block."""
 
     def __init__(self, state: ParseState) -> None:
-        self.lines = state.lines
-        self.vocabulary = state.vocabulary
-        self.self_titled = state.vocabulary.self_titled_keys
-        #: How many lines (from the top) are searched; ``kinds`` has one for each.
-        self.size = min(len(state.lines), SEARCH_LINES)
-        self.kinds = LineKinds(state.vocabulary, state.lines[: self.size])
+        super().__init__(state)
         #: Whether the title found above the block is the page's opening line.
         self._lead = False
         self.block = self._find_block()
-
-    # -- helpers --------------------------------------------------------------------------
-
-    def kind(self, index: int) -> Kind:
-        """The kind of line ``index`` (``OTHER`` past the lines searched)."""
-        return self.kinds[index] if 0 <= index < self.size else Kind.OTHER
-
-    def kinds_in_order(self) -> Iterator[tuple[int, Kind]]:
-        """``(index, kind)`` of the lines searched, from the top, each classified when reached."""
-        kinds = self.kinds
-        for index in range(self.size):
-            yield index, kinds[index]
-
-    def _step(self, index: int, direction: int) -> tuple[int, int] | None:
-        """The next non-blank line from ``index`` going ``direction``, and the blanks crossed."""
-        blanks = 0
-        index += direction
-        while 0 <= index < self.size:
-            if self.kinds[index] != Kind.BLANK:
-                return index, blanks
-            blanks += 1
-            index += direction
-        return None
-
-    def _neighbour(self, index: int, direction: int) -> Kind | None:
-        found = self._step(index, direction)
-        return None if found is None or found[1] > MAX_GAP else self.kinds[found[0]]
-
-    def _adjacent(self, index: int, direction: int) -> Kind | None:
-        found = self._step(index, direction)
-        return None if found is None or found[1] else self.kinds[found[0]]
-
-    def text(self, index: int) -> str:
-        """The collapsed text of line ``index``."""
-        return collapse(self.lines[index].text)
 
     # -- the anchor -----------------------------------------------------------------------
 
@@ -218,11 +151,11 @@ class Layout:
             elif kind == Kind.OTHER and self._adjacent(position, -1) in _NEAR_ISSUER:
                 top = position
                 inside.append(position)
-            elif kind in _TITLE_KINDS and LIST_ITEM.match(self.lines[position].text):
+            elif kind in TITLE_KINDS and LIST_ITEM.match(self.lines[position].text):
                 # A bulleted topic index above the block: the title, if any, is the
                 # page's headline above it.
                 return top, None
-            elif kind in _TITLE_KINDS:
+            elif kind in TITLE_KINDS:
                 return top, self._title_above(position)
             elif kind in (Kind.PROSE, Kind.LABEL) and self._is_lead_line(position):
                 # A long title (``Special Briefing with ..., and ... On ...``) reads as a
@@ -232,43 +165,6 @@ class Layout:
             else:
                 break
         return top, None
-
-    def _is_opening_sentence(self, index: int) -> bool:
-        """A short lone sentence opening the page (a share prompt, a cookie notice).
-
-        It is no paragraph of the release: header lines below it still anchor the block.
-        """
-        if self._adjacent(index, -1) not in (None, Kind.CHROME) or self._adjacent(index, 1) not in (
-            None,
-            Kind.CHROME,
-        ):
-            return False
-        if len(self.text(index).split()) > MAX_OPENING_WORDS:
-            return False
-        return all(self.kinds[above] in _ABOVE_LEAD for above in range(index))
-
-    def _is_lead_line(self, index: int) -> bool:
-        """A lone line opening the page (only chrome and stamps above), not a sentence."""
-        if self._adjacent(index, -1) is not None or self._adjacent(index, 1) is not None:
-            return False
-        text = self.text(index)
-        if len(text.split()) > MAX_LEAD_WORDS or (
-            _ENDS_SENTENCE.search(text) and not _ABBREVIATION_END.search(text)
-        ):
-            return False
-        return all(self.kinds[above] in _ABOVE_LEAD for above in range(index))
-
-    def _title_above(self, last: int) -> tuple[int, int] | None:
-        first = last
-        while (
-            last - first + 1 < MAX_TITLE_LINES
-            and first > 0
-            and self.kinds[first - 1] in _TITLE_KINDS
-        ):
-            first -= 1
-        if len(" ".join(self.text(i) for i in range(first, last + 1)).split()) > MAX_TITLE_WORDS:
-            return None
-        return first, last + 1
 
     def _grow_down(self, anchor: int, inside: list[int]) -> int:
         bottom = anchor
@@ -314,7 +210,7 @@ class Layout:
 
     def _is_short_line(self, index: int) -> bool:
         text = self.text(index)
-        return len(text.split()) <= 10 and _ENDS_SENTENCE.search(text) is None
+        return len(text.split()) <= 10 and ENDS_SENTENCE.search(text) is None
 
     # -- the block ------------------------------------------------------------------------
 
@@ -374,31 +270,6 @@ class Layout:
             repeat,
         )
 
-    def _repeat(self, title: tuple[int, int] | None, after: int) -> int | None:
-        """A line within a few lines below ``after`` printing the title again (blogs, CMSes)."""
-        if title is None:
-            return None
-        text = " ".join(self.text(index) for index in range(*title))
-        position = max(after, title[1]) - 1
-        for _ in range(MAX_REPEAT_DISTANCE):
-            found = self._step(position, 1)
-            if found is None or found[1] > MAX_GAP:
-                return None
-            position = found[0]
-            if repeats_title(text, self.lines[position].text):
-                return position
-            if self.kinds[position] in (Kind.PROSE, Kind.LABEL) and not self._repeat_next(
-                text, position
-            ):
-                # A paragraph set off by a blank line is the body: nothing below it is
-                # the header (an image caption runs straight into the repeated title).
-                return None
-        return None
-
-    def _repeat_next(self, title: str, index: int) -> bool:
-        below = index + 1
-        return below < self.size and repeats_title(title, self.lines[below].text)
-
     def _chrome_between(self, first: int, last: int) -> bool:
         """Whether a site line (``FROM: THE STATE DEPARTMENT``) lies in ``[first, last)``.
 
@@ -435,7 +306,7 @@ class Layout:
         for index, kind in self.kinds_in_order():
             if kind in (Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE):
                 continue
-            if kind in _TITLE_KINDS and self._is_title_like(index):
+            if kind in TITLE_KINDS and self._is_title_like(index):
                 end = index + 1
                 while end < self.size and self.kinds[end] in _BARE_FOLLOWERS:
                     end += 1
@@ -447,63 +318,6 @@ class Layout:
                 return Block(index, index, end, (index, index + 1), (), "bare", repeat)
             return None
         return None
-
-    def _title_inside(self, top: int, bottom: int, inside: list[int]) -> tuple[int, int] | None:
-        """Plain lines right after the note type line (the 2001-02 wire layout)."""
-        for index in range(top, bottom):
-            if self.kinds[index] != Kind.NOTE_TYPE:
-                continue
-            first = index + 1
-            if first not in inside:
-                return None
-            last = first
-            while last <= bottom and (last in inside or self.kinds[last] == Kind.NAME):
-                last += 1
-            if last - first <= MAX_TITLE_LINES:
-                inside[:] = [i for i in inside if not first <= i < last]
-                return first, last
-            return None
-        return None
-
-    def _headline(self, top: int) -> tuple[int, int] | None:
-        """The page's first plain line, when no title stands next to the block."""
-        for index in range(top):
-            kind = self.kinds[index]
-            if kind in (Kind.BLANK, Kind.CHROME, Kind.DATE):
-                continue
-            if kind in _TITLE_KINDS and self._is_title_like(index):
-                return index, index + 1
-            return None
-        return None
-
-    def _is_title_like(self, index: int) -> bool:
-        text = self.text(index)
-        letters = sum(1 for char in text if char.isalpha() or char == " ")
-        return (
-            len(text.split()) <= MAX_TITLE_WORDS
-            and _ENDS_SENTENCE.search(text) is None
-            and letters * 10 >= len(text) * 8
-        )
-
-    def _self_titled(self, top: int) -> bool:
-        if self.kinds[top] != Kind.NOTE_TYPE:
-            return False
-        canonical = note_type_of(self.vocabulary, self.text(top))
-        return canonical is not None and canonical.casefold() in self.self_titled
-
-    def _title_after(self, bottom: int) -> tuple[int, int] | None:
-        """A single short plain line after the dateline, set off by blank lines (2001-09 site)."""
-        if self.kinds[bottom] != Kind.DATE:
-            return None
-        found = self._step(bottom, 1)
-        if found is None or found[1] > MAX_GAP:
-            return None
-        index = found[0]
-        if self.kinds[index] not in _TITLE_KINDS or not self._is_title_like(index):
-            return None
-        if self.text(index)[:1].isdigit() or self._adjacent(index, 1) is not None:
-            return None
-        return index, index + 1
 
 
 def layout(state: ParseState) -> Layout:

@@ -1,0 +1,154 @@
+"""Where a release's title stands next to its header block, by the kinds of title line."""
+
+from __future__ import annotations
+
+import regex
+
+from releaseparse.extractors._kinds import Kind, note_type_of
+from releaseparse.extractors._repeat import repeats_title
+from releaseparse.extractors._scan import MAX_GAP, LineScan
+
+#: A title wraps onto at most this many lines.
+MAX_TITLE_LINES = 3
+#: Non-blank lines below the block among which a second printing of the title is looked for
+#: (an image caption may stand between).
+MAX_REPEAT_DISTANCE = 3
+#: Words in a title line, at most.
+MAX_TITLE_WORDS = 30
+#: Words in a title that opens the page, at most (feed titles name every briefer).
+MAX_LEAD_WORDS = 80
+#: Words of a lone sentence opening a page above the header (a share prompt), at most.
+MAX_OPENING_WORDS = 15
+
+#: Kinds a title line has.
+TITLE_KINDS = frozenset({Kind.OTHER, Kind.NAME})
+#: Lines that may stand above the title that opens a page.
+_ABOVE_LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
+ENDS_SENTENCE = regex.compile(r"[.:;!?]\s*$")
+#: A line ending with an abbreviation (``Marcos, Jr.``, ``Acme Inc.``, ``U.S.``) ends no sentence.
+_ABBREVIATION_END = regex.compile(
+    r"(?:\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|No)|\b\p{Lu}(?:\.\p{Lu})*)\.\s*$"
+)
+
+
+class TitleScan(LineScan):
+    """The title sources a header block is read with (see ``Block.title_from``)."""
+
+    def _is_opening_sentence(self, index: int) -> bool:
+        """A short lone sentence opening the page (a share prompt, a cookie notice).
+
+        It is no paragraph of the release: header lines below it still anchor the block.
+        """
+        if self._adjacent(index, -1) not in (None, Kind.CHROME) or self._adjacent(index, 1) not in (
+            None,
+            Kind.CHROME,
+        ):
+            return False
+        if len(self.text(index).split()) > MAX_OPENING_WORDS:
+            return False
+        return all(self.kinds[above] in _ABOVE_LEAD for above in range(index))
+
+    def _is_lead_line(self, index: int) -> bool:
+        """A lone line opening the page (only chrome and stamps above), not a sentence."""
+        if self._adjacent(index, -1) is not None or self._adjacent(index, 1) is not None:
+            return False
+        text = self.text(index)
+        if len(text.split()) > MAX_LEAD_WORDS or (
+            ENDS_SENTENCE.search(text) and not _ABBREVIATION_END.search(text)
+        ):
+            return False
+        return all(self.kinds[above] in _ABOVE_LEAD for above in range(index))
+
+    def _title_above(self, last: int) -> tuple[int, int] | None:
+        first = last
+        while (
+            last - first + 1 < MAX_TITLE_LINES
+            and first > 0
+            and self.kinds[first - 1] in TITLE_KINDS
+        ):
+            first -= 1
+        if len(" ".join(self.text(i) for i in range(first, last + 1)).split()) > MAX_TITLE_WORDS:
+            return None
+        return first, last + 1
+
+    def _repeat(self, title: tuple[int, int] | None, after: int) -> int | None:
+        """A line within a few lines below ``after`` printing the title again (blogs, CMSes)."""
+        if title is None:
+            return None
+        text = " ".join(self.text(index) for index in range(*title))
+        position = max(after, title[1]) - 1
+        for _ in range(MAX_REPEAT_DISTANCE):
+            found = self._step(position, 1)
+            if found is None or found[1] > MAX_GAP:
+                return None
+            position = found[0]
+            if repeats_title(text, self.lines[position].text):
+                return position
+            if self.kinds[position] in (Kind.PROSE, Kind.LABEL) and not self._repeat_next(
+                text, position
+            ):
+                # A paragraph set off by a blank line is the body: nothing below it is
+                # the header (an image caption runs straight into the repeated title).
+                return None
+        return None
+
+    def _repeat_next(self, title: str, index: int) -> bool:
+        below = index + 1
+        return below < self.size and repeats_title(title, self.lines[below].text)
+
+    def _title_inside(self, top: int, bottom: int, inside: list[int]) -> tuple[int, int] | None:
+        """Plain lines right after the note type line (the 2001-02 wire layout)."""
+        for index in range(top, bottom):
+            if self.kinds[index] != Kind.NOTE_TYPE:
+                continue
+            first = index + 1
+            if first not in inside:
+                return None
+            last = first
+            while last <= bottom and (last in inside or self.kinds[last] == Kind.NAME):
+                last += 1
+            if last - first <= MAX_TITLE_LINES:
+                inside[:] = [i for i in inside if not first <= i < last]
+                return first, last
+            return None
+        return None
+
+    def _headline(self, top: int) -> tuple[int, int] | None:
+        """The page's first plain line, when no title stands next to the block."""
+        for index in range(top):
+            kind = self.kinds[index]
+            if kind in (Kind.BLANK, Kind.CHROME, Kind.DATE):
+                continue
+            if kind in TITLE_KINDS and self._is_title_like(index):
+                return index, index + 1
+            return None
+        return None
+
+    def _is_title_like(self, index: int) -> bool:
+        text = self.text(index)
+        letters = sum(1 for char in text if char.isalpha() or char == " ")
+        return (
+            len(text.split()) <= MAX_TITLE_WORDS
+            and ENDS_SENTENCE.search(text) is None
+            and letters * 10 >= len(text) * 8
+        )
+
+    def _self_titled(self, top: int) -> bool:
+        if self.kinds[top] != Kind.NOTE_TYPE:
+            return False
+        canonical = note_type_of(self.vocabulary, self.text(top))
+        return canonical is not None and canonical.casefold() in self.self_titled
+
+    def _title_after(self, bottom: int) -> tuple[int, int] | None:
+        """A single short plain line after the dateline, set off by blank lines (2001-09 site)."""
+        if self.kinds[bottom] != Kind.DATE:
+            return None
+        found = self._step(bottom, 1)
+        if found is None or found[1] > MAX_GAP:
+            return None
+        index = found[0]
+        if self.kinds[index] not in TITLE_KINDS or not self._is_title_like(index):
+            return None
+        if self.text(index)[:1].isdigit() or self._adjacent(index, 1) is not None:
+            return None
+        return index, index + 1
