@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from releaseparse.extractors._block import Block, layout
 from releaseparse.extractors._kinds import Kind
 from releaseparse.lines import Line
-from releaseparse.records import Severity, Span, unchecked_span
+from releaseparse.records import Severity, Span, Speaker, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, clean
 
@@ -95,3 +95,18 @@ def set_text(state: ParseState, name: str, span: Span, *, kind: str | None = Non
     if kind is not None:
         state.claim(span, kind)
     state.set(name, clean_value(state, span, name.replace("_", " ")), span)
+
+
+def speakers_of(
+    state: ParseState, found: list[tuple[Span, Span | None]]
+) -> tuple[tuple[Speaker, ...], dict[str, Span]]:
+    """The speakers read at ``(name, role)`` spans, and their parts (``0.name``, ``0.role``)."""
+    speakers = []
+    parts: dict[str, Span] = {}
+    for number, (name_span, role_span) in enumerate(found):
+        role = None if role_span is None else clean_value(state, role_span, "role")
+        speakers.append(Speaker(clean_value(state, name_span, "speaker"), role))
+        parts[f"{number}.name"] = name_span
+        if role_span is not None:
+            parts[f"{number}.role"] = role_span
+    return tuple(speakers), parts

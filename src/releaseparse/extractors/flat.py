@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import clean_value, set_text, set_time, trimmed
+from releaseparse.extractors._common import clean_value, set_text, set_time, speakers_of, trimmed
 from releaseparse.extractors._flat import read_flat
 from releaseparse.extractors._glued import GluedHeader, read_glued
 from releaseparse.extractors._kinds import Kind
-from releaseparse.records import Severity, Span, Speaker
+from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
 
 
@@ -75,17 +75,11 @@ def _read_glued(
             set_text(state, "place", place_span, kind="place")
     if not speakers or state.has("speakers"):
         return
-    values, spans = [], {}
-    for number, (name_span, role_span) in enumerate(speakers):
-        role_value = None if role_span is None else clean_value(state, role_span, "role")
-        values.append(Speaker(clean_value(state, name_span, "speaker"), role_value))
-        spans[f"{number}.name"] = name_span
-        if role_span is not None:
-            spans[f"{number}.role"] = role_span
+    values, spans = speakers_of(state, speakers)
     for region in regions:
         state.claim(region, "speaker")
     whole = Span(regions[0].start, regions[-1].end)
-    state.set("speakers", tuple(values), whole, parts=spans)
+    state.set("speakers", values, whole, parts=spans)
 
 
 def _read_flat(state: ParseState, index: int, *, titled: bool) -> None:
@@ -104,21 +98,14 @@ def _read_flat(state: ParseState, index: int, *, titled: bool) -> None:
             # ``Daily Press Briefing Richard Boucher, ...``: the note type is the title.
             state.set("title", clean_value(state, note_span, "title"), note_span)
     if parts.speakers and not state.has("speakers"):
-        speakers, spans = [], {}
-        for number, (name, role) in enumerate(parts.speakers):
-            name_span = trimmed(state.source, base + name[0], base + name[1])
-            role_span = (
-                None if role is None else trimmed(state.source, base + role[0], base + role[1])
+        read = [
+            (
+                trimmed(state.source, base + name[0], base + name[1]),
+                None if role is None else trimmed(state.source, base + role[0], base + role[1]),
             )
-            speakers.append(
-                Speaker(
-                    clean_value(state, name_span, "speaker"),
-                    None if role_span is None else clean_value(state, role_span, "role"),
-                )
-            )
-            spans[f"{number}.name"] = name_span
-            if role_span is not None:
-                spans[f"{number}.role"] = role_span
+            for name, role in parts.speakers
+        ]
+        speakers, spans = speakers_of(state, read)
         # A role may come before its name (``Secretary Colin L. Powell``): the region
         # runs from the first character of any of them to the last.
         pieces = [piece for pair in parts.speakers for piece in pair if piece is not None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import clean_value, header_lines, set_text, trimmed
+from releaseparse.extractors._common import header_lines, set_text, speakers_of, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.extractors._people import (
     Offsets,
@@ -15,7 +15,7 @@ from releaseparse.extractors._people import (
     role_office_split,
 )
 from releaseparse.lines import Line
-from releaseparse.records import Span, Speaker
+from releaseparse.records import Span
 from releaseparse.state import ParseState
 from releaseparse.vocabulary import Vocabulary
 
@@ -168,15 +168,8 @@ def speaker(state: ParseState) -> None:
     found = _from_lines(state) or _from_title(state, by_only=state.has("office"))
     if not found:
         return
-    speakers = []
-    parts: dict[str, Span] = {}
-    for number, (name_span, role_span) in enumerate(found):
-        role = None if role_span is None else clean_value(state, role_span, "role")
-        speakers.append(Speaker(clean_value(state, name_span, "speaker"), role))
-        parts[f"{number}.name"] = name_span
-        if role_span is not None:
-            parts[f"{number}.role"] = role_span
+    speakers, parts = speakers_of(state, found)
     ends = [span.end for pair in found for span in pair if span is not None]
     starts = [span.start for pair in found for span in pair if span is not None]
     whole = Span(min(starts), max(ends))
-    state.set("speakers", tuple(speakers), whole, parts=parts)
+    state.set("speakers", speakers, whole, parts=parts)
