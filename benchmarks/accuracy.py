@@ -14,6 +14,7 @@ different value as *wrong*, and a value where the label says there is none as
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import sys
@@ -80,14 +81,20 @@ class Tally:
     unlabelled: int = 0
     failures: list[str] = field(default_factory=list)
 
-    def add(self, name: str, expected: object, got: object, where: str) -> None:
+    def add(self, name: str, expected: object, got: object, where: str) -> bool | None:
+        """Count one value and say how it fared.
+
+        ``True``: right; ``False``: missing, wrong or spurious; ``None``: neither the label
+        nor the parser gives one.
+        """
         want, have = fold(expected), fold(got)
         if want is None:
             self.unlabelled += 1
-            if have is not None:
-                self.spurious += 1
-                self.failures.append(f"{where}: spurious {have!r}")
-            return
+            if have is None:
+                return None
+            self.spurious += 1
+            self.failures.append(f"{where}: spurious {have!r}")
+            return False
         self.labelled += 1
         if name == "body_starts_with":
             ok = have is not None and have.startswith(want)
@@ -101,6 +108,7 @@ class Tally:
         else:
             self.wrong += 1
             self.failures.append(f"{where}: got {have[:90]!r}, want {want[:90]!r}")
+        return ok
 
     @property
     def accuracy(self) -> float:
@@ -188,26 +196,24 @@ def level_of(release: Release, name: str) -> str:
     return "unrated" if level is None else str(level)
 
 
+#: Each page parsed once, whichever parts of the folder it is scored in.
+_parse = functools.lru_cache(maxsize=None)(releaseparse.parse)
+
+
 def layout_report(data: Path, split: str = "all") -> tuple[dict[str, Tally], PageTally, LevelTally]:
     tallies = {name: Tally() for name in LAYOUT_FIELDS}
     pages = PageTally()
     levels = LevelTally()
     for name_of_file, item in layout_items(data, split):
-        release = releaseparse.parse(item["text"])
+        release = _parse(item["text"])
         results = []
         for name in LAYOUT_FIELDS:
-            tally = tallies[name]
-            before = (tally.correct, tally.spurious)
             got = predicted(release, name)
-            tally.add(name, item["expected"].get(name), got, name_of_file)
-            labelled = item["expected"].get(name) is not None
-            ok = tally.correct > before[0]
-            if labelled:
+            ok = tallies[name].add(name, item["expected"].get(name), got, name_of_file)
+            if ok is not None:
                 results.append(ok)
-            elif tally.spurious > before[1]:
-                results.append(False)
             if got is not None:
-                levels.add(level_of(release, name), ok, f"{name_of_file} {name}")
+                levels.add(level_of(release, name), bool(ok), f"{name_of_file} {name}")
         pages.add(results)
     return tallies, pages, levels
 

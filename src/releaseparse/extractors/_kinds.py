@@ -109,8 +109,6 @@ _RELEASED = regex.compile(r"Released by (?:the )?\p{Lu}.{2,100}")
 #: A note type followed by ``Index`` names the note type (``Daily Press Briefing Index``).
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
 #: A qualifier after a note type: ``Daily Press Briefing (Corrected)``, ``Remarks (As Delivered)``.
-#: What a site glues to a line: a bar, a dash, a colon, a bracket; only such lines are cut.
-_DECORATION_MARK = regex.compile(r"[|:\[»›~]|\s[-–—]{1,2}\s")
 #: Characters of a note-type line with a site name glued on, at most.
 MAX_DECORATED_NOTE = 120
 _QUALIFIER = regex.compile(r"\s*\((?:[^()]{1,30})\)$")
@@ -210,16 +208,22 @@ def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
         found = vocabulary.note_type(_INDEX_SUFFIX.sub("", line))
     if found is None and line.endswith(")") and len(line) <= vocabulary.note_type_width + 32:
         found = vocabulary.note_type(_QUALIFIER.sub("", line))
-    if found is None and _DECORATION_MARK.search(line) and len(line) <= MAX_DECORATED_NOTE:
-        # ``Daily Press Briefing | U.S. Department of State``: a site name glued on.
-        # Only a note type that is also a title gets a site name glued on: any other
-        # (``Press release | Distributed by …``) is an aggregator's stamp.
+    if found is None and len(line) <= MAX_DECORATED_NOTE and _holds_self_titled(vocabulary, line):
+        # ``Daily Press Briefing | U.S. Department of State``: a site name glued on. Only a
+        # note type that is also a title gets one: any other (``Press release | Distributed
+        # by …``) is an aggregator's stamp.
         start, end = vocabulary.strip_title_decorations(line)
         if (start, end) != (0, len(line)):
             found = vocabulary.note_type(line[start:end])
             if found is not None and found.casefold() not in vocabulary.self_titled_keys:
                 found = None
     return found
+
+
+def _holds_self_titled(vocabulary: Vocabulary, line: str) -> bool:
+    """Whether ``line`` holds a self-titled note type and more (a decoration, perhaps)."""
+    folded = line.casefold()
+    return any(key in folded and len(folded) > len(key) for key in vocabulary.self_titled_keys)
 
 
 def office_start(vocabulary: Vocabulary, text: str) -> int | None:
