@@ -30,11 +30,12 @@ MIN_SURE_TITLE_WORDS = 3
 #: Words in a title, beyond which it may be a headline with a dek or a flattened header.
 MAX_SURE_TITLE_WORDS = 30
 #: What a page prints around a title that was left on it: a site name after a bar or a
-#: dash, a list tag, ``Fwd:``, a domain, a note type or a speaker glued on.
+#: dash, a list tag, ``Fwd:``, a domain, ``-- Transcript``, a clock time or a handle (a
+#: post's stamp). A note type at a title's end is no sign: titles end with ``Joint
+#: Statement``; one glued before a speaker is read as a header line (``_glued``).
 _DECORATED = regex.compile(
     r"\s[|»›~]\s|::|\s[-–—]{1,2}\s[^\d\s]+(?:\s[^\d\s]+){0,3}$|^(?:Fwd?|FW|Re)\s*:|^\[|\.(?:com|org|net|gov)\b"
-    r"|\b(?:Press Statement|Media Note|Fact Sheet|Readout|Transcript)$"
-    r"|\b\d{1,2}:\d{2}\b|@|\bID:",
+    r"|\bTranscript$|\b\d{1,2}:\d{2}\b|@",
     regex.IGNORECASE,
 )
 #: Fewest words of a first paragraph that is surely prose and not a page line.
@@ -209,7 +210,8 @@ def levels(state: ParseState) -> dict[str, Confidence]:
     # Where the body's first paragraph is not prose, the header may go on below the
     # block (a title printed after the dateline, glued to the note type): the title
     # found above it is a guess among two.
-    body_sure = state.has("body") and evidence.body_level() != UNSURE
+    body_level = evidence.body_level() if state.has("body") else UNSURE
+    body_sure = body_level != UNSURE
     for name in names:
         if name == "title":
             level = evidence.title_level()
@@ -217,7 +219,7 @@ def levels(state: ParseState) -> dict[str, Confidence]:
         elif name == "speakers":
             rated[name] = evidence.speakers_level(body_sure)
         elif name == "body":
-            rated[name] = evidence.body_level()
+            rated[name] = body_level
         elif name == "category":
             rated[name] = SURE
         elif name == "venue":
