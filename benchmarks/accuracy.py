@@ -207,7 +207,9 @@ def level_of(release: Release, name: str) -> str:
 _parse = functools.lru_cache(maxsize=None)(releaseparse.parse)
 
 
-def layout_report(folder: Path, split: str = "all") -> tuple[dict[str, Tally], PageTally, LevelTally]:
+def layout_report(
+    folder: Path, split: str = "all"
+) -> tuple[dict[str, Tally], PageTally, LevelTally]:
     tallies = {name: Tally() for name in LAYOUT_FIELDS}
     pages = PageTally()
     levels = LevelTally()

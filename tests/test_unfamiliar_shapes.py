@@ -446,3 +446,62 @@ def test_the_department_glued_to_a_title_with_no_space_is_cut() -> None:
     assert release.header.title == "Department Press Briefing - February 24, 2021"
     chrome = [r.span.slice(text) for r in release.regions if r.kind == "chrome"]
     assert chrome == ["Department of State", "United States Department of State"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "speaker", "venue", "place"),
+    [
+        (
+            "As delivered by Ambassador Jane Q. Doe to the Permanent Council, Vienna\n",
+            ("Jane Q. Doe", "Ambassador"),
+            "Permanent Council",
+            "Vienna",
+        ),
+        (
+            # the forum wraps onto a line of its own
+            "As delivered by Deputy Chief of Mission Alex Marsh\n"
+            "to the Permanent Council, Vienna\n",
+            ("Alex Marsh", "Deputy Chief of Mission"),
+            "Permanent Council",
+            "Vienna",
+        ),
+        (
+            "As prepared for delivery by Chargé d'Affaires Sam R. Tully"
+            " at the Harbor Convention Center, Manila, Philippines\n",
+            ("Sam R. Tully", "Chargé d'Affaires"),
+            "Harbor Convention Center",
+            "Manila, Philippines",
+        ),
+        (
+            "Remarks as delivered by Secretary of State Jane Doe\n",
+            ("Jane Doe", "Secretary of State"),
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_delivery_line_names_the_speaker_the_forum_and_the_place(
+    lines: str, speaker: tuple[str, str], venue: str | None, place: str | None
+) -> None:
+    title = "Response to the Report of the Harbor Commission\n\n"
+    text = title + lines + "March 9, 2023\n\n" + BODY
+    release = releaseparse.parse(text)
+    header = release.header
+    assert header.title == "Response to the Report of the Harbor Commission"
+    assert [(s.name, s.role) for s in header.speakers] == [speaker]
+    assert (header.venue, header.place) == (venue, place)
+    assert header.date == dt.date(2023, 3, 9)
+    assert release.body.paragraphs[0].startswith("The United States welcomes")
+    assert tiles(release)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "As delivered, the statement was shorter than the text sent to the press.",
+        "Delivered by hand to the ministry on Monday, the note set out our view.",
+        "to the people of the region, and to all who helped",
+    ],
+)
+def test_sentences_that_open_like_a_delivery_line_are_not_header_lines(line: str) -> None:
+    assert read_glued(DEFAULT_VOCABULARY, line) is None

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 import regex
 
+from releaseparse.extractors._delivery import read_delivery, read_forum_line
 from releaseparse.extractors._flat import _leading_note_type, _place_suffix, _strip
 from releaseparse.extractors._people import Offsets, is_name, is_role_line, read_issuer
 from releaseparse.vocabulary import Vocabulary
@@ -29,6 +30,8 @@ class GluedHeader(NamedTuple):
     #: A role printed with no name on the line (its name is on the line above).
     role: Offsets | None
     place: Offsets | None
+    #: The forum of a delivery line (``to the Permanent Council``).
+    venue: Offsets | None = None
 
 
 def _people(
@@ -92,7 +95,17 @@ def _is_read_name(vocabulary: Vocabulary, piece: str, name: Offsets, base: int) 
 
 
 def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
-    """Read a glued header line; ``None`` unless it is two or more header parts, nothing else."""
+    """Read a glued header line; ``None`` unless it is two or more header parts, nothing else.
+
+    A delivery line (``As delivered by Ambassador Jane Doe to the Permanent Council,
+    Vienna``) and its wrapped end (``to the Permanent Council, Vienna``) are read too.
+    """
+    delivery = read_delivery(vocabulary, text)
+    if delivery is not None:
+        return GluedHeader(None, delivery.speakers, None, delivery.place, delivery.venue)
+    forum = read_forum_line(text)
+    if forum is not None:
+        return GluedHeader(None, [], None, forum[1], forum[0])
     if len(text) > MAX_GLUED_LENGTH or any(char.isdigit() for char in text):
         return None
     start = len(text) - len(text.lstrip())

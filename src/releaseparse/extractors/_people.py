@@ -26,6 +26,7 @@ _ROLE_GLUE = frozenset(
         "of", "for", "the", "and", "to", "on", "in", "at", "State", "U.S.", "US",
         # ``Secretario de Estado``, ``Secrétaire d'État``, ``Segretario di Stato``
         "de", "del", "d'État", "d’État", "di", "do", "da", "des", "du", "für", "y", "et", "e",
+        "d'Affaires", "d’Affaires", "a.i.",
     }
 )  # fmt: skip
 #: Lower-case words after which a role goes on with what it is for (``... of State``).

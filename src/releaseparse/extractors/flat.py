@@ -70,9 +70,9 @@ def _read_glued(
                 between = trimmed(source, note_span.end, min(p.start for p in pieces))
                 if between:
                     state.claim(between, "header")
-        if parts.place is not None and not state.has("place"):
-            place_span = Span(base + parts.place[0], base + parts.place[1])
-            set_text(state, "place", place_span, kind="place")
+        for field, offsets in (("venue", parts.venue), ("place", parts.place)):
+            if offsets is not None and not state.has(field):
+                set_text(state, field, Span(base + offsets[0], base + offsets[1]), kind=field)
     if not speakers or state.has("speakers"):
         return
     values, spans = speakers_of(state, speakers)
