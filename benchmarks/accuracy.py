@@ -135,11 +135,15 @@ def is_held_out(doc_id: str, publisher: str, *, any_id: bool = False) -> bool:
     """Whether a labelled page belongs to the held-out part (see ``SPLITS``).
 
     In the shared folder only the second collection can be held out; in a folder given
-    with ``--pages`` (gathered later, none of it tuned to) every page can (``any_id``).
+    with ``--pages`` (gathered later, none of it tuned to) every page can (``any_id``),
+    and pages are grouped by their full host instead: one site's eras (``2001-2009.state.gov``,
+    ``www.state.gov``) and embassies are then spread over both parts, as a sample of the
+    sites a user meets should be.
     """
     if not any_id and doc_id[:1] not in ("e", "l"):
         return False
-    digest = hashlib.sha256(publisher_group(publisher).encode()).hexdigest()
+    group = publisher.lower().removeprefix("www.") if any_id else publisher_group(publisher)
+    digest = hashlib.sha256(group.encode()).hexdigest()
     return int(digest, 16) % 10 < 5
 
 
