@@ -505,3 +505,71 @@ def test_a_delivery_line_names_the_speaker_the_forum_and_the_place(
 )
 def test_sentences_that_open_like_a_delivery_line_are_not_header_lines(line: str) -> None:
     assert read_glued(DEFAULT_VOCABULARY, line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Vienna, March 20, 2014", "Vienna"),
+        ("Washington, DC, March 20, 2014", "Washington, DC"),
+        ("WASHINGTON, Nov. 5, 2024", "WASHINGTON"),
+    ],
+)
+def test_a_place_printed_before_the_date_is_the_place(line: str, place: str) -> None:
+    text = "Response to the Harbor Commission\n\n" + line + "\n\n" + BODY
+    release = releaseparse.parse(text)
+    assert release.header.place == place
+    assert release.header.date is not None
+    assert release.body.paragraphs[0].startswith("The United States welcomes")
+    assert tiles(release)
+
+
+def test_a_note_type_before_the_date_is_no_place() -> None:
+    text = "State Department Briefing, December 12, 2003\n\n" + BODY
+    assert releaseparse.parse(text).header.place is None
+
+
+@pytest.mark.parametrize("verb", ["Speaks", "Issues", "Travels", "Meets", "Visits", "Welcomes"])
+def test_a_headline_verb_after_a_person_is_not_part_of_the_name(verb: str) -> None:
+    text = f"Ambassador Doe {verb} at the Harbor Forum\n\nMarch 3, 2016\n\n" + BODY
+    assert all(verb not in s.name for s in releaseparse.parse(text).header.speakers)
+
+
+def test_a_generational_suffix_belongs_to_the_name_and_is_no_place() -> None:
+    text = "Remarks at the Harbor Forum\n\nAmbassador Howard Q. Lane, Jr.\nMarch 3, 2016\n\n" + BODY
+    header = releaseparse.parse(text).header
+    assert [(s.name, s.role) for s in header.speakers] == [("Howard Q. Lane, Jr.", "Ambassador")]
+    assert header.place is None
+
+
+def test_a_title_with_a_minister_in_it_is_no_role_before_a_name() -> None:
+    from releaseparse.extractors._people import read_issuer
+
+    line = "Remarks With Prime Minister of New Zealand Jane Key"
+    assert read_issuer(DEFAULT_VOCABULARY, line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Departamento de Estado de Estados Unidos",
+        "DEPARTAMENTO DE ESTADO DE EE. UU.",
+        "Departamento de Estado dos Estados Unidos",
+        "Département d'État des États-Unis",
+        "Dipartimento di Stato degli Stati Uniti",
+        "U.S. DEPARTMENT OF STATE",
+        "Para su difusión inmediata",
+        "Pour diffusion immédiate",
+        "(with additional text as delivered)",
+    ],
+)
+def test_the_department_and_release_notes_in_other_languages_are_chrome(line: str) -> None:
+    assert DEFAULT_VOCABULARY.is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "office", ["Oficina de la Portavoz", "Oficina de la Vocera", "Bureau de la porte-parole"]
+)
+def test_the_spokesperson_office_in_other_languages_is_an_office(office: str) -> None:
+    text = f"Visita del secretario a la región\n\n{office}\n16 de julio de 2019\n\n" + BODY
+    assert releaseparse.parse(text).header.office == office

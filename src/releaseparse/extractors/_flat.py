@@ -66,6 +66,23 @@ def _place_suffix(vocabulary: Vocabulary, text: str, start: int, end: int) -> li
     return found
 
 
+#: Words of a city printed before a date (``Vienna``, ``Buenos Aires``, ``WASHINGTON``).
+MAX_BARE_PLACE_WORDS = 3
+
+
+def _bare_place(vocabulary: Vocabulary, text: str, span: Offsets, date_start: int) -> bool:
+    """``text[span]`` is a city set off from the date by a comma: a few capitalised words."""
+    if "," not in text[span[1] : date_start]:
+        return False
+    words = text[slice(*span)].split()
+    return (
+        0 < len(words) <= MAX_BARE_PLACE_WORDS
+        and all(word[:1].isupper() and word.replace("-", "").isalpha() for word in words)
+        and not is_role(vocabulary, text[slice(*span)])
+        and not any(word.title() in vocabulary.non_name_keys for word in words)
+    )
+
+
 def _issuer(
     vocabulary: Vocabulary, text: str, span: Offsets
 ) -> list[tuple[Offsets, Offsets | None]] | None:
@@ -108,11 +125,15 @@ def read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
                 place, speakers = candidate, read
                 break
         else:
-            # No place: the whole stretch before the date is the issuer.
+            # No place: the whole stretch before the date is the issuer, or a city the
+            # vocabulary does not list, set off by a comma (``Vienna, March 20, 2014``).
             read = _issuer(vocabulary, text, before)
-            if read is None:
+            if read is not None:
+                speakers = read
+            elif _bare_place(vocabulary, text, before, date_start):
+                place = before
+            else:
                 return None
-            speakers = read
     rest: int | None = None
     time: tuple[int, int, TimeReading] | None = None
     after = _strip(text, date_end, len(text))
@@ -128,6 +149,8 @@ def read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
         else:
             rest = after[0]
     parts = sum(part is not None for part in (note, place, venue)) + bool(speakers)
-    if parts < 2 or (rest is not None and not collapse(text[rest:])):
+    # A place and the date alone make a dateline (``Washington, DC, March 20, 2014``).
+    dateline = place is not None and parts == 1 and rest is None and time is None
+    if (parts < 2 and not dateline) or (rest is not None and not collapse(text[rest:])):
         return None
     return FlatHeader(found, note, speakers, place, venue, time, rest)

@@ -10,6 +10,7 @@ import regex
 from releaseparse.dates import read_dateline, read_partial_date, read_time
 from releaseparse.extractors._flat import read_flat
 from releaseparse.extractors._glued import read_glued
+from releaseparse.extractors._people import NAME_SUFFIX as _NAME_SUFFIX
 from releaseparse.extractors._people import is_name, is_role_line, read_issuer
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
@@ -193,6 +194,9 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
     line = collapse(text)
     if vocabulary.is_known_place(line):
         return True
+    if _NAME_SUFFIX.search(line):
+        # ``Howard H. Baker, Jr.`` has a place's shape.
+        return False
     # ``Secretary of State Washington, DC``: a role glued to the place is no place.
     words = line.title() if line.isupper() else line
     return _PLACE.fullmatch(line) is not None and vocabulary.role_pattern.search(words) is None

@@ -65,9 +65,13 @@ def is_addressed_name(vocabulary: Vocabulary, text: str) -> bool:
     return is_name(vocabulary, line[honorific.end() :] if honorific else line)
 
 
+#: A generational suffix after a comma is part of the name (``Howard H. Baker, Jr.``).
+NAME_SUFFIX = regex.compile(r",\s*(?:Jr|Sr)\.?$")
+
+
 def is_name(vocabulary: Vocabulary, text: str) -> bool:
     """A person's name with no role word in it (``Deputy Spokesperson`` is a role)."""
-    line = collapse(text)
+    line = NAME_SUFFIX.sub("", collapse(text))
     if _NAME.fullmatch(line) is None or vocabulary.role_pattern.search(line) is not None:
         return False
     words = line.split()
@@ -139,6 +143,12 @@ def role_office_split(vocabulary: Vocabulary, text: str) -> tuple[Offsets, Offse
 
 
 _NON_SPACE = regex.compile(r"\S+")
+#: Words a title prints in capitals that no role in front of a name holds.
+_TITLE_WORDS = frozenset(
+    {"Remarks", "Statement", "Briefing", "Readout", "Interview", "With", "After", "Before",
+     "During", "Following", "At", "On", "In", "To", "From", "By", "About", "Upon", "Over",
+     "Between", "Regarding", "Via", "And", "The"}
+)  # fmt: skip
 
 
 def _role_then_name(
@@ -153,6 +163,9 @@ def _role_then_name(
         role = text[words[0].start() : words[size - 1].end()]
         name = text[words[size].start() : words[-1].end()]
         if not all(word[:1].isupper() or word in _ROLE_GLUE for word in role.split()):
+            return None
+        if any(word in _TITLE_WORDS for word in role.split()):
+            # ``Remarks With Prime Minister of New Zealand ...`` is a title.
             return None
         if (
             is_role(vocabulary, role)
@@ -196,7 +209,7 @@ def read_issuer(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offset
         offset = prefix.end()
     body = text[offset:]
     found = _name_comma_role(vocabulary, body)
-    if found is None and "," not in body:
+    if found is None and "," not in NAME_SUFFIX.sub("", body.rstrip()):
         found = _role_then_name(vocabulary, body) or _cjk_name_role(vocabulary, body)
     if found is None:
         return None
