@@ -573,3 +573,50 @@ def test_the_department_and_release_notes_in_other_languages_are_chrome(line: st
 def test_the_spokesperson_office_in_other_languages_is_an_office(office: str) -> None:
     text = f"Visita del secretario a la región\n\n{office}\n16 de julio de 2019\n\n" + BODY
     assert releaseparse.parse(text).header.office == office
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        # the republishers' languages print the role after the name in lower case
+        ("Mike Pompeo, secrétaire d’Etat", ("Mike Pompeo", "secrétaire d’Etat")),
+        (
+            "Ned Price, portavoz del Departamento de Estado",
+            ("Ned Price", "portavoz del Departamento de Estado"),
+        ),
+        # or in capitals
+        ("MARCO RUBIO, SECRETARIO DE ESTADO", ("MARCO RUBIO", "SECRETARIO DE ESTADO")),
+        # or the role first
+        ("Secretario de Estado, Michael R. Pompeo", ("Michael R. Pompeo", "Secretario de Estado")),
+    ],
+)
+def test_issuer_lines_of_translations(line: str, speaker: tuple[str, str]) -> None:
+    text = f"Prioridades del Departamento para el año\n\n{line}\n22 de enero de 2025\n\n" + BODY
+    header = releaseparse.parse(text).header
+    assert [(s.name, s.role) for s in header.speakers] == [speaker]
+    assert header.venue is None
+
+
+def test_a_press_room_in_spanish_is_a_venue_not_a_speaker() -> None:
+    text = (
+        "Comentarios a la prensa\n\nSecretario de Estado, Michael R. Pompeo\nSala de Prensa\n"
+        "Washington, D.C.\n7 de abril de 2020\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert [s.name for s in header.speakers] == ["Michael R. Pompeo"]
+    assert header.venue == "Sala de Prensa"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Department of State United States of America",
+        "Traducción cortesía del Departamento de Estado de los Estados Unidos",
+        "Traduction fournie par le département d'État des États-Unis à titre gracieux",
+        "Translation courtesy of the U.S. Embassy",
+    ],
+)
+def test_the_department_with_its_country_and_courtesy_translation_notes_are_chrome(
+    line: str,
+) -> None:
+    assert DEFAULT_VOCABULARY.is_chrome(line)

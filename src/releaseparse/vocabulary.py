@@ -220,6 +220,30 @@ ROLE_WORDS: tuple[str, ...] = (
     "Botschafter",
     "Botschafterin",
     "Außenminister",
+    # the same languages print a role after a name in lower case
+    # (``Mike Pompeo, secrétaire d'État``, ``Ned Price, portavoz del Departamento``)
+    "secretario",
+    "secretaria",
+    "subsecretario",
+    "subsecretaria",
+    "portavoz",
+    "vocero",
+    "vocera",
+    "embajador",
+    "embajadora",
+    "secrétaire",
+    "sous-secrétaire",
+    "porte-parole",
+    "ambassadeur",
+    "ambassadrice",
+    "segretario",
+    "portavoce",
+    "ambasciatore",
+    "secretário",
+    "secretária",
+    "porta-voz",
+    "embaixador",
+    "embaixadora",
     # Chinese, on embassy translations (the role follows the name)
     "国务卿",
     "副国务卿",
@@ -333,6 +357,11 @@ VENUE_WORDS: tuple[str, ...] = (
     "Residence", "Airport", "Palace", "Ministry", "House", "Club", "Auditorium", "Theater",
     "Theatre", "Library", "Institute", "Agency", "School", "College", "Headquarters", "Base",
     "Consulate", "Mission", "Office", "Stadium", "Pavilion", "Plaza", "Forum", "Bank",
+    # the republishers' languages (``Sala de Prensa``, ``Salle de presse``)
+    "Sala", "Salle", "Salón", "Salão", "Hôtel", "Palacio", "Palais", "Palazzo", "Embajada",
+    "Ambassade", "Ambasciata", "Embaixada", "Residencia", "Résidence", "Universidad",
+    "Université", "Università", "Universidade", "Centro", "Museo", "Musée", "Ministerio",
+    "Ministère", "Aeropuerto", "Aéroport", "Aeroporto",
 )  # fmt: skip
 
 #: Photo captions printed between header and body (``... State Department photo.``).

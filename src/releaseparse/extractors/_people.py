@@ -203,12 +203,15 @@ def read_issuer(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offset
     reads as a bare name followed by a role opens the next speaker),
     ``Secretary Colin L. Powell`` and ``BRIEFER: Name, Role``.
     """
+    if text.isupper() and len(text.title()) == len(text):
+        # ``MARCO RUBIO, SECRETARIO DE ESTADO``: words are judged in their title case.
+        text = text.title()
     offset = 0
     prefix = _ISSUER_PREFIX.match(text)
     if prefix is not None:
         offset = prefix.end()
     body = text[offset:]
-    found = _name_comma_role(vocabulary, body)
+    found = _name_comma_role(vocabulary, body) or _role_comma_name(vocabulary, body)
     if found is None and "," not in NAME_SUFFIX.sub("", body.rstrip()):
         found = _role_then_name(vocabulary, body) or _cjk_name_role(vocabulary, body)
     if found is None:
@@ -249,3 +252,22 @@ def _name_comma_role(
             return None
         speakers.append((name, role_span))
     return speakers
+
+
+def _role_comma_name(
+    vocabulary: Vocabulary, text: str
+) -> list[tuple[Offsets, Offsets | None]] | None:
+    """``Secretario de Estado, Michael R. Pompeo``: the role first, then the name."""
+    parts = [strip_offsets(text, *match.span()) for match in _COMMA_PART.finditer(text)]
+    parts = [part for part in parts if part[1] > part[0]]
+    if len(parts) != 2:
+        return None
+    role, name = parts
+    role_text = text[slice(*role)]
+    if not (
+        is_role(vocabulary, role_text)
+        and _ends_with_role(vocabulary, role_text)
+        and is_addressed_name(vocabulary, text[slice(*name)])
+    ):
+        return None
+    return [(name, role)]
