@@ -620,3 +620,74 @@ def test_the_department_with_its_country_and_courtesy_translation_notes_are_chro
     line: str,
 ) -> None:
     assert DEFAULT_VOCABULARY.is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line", [". . .", "...", "[…]", "Real Audio of Briefing", "Windows Media Video"]
+)
+def test_excerpt_cuts_and_old_media_links_are_chrome(line: str) -> None:
+    assert DEFAULT_VOCABULARY.is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "Joint Press Conference With the Foreign Minister (Excerpts)",
+            "Joint Press Conference With the Foreign Minister",
+        ),
+        (
+            "date 2018-04-27 Statement on the Harbor Republic's National Day",
+            "Statement on the Harbor Republic's National Day",
+        ),
+        (
+            "Statement on the Occasion of the Harbor Republic's National Day:",
+            "Statement on the Occasion of the Harbor Republic's National Day",
+        ),
+    ],
+)
+def test_excerpt_marks_stamps_and_a_leading_colon_are_cut_from_titles(
+    line: str, title: str
+) -> None:
+    start, end = DEFAULT_VOCABULARY.strip_title_decorations(line)
+    assert line[start:end] == title
+
+
+def test_a_form_of_address_before_the_name_gives_way_to_the_role_line_below() -> None:
+    text = (
+        "Remarks at the Harbor Council\n\nAmbassador Jane Q. Doe\n"
+        "U.S. Representative to the United Nations\nNew York, New York\nAugust 31, 2023\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert [(s.name, s.role) for s in header.speakers] == [
+        ("Jane Q. Doe", "U.S. Representative to the United Nations")
+    ]
+    assert header.place == "New York, New York"
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("by Jane Q. Doe, Secretary of State", ("Jane Q. Doe", "Secretary of State")),
+        ("As delivered by Chargé d’Affaires Sam Tully", ("Sam Tully", "Chargé d’Affaires")),
+    ],
+)
+def test_by_before_a_speaker_line(line: str, speaker: tuple[str, str]) -> None:
+    text = f"Remarks at a Press Availability\n{line}\nWashington, DC\nAugust 1, 2017\n\n" + BODY
+    header = releaseparse.parse(text).header
+    assert [(s.name, s.role) for s in header.speakers] == [speaker]
+    assert header.place == "Washington, DC"
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("22 апреля 2020 г.", dt.date(2020, 4, 22)),
+        ("1 декабря 2019 года", dt.date(2019, 12, 1)),
+        ("4 تشرين الثاني/نوفمبر 2019", dt.date(2019, 11, 4)),
+    ],
+)
+def test_russian_and_levantine_arabic_datelines(line: str, value: dt.date) -> None:
+    reading = read_dateline(line)
+    assert reading is not None
+    assert reading.value == value

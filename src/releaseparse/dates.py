@@ -40,6 +40,11 @@ MONTHS: dict[str, int] = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6,
     "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "سبتمبر": 9, "أكتوبر": 10,
     "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Russian, genitive as dates print them (``22 апреля 2020 г.``) and nominative.
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
     # Chinese month names (``四月 12, 2023``).
     "一月": 1, "二月": 2, "三月": 3, "四月": 4, "五月": 5, "六月": 6, "七月": 7, "八月": 8,
     "九月": 9, "十月": 10, "十一月": 11, "十二月": 12,
@@ -242,6 +247,15 @@ def _month_number(word: str) -> int | None:
     return MONTHS.get(word.rstrip(".").casefold())
 
 
+#: Forms around a month that the date patterns read in their plain form: the Levantine
+#: Arabic month before its Egyptian name (``4 تشرين الثاني/نوفمبر 2019``) and the
+#: Russian year word (``22 апреля 2020 г.``).
+_LOCAL_FORMS = regex.compile(
+    r"(?:كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني"
+    r"|كانون الأول)\s?/\s?(?=\p{L})|(?<=\d{4})\s?(?:г\.|года)$"
+)
+
+
 def read_dateline(text: str) -> DateReading | None:
     """Read a whole line as a dateline; ``None`` if the line is not one.
 
@@ -249,7 +263,7 @@ def read_dateline(text: str) -> DateReading | None:
     (``November 31, 2017``) gives a reading with no value and the problem.
     Nothing is ever filled in from today's date.
     """
-    line = collapse(text)
+    line = _LOCAL_FORMS.sub("", collapse(text))
     if len(line) > 48 or _DIGIT.search(line) is None:  # every form holds a year
         return None
     match = _DATELINE.fullmatch(line)

@@ -169,6 +169,8 @@ ROLE_WORDS: tuple[str, ...] = (
     "Assistant Secretary",
     "Chargé d'Affaires",
     "Charge d'Affaires",
+    "Chargé d’Affaires",
+    "Charge d’Affaires",
     "Consul General",
     "Director General",
     "Secretary General",

@@ -20,7 +20,8 @@ MAX_ROLE_LINE_WORDS = 7
 # Words glued by rendering (``SecretaryBureau``): split only for recognising roles.
 _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _COMMA_PART = regex.compile(r"[^,]+")
-_ISSUER_PREFIX = regex.compile(r"(?i)\s*(?:briefers?|speakers?)\s*:\s*")
+#: ``BRIEFER: ``, ``Speakers: `` and ``by `` (``by Rex W. Tillerson, Secretary of State``).
+_ISSUER_PREFIX = regex.compile(r"(?i)\s*(?:(?:briefers?|speakers?)\s*:\s*|by\s+)")
 _ROLE_GLUE = frozenset(
     {
         "of", "for", "the", "and", "to", "on", "in", "at", "State", "U.S.", "US",

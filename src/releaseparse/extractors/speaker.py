@@ -55,6 +55,21 @@ def _from_lines(state: ParseState) -> list[Found]:
         if kind == Kind.ISSUER:
             read = read_issuer(state.vocabulary, line.text) or []
             state.claim(trimmed(state.source, line.start, line.end), "speaker")
+            if (
+                len(read) == 1
+                and read[0][1] is not None
+                and read[0][1][0] < read[0][0][0]
+                and following is not None
+                and following[1] == Kind.ROLE
+                and following[0].number == line.number + 1
+            ):
+                # ``Ambassador Linda Thomas-Greenfield`` over ``U.S. Representative to
+                # the United Nations``: the word before the name is a form of address,
+                # the line below is the role.
+                found.append((_offsets(line, read[0][0]), _role(state, following[0])))
+                state.claim(trimmed(state.source, following[0].start, following[0].end), "speaker")
+                index += 2
+                continue
             for name, role in read:
                 found.append((_offsets(line, name), None if role is None else _offsets(line, role)))
         elif (
