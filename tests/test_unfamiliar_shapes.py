@@ -691,3 +691,28 @@ def test_russian_and_levantine_arabic_datelines(line: str, value: dt.date) -> No
     reading = read_dateline(line)
     assert reading is not None
     assert reading.value == value
+
+
+@pytest.mark.parametrize(
+    ("line", "note_type"),
+    [
+        ("DECLARACION", "Declaración"),
+        ("Declarações para a Imprensa", "Declarações para a imprensa"),
+        ("Comentarios a la prensa", "Comentarios a la prensa"),
+        ("Remarques à la presse", "Remarques à la presse"),
+    ],
+)
+def test_note_types_of_translations_with_or_without_accents(line: str, note_type: str) -> None:
+    assert DEFAULT_VOCABULARY.note_type(line) == note_type
+
+
+def test_a_note_type_and_a_colon_before_the_speaker() -> None:
+    text = (
+        "Testimony: Jane Q. Doe, Secretary of State\n"
+        "Before the Senate Committee on Foreign Relations\n"
+        "Washington, DC\nApril 8, 2014\n\n" + BODY
+    )
+    header = releaseparse.parse(text).header
+    assert header.note_type == "Testimony"
+    assert [(s.name, s.role) for s in header.speakers] == [("Jane Q. Doe", "Secretary of State")]
+    assert header.date == dt.date(2014, 4, 8)

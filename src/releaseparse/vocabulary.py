@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -48,6 +49,11 @@ NOTE_TYPES: tuple[str, ...] = (
     "Discurso",
     "Sesión informativa",
     "Rueda de prensa",
+    "Declaraciones",
+    "Declaraciones a la prensa",
+    "Comentarios a la prensa",
+    "Observaciones",
+    "Entrevista",
     "Communiqué de presse",
     "Communiqué",
     "Déclaration",
@@ -58,9 +64,13 @@ NOTE_TYPES: tuple[str, ...] = (
     "Discours",
     "Remarques",
     "Point de presse",
+    "Remarques à la presse",
+    "Entretien",
     "Comunicato stampa",
     "Dichiarazione",
     "Dichiarazione alla stampa",
+    "Dichiarazioni alla stampa",
+    "Intervista",
     "Dichiarazione congiunta",
     "Nota per i media",
     "Scheda informativa",
@@ -68,6 +78,10 @@ NOTE_TYPES: tuple[str, ...] = (
     "Comunicado à imprensa",
     "Declaração",
     "Declaração à imprensa",
+    "Declarações",
+    "Declarações à imprensa",
+    "Declarações para a imprensa",
+    "Comentários à imprensa",
     "Declaração conjunta",
     "Nota à imprensa",
     "Ficha informativa",
@@ -435,6 +449,13 @@ def _key(text: str) -> str:
     return collapse(text).casefold()
 
 
+def _unaccented(key: str) -> str:
+    """``key`` without accents: capitals are often printed bare (``DECLARACION``)."""
+    if key.isascii():
+        return key
+    return "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+
+
 def _words(words: tuple[str, ...]) -> regex.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     return regex.compile(r"\b(?:" + "|".join(map(regex.escape, ordered)) + r")\b")
@@ -496,8 +517,10 @@ class Vocabulary:
 
     @cached_property
     def note_type_lookup(self) -> dict[str, str]:
-        """Folded note type -> canonical spelling."""
-        return {_key(note): note for note in reversed(self.note_types)}
+        """Folded note type, and the same without accents -> canonical spelling."""
+        lookup = {_unaccented(_key(note)): note for note in reversed(self.note_types)}
+        lookup.update({_key(note): note for note in reversed(self.note_types)})
+        return lookup
 
     @cached_property
     def category_keys(self) -> frozenset[str]:
@@ -632,7 +655,11 @@ class Vocabulary:
         # so a line longer than every note type is none: no folding, no cache entry.
         if len(line) > self.note_type_width:
             return None
-        return self.note_type_lookup.get(_key(line))
+        key = _key(line)
+        found = self.note_type_lookup.get(key)
+        if found is None and not key.isascii():
+            found = self.note_type_lookup.get(_unaccented(key))
+        return found
 
     def is_category(self, text: str) -> bool:
         """Whether ``text`` is a known category."""

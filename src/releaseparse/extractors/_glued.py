@@ -19,7 +19,8 @@ from releaseparse.vocabulary import Vocabulary
 
 #: Glued header lines are short.
 MAX_GLUED_LENGTH = 120
-_BY = regex.compile(r"(?i)by\s+")
+#: Between a note type and its speaker: ``STATEMENT BY ...``, ``Testimony: ...``.
+_BY = regex.compile(r"(?i)(?:by\s+|:\s*)")
 
 
 class GluedHeader(NamedTuple):
