@@ -412,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, tally in layouts.items():
             for failure in tally.failures[: args.show_failures]:
                 print(f"  {name}: {failure}")
+        for where in levels.wrong["sure"][: args.show_failures]:
+            print(f"  wrong and sure: {where}")
         return 0
     feeds = feed_report(args.data)
     feed, every = feeds.issuer, feeds.every

@@ -716,3 +716,18 @@ def test_a_note_type_and_a_colon_before_the_speaker() -> None:
     assert header.note_type == "Testimony"
     assert [(s.name, s.role) for s in header.speakers] == [("Jane Q. Doe", "Secretary of State")]
     assert header.date == dt.date(2014, 4, 8)
+
+
+@pytest.mark.parametrize(
+    ("line", "venue", "place"),
+    [
+        ("Harbor National Press Club, Tokyo", "Harbor National Press Club", "Tokyo"),
+        ("College Park, MD", None, "College Park, MD"),
+    ],
+)
+def test_a_venue_word_ending_the_first_part_of_a_place_line_makes_it_a_venue(
+    line: str, venue: str | None, place: str
+) -> None:
+    text = f"Remarks at the Press Club\n\nJane Q. Doe\nAmbassador\n{line}\nDecember 14, 2004\n\n"
+    header = releaseparse.parse(text + BODY).header
+    assert (header.venue, header.place) == (venue, place)

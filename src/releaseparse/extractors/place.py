@@ -17,7 +17,8 @@ def place(state: ParseState) -> None:
     """Set ``place`` from the header block's first place line.
 
     ``(Berlin, Germany)`` loses its brackets; ``Hyatt Regency Hotel, Washington, DC``
-    gives venue ``Hyatt Regency Hotel`` when its first part holds a venue word.
+    gives venue ``Hyatt Regency Hotel`` when its first part holds a venue word, and
+    ``Japan National Press Club, Tokyo`` when the venue word ends it.
     """
     if state.has("place"):
         return
@@ -35,9 +36,14 @@ def _set_place(state: ParseState, line: Line) -> None:
         span = trimmed(state.source, span.start + 1, span.end - 1)
         text = span.slice(state.source)
     commas = [match.start() for match in _COMMA.finditer(text)]
-    if len(commas) >= 2 and not state.has("venue"):
+    if commas and not state.has("venue"):
         first = text[: commas[0]]
-        if state.vocabulary.venue_pattern.search(first):
+        last_word = first.split()[-1] if first.split() else ""
+        # ``Japan National Press Club, Tokyo``: with one comma the venue word must end
+        # the first part (``College Park, MD`` is a city).
+        if (len(commas) >= 2 and state.vocabulary.venue_pattern.search(first)) or (
+            len(commas) == 1 and state.vocabulary.venue_pattern.fullmatch(last_word)
+        ):
             set_text(state, "venue", Span(span.start, span.start + commas[0]), kind="venue")
             state.claim(Span(span.start + commas[0], span.start + commas[0] + 1), "header")
             span = trimmed(state.source, span.start + commas[0] + 1, span.end)
