@@ -731,3 +731,21 @@ def test_a_venue_word_ending_the_first_part_of_a_place_line_makes_it_a_venue(
     text = f"Remarks at the Press Club\n\nJane Q. Doe\nAmbassador\n{line}\nDecember 14, 2004\n\n"
     header = releaseparse.parse(text + BODY).header
     assert (header.venue, header.place) == (venue, place)
+
+
+@pytest.mark.parametrize(
+    "line", ["Office of the Spokesperson Jane Q. Doe", "Bureau du porte-parole Jane Q. Doe"]
+)
+def test_an_office_glued_to_the_speakers_name(line: str) -> None:
+    text = f"Statement on the Harbor Talks\n\n{line}\nMarch 3, 2021\n\n" + BODY
+    header = releaseparse.parse(text).header
+    assert header.office == line.removesuffix(" Jane Q. Doe")
+    assert [s.name for s in header.speakers] == ["Jane Q. Doe"]
+    assert header.title == "Statement on the Harbor Talks"
+
+
+@pytest.mark.parametrize(
+    "line", ["state.gov", "www.example.org/", "Excerpts", "Extraits", "Excerpt:"]
+)
+def test_a_bare_domain_and_an_excerpt_label_are_chrome(line: str) -> None:
+    assert DEFAULT_VOCABULARY.is_chrome(line)

@@ -33,6 +33,8 @@ class GluedHeader(NamedTuple):
     place: Offsets | None
     #: The forum of a delivery line (``to the Permanent Council``).
     venue: Offsets | None = None
+    #: A known office opening the line (``Bureau du porte-parole Ned Price``).
+    office: Offsets | None = None
 
 
 def _people(
@@ -95,6 +97,16 @@ def _is_read_name(vocabulary: Vocabulary, piece: str, name: Offsets, base: int) 
     return is_name(vocabulary, piece[name[0] - base : name[1] - base])
 
 
+def _leading_office(vocabulary: Vocabulary, text: str, start: int) -> Offsets | None:
+    """A known office opening ``text`` at ``start`` and followed by more words."""
+    folded = text.casefold()
+    for office in sorted(vocabulary.offices, key=len, reverse=True):
+        end = start + len(office)
+        if folded.startswith(office.casefold(), start) and text[end : end + 1].isspace():
+            return start, end
+    return None
+
+
 def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     """Read a glued header line; ``None`` unless it is two or more header parts, nothing else.
 
@@ -110,6 +122,12 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     if len(text) > MAX_GLUED_LENGTH or any(char.isdigit() for char in text):
         return None
     start = len(text) - len(text.lstrip())
+    office = _leading_office(vocabulary, text, start)
+    if office is not None:
+        people = _people(vocabulary, text, _strip(text, office[1], len(text)))
+        if people is not None and people[0]:
+            return GluedHeader(None, people[0], None, None, None, office)
+        return None
     note = _leading_note_type(vocabulary, text, start)
     position = start
     if note is not None:

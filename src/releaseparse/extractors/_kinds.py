@@ -267,7 +267,9 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
     if note_type_of(vocabulary, line) is not None:
         return Kind.NOTE_TYPE
     if office_start(vocabulary, line) is not None:
-        return Kind.OFFICE
+        glued = read_glued(vocabulary, line)
+        # ``Office of the Spokesperson Ned Price``: the office and the speaker glued.
+        return Kind.FLAT if glued is not None and glued.office is not None else Kind.OFFICE
     if label_of(vocabulary, line) is not None:
         return Kind.LABEL
     if looks_like_prose(line):

@@ -70,7 +70,11 @@ def _read_glued(
                 between = trimmed(source, note_span.end, min(p.start for p in pieces))
                 if between:
                     state.claim(between, "header")
-        for field, offsets in (("venue", parts.venue), ("place", parts.place)):
+        for field, offsets in (
+            ("venue", parts.venue),
+            ("place", parts.place),
+            ("office", parts.office),
+        ):
             if offsets is not None and not state.has(field):
                 set_text(state, field, Span(base + offsets[0], base + offsets[1]), kind=field)
     if not speakers or state.has("speakers"):
