@@ -120,7 +120,11 @@ class GatedPatternSet(PatternSet):
             return self.gates[opening]
         except KeyError:
             pass
-        fitting = tuple(p for p in self.compiled if p.fullmatch(opening, partial=True) is not None)
+        # A pattern that cannot open like ``opening[:-1]`` cannot open like ``opening``:
+        # only the shorter opening's patterns are tried, so a new opening costs a few
+        # partial matches, not one per pattern.
+        wider = self.gate(opening[:-1]) if len(opening) > 1 else self.compiled
+        fitting = tuple(p for p in wider if p.fullmatch(opening, partial=True) is not None)
         if len(self.gates) >= GATES:
             self.gates.clear()
         self.gates[opening] = fitting
