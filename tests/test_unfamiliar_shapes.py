@@ -749,3 +749,24 @@ def test_an_office_glued_to_the_speakers_name(line: str) -> None:
 )
 def test_a_bare_domain_and_an_excerpt_label_are_chrome(line: str) -> None:
     assert DEFAULT_VOCABULARY.is_chrome(line)
+
+
+def test_a_possessive_venue_before_the_city_is_a_venue_and_a_place() -> None:
+    text = (
+        "Ambassador Lane Speaks at the Harbor Society Reception\n\n"
+        "Ambassador Howard Q. Lane, Jr.\nHarbor Society New Year's Reception\n"
+        "Ambassador's Residence, Tokyo\n\nJanuary 24, 2005\n\n" + BODY
+    )
+    release = releaseparse.parse(text)
+    header = release.header
+    assert (header.venue, header.place) == ("Ambassador's Residence", "Tokyo")
+    assert header.date == dt.date(2005, 1, 24)
+    # the occasion line under the speaker could be the speech's own title
+    assert release.confidence["title"] != releaseparse.Confidence.SURE
+
+
+@pytest.mark.parametrize(
+    "line", ["image_pdfimage_print", "[Print Friendly Version]", "Printer-friendly version"]
+)
+def test_print_plugin_artifacts_are_chrome(line: str) -> None:
+    assert DEFAULT_VOCABULARY.is_chrome(line)

@@ -96,6 +96,7 @@ _PARTICLES = "of|and|the|de|del|da|es|al|el|la|le|sur|upon|au|aux|di"
 _PLACE_PART = (
     rf"\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+(?:(?:{_PARTICLES})\s+)?\p{{Lu}}[\p{{L}}.'’\-]*){{0,4}}"
 )
+_POSSESSIVE_WORD = regex.compile(r"\p{L}+['’]s\b")
 _PLACE = regex.compile(rf"\(?\s*{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{1,3}}\s*\)?")
 _LABEL = regex.compile(
     r"\s*(?P<label>\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,5}|\p{Lu}\p{Ll}{0,11})\s*:(?=\s|$)"
@@ -197,8 +198,9 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
     if _NAME_SUFFIX.search(line):
         # ``Howard H. Baker, Jr.`` has a place's shape.
         return False
-    # ``Secretary of State Washington, DC``: a role glued to the place is no place.
-    words = line.title() if line.isupper() else line
+    # ``Secretary of State Washington, DC``: a role glued to the place is no place; a
+    # possessive is no role (``Ambassador's Residence, Tokyo``).
+    words = _POSSESSIVE_WORD.sub("", line.title() if line.isupper() else line)
     return _PLACE.fullmatch(line) is not None and vocabulary.role_pattern.search(words) is None
 
 

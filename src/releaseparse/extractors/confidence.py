@@ -129,11 +129,15 @@ class _Evidence:
         return canonical is not None and canonical.casefold() in vocabulary.self_titled_keys
 
     def _rival_title(self) -> bool:
-        """Whether another title-like line stands above the title (a republisher's headline)."""
+        """Whether another title-like line stands above the title (a republisher's headline)
+        or among the header lines below it (a speech's own title or occasion under the
+        speaker: ``The U.S.-Japan Relationship in 2004``).
+        """
         title = self.block.title
         if title is None:
             return False
-        for index in range(title[0]):
+        below = range(max(title[1], self.block.start), self.block.end)
+        for index in (*range(title[0]), *below):
             if self.found.kind(index) in (Kind.OTHER, Kind.NAME) and self._title_like(index):
                 return True
         return False
