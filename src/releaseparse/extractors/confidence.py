@@ -129,9 +129,10 @@ class _Evidence:
         return canonical is not None and canonical.casefold() in vocabulary.self_titled_keys
 
     def _rival_title(self) -> bool:
-        """Whether another title-like line stands above the title (a republisher's headline)
-        or among the header lines below it (a speech's own title or occasion under the
-        speaker: ``The U.S.-Japan Relationship in 2004``).
+        """Whether another title-like line stands beside the title.
+
+        Above it, a republisher's headline; among the header lines below it, a speech's
+        own title or occasion under the speaker (``The U.S.-Japan Relationship in 2004``).
         """
         title = self.block.title
         if title is None:
