@@ -154,6 +154,8 @@ _PAGE_E = (
     f"January 1, 2001\n\n{_BODY}"
 )
 _PAGE_F = f"Office of the Spokesperson\n\n{_BODY}"
+_ISSUER_F = "Lena Marsh, Acting Assistant SecretaryBureau of Western Hemisphere Affairs\n\n" + _BODY
+_TITLED_F = f"Special Envoy Travel to Nairobi\nOffice of the Spokesperson\n\n{_BODY}"
 _PAGE_G = (
     "Showing posts with label STATE DEPARTMENT. Show all posts\n\nTuesday, January 2, 2001\n\n"
     "SPECIAL ENVOY TRAVEL TO NAIROBI\n\nFROM:  THE STATE DEPARTMENT\n"
@@ -232,6 +234,81 @@ _A_LABEL_OVER_A_DECORATED_BRIEFING = Wrapped(
     _PAGE_B,
     "Today\n\n" + _PAGE_B.replace("Daily Press Briefing\n", f"Daily Press Briefing{_SITE}\n"),
 )
+#: A share line over a relative day stamp, one paragraph above an office line: the pair was
+#: read as the body's first paragraph.
+_A_SHARE_LINE_OVER_A_DAY_STAMP = Wrapped(
+    "F", _PAGE_F, "Share this story, choose your platform!\nToday\n\n" + _PAGE_F
+)
+#: A share widget's call to action over a site name, one paragraph above an office line:
+#: the call to action read as prose, so no header block was found.
+_A_SHARE_CALL_OVER_A_SITE_NAME = Wrapped(
+    "F", _PAGE_F, "Share this story, choose your platform!\nLe Journal International\n\n" + _PAGE_F
+)
+#: A menu label the vocabulary does not know over a newsletter pitch, above an office
+#: line: the pair was the body's first paragraph, and the office was lost.
+_A_PITCH_UNDER_AN_UNKNOWN_MENU = Wrapped(
+    "F",
+    _PAGE_F,
+    "Menu principal\nRecevez l’essentiel de l’actualité chaque matin\n\n" + _PAGE_F,
+)
+#: A source line naming the department in Spanish over a site name: the source line was
+#: the title, rated sure.
+_A_FOREIGN_SOURCE_LINE = Wrapped(
+    "F", _PAGE_F, "Fuente: Departamento de Estado\nWeltnachrichten Online\n\n" + _PAGE_F
+)
+#: Skip links, a menu label and a French byline with its time, one paragraph above an
+#: office line: the byline was the body's first paragraph.
+_A_FRENCH_BYLINE_UNDER_MENUS = Wrapped(
+    "F",
+    _PAGE_F,
+    "Aller au contenu\nAller au contenu\nMenu principal\nPublié par admin à 10 h 32\n\n" + _PAGE_F,
+)
+#: A Portuguese cookie notice under a skip link: the notice was the body.
+_A_PORTUGUESE_COOKIE_NOTICE = Wrapped(
+    "A",
+    _PAGE_A,
+    "Ir para o conteúdo principal\nAo continuar navegando, você concorda com a nossa "
+    "Política de Privacidade.\n\n" + _PAGE_A,
+)
+#: A section label, a skip link and a newsletter pitch above an office line: the section
+#: label was the anchor of a bare block.
+_A_PITCH_UNDER_A_SECTION_LABEL = Wrapped(
+    "F",
+    _PAGE_F,
+    "Internacional\nIr al contenido\nReceba as notícias no seu e-mail\n\n" + _PAGE_F,
+)
+#: A newsletter pitch and a reading time above a title and an office line: no block found.
+_A_PITCH_OVER_A_READING_TIME = Wrapped(
+    "F",
+    _TITLED_F,
+    "Recibe las noticias en tu correo\n2 min de lectura\n\n" + _TITLED_F,
+)
+#: A caption and a republication line above a linked title: no block found.
+_A_REPUBLICATION_LINE_OVER_A_LINK_TITLE = Wrapped(
+    "A",
+    _PAGE_A_CATEGORY,
+    "Cover picture for the article\nThis article was originally published by the U.S. "
+    "Department of State.\n\n" + _PAGE_A_CATEGORY,
+)
+#: Skip links and the same newsletter pitch twice, in two paragraphs above an office line.
+_A_PITCH_TWICE_UNDER_SKIP_LINKS = Wrapped(
+    "F",
+    _PAGE_F,
+    "Ir al contenido\nIr al contenido\nRecibe las noticias en tu correo\n\n"
+    "Recibe las noticias en tu correo\n\n" + _PAGE_F,
+)
+#: A Portuguese skip link and a wire credit above a 2001 page: the skip link was its
+#: title, rated sure.
+_A_PORTUGUESE_SKIP_LINK_OVER_A_2001_PAGE = Wrapped(
+    "B", _PAGE_B, "Ir para o conteúdo principal\nEstadão Conteúdo\n\n" + _PAGE_B
+)
+#: A paywall stamp over a name-shaped wire credit above an issuer line: the stamp was the
+#: title, rated sure.
+_A_PAYWALL_STAMP_OVER_A_WIRE_CREDIT = Wrapped(
+    "F",
+    _ISSUER_F,
+    "Nur für Abonnenten\nEstadão Conteúdo\nVai al contenuto\n\n" + _ISSUER_F,
+)
 _A_SENTENCE_UNDER_A_SKIP_LINK = Wrapped(
     "A",
     _PAGE_A_CATEGORY,
@@ -260,6 +337,18 @@ _A_SENTENCE_UNDER_A_SKIP_LINK = Wrapped(
 @example(_A_SENTENCE_UNDER_A_SKIP_LINK)
 @example(_A_SITE_NAME_OVER_A_SKIP_LINK)
 @example(_A_LABEL_OVER_A_DECORATED_BRIEFING)
+@example(_A_SHARE_LINE_OVER_A_DAY_STAMP)
+@example(_A_SHARE_CALL_OVER_A_SITE_NAME)
+@example(_A_PITCH_UNDER_AN_UNKNOWN_MENU)
+@example(_A_FOREIGN_SOURCE_LINE)
+@example(_A_FRENCH_BYLINE_UNDER_MENUS)
+@example(_A_PORTUGUESE_COOKIE_NOTICE)
+@example(_A_PITCH_UNDER_A_SECTION_LABEL)
+@example(_A_PITCH_OVER_A_READING_TIME)
+@example(_A_REPUBLICATION_LINE_OVER_A_LINK_TITLE)
+@example(_A_PITCH_TWICE_UNDER_SKIP_LINKS)
+@example(_A_PORTUGUESE_SKIP_LINK_OVER_A_2001_PAGE)
+@example(_A_PAYWALL_STAMP_OVER_A_WIRE_CREDIT)
 @_SETTINGS
 def test_chrome_around_a_release_changes_nothing(case: Wrapped) -> None:
     """Chrome above and below a release, and a site name glued onto its title line, leave

@@ -19,11 +19,15 @@ MAX_TITLE_WORDS = 30
 MAX_LEAD_WORDS = 80
 #: Words of a lone sentence opening a page above the header (a share prompt), at most.
 MAX_OPENING_WORDS = 15
+#: Lines of page furniture (not known chrome) opening a page above the header, at most.
+MAX_OPENING_LINES = 6
 
 #: Kinds a title line has.
 TITLE_KINDS = frozenset({Kind.OTHER, Kind.NAME})
 #: Lines that may stand above the title that opens a page.
 _ABOVE_LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
+#: Header lines below which a short opening paragraph is page furniture.
+_HEADER_BELOW_OPENING = frozenset({Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.FLAT})
 ENDS_SENTENCE = regex.compile(r"[.:;!?]\s*$")
 #: A line ending with an abbreviation (``Marcos, Jr.``, ``Acme Inc.``, ``U.S.``) ends no sentence.
 _ABBREVIATION_END = regex.compile(
@@ -38,15 +42,40 @@ class TitleScan(LineScan):
         """A short lone sentence opening the page (a share prompt, a cookie notice).
 
         It is no paragraph of the release: header lines below it still anchor the block.
+        So is any short line of the furniture above the first header line (a newsletter
+        pitch under a menu label the vocabulary does not know).
         """
         if self._adjacent(index, -1) not in (None, Kind.CHROME) or self._adjacent(index, 1) not in (
             None,
             Kind.CHROME,
         ):
-            return False
-        if len(self.text(index).split()) > MAX_OPENING_WORDS:
-            return False
-        return all(self.kinds[above] in _ABOVE_LEAD for above in range(index))
+            return self._is_opening_snippet(index)
+        if len(self.text(index).split()) <= MAX_OPENING_WORDS and all(
+            self.kinds[above] in _ABOVE_LEAD for above in range(index)
+        ):
+            return True
+        return self._is_opening_snippet(index)
+
+    def _is_opening_snippet(self, index: int) -> bool:
+        """Whether line ``index`` is among the page furniture above the release's first header line.
+
+        Everything from the top of the page down to a note type, office, issuer or name
+        line is short lines (``MAX_OPENING_WORDS`` words at most; at most
+        ``MAX_OPENING_LINES`` of them not chrome): menu labels, a newsletter pitch, a
+        section name, the release's title. A release's prose follows its header, and
+        is longer.
+        """
+        own = 0
+        for line in range(self.size):
+            kind = self.kinds[line]
+            if kind in _HEADER_BELOW_OPENING:
+                return line > index
+            if kind in _ABOVE_LEAD:
+                continue
+            own += 1
+            if own > MAX_OPENING_LINES or len(self.text(line).split()) > MAX_OPENING_WORDS:
+                return False
+        return False
 
     def _is_lead_line(self, index: int) -> bool:
         """A lone line opening the page (only chrome and stamps above), not a sentence."""
