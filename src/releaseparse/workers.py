@@ -7,7 +7,8 @@ crash in native code) closes only its pipe: the chunk it was parsing is parsed a
 input at a time, a chunk waiting behind it is sent again as it was, and an input whose
 worker dies again on it alone gets a failed outcome. Nothing is
 shared between workers, so stopping them (Ctrl-C) can never leave the parent waiting on
-a pipe.
+a pipe. A worker whose parent dies, however it died, exits within ``PARENT_POLL`` seconds,
+even in the middle of a long document (``_exit_with_parent``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import os
 import pickle
 import queue
 import signal
+import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
@@ -44,6 +48,15 @@ UNITS_PER_WORKER = 2
 #: Seconds a worker gets to exit after the last chunk before it is killed.
 EXIT_GRACE = 5.0
 
+#: Seconds between a worker's checks that its parent is still alive.
+PARENT_POLL = 0.2
+
+#: A worker's exit status when it ends because its parent died or its pipe ended.
+EXIT_ORPHANED = 70
+
+#: Linux's ``prctl`` option that sends a signal to a process when its parent dies.
+PR_SET_PDEATHSIG = 1
+
 WORKER_DIED = (
     "the worker process parsing this input died (killed, out of memory, or a crash in native "
     "code), and again when it was retried alone"
@@ -56,15 +69,21 @@ def as_is(outcome: Outcome) -> Outcome:
 
 
 def _serve(
-    connection: Connection, parser: Parser, strict: bool, finish: Callable[[Outcome], object]
+    connection: Connection,
+    parser: Parser,
+    strict: bool,
+    finish: Callable[[Outcome], object],
+    from_main_thread: bool,
 ) -> None:
     """A worker's loop: receive a chunk, send back its finished outcomes, until told to stop.
 
     Ctrl-C is left to the parent, which stops the workers; SIGTERM gets its default
-    action back (a forked worker inherits the parent's handlers).
+    action back (a forked worker inherits the parent's handlers). The worker exits as
+    soon as its parent dies (``_exit_with_parent``).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit_with_parent(from_main_thread)
     # What exists now (modules, the parser, its vocabulary) lives as long as the worker:
     # keep it out of the garbage collector's passes, which otherwise walk it again and
     # again while a chunk's records are alive (a third of a worker's time).
@@ -79,6 +98,49 @@ def _serve(
         if tasks is None:
             return
         connection.send([(task.index, _result(parser, task, strict, finish)) for task in tasks])
+
+
+def _exit_with_parent(from_main_thread: bool) -> None:
+    """Make this worker exit at once when its parent dies, whatever killed it (SIGKILL too).
+
+    Nothing else would end it: its pipe to the parent never ends, because a forked worker
+    holds copies of the parent's ends of its own pipe and of the pipes of the workers
+    started before it. A daemon thread therefore watches two signs of the parent's
+    death, each ``PARENT_POLL`` seconds at most, and ends the process with ``os._exit``
+    even while the main thread is deep in a long document:
+
+    - the parent's sentinel (``multiprocessing.parent_process()``), a pipe whose other end
+      only the parent holds when the worker was spawned or forked by a fork server: it
+      ends the moment the parent dies;
+    - the worker's parent process id changing, which is what a forked worker sees when
+      its parent dies (it is handed to another process); a fork server's workers see it
+      too, as the fork server exits when the process that started it dies.
+
+    On Linux, the kernel also kills the worker when its parent dies (``PR_SET_PDEATHSIG``),
+    which holds even while a native call keeps the watching thread from running. Linux
+    ties that signal to the parent's *thread* that started the worker, so it is asked for
+    only when that was the main thread, which lives as long as its process.
+    """
+    parent = os.getppid()
+    if from_main_thread and sys.platform.startswith("linux"):
+        with contextlib.suppress(ImportError, OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    origin = multiprocessing.parent_process()
+    sentinel = None if origin is None else origin.sentinel
+    threading.Thread(target=_watch_parent, args=(parent, sentinel), daemon=True).start()
+
+
+def _watch_parent(parent: int, sentinel: int | None) -> None:
+    """End this process once ``sentinel`` ends or the parent process id is no longer ``parent``."""
+    while os.getppid() == parent:
+        if sentinel is None:
+            time.sleep(PARENT_POLL)
+        elif wait([sentinel], PARENT_POLL):
+            break
+    os._exit(EXIT_ORPHANED)
 
 
 def _result(parser: Parser, task: Task, strict: bool, finish: Callable[[Outcome], object]) -> bytes:
@@ -103,12 +165,13 @@ def _packed(result: object) -> bytes:
 
 
 def _receive(connection: Connection, inbox: queue.SimpleQueue[list[Task] | None]) -> None:
-    """Move chunks from the pipe to ``inbox`` until told to stop (``None``) or the pipe ends."""
+    """Move chunks from the pipe to ``inbox`` until told to stop (``None``); exit if it ends."""
     while True:
         try:
             tasks: list[Task] | None = connection.recv()
         except (EOFError, OSError):
-            tasks = None
+            # The parent is gone (or gave up on this worker): nobody will read results.
+            os._exit(EXIT_ORPHANED)
         inbox.put(tasks)
         if tasks is None:
             return
@@ -143,8 +206,9 @@ class _Worker:
         finish: Callable[[Outcome], object],
     ) -> None:
         ours, theirs = context.Pipe(duplex=True)
+        from_main_thread = threading.current_thread() is threading.main_thread()
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(theirs, parser, strict, finish), daemon=True
+            target=_serve, args=(theirs, parser, strict, finish, from_main_thread), daemon=True
         )
         self.process.start()
         theirs.close()
