@@ -36,9 +36,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))  # the release generator lives in tests/strategies.py
 
-from tests.adversarial import SHAPES  # noqa: E402
+from tests.adversarial import PAGES, SHAPES  # noqa: E402
 
 import releaseparse  # noqa: E402
+
+#: The page a million short lines make: the default line limit, and a hostile shape at 2 MB.
+MILLION_SHORT_LINES = "a\n" * 1_000_000
 
 #: A blank line: the floor scans for every one (work no parser can avoid), and the
 #: baseline splits the title from the body at the first.
@@ -52,6 +55,7 @@ TARGETS = {
     "hostile shapes: time per MB, largest / smallest size": 1.5,
     "workers=2 / in-process throughput (at least)": 1.7,
     "peak RSS of the CLI on the big JSONL, MB": 200.0,
+    "decoding random bytes: peak memory / input size": 10.0,
     "import releaseparse, ms": 100.0,
 }
 
@@ -193,6 +197,7 @@ def import_time(repeats: int) -> float:
 #: document must not depend on what else the benchmark holds (corpora, Hypothesis), which
 #: every full pass of the garbage collector would walk again, nor on caches warmed by
 #: parsing the same text before (the memo of line kinds would make a repeat cheap).
+#: Its arguments: the method (``parse`` or ``parse_all``) and the clock of ``time``.
 _PARSE_IN_CHILD = (
     "import sys, time\n"
     "import releaseparse\n"
@@ -201,24 +206,29 @@ _PARSE_IN_CHILD = (
     # Patterns compiled on first use (the disclaimer's, 30 ms) are paid once per process.
     # No size or line limit: a limit would skip the very inputs measured here.
     "parser = releaseparse.Parser(max_size=None, max_lines=None)\n"
-    "parser.parse(example_bytes())\n"
-    "parser.parse(text[:20_000])\n"
-    "start = time.perf_counter()\n"
-    "parser.parse(text)\n"
-    "print(time.perf_counter() - start)\n"
+    "parse, clock = getattr(parser, sys.argv[1]), getattr(time, sys.argv[2])\n"
+    "parse(example_bytes())\n"
+    "parse(text[:20_000])\n"
+    "start = clock()\n"
+    "parse(text)\n"
+    "print(clock() - start)\n"
 )
 
 
-def parse_time_alone(text: str, repeats: int) -> float:
-    """The median seconds of one parse of ``text``, each in a fresh interpreter.
+def parse_time_alone(
+    text: str, repeats: int, *, method: str = "parse", clock: str = "perf_counter"
+) -> float:
+    """The median seconds of one ``method`` call on ``text``, each in a fresh interpreter.
 
     Each interpreter first parses the bundled example and the text's first 20,000
-    characters, so patterns compiled on first use are not counted.
+    characters, so patterns compiled on first use are not counted. ``clock`` is a
+    function of ``time``: ``perf_counter`` (wall time) or ``process_time`` (CPU time,
+    which other work on a busy machine does not move).
     """
     times = []
     for _ in range(repeats):
         result = subprocess.run(
-            [sys.executable, "-c", _PARSE_IN_CHILD],
+            [sys.executable, "-c", _PARSE_IN_CHILD, method, clock],
             input=text.encode("utf-8"),
             capture_output=True,
             check=True,
@@ -237,6 +247,29 @@ _CLI_WITH_PEAK = (
     "sys.stderr.write(f'VmHWM {peak}\\n')\n"
     "sys.exit(status)\n"
 )
+
+
+#: Decodes ``argv[1]`` random bytes in a fresh interpreter and prints the peak memory
+#: traced while it did (the input itself, made before, is not counted).
+_DECODE_RANDOM = (
+    "import random, sys, tracemalloc\n"
+    "from releaseparse.decoding import decode\n"
+    "data = random.Random(0).randbytes(int(sys.argv[1]))\n"
+    "tracemalloc.start()\n"
+    "decode(data)\n"
+    "print(tracemalloc.get_traced_memory()[1])\n"
+)
+
+
+def decoding_memory(size: int) -> float:
+    """Peak memory of decoding ``size`` random bytes (mostly invalid UTF-8), per input byte."""
+    result = subprocess.run(
+        [sys.executable, "-c", _DECODE_RANDOM, str(size)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(result.stdout) / size
 
 
 def big_jsonl_rss(gigabytes: float, texts: Sequence[str]) -> tuple[float, float] | None:
@@ -402,25 +435,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     figures["time per MB, largest / smallest size"] = max(per_mb) / min(per_mb)
 
     print("\n## Hostile shapes against size (tests/adversarial.py, one document each)\n")
+    print(
+        "CPU time of one parse in a fresh interpreter, without the size and line limits; "
+        "pages of many releases (" + ", ".join(sorted(PAGES)) + ") are read with parse_all.\n"
+    )
     hostile_sizes = [100_000, 1_000_000] + ([] if args.quick else [2_000_000])
     print(row(["shape", *(f"ms per MB at {size / 1e6:g} MB" for size in hostile_sizes), "ratio"]))
     print(row(["---"] * (len(hostile_sizes) + 2)))
     worst = 0.0
+    short_lines: float | None = None  # CPU seconds of a million short lines
     for name, make in SHAPES.items():
         sizes = hostile_sizes + ([10_000_000] if name == "one long line" and not args.quick else [])
+        method = "parse_all" if name in PAGES else "parse"
         costs = []
         for size in sizes:
             text = make(size)
             # Three fresh interpreters at least: one slow spell of a noisy machine on a
             # single run made a shape look 1.6x dearer per MB at 2 MB than at 1 MB.
-            seconds = parse_time_alone(text, 3 if size >= 10**6 else repeats)
+            runs = 3 if size >= 10**6 else repeats
+            seconds = parse_time_alone(text, runs, method=method, clock="process_time")
             costs.append(seconds / (len(text) / 1e6) * 1e3)
+            if text == MILLION_SHORT_LINES:
+                short_lines = seconds
         ratio = max(costs) / min(costs)
         worst = max(worst, ratio)
         cells = [f"{cost:,.0f}" for cost in costs[: len(hostile_sizes)]]
         extra = f" (10 MB: {costs[-1]:,.0f})" if len(costs) > len(hostile_sizes) else ""
         print(row([name, *cells[:-1], cells[-1] + extra, f"{ratio:.2f}×"]))
     figures["hostile shapes: time per MB, largest / smallest size"] = worst
+    if short_lines is None:  # --quick stops at 1 MB
+        short_lines = parse_time_alone(MILLION_SHORT_LINES, 1, clock="process_time")
+    print(
+        f"\nA million short lines (`a\\n` × 1,000,000, the default line limit): "
+        f"{short_lines:.1f} s of CPU time for one parse.\n"
+    )
+    pages = SHAPES["one release repeated"]
+    print("One release (the bundled example) repeated on one page, read with parse_all:\n")
+    print(row(["copies", "s of CPU time", "ms per copy"]))
+    print(row(["---"] * 3))
+    for copies in (500, 1_000) + (() if args.quick else (2_000,)):
+        text = pages(copies * len(pages(1)))
+        seconds = parse_time_alone(text, 1, method="parse_all", clock="process_time")
+        print(row([f"{copies:,}", f"{seconds:.2f}", f"{seconds / copies * 1e3:.2f}"]))
 
     print(f"\n## parse_many over {many:,} generated documents\n")
     items = [generated.texts[i % len(generated.texts)] for i in range(many)]
@@ -462,6 +518,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"- `releaseparse parse` over {args.big_jsonl_gb:g} GB of JSONL: peak RSS "
                 f"{rss:.0f} MB, {seconds:.0f} s"
             )
+    random_size = 4_000_000
+    decoding = decoding_memory(random_size)
+    figures["decoding random bytes: peak memory / input size"] = decoding
+    print(
+        f"- decoding {random_size / 1e6:g} MB of random bytes (undecodable runs throughout): "
+        f"peak traced memory {decoding:.1f}× the input"
+    )
     imported = import_time(5 if args.quick else 9)
     figures["import releaseparse, ms"] = imported * 1e3
     print(f"- `import releaseparse` in a fresh interpreter: {imported * 1e3:.0f} ms (median)")

@@ -16,6 +16,13 @@ def _repeat(unit: str, size: int) -> str:
     return unit * max(1, size // len(unit))
 
 
+def _release() -> str:
+    """The bundled example: a whole release (header, body, disclaimer)."""
+    from releaseparse.cli import example_bytes
+
+    return example_bytes().decode("utf-8")
+
+
 def _headed(body: str) -> str:
     """A release header, then ``body``: hostile text where the extractors look hardest."""
     return "[Press Releases: A Title](#)\n\n" + _HEADER + body
@@ -40,7 +47,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one long title line": lambda size: _repeat("Capital Word ", size) + "\n\nBody text.\n",
     "disclaimer fragments": lambda size: _headed(_repeat(_DISCLAIMER_START, size)),
     "disclaimer fragments per line": lambda size: _headed(_repeat(_DISCLAIMER_START + "\n", size)),
+    "one release repeated": lambda size: _repeat(_release(), size),
 }
+
+#: Shapes that are pages of many releases: ``parse_all`` is what reads all of them.
+PAGES = frozenset({"one release repeated"})
 
 
 def shapes(size: int) -> dict[str, str]:

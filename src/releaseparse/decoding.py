@@ -21,9 +21,64 @@ MAX_LISTED_RUNS = 50
 _local = threading.local()
 
 
+class _Runs:
+    """The runs of undecodable bytes of one decoding, merged as the decoder meets them.
+
+    Memory stays the same however many bytes are bad: the first ``MAX_LISTED_RUNS``
+    runs are kept, the rest only counted with where they begin and end. Each
+    replacement's offset in the text is that of the U+FFFD characters of ``text`` in
+    turn (UTF-16: decoded once before) or counted from the bytes between runs (UTF-8).
+    """
+
+    def __init__(self, data: bytes, text: str | None = None) -> None:
+        self.data = data
+        self.text = text
+        self.listed: list[list[int]] = []  # [byte start, byte end, char start, char end]
+        self.more = 0  # runs past the listed ones, and the first and last of them:
+        self.first_more = (0, 0)  # (byte start, char start)
+        self.last_more = (0, 0)  # (byte end, char end)
+        self._run: list[int] | None = None  # the run that may still grow
+        self._byte = self._char = 0  # UTF-8: where the last replacement ended
+        self._search = 0  # UTF-16: where the next U+FFFD is looked for
+
+    def _offset(self, start: int, end: int) -> int:
+        """Where in the text the replacement of bytes ``start`` to ``end`` lies."""
+        if self.text is not None:
+            found = self.text.find("\ufffd", self._search)
+            self._search = found + 1
+            return found
+        self._char += len(self.data[self._byte : start].decode("utf-8", errors="replace"))
+        offset = self._char
+        self._char, self._byte = offset + 1, end
+        return offset
+
+    def add(self, start: int, end: int) -> None:
+        """Record bytes ``start`` to ``end``, replaced by one U+FFFD."""
+        offset = self._offset(start, end)
+        run = self._run
+        if run is not None and run[1] == start and run[3] == offset:
+            run[1], run[3] = end, offset + 1
+            return
+        self.close()
+        self._run = [start, end, offset, offset + 1]
+
+    def close(self) -> None:
+        """File the run that may still grow among the listed ones, or count it."""
+        run, self._run = self._run, None
+        if run is None:
+            return
+        if len(self.listed) < MAX_LISTED_RUNS:
+            self.listed.append(run)
+            return
+        if not self.more:
+            self.first_more = (run[0], run[2])
+        self.more += 1
+        self.last_more = (run[1], run[3])
+
+
 def _record_and_replace(error: UnicodeError) -> tuple[str, int]:
     assert isinstance(error, UnicodeDecodeError)
-    _local.errors.append((error.start, error.end))
+    _local.runs.add(error.start, error.end)
     return "\ufffd", error.end
 
 
@@ -77,26 +132,14 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     return Decoded(text, (note,))
 
 
-def _decode_replacing(data: bytes, encoding: str) -> tuple[str, list[tuple[int, int]]]:
-    _local.errors = []
+def _decode_replacing(data: bytes, encoding: str, runs: _Runs) -> str:
+    """``data`` decoded with each undecodable run replaced by U+FFFD and added to ``runs``."""
+    _local.runs = runs
     try:
-        text = data.decode(encoding, errors="releaseparse.record")
-        return text, _local.errors
+        return data.decode(encoding, errors="releaseparse.record")
     finally:
-        _local.errors = []
-
-
-def _char_offsets(data: bytes, errors: list[tuple[int, int]]) -> list[int]:
-    """Map each undecodable byte run to the offset of its U+FFFD in the decoded text."""
-    offsets: list[int] = []
-    chars = 0
-    previous = 0
-    for start, end in errors:
-        chars += len(data[previous:start].decode("utf-8", errors="replace"))
-        offsets.append(chars)
-        chars += 1
-        previous = end
-    return offsets
+        _local.runs = None
+        runs.close()
 
 
 def decode(source: str | bytes) -> Decoded:
@@ -119,14 +162,19 @@ def decode(source: str | bytes) -> Decoded:
         inner = decode(data)
         return Decoded(inner.text, (note, *inner.defects))
     if data[:2] in _UTF16_BOMS:
-        text, errors = _decode_replacing(data, "utf-16")
+        # Decoded twice when some unit is bad: a replacement's offset is that of the
+        # U+FFFD characters in turn, which only the whole text tells.
+        text = data.decode("utf-16", errors="replace")
+        runs = _Runs(data, text)
+        if "\ufffd" in text:
+            _decode_replacing(data, "utf-16", runs)
         note = Defect(
             "encoding.utf16",
             "the input was UTF-16 (it opened with a byte-order mark)",
             Severity.INFO,
             Span(0, 0),
         )
-        return Decoded(text, (note, *_invalid_defects(text, errors, utf16=True)))
+        return Decoded(text, (note, *_invalid_defects(runs)))
     guessed = _utf16_without_bom(data)
     if guessed is not None:
         return guessed
@@ -142,29 +190,12 @@ def decode(source: str | bytes) -> Decoded:
             Span(0, 0),
         )
         return Decoded(data.decode("cp1252"), (defect,))
-    text, errors = _decode_replacing(data, "utf-8")
-    return Decoded(text, _invalid_defects(text, errors, data=data))
+    runs = _Runs(data)
+    text = _decode_replacing(data, "utf-8", runs)
+    return Decoded(text, _invalid_defects(runs))
 
 
-def _invalid_defects(
-    text: str,
-    errors: list[tuple[int, int]],
-    *,
-    data: bytes = b"",
-    utf16: bool = False,
-) -> tuple[Defect, ...]:
-    if not errors:
-        return ()
-    if utf16:
-        offsets = [i for i, char in enumerate(text) if char == "\ufffd"][: len(errors)]
-    else:
-        offsets = _char_offsets(data, errors)
-    runs: list[list[int]] = []  # [byte start, byte end, char start, char end]
-    for (start, end), offset in zip(errors, offsets, strict=False):
-        if runs and runs[-1][1] == start and runs[-1][3] == offset:
-            runs[-1][1], runs[-1][3] = end, offset + 1
-        else:
-            runs.append([start, end, offset, offset + 1])
+def _invalid_defects(runs: _Runs) -> tuple[Defect, ...]:
     defects = [
         Defect(
             "encoding.invalid_bytes",
@@ -172,17 +203,17 @@ def _invalid_defects(
             Severity.WARNING,
             Span(char_start, char_end),
         )
-        for start, end, char_start, char_end in runs[:MAX_LISTED_RUNS]
+        for start, end, char_start, char_end in runs.listed
     ]
-    if len(runs) > MAX_LISTED_RUNS:
-        rest = runs[MAX_LISTED_RUNS:]
+    if runs.more:
+        (first_byte, first_char), (last_byte, last_char) = runs.first_more, runs.last_more
         defects.append(
             Defect(
                 "encoding.invalid_bytes",
-                f"{len(rest)} more runs of undecodable bytes between bytes {rest[0][0]} and"
-                f" {rest[-1][1] - 1}, each replaced by U+FFFD",
+                f"{runs.more} more runs of undecodable bytes between bytes {first_byte} and"
+                f" {last_byte - 1}, each replaced by U+FFFD",
                 Severity.WARNING,
-                Span(rest[0][2], rest[-1][3]),
+                Span(first_char, last_char),
             )
         )
     return tuple(defects)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Literal
 
 import attrs
@@ -12,11 +11,17 @@ import attrs
 from releaseparse.assemble import assemble
 from releaseparse.decoding import Decoded, decode
 from releaseparse.errors import ReleaseParseError
-from releaseparse.extractors._releases import next_release
+from releaseparse.extractors._releases import next_release, release_starts
 from releaseparse.guard import PATTERN_TIMEOUT, watching
-from releaseparse.limits import DEFAULT_MAX_LINES, DEFAULT_MAX_SIZE, count_lines, too_large
+from releaseparse.limits import (
+    DEFAULT_MAX_LINES,
+    DEFAULT_MAX_SIZE,
+    count_lines,
+    read_regular,
+    too_large,
+)
 from releaseparse.plugins import PluginError, load_plugins
-from releaseparse.profiles import get_profile
+from releaseparse.profiles import Profile, get_profile
 from releaseparse.protocols import Extractor
 from releaseparse.records import Defect, Release, Severity, Span
 from releaseparse.segments import defects_within, place_in_source
@@ -36,8 +41,9 @@ class _Rule:
 class Parser:
     """An ordered chain of named extractors; ``Parser().parse(x)`` equals ``parse(x)``.
 
-    ``profile`` picks the source (``"state"``, the default, or ``"whitehouse"``; see
-    ``releaseparse.profiles``): its extractors make the chain and its vocabulary is
+    ``profile`` picks the source: a name (``"state"``, the default, ``"whitehouse"``,
+    an installed one), a ``Profile`` object, or ``"module:attribute"`` naming one (see
+    ``releaseparse.profiles``). Its extractors make the chain and its vocabulary is
     used unless ``vocabulary`` is given. The built-in fields are extractors registered
     with ``add`` like any other. ``on_extractor_error="raise"`` (the default) lets an
     extractor's exception propagate, noted with the extractor's name; ``"record"``
@@ -52,7 +58,7 @@ class Parser:
         self,
         vocabulary: Vocabulary | None = None,
         *,
-        profile: str = "state",
+        profile: str | Profile = "state",
         on_extractor_error: OnExtractorError = "raise",
         builtins: bool = True,
         max_size: int | None = DEFAULT_MAX_SIZE,
@@ -65,10 +71,11 @@ class Parser:
         for name, limit in (("max_size", max_size), ("max_lines", max_lines)):
             if limit is not None and (isinstance(limit, bool) or limit < 1):
                 raise ValueError(f"{name} must be None or a positive number, not {limit!r}")
-        chosen = get_profile(profile)
+        chosen = profile if isinstance(profile, Profile) else get_profile(profile)
         self.max_size = max_size
         self.max_lines = max_lines
-        self.profile = profile
+        #: The profile as it was given: a name, ``"module:attribute"`` or a ``Profile``.
+        self.profile: str | Profile = profile
         self.vocabulary: Vocabulary = chosen.vocabulary if vocabulary is None else vocabulary
         self.on_extractor_error: OnExtractorError = on_extractor_error
         self._rules: list[_Rule] = []
@@ -167,7 +174,8 @@ class Parser:
         return ((rule.name, rule.extractor) for rule in self._rules if rule.enabled)
 
     def __repr__(self) -> str:
-        return f"Parser(profile={self.profile!r}, extractors={list(self.enabled_names)!r})"
+        name = self.profile.name if isinstance(self.profile, Profile) else self.profile
+        return f"Parser(profile={name!r}, extractors={list(self.enabled_names)!r})"
 
     # -- parsing --------------------------------------------------------------------------
 
@@ -221,11 +229,6 @@ class Parser:
         state = ParseState(text[start:end], vocabulary=self.vocabulary, defects=defects)
         return place_in_source(self._run(state), text, start)
 
-    def _next_start(self, text: str, start: int) -> int | None:
-        """Where the release after the one starting at ``start`` begins, if one does."""
-        found = next_release(ParseState(text[start:], vocabulary=self.vocabulary))
-        return None if found is None else start + found
-
     @staticmethod
     def _check(release: Release, strict: bool) -> Release:
         if strict and any(defect.severity == Severity.ERROR for defect in release.defects):
@@ -264,12 +267,16 @@ class Parser:
     def parse_file(self, path: str | os.PathLike[str], *, strict: bool = False) -> Release:
         """``parse`` the bytes of the file at ``path``; one past ``max_size`` is not even read.
 
-        ``OSError`` (no such file, no permission) propagates.
+        No more than ``max_size`` + 1 bytes are read, whatever the file's status says.
+        ``OSError`` (no such file, no permission) propagates, and so does
+        ``NotARegularFileError`` (an ``OSError``) for a named pipe, a device or a
+        socket, which is refused before any byte is read.
         """
-        size = os.stat(path).st_size
-        if self.max_size is not None and size > self.max_size:
-            return self._check(too_large(size, self.max_size, unit="bytes"), strict)
-        return self.parse(Path(path).read_bytes(), strict=strict)
+        data = read_regular(path, self.max_size)
+        if isinstance(data, int):  # its status says it is past max_size
+            assert self.max_size is not None
+            return self._check(too_large(data, self.max_size, unit="bytes"), strict)
+        return self.parse(data, strict=strict)
 
     def parse_all(self, source: str | bytes, *, strict: bool = False) -> list[Release]:
         """Parse every release of a page holding several (blog label pages, digests), in order.
@@ -282,9 +289,7 @@ class Parser:
             return [self._check(decoded, strict)]
         text = decoded.text
         with watching() as given_up:
-            starts = [0]
-            while (found := self._next_start(text, starts[-1])) is not None and found > starts[-1]:
-                starts.append(found)
+            starts = release_starts(ParseState(text, vocabulary=self.vocabulary))
             ends = [*starts[1:], len(text)]
             releases = [
                 self._part(decoded, start, end) for start, end in zip(starts, ends, strict=True)

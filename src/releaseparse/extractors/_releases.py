@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from releaseparse.dates import _DIGIT
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import (
@@ -12,9 +14,9 @@ from releaseparse.extractors._kinds import (
     paragraph_is_prose,
     remembered_kind,
 )
-from releaseparse.extractors.disclaimer import copies
+from releaseparse.extractors._scan import SEARCH_LINES
+from releaseparse.extractors.disclaimer import Copies
 from releaseparse.lines import Line
-from releaseparse.records import Span
 from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM, collapse
 
@@ -32,10 +34,13 @@ _LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_D
 
 
 class _Scan:
-    def __init__(self, state: ParseState) -> None:
+    """The lines of ``state`` from line ``top`` on, read as a page of its own."""
+
+    def __init__(self, state: ParseState, top: int = 0) -> None:
         self.state = state
         self.vocabulary = state.vocabulary
         self.lines = state.lines
+        self.top = top  # nothing above this line is read
         self._kinds: dict[int, Kind] = {}
         self._memo = kind_memo(state.vocabulary)
         self._body_origin: int | None = None
@@ -57,7 +62,7 @@ class _Scan:
         """Up to ``limit`` non-blank line indices from ``index`` going ``direction``."""
         found: list[int] = []
         index += direction
-        while 0 <= index < len(self.lines) and len(found) < limit:
+        while self.top <= index < len(self.lines) and len(found) < limit:
             if self.kind(index) != Kind.BLANK:
                 found.append(index)
             index += direction
@@ -165,16 +170,16 @@ class _Scan:
         return start
 
 
-def next_release(state: ParseState) -> int | None:
-    """The offset where a further release starts after the first one, if the page holds one."""
-    block = layout(state).block
-    if block is None:
-        return None
-    scan = _Scan(state)
-    lines: tuple[Line, ...] = state.lines
-    vocabulary = state.vocabulary
-    disclaimers: list[Span] | None = None  # looked for only once a header line is found
-    for index in range(block.end, len(lines)):
+def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) -> int | None:
+    """The line where a further release starts, scanning from line ``begin`` on.
+
+    ``begin`` ends the page's header block. A header line is walked up to its release's
+    first line, which counts when a body lies between. Whether a line is taken depends
+    only on the lines above it and on itself.
+    """
+    lines: tuple[Line, ...] = scan.lines
+    vocabulary = scan.vocabulary
+    for index in range(begin, len(lines)):
         text = lines[index].text
         if not text or len(text) > MAX_HEADER_LINE:
             continue
@@ -187,12 +192,45 @@ def next_release(state: ParseState) -> int | None:
         ):
             continue
         if scan.kind(index) in (Kind.DATE, Kind.NOTE_TYPE, Kind.OFFICE) and scan.is_header(index):
-            if disclaimers is None:
-                disclaimers = copies(state)
-            if any(span.start <= lines[index].start < span.end for span in disclaimers):
+            if in_disclaimer(lines[index].start):
                 continue  # a broken disclaimer (``The`` / ``Office of E...``) is no header
             start = scan.release_start(index)
             # The body of the first release must lie between the two headers.
-            if scan.has_body(block.end, start):
-                return lines[start].start
+            if scan.has_body(begin, start):
+                return start
     return None
+
+
+def next_release(state: ParseState) -> int | None:
+    """The offset where a further release starts after the first one, if the page holds one."""
+    block = layout(state).block
+    if block is None:
+        return None
+    found = _start_after(_Scan(state), block.end, Copies(state).from_line(0))
+    return None if found is None else state.lines[found].start
+
+
+def release_starts(state: ParseState) -> list[int]:
+    """Where each release on the page starts: 0, then ``next_release`` from each start.
+
+    The rest of the page from a start is read as a page of its own. In work linear in
+    the page: its lines are split once and scanned from each start only as far as the
+    next one. Only the header block is found anew for each start, in a parse state of
+    the ``SEARCH_LINES`` lines it is looked for among.
+    """
+    text, lines = state.source, state.lines
+    copies = Copies(state)
+    starts = [0]
+    top = 0
+    while top < len(lines):
+        last = lines[min(top + SEARCH_LINES, len(lines)) - 1]
+        head = ParseState(text[lines[top].start : last.stop], vocabulary=state.vocabulary)
+        block = layout(head).block
+        if block is None:
+            break
+        found = _start_after(_Scan(state, top), top + block.end, copies.from_line(top))
+        if found is None or found <= top:
+            break
+        top = found
+        starts.append(lines[top].start)
+    return starts

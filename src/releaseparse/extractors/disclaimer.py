@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -35,7 +36,7 @@ def _opening(template: str) -> tuple[str, regex.Pattern[str]]:
 
 
 def _openings(
-    state: ParseState, template: str, start: int, lines: list[Line]
+    state: ParseState, template: str, start: int, lines: Iterable[Line]
 ) -> Iterator[regex.Match[str]]:
     """Where copies of ``template`` open at the start of ``lines`` (from ``start`` on)."""
     first, pattern = _opening(template)
@@ -153,10 +154,82 @@ def _find(state: ParseState, start: int) -> tuple[str, Span, bool] | None:
     return best
 
 
-def copies(state: ParseState) -> list[Span]:
-    """Every copy of a disclaimer template in the source, whole or cut off, in order."""
-    found = (span for _, span, matched, _ in _copies(state, 0) if matched >= MIN_TRUNCATED_CHARS)
-    return sorted(found)
+class Copies:
+    """Where copies of a disclaimer template lie, whole or cut off, on a page read from any line.
+
+    A copy counts once ``MIN_TRUNCATED_CHARS`` of its template match (a broken disclaimer,
+    ``The`` / ``Office of E...``, is found by it). The lines where each template could
+    open are found once, in one pass over ``state``. ``from_line(first)`` reads the
+    source from line ``first`` on as a page of its own (the copies ``_copies`` finds on
+    it), but only as far as the offsets asked about: asking from each of many starts on
+    one page costs about one pass over it.
+    """
+
+    def __init__(self, state: ParseState) -> None:
+        self.state = state
+        self._openers: list[tuple[str, list[Line], list[int]]] | None = None
+
+    def opening_lines(self) -> list[tuple[str, list[Line], list[int]]]:
+        """Each template, the lines where it opens unless a copy runs over them, their starts."""
+        if self._openers is None:
+            source = self.state.source
+            lines = _candidate_lines(self.state, 0)
+            self._openers = []
+            for template in self.state.vocabulary.disclaimers:
+                first, pattern = _opening(template)
+                opening = [
+                    line
+                    for line in lines
+                    if line.text.lstrip().startswith(first)
+                    and pattern.match(source, line.start) is not None
+                ]
+                self._openers.append((template, opening, [line.start for line in opening]))
+        return self._openers
+
+    def from_line(self, first: int) -> Covering:
+        """Whether an offset lies in a copy on the page that opens at line ``first``."""
+        lines = self.state.lines
+        return Covering(self, lines[first].start if first < len(lines) else len(self.state.source))
+
+
+class Covering:
+    """Whether an offset lies in a copy on the page from ``start``, asked in offset order."""
+
+    def __init__(self, copies: Copies, start: int) -> None:
+        self.copies = copies
+        self.start = start
+        self._asked = start
+        self._pending: list[tuple[str, Iterator[regex.Match[str]], regex.Match[str] | None]] = []
+        self._begun = False
+        self._open: list[Span] = []  # copies opened so far that reach past the last offset
+
+    def _begin(self) -> None:
+        state, start = self.copies.state, self.start
+        for template, opening, starts in self.copies.opening_lines():
+            first = bisect.bisect_left(starts, start)
+            found = _openings(
+                state, template, start, map(opening.__getitem__, range(first, len(opening)))
+            )
+            self._pending.append((template, found, next(found, None)))
+        self._begun = True
+
+    def __call__(self, offset: int) -> bool:
+        if offset < self._asked:
+            raise ValueError(f"offsets must not decrease: {offset} after {self._asked}")
+        if not self._begun:
+            self._begin()
+        self._asked = offset
+        source = self.copies.state.source
+        for index, (template, found, match) in enumerate(self._pending):
+            opened = match
+            while opened is not None and opened.start() <= offset:
+                end, matched, _ = _walk(source, opened.start(1), template)
+                if matched >= MIN_TRUNCATED_CHARS:
+                    self._open.append(Span(opened.start(1), end))
+                opened = next(found, None)
+            self._pending[index] = (template, found, opened)
+        self._open = [span for span in self._open if span.end > offset]
+        return any(span.start <= offset for span in self._open)
 
 
 def disclaimer(state: ParseState) -> None:
