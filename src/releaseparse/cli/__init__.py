@@ -14,15 +14,19 @@ from releaseparse.cli.commands import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    EXIT_WRITE_FAILED,
     UsageError,
+    WriteError,
     run_explain,
     run_parse,
     run_report,
+    say,
     write_stdout,
 )
 from releaseparse.cli.outputs import FORMATS
 from releaseparse.limits import DEFAULT_MAX_LINES, DEFAULT_MAX_SIZE
 from releaseparse.parser import Parser
+from releaseparse.profiles import Profile, get_profile
 from releaseparse.records import Confidence
 
 EXAMPLE = "state_media_note.txt"
@@ -37,14 +41,17 @@ __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_USAGE",
+    "EXIT_WRITE_FAILED",
     "example_bytes",
     "main",
 ]
 
 EPILOG = """\
 exit codes: 0 every input parsed; 1 some inputs failed (with --strict: or had an error
-defect); 2 usage error (bad option, missing path, no inputs); 130 interrupted (Ctrl-C or
-SIGTERM), after writing the rows of the inputs finished before it.
+defect); 2 usage error (bad option, missing path, no inputs, an output that cannot be
+created); 3 the output could not be written to its end (no space left on the disk), the old
+output kept; 130 interrupted (Ctrl-C or SIGTERM), after writing the rows of the inputs
+finished before it.
 """
 
 
@@ -58,7 +65,9 @@ def _add_parser_options(command: argparse.ArgumentParser) -> None:
         "--profile",
         default="state",
         metavar="NAME",
-        help="the source profile: state (the default) or whitehouse",
+        help="the source profile: state (the default), whitehouse, an installed one, or"
+        " MODULE:ATTRIBUTE naming a Profile (the module found in the current folder or on"
+        " PYTHONPATH)",
     )
     command.add_argument(
         "--plugins",
@@ -264,8 +273,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_parse(args, chosen)
         return run_explain(args, chosen)
     except UsageError as error:
-        sys.stderr.write(f"releaseparse: {error}\n")
+        say(str(error))
         return EXIT_USAGE
+    except WriteError as error:
+        say(str(error))
+        return EXIT_WRITE_FAILED
 
 
 def _chosen_parser(args: argparse.Namespace) -> Parser:
@@ -273,10 +285,26 @@ def _chosen_parser(args: argparse.Namespace) -> Parser:
 
     try:
         chosen = Parser(
-            profile=args.profile,
+            profile=_profile(args.profile),
             max_size=max(1, round(args.max_mb * 1e6)),
             max_lines=args.max_lines,
         )
         return chosen.with_plugins() if args.plugins else chosen
     except (KeyError, PluginError, ValueError) as error:
         raise UsageError(error.args[0] if isinstance(error, KeyError) else str(error)) from None
+
+
+def _profile(name: str) -> Profile:
+    """The profile ``--profile`` names; ``MODULE:ATTRIBUTE`` is imported as ``python -m`` would.
+
+    The current folder is put on the module path first (as ``python -m`` does, and where
+    the worker processes will find the module too).
+    """
+    if ":" in name and os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    try:
+        return get_profile(name)
+    except KeyError as error:
+        raise UsageError(error.args[0]) from None
+    except TypeError as error:
+        raise UsageError(str(error)) from None

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from pathlib import Path
 from types import FrameType
+from typing import TypeVar
 
 from releaseparse.cli.encode import Encoded, encode
 from releaseparse.cli.inputs import InputError, Inputs
-from releaseparse.cli.outputs import (
-    WRITERS,
-    Writer,
-    format_for,
-    stdout_text,
-    write_text_atomically,
-)
+from releaseparse.cli.outputs import WRITERS, PageWriter, Writer, format_for, stdout_text
 from releaseparse.cli.progress import ProgressLine, Tally
+from releaseparse.limits import read_regular
 from releaseparse.parser import Parser
 from releaseparse.records import Confidence
 from releaseparse.tasks import Item, Unreadable
@@ -30,12 +26,107 @@ from releaseparse.tasks import Item, Unreadable
 FAILURES_SHOWN = 20
 
 #: Exit codes: every input parsed; some failed (or, with --strict, had an error defect);
-#: usage or input error; interrupted by Ctrl-C or SIGTERM (128 + SIGINT).
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: usage or input error; the output could not be written to its end (a full disk);
+#: interrupted by Ctrl-C or SIGTERM (128 + SIGINT).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRITE_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+_W = TypeVar("_W", bound=Writer)
+
+#: The errors of a disk with no room left: no space, and no quota left.
+_FULL = (errno.ENOSPC, errno.EDQUOT)
 
 
 class UsageError(Exception):
     """A problem with the command line: reported in one line, exit code 2."""
+
+
+class WriteError(Exception):
+    """The output could not be written to its end (a full disk): one line, exit code 3.
+
+    The old output, if any, is left as it was, and no temporary file is left beside it.
+    """
+
+
+def shown(text: object) -> str:
+    r"""``text`` safe to print on a terminal: control characters as escape text (``\x1b``).
+
+    Input ids and paths come from the inputs, which may hold terminal escapes; this is
+    ``explain``'s escaping (``releaseparse.views.html.visible``), as ASCII escape text.
+    """
+    from releaseparse.views.html import visible
+
+    return visible(str(text), ascii=True)
+
+
+def say(message: str) -> None:
+    """Write ``releaseparse: message`` to stderr, on one line, escapes made visible."""
+    sys.stderr.write(f"releaseparse: {shown(message)}\n")
+
+
+def open_output(option: str, output: str, make: Callable[[str], _W]) -> _W:
+    """``make(output)``, the writer of the output given to ``option``, or a one-line error.
+
+    Where the output cannot be made (no such folder, a read-only one, a folder given as
+    the file) it is a usage error (exit 2), as for every command's output; a full disk
+    is a ``WriteError`` (exit 3).
+    """
+    if os.path.isdir(output):
+        raise UsageError(f"{option} {output} is a folder; give a file name")
+    try:
+        return make(output)
+    except OSError as error:
+        if error.errno in _FULL:
+            raise write_failed(output, error) from None
+        raise UsageError(f"cannot write {option} {output}: {error.strerror or error}") from None
+
+
+def write_failed(output: str | None, error: OSError) -> WriteError:
+    """The one-line error for ``error`` while writing ``output`` (``None``: stdout).
+
+    For stdout, stdout is silenced too: what is still buffered for it would fail again
+    when Python exits, with a message of its own.
+    """
+    where = output
+    if output is None:
+        where = "stdout"
+        _silence_stdout()
+    if error.errno == errno.ENOSPC:
+        return WriteError(f"no space left on {where}")
+    return WriteError(f"cannot write {where}: {error.strerror or error}")
+
+
+def _write(writer: Writer, row: object, output: str | None) -> None:
+    """Write one row; on a write error, drop the output (the old one stays) and say why."""
+    try:
+        writer.write(row)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        writer.discard()
+        raise write_failed(output, error) from None
+
+
+def _commit(writer: Writer, output: str | None) -> None:
+    """Finish the output and put it in place; on a write error, drop it and say why."""
+    try:
+        writer.commit()
+    except OSError as error:
+        writer.discard()
+        raise write_failed(output, error) from None
+    except BaseException:
+        writer.discard()
+        raise
+
+
+def _write_page(output: str, page: str) -> None:
+    """Write an HTML page as outputs are written: whole, or not at all."""
+    writer = open_output("--html", output, PageWriter)
+    try:
+        _write(writer, page, output)
+    except BaseException:
+        writer.discard()
+        raise
+    _commit(writer, output)
 
 
 def _workers(jobs: int) -> int | None:
@@ -56,12 +147,9 @@ def _writer(args: argparse.Namespace) -> Writer:
             raise UsageError(
                 "Parquet output needs pyarrow: pip install 'releaseparse[arrow]'"
             ) from None
-    if args.output is not None and os.path.isdir(args.output):
-        raise UsageError(f"-o {args.output} is a folder; give a file name")
-    try:
-        return WRITERS[chosen](args.output)
-    except OSError as error:
-        raise UsageError(f"cannot write {args.output}: {error.strerror or error}") from None
+    if args.output is None:
+        return WRITERS[chosen](None)
+    return open_output("-o", args.output, WRITERS[chosen])
 
 
 class _Terminated(KeyboardInterrupt):
@@ -77,9 +165,15 @@ def _on_sigterm(_signum: int, _frame: FrameType | None) -> None:
 
 
 def _inputs(
-    args: argparse.Namespace, paths: Sequence[str], globs: Sequence[str] = ("*",)
+    args: argparse.Namespace,
+    paths: Sequence[str],
+    globs: Sequence[str] = ("*",),
+    warn: Callable[[str], None] = say,
 ) -> Inputs:
-    """The inputs the command line names, read as its JSON options say; checked to exist."""
+    """The inputs the command line names, read as its JSON options say; checked to exist.
+
+    Warnings (a folder skipped as read already) go to ``warn``, unless ``--quiet``.
+    """
     inputs = Inputs(
         paths,
         globs=globs,
@@ -87,6 +181,7 @@ def _inputs(
         stdin_jsonl=args.text_field is not None,
         text_field=args.text_field or "text",
         id_field=args.id_field,
+        warn=None if args.quiet else warn,
     )
     try:
         inputs.check()
@@ -97,7 +192,14 @@ def _inputs(
 
 def run_parse(args: argparse.Namespace, parser: Parser) -> int:
     """Parse every input into one output row each; print a summary to stderr."""
-    inputs = _inputs(args, args.paths, globs=tuple(args.glob or ("*",)))
+    progress: ProgressLine | None = None
+
+    def warn(message: str) -> None:
+        if progress is not None:
+            progress.clear()
+        say(message)
+
+    inputs = _inputs(args, args.paths, globs=tuple(args.glob or ("*",)), warn=warn)
     workers = _workers(args.jobs)
     writer = _writer(args)
     minimum = Confidence(args.min_confidence)
@@ -125,7 +227,7 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
     try:
         for encoded in outcomes:
             try:
-                writer.write(encoded.row)
+                _write(writer, encoded.row, args.output)
             except BrokenPipeError:
                 raise _ReaderGone from None
             tally.add(encoded.facts, sizes.pop(encoded.index, 0))
@@ -151,9 +253,10 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
         writer.discard()
         where = ", ".join(args.paths)
         raise UsageError(f"no inputs found in {where} (files matching {', '.join(inputs.globs)})")
-    writer.commit()
+    _commit(writer, args.output)
     if not args.quiet:
-        sys.stderr.write(tally.report(interrupted=interrupted, output=args.output))
+        output = None if args.output is None else shown(args.output)
+        sys.stderr.write(tally.report(interrupted=interrupted, output=output))
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_FAILED if tally.failed else EXIT_OK
@@ -164,9 +267,9 @@ def _tell_failure(encoded: Encoded, failed: int, progress: ProgressLine | None) 
         return
     if progress is not None:
         progress.clear()
-    sys.stderr.write(f"releaseparse: {encoded.id}: {encoded.error}\n")
+    say(f"{encoded.id}: {encoded.error}")
     if failed == FAILURES_SHOWN:
-        sys.stderr.write("releaseparse: further failures are counted in the summary only\n")
+        say("further failures are counted in the summary only")
 
 
 def _show_progress(args: argparse.Namespace) -> bool:
@@ -178,8 +281,14 @@ def _measure(inputs: Inputs, progress: ProgressLine) -> None:
 
 
 def _silence_stdout() -> None:
+    """Send what is still buffered for stdout to the null device."""
+    try:
+        stdout = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a file (captured): nothing to silence
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, stdout)
+    os.close(devnull)
 
 
 def _pick(args: argparse.Namespace) -> tuple[str, str | bytes]:
@@ -194,7 +303,9 @@ def _pick(args: argparse.Namespace) -> tuple[str, str | bytes]:
             raise UsageError(payload.message)
         if isinstance(payload, os.PathLike):
             try:
-                return str(item_id), Path(payload).read_bytes()
+                data = read_regular(payload, None)
+                assert isinstance(data, bytes)  # no limit: all of it
+                return str(item_id), data
             except OSError as error:
                 raise UsageError(f"cannot read {item_id}: {error.strerror or error}") from None
         assert isinstance(payload, str | bytes)
@@ -210,9 +321,9 @@ def run_explain(args: argparse.Namespace, parser: Parser) -> int:
     name, data = _pick(args)
     release = parser.parse(data)
     if args.html is not None:
-        write_text_atomically(args.html, explain_html(release, name=name))
+        _write_page(args.html, explain_html(release, name=name))
         if not args.quiet:
-            sys.stderr.write(f"releaseparse: wrote {args.html}\n")
+            say(f"wrote {args.html}")
         return EXIT_OK
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -232,19 +343,28 @@ def run_report(args: argparse.Namespace) -> int:
         if args.html is None:
             summary = summarize(read_results(source), worst=0)
             head = f"releaseparse: {summary.documents:,} result(s) in {args.results}"
-            write_stdout("\n".join([head, *summary.lines(by_level=True)]) + "\n")
+            lines = [head, *summary.lines(by_level=True)]
+            write_stdout("".join(shown(line) + "\n" for line in lines))
             return EXIT_OK
         page = report_html(read_results(source), name=args.results, worst=args.worst)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    write_text_atomically(args.html, page)
+    _write_page(args.html, page)
     if not args.quiet:
-        sys.stderr.write(f"releaseparse: wrote {args.html}\n")
+        say(f"wrote {args.html}")
     return EXIT_OK
 
 
 def write_stdout(text: str) -> None:
-    """Write ``text`` to stdout, lone surrogates escaped, and flush."""
+    """Write ``text`` to stdout, lone surrogates escaped, and flush.
+
+    A reader that went away (``| head``) stops it quietly; a full disk is a ``WriteError``.
+    """
     stream = stdout_text()
-    stream.write(text)
-    stream.flush()
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as error:
+        raise write_failed(None, error) from None

@@ -6,11 +6,12 @@ import fnmatch
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
 
+from releaseparse.limits import open_regular
 from releaseparse.tasks import Item, Unreadable
 
 #: Files read as JSONL (one release per line) rather than as one release each.
@@ -42,6 +43,8 @@ class Inputs:
     stdin_jsonl: bool = False
     text_field: str = "text"
     id_field: str = "id"
+    #: Told of each folder skipped as read already (a symlink loop), in one line.
+    warn: Callable[[str], None] | None = attrs.field(default=None, eq=False)
 
     def check(self) -> None:
         """Fail before any work on a path that does not exist."""
@@ -61,6 +64,9 @@ class Inputs:
                 for path in self._walk(name):
                     if isinstance(path, _Unlisted):
                         yield Sized((path.folder, Unreadable("OSError", path.reason)), 0)
+                    elif isinstance(path, _Skipped):
+                        if self.warn is not None:
+                            self.warn(f"skipped {path.folder}: a link to {path.read}, read once")
                     else:
                         yield from self._file(path)
             else:
@@ -74,7 +80,7 @@ class Inputs:
                 continue
             paths = self._walk(name) if os.path.isdir(name) else [name]
             for path in paths:
-                if isinstance(path, _Unlisted):
+                if not isinstance(path, str):
                     continue
                 try:
                     total += os.path.getsize(path)
@@ -85,25 +91,42 @@ class Inputs:
     def _is_jsonl(self, name: str) -> bool:
         return self.jsonl or name.lower().endswith(JSONL_SUFFIXES)
 
-    def _walk(self, folder: str) -> Iterator[str | _Unlisted]:
-        """Matching files under ``folder``, in sorted order; hidden names are skipped."""
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError as error:
-            yield _Unlisted(folder, _reason(folder, error))
-            return
-        for entry in entries:
+    def _walk(self, folder: str) -> Iterator[str | _Unlisted | _Skipped]:
+        """Matching files under ``folder``, in sorted order; hidden names are skipped.
+
+        Each real folder is read once: a link to a folder read already (a symlink loop,
+        or a second link to one folder) is skipped. The walk keeps its own stack, so no
+        depth of folders reaches Python's recursion limit.
+        """
+        read: dict[tuple[int, int], str] = {}
+        stack: list[Iterator[os.DirEntry[str]]] = []
+        problem = _enter(folder, read, stack)
+        if problem is not None:
+            yield problem
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir():
-                yield from self._walk(entry.path)
-            elif entry.is_file() and any(fnmatch.fnmatch(entry.name, g) for g in self.globs):
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError as error:  # a link that cannot be followed (a link to itself)
+                yield _Unlisted(entry.path, _reason(entry.path, error))
+                continue
+            if is_dir:
+                problem = _enter(entry.path, read, stack)
+                if problem is not None:
+                    yield problem
+            elif is_file and any(fnmatch.fnmatch(entry.name, g) for g in self.globs):
                 yield entry.path
 
     def _file(self, name: str) -> Iterator[Sized]:
         if self._is_jsonl(name) or name.lower().endswith(JSON_SUFFIXES):
             try:
-                with open(name, "rb") as stream:
+                with open_regular(name) as stream:
                     if self._is_jsonl(name):
                         yield from self._lines(name, stream)
                     else:
@@ -179,6 +202,31 @@ class _Unlisted:
 
     folder: str
     reason: str
+
+
+@attrs.frozen
+class _Skipped:
+    """A folder the walk read already, under the name ``read``: a warning, no row."""
+
+    folder: str
+    read: str
+
+
+def _enter(
+    folder: str, read: dict[tuple[int, int], str], stack: list[Iterator[os.DirEntry[str]]]
+) -> _Unlisted | _Skipped | None:
+    """Put ``folder``'s entries on the walk's ``stack``, unless it was ``read`` already."""
+    try:
+        status = os.stat(folder)
+        key = (status.st_dev, status.st_ino)
+        if key in read:
+            return _Skipped(folder, read[key])
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        return _Unlisted(folder, _reason(folder, error))
+    read[key] = folder
+    stack.append(iter(entries))
+    return None
 
 
 def _reason(name: str, error: OSError) -> str:

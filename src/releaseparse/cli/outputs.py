@@ -82,13 +82,22 @@ class Writer:
     def __init__(self, output: str | None) -> None:
         self.output = output
         self.temporary: Path | None = None
+        self.rows = 0
         if output is None:
             self.stream: IO[Any] = sys.stdout.buffer if self.binary else stdout_text()
-        else:
-            self.temporary = _temporary_beside(Path(output))
+            self.start()
+            return
+        self.temporary = _temporary_beside(Path(output))
+        try:
             self.stream = self._open(self.temporary)
-        self.rows = 0
-        self.start()
+        except BaseException:
+            self.temporary.unlink(missing_ok=True)
+            raise
+        try:
+            self.start()
+        except BaseException:
+            self.discard()
+            raise
 
     def _open(self, path: Path) -> IO[Any]:
         return path.open("w", encoding="utf-8", errors="backslashreplace", newline="")
@@ -119,12 +128,24 @@ class Writer:
         self.temporary = None
 
     def discard(self) -> None:
-        """Drop what was written; an existing output is left as it was."""
-        if self.temporary is None:
+        """Drop what was written; an existing output is left as it was.
+
+        The temporary file is removed even when closing it fails (on a full disk, the
+        close's flush fails too).
+        """
+        temporary, self.temporary = self.temporary, None
+        if temporary is None:
             return
+        try:
+            self.abandon()
+        except OSError:
+            pass  # the file is dropped either way
+        finally:
+            temporary.unlink(missing_ok=True)
+
+    def abandon(self) -> None:
+        """Close the stream without finishing the file."""
         self.stream.close()
-        self.temporary.unlink(missing_ok=True)
-        self.temporary = None
 
 
 def stdout_text() -> IO[str]:
@@ -231,6 +252,14 @@ class ParquetWriter(Writer):
         self._flush()
         self._parquet.close()
 
+    def abandon(self) -> None:
+        # No footer: a ParquetWriter left open would try to write one when collected,
+        # and complain on stderr when it cannot.
+        parquet = getattr(self, "_parquet", None)
+        if parquet is not None:
+            parquet.is_open = False
+        self.stream.close()
+
 
 WRITERS: dict[str, type[Writer]] = {
     "jsonl": JsonlWriter,
@@ -240,13 +269,10 @@ WRITERS: dict[str, type[Writer]] = {
 }
 
 
-def write_text_atomically(output: str, text: str) -> None:
-    """Write ``text`` to ``output`` through a temporary file and a rename."""
-    temporary = _temporary_beside(Path(output))
-    try:
-        with temporary.open("w", encoding="utf-8", errors="backslashreplace") as stream:
-            stream.write(text)
-        os.replace(temporary, output)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+class PageWriter(Writer):
+    """A page of text (the HTML of ``explain`` and ``report``), written like the rows."""
+
+    format = "html"
+
+    def write(self, row: str) -> None:
+        self.stream.write(row)
