@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 from pathlib import Path
 
 from releaseparse import Parser, ParseState, Span
@@ -33,7 +32,12 @@ def saboteur(state: ParseState) -> None:
     if RAISE in source:
         raise RuntimeError("this extractor fails on purpose")
     if UNPICKLABLE in source:
-        state.set("lock", threading.Lock(), Span(0, 0))
+        # Extras must be plain data (set refuses a lock); a built-in text field takes any
+        # str, so one of a class defined here, which pickle cannot find, gets through.
+        class Local(str):
+            __slots__ = ()
+
+        state.set("time_zone", Local("EST"), Span(0, 0))
 
 
 def counting_parser() -> Parser:

@@ -53,6 +53,20 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'releaseparse' has no attribute {name!r}")
 
 
+#: The public API is the names in ``__all__`` here and, in each of these modules, the
+#: names in its ``__all__`` (docs/extending.md, "What is public"). Everything else is
+#: internal and may change in any release; the built-in profiles use nothing else.
+PUBLIC_MODULES = (
+    "releaseparse.toolkit",
+    "releaseparse.testing",
+    "releaseparse.profiles",
+    "releaseparse.plugins",
+    "releaseparse.chromedata",
+    "releaseparse.rows",
+    "releaseparse.frames",
+    "releaseparse.dask",
+)
+
 try:
     __version__ = version("releaseparse")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -88,6 +102,7 @@ def parse_all(source: str | bytes, *, strict: bool = False) -> list[Release]:
 
 __all__ = [
     "DEFAULT_VOCABULARY",
+    "PUBLIC_MODULES",
     "ROW_COLUMNS",
     "Body",
     "Confidence",

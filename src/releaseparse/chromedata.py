@@ -71,3 +71,13 @@ CHROME_PATTERNS: tuple[str, ...] = tuple(
 TITLE_PREFIXES: tuple[str, ...] = _strings(_decorations(_DATA), "prefixes", DECORATIONS)
 #: Patterns for text cut from the end of a title line (`` | U.S. Department of State``).
 TITLE_SUFFIXES: tuple[str, ...] = _strings(_decorations(_DATA), "suffixes", DECORATIONS)
+
+
+__all__ = [
+    "CHROME_LINES",
+    "CHROME_PATTERNS",
+    "CLASSES",
+    "TITLE_PREFIXES",
+    "TITLE_SUFFIXES",
+    "ChromeClass",
+]

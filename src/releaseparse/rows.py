@@ -179,3 +179,6 @@ def to_pandas(outcomes: Iterable[Outcome]) -> pandas.DataFrame:
     rows = [outcome_row(outcome) for outcome in outcomes]
     # Fixed dtypes (see ``row_dtypes``): a column is typed the same when it is empty.
     return pd.DataFrame.from_records(rows, columns=list(ROW_COLUMNS)).astype(row_dtypes())
+
+
+__all__ = ["RELEASE_COLUMNS", "ROW_COLUMNS", "arrow_schema", "to_arrow", "to_pandas"]

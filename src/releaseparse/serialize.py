@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
+import numbers
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,6 +38,79 @@ def encode_value(value: object) -> Any:
     if isinstance(value, list | tuple):
         return [encode_value(item) for item in value]
     raise TypeError(f"cannot serialise a value of type {type(value).__name__}: {value!r}")
+
+
+#: How deep lists, tuples and dicts may nest in an extra's value.
+MAX_EXTRA_DEPTH = 32
+
+#: What an extra's value may be, as ``ExtractorError`` messages say it.
+EXTRA_TYPES = (
+    "None, bool, int, a finite float, str, datetime.date (not datetime), datetime.time"
+    " (naive or at a fixed offset), and lists, tuples and dicts with str keys of those"
+)
+
+
+def plain_value(value: object) -> object:
+    """``value`` in the one form an extra's value takes, the same before and after JSON.
+
+    Lists and tuples become tuples, mappings dicts (copies, so the extractor's own
+    containers can change later without changing the record); subclasses of the
+    scalar types and NumPy's integers become the plain type (``float64`` a ``float``). Anything
+    ``encode_value`` cannot write, or ``decode_value`` would not give back equal,
+    raises ``TypeError`` saying what and where (``a set ({1}) at ['dates'][2]``): a set, an
+    object, a ``datetime``, ``nan``, a dict with a key that is no str or whose only key
+    is ``$date`` or ``$time``, or containers nested deeper than ``MAX_EXTRA_DEPTH``.
+    """
+    return _plain(value, "", 0)
+
+
+def _plain(value: object, where: str, depth: int) -> object:
+    if value is None or type(value) in (str, int, bool):
+        return value
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, numbers.Integral):  # int subclasses, NumPy's integers
+        return int(value)
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise TypeError(f"{value!r}{_at(where)}, which JSON cannot write")
+        return float(value)
+    if isinstance(value, _dt.datetime):
+        raise TypeError(f"a datetime{_at(where)} (set its date() and its time() apart)")
+    if isinstance(value, _dt.date):
+        return value if type(value) is _dt.date else _dt.date(value.year, value.month, value.day)
+    if isinstance(value, _dt.time):
+        if value.tzinfo is not None and not isinstance(value.tzinfo, _dt.timezone):
+            raise TypeError(f"a time{_at(where)} whose zone is no datetime.timezone")
+        return value if type(value) is _dt.time else _dt.time.fromisoformat(value.isoformat())
+    if isinstance(value, list | tuple | Mapping) and depth >= MAX_EXTRA_DEPTH:
+        raise TypeError(f"lists and dicts nested deeper than {MAX_EXTRA_DEPTH}")
+    if isinstance(value, list | tuple):
+        return tuple(
+            _plain(item, f"{where}[{index}]", depth + 1) for index, item in enumerate(value)
+        )
+    if isinstance(value, Mapping):
+        keys = list(value)
+        for key in keys:
+            if not isinstance(key, str):
+                raise TypeError(f"a dict key that is no str ({key!r}){_at(where)}")
+        if keys in ([_DATE_TAG], [_TIME_TAG]):
+            raise TypeError(
+                f"a dict whose only key is {keys[0]!r}{_at(where)} (read back as a tag)"
+            )
+        return {
+            str.__str__(key): _plain(value[key], f"{where}[{key!r}]", depth + 1) for key in keys
+        }
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    kind = type(value).__name__
+    raise TypeError(f"{'an' if kind[:1] in 'aeiouAEIOU' else 'a'} {kind} ({shown}){_at(where)}")
+
+
+def _at(where: str) -> str:
+    return f" at {where}" if where else ""
 
 
 def decode_value(data: Any) -> object:

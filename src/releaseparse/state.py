@@ -10,6 +10,7 @@ from typing import NamedTuple
 from releaseparse.errors import ExtractorError
 from releaseparse.lines import Line, split_lines
 from releaseparse.records import Confidence, Defect, Severity, Span, Speaker, Turn
+from releaseparse.serialize import EXTRA_TYPES, plain_value
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 
@@ -166,13 +167,23 @@ class ParseState:
         """Record field ``name`` with its value and the span of its raw text.
 
         ``parts`` gives spans of pieces of the value, stored as ``name.part``
-        (``speakers.0.name``, ``body.paragraphs.2``).
+        (``speakers.0.name``, ``body.paragraphs.2``). A name that is no built-in field
+        is an extra: its value must be one JSON keeps (``serialize.EXTRA_TYPES``) and is
+        stored in one form, lists as tuples (``serialize.plain_value``), so the record
+        is the same after ``to_dict``/``from_dict``.
         """
         if name in self._fields:
             raise self._fail(f"field {name!r} is already set (by {self._fields[name].extractor!r})")
         check = BUILTIN_FIELDS.get(name)
         if check is not None and not check(value):
             raise self._fail(f"field {name!r} cannot hold {type(value).__name__} {value!r}")
+        if check is None:
+            try:
+                value = plain_value(value)
+            except TypeError as error:
+                raise self._fail(
+                    f"field {name!r} cannot hold {error}: an extra's value is {EXTRA_TYPES}"
+                ) from None
         self._check_span(span, "set", name)
         self._fields[name] = Field(value, span, self.extractor)
         self._spans[name] = span

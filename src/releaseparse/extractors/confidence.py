@@ -40,6 +40,8 @@ _DECORATED = regex.compile(
 )
 #: Fewest words of a first paragraph that is surely prose and not a page line.
 MIN_SURE_BODY_WORDS = 8
+#: Most title-like lines opening a body before its prose that may hide a title there.
+MAX_HEADINGS_FIRST = 2
 #: The fields rated, in the order they are rated, and the code of the defect that says
 #: one was read on weak evidence.
 UNCERTAIN = {
@@ -188,6 +190,25 @@ class _Evidence:
         return SURE if self.strong else LIKELY
 
 
+def _heading_first(state: ParseState) -> bool:
+    """Whether the body opens with a title-like line or two, then prose.
+
+    A title printed below the header, maybe under an office line: a line above the
+    header (a masthead's ``Department of Justice``) may have been taken for the title.
+    """
+    paragraphs = state.get("body")
+    if not isinstance(paragraphs, tuple):
+        return False
+    opening = [collapse(paragraph) for paragraph in paragraphs[: MAX_HEADINGS_FIRST + 1]]
+    for index, text in enumerate(opening):
+        if not is_heading(text):
+            prose = len(text.split()) >= MIN_SURE_BODY_WORDS and looks_like_prose(text)
+            return index > 0 and prose
+        if len(text.split()) < MIN_SURE_TITLE_WORDS and index == 0:
+            return False
+    return False
+
+
 def _prose_first(state: ParseState) -> bool:
     """Whether the body's first paragraph reads as prose (a sentence of a few words)."""
     paragraphs = state.get("body")
@@ -214,13 +235,15 @@ def levels(state: ParseState) -> dict[str, Confidence]:
     rated: dict[str, Confidence] = {}
     # Where the body's first paragraph is not prose, the header may go on below the
     # block (a title printed after the dateline, glued to the note type): the title
-    # found above it is a guess among two.
+    # found above it is a guess among two. So it is where the body opens with one or
+    # two title-like lines before its prose, however sure the body's start is.
     body_level = evidence.body_level() if state.has("body") else UNSURE
     body_sure = body_level != UNSURE
+    rival_below = state.has("body") and _heading_first(state)
     for name in names:
         if name == "title":
             level = evidence.title_level()
-            rated[name] = LIKELY if level == SURE and not body_sure else level
+            rated[name] = LIKELY if level == SURE and (rival_below or not body_sure) else level
         elif name == "speakers":
             rated[name] = evidence.speakers_level(body_sure)
         elif name == "body":

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from releaseparse.extractors import BUILTIN_EXTRACTORS
-from releaseparse.profiles import Profile
-from releaseparse.vocabulary import DEFAULT_VOCABULARY
+from releaseparse import DEFAULT_VOCABULARY, Profile
+from releaseparse.toolkit import BUILTIN_EXTRACTORS
 
 PROFILE = Profile(
     name="state",

@@ -1,7 +1,7 @@
 r"""White House Briefing Room records: YAML front matter, then a Markdown body.
 
-Built only from the public extension API (``ParseState``, ``releaseparse.toolkit``,
-a ``Vocabulary`` and extractors), as any user's own source profile would be:
+Built only from the public API (names ``releaseparse`` exports and ``releaseparse.toolkit``;
+a test checks its imports), as any user's own source profile would be:
 
 - ``front_matter``: the block between ``---`` lines is a region of its own; ``title``
   and ``date`` come from it, the source address and section become extras
@@ -20,22 +20,18 @@ import datetime as dt
 
 import regex
 
-from releaseparse.extractors.checks import checks
-from releaseparse.frontmatter import read_front_matter
-from releaseparse.guard import mark_reviewed
-from releaseparse.profiles import Profile
-from releaseparse.records import Severity, Span
-from releaseparse.state import ParseState
+from releaseparse import ParseState, Profile, Severity, Span, Vocabulary
 from releaseparse.toolkit import (
     TimeReading,
+    checks,
     claim_markers,
     read_body,
+    read_front_matter,
     read_time,
     set_text,
     set_time,
     trimmed,
 )
-from releaseparse.vocabulary import Vocabulary
 
 VOCABULARY = Vocabulary(
     marker_patterns=(
@@ -48,7 +44,6 @@ VOCABULARY = Vocabulary(
     disclaimers=(),
     trailer_patterns=(),
 )
-mark_reviewed(VOCABULARY.marker_patterns)
 
 #: Front matter keys kept as extras, and the names they get.
 EXTRAS = {"source_url": "source_url", "tags": "section", "published_time": "published_time"}
