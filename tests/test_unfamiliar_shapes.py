@@ -425,6 +425,35 @@ def test_a_title_that_could_be_a_site_name_is_not_sure(page: str) -> None:
     assert release.confidence["title"] != releaseparse.Confidence.SURE
 
 
+@pytest.mark.parametrize(
+    "masthead",
+    ["Department of Justice", "U.S. Embassy in Rome", "Ministry of Foreign Affairs",
+     "Office of Public Affairs", "Department of Homeland Security"],
+)  # fmt: skip
+def test_an_institution_read_as_the_title_is_unsure(masthead: str) -> None:
+    """A masthead over a release whose own title stands below its dateline."""
+    page = (
+        f"{masthead}\n\nFOR IMMEDIATE RELEASE\nMonday, March 3, 2016\n\n"
+        "Harbor Grants Announced for Island Ports\n\n" + BODY
+    )
+    release = releaseparse.parse(page)
+    title, level = release.header.title, release.confidence.get("title")
+    codes = {defect.code for defect in release.defects}
+    # Either the release's own title, or the masthead said to be a guess.
+    assert title == "Harbor Grants Announced for Island Ports" or (
+        title == masthead and level == releaseparse.Confidence.UNSURE and "title.uncertain" in codes
+    ), (title, level)
+
+
+def test_a_title_naming_an_institution_in_a_sentence_stays_sure() -> None:
+    text = (
+        "Department of Justice Grants Help Island Ports Rebuild Their Harbors\nPress Statement\n"
+        "Rex W. Tillerson, Secretary of State\nJanuary 1, 2001\n\n" + BODY
+    )
+    release = releaseparse.parse(text)
+    assert release.confidence["title"] == releaseparse.Confidence.SURE
+
+
 def test_a_mission_issues_with_a_delegate_speaking() -> None:
     text = (
         "Remarks on the Report of the Council\n\nJohn Giordano\nPublic Delegate\n"

@@ -38,6 +38,16 @@ _DECORATED = regex.compile(
     r"|\bTranscript$|\b\d{1,2}:\d{2}\b|@",
     regex.IGNORECASE,
 )
+#: A title that is only an institution's name (``Department of Justice``, ``U.S. Embassy in
+#: Rome``, ``Office of Public Affairs``): a masthead or an office line over the release,
+#: whose own title may be elsewhere.
+_INSTITUTION = regex.compile(
+    r"(?:the\s+)?(?:(?:u\.\s?s\.|us|united\s+states|american|federal)\s+)?"
+    r"(?:department|ministry|office|bureau|agency|embassy|mission|consulate(?:\s+general)?|"
+    r"secretariat|commission|administration)\s+(?:of|for|to|in|at)\s+(?:the\s+)?"
+    r"\p{Lu}[\p{L}.&'’-]*(?:\s+(?:and\s+|of\s+|for\s+|the\s+)?\p{Lu}[\p{L}.&'’-]*){0,4}",
+    regex.IGNORECASE,
+)
 #: Fewest words of a first paragraph that is surely prose and not a page line.
 MIN_SURE_BODY_WORDS = 8
 #: Most title-like lines opening a body before its prose that may hide a title there.
@@ -103,7 +113,7 @@ class _Evidence:
     def title_level(self) -> Confidence:
         text = collapse(str(self.state.get("title") or ""))
         source = self.block.title_from
-        if _DECORATED.search(text):
+        if _DECORATED.search(text) or _INSTITUTION.fullmatch(text):
             return UNSURE
         if source in ("headline", "bare"):
             # Away from header lines, a title printed twice (the page's title, then the
