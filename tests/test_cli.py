@@ -24,6 +24,21 @@ from tests.conftest import FIXTURES
 EXAMPLE_TEXT = example_bytes().decode("utf-8")
 
 
+def read_terminal(leader: int) -> bytes:
+    """All a pseudo-terminal shows until the command on it ends; closes ``leader``."""
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the command is over
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return shown
+
+
 def run(
     *args: str, stdin: bytes = b"", cwd: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
@@ -80,7 +95,7 @@ def test_parse_one_file_gives_one_jsonl_row() -> None:
     assert result.returncode == 0, result.stderr
     (row,) = rows_of(result.stdout)
     assert row == {"id": str(path), "release": releaseparse.parse(path.read_bytes()).to_dict()}
-    assert b"done: 1 input(s)" in result.stderr
+    assert b"done: 1 input in" in result.stderr
 
 
 def test_parse_stdin_text_and_stdin_jsonl() -> None:
@@ -147,12 +162,13 @@ def test_formats_hold_the_same_rows(corpus: Path, tmp_path: Path, jobs: str) -> 
     assert pyarrow_parquet.read_table(outputs["parquet"]).to_pylist() == expected
 
 
-def test_the_format_follows_the_suffix_unless_given(tmp_path: Path) -> None:
+def test_the_format_follows_the_suffix_or_format_for_other_names(tmp_path: Path) -> None:
     out = tmp_path / "records.csv"
     run("parse", str(FIXTURES / "a_speaker.txt"), "-o", str(out), "-q")
     assert out.read_text().startswith("id,error,title")
-    run("parse", str(FIXTURES / "a_speaker.txt"), "-o", str(out), "--format", "jsonl", "-q")
-    assert json.loads(out.read_text())["id"].endswith("a_speaker.txt")
+    other = tmp_path / "records.out"  # no known suffix: --format says which
+    run("parse", str(FIXTURES / "a_speaker.txt"), "-o", str(other), "--format", "jsonl", "-q")
+    assert json.loads(other.read_text())["id"].endswith("a_speaker.txt")
 
 
 def test_csv_cells_cannot_start_a_formula(tmp_path: Path) -> None:
@@ -313,7 +329,7 @@ def test_an_interrupted_run_keeps_the_finished_rows_whole(
     assert 0 < len(rows) < 8000
     assert [row["id"] for row in rows] == [f"{dump}:{n}" for n in range(1, len(rows) + 1)]
     assert all("release" in row for row in rows)
-    assert f"interrupted after {len(rows):,} input(s)".encode() in stderr
+    assert f"interrupted after {len(rows):,} input{'s' * (len(rows) != 1)} in".encode() in stderr
     assert b"Traceback" not in stderr
     assert not list(tmp_path.glob(".*.partial"))
 
@@ -414,23 +430,14 @@ def test_a_progress_line_only_on_a_terminal(tmp_path: Path) -> None:
     leader, follower = pty.openpty()
     process = subprocess.Popen(arguments, stderr=follower, stdout=subprocess.DEVNULL)
     os.close(follower)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:  # the terminal closed: the run is over
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(leader)
+    shown = read_terminal(leader)
     assert process.wait(timeout=60) == 0
     assert b"\r" in shown
     assert re.search(rb"\d+% .*docs .*/s .*failed", shown), shown[-500:]
-    assert b"done: 1,500 input(s)" in shown
+    assert b"done: 1,500 inputs" in shown
     piped = run("parse", str(dump), "-o", str(out))
     assert b"\r" not in piped.stderr
-    assert b"done: 1,500 input(s)" in piped.stderr
+    assert b"done: 1,500 inputs" in piped.stderr
     assert run("parse", str(dump), "-o", str(out), "-q").stderr == b""
 
 

@@ -54,7 +54,7 @@ def test_a_symlink_loop_in_a_folder_is_read_once_with_a_warning(
     assert "Traceback" not in err
     assert f"releaseparse: skipped {folder}/sub/loop: a link to {folder}, read once\n" in err
     assert f"releaseparse: skipped {folder}/sub2: a link to {folder}/sub, read once\n" in err
-    assert "done: 2 input(s)" in err
+    assert "done: 2 inputs" in err
     assert main(["parse", str(folder), "-o", str(out), "-q"]) == 0
     assert capsys.readouterr().err == ""
 
@@ -267,3 +267,26 @@ def test_terminal_escapes_in_ids_and_paths_never_reach_stderr(
     err = capsys.readouterr().err
     assert not any(raw in err for raw in RAW), ascii(err)
     assert "bad\\x1b]0;pwned" in err
+
+
+# -- an output that is not a regular file ---------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_an_output_that_is_a_named_pipe_is_written_in_place(tmp_path: Path) -> None:
+    """``-o /dev/null`` or a named pipe: the rows go into it, and it stays what it was (a
+    file moved onto it would replace a device with a regular file)."""
+    import stat
+    import threading
+
+    pipe = tmp_path / "rows"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    assert main(["parse", str(FIXTURE), "-o", str(pipe)]) == 0
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    (row,) = [json.loads(line) for line in received[0].decode().splitlines()]
+    assert row["id"] == str(FIXTURE)
+    assert left_in(tmp_path) == {"rows"}

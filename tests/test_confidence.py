@@ -368,9 +368,11 @@ def test_pickle_keeps_the_levels() -> None:
 def test_records_pickled_before_confidence_still_load() -> None:
     rebuild, parts = keyed_parser().parse(KEYED).__reduce__()
     assert rebuild is _release_from_parts
-    old = rebuild(*parts[:-1])  # the parts as they were before the confidence part
+    old = rebuild(*parts[:-3])  # the parts before the confidence, origins and url parts
     assert dict(old.confidence) == {}
-    assert attrs.evolve(old, confidence=KEYED_LEVELS) == keyed_parser().parse(KEYED)
+    assert dict(old.origins) == {}
+    new = keyed_parser().parse(KEYED)
+    assert attrs.evolve(old, confidence=KEYED_LEVELS, origins=new.origins) == new
 
 
 def test_parse_many_with_workers_keeps_the_levels() -> None:

@@ -32,6 +32,7 @@ from releaseparse.dask import (
     row_dtypes,
 )
 from tests.conftest import FIXTURES, ROOT
+from tests.spark_example import spark_example
 
 # Dask's functions are untyped: typed names for them (mypy --strict).
 from_sequence: Callable[..., Any] = db.from_sequence
@@ -194,12 +195,10 @@ def test_spark_batches_convert_to_the_schema() -> None:
 def test_the_spark_example_of_the_docs_gives_rows_of_the_schema() -> None:
     """docs/scaling.md's Spark example, as printed, up to where Spark itself comes in: its
     ``parse_batches`` turns pandas batches into rows of ``SPARK_SCHEMA``'s types."""
-    page = (ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")
-    code = page.split("## Spark", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
-    ours, spark_part = code.split("scraped = spark", 1)
-    assert "mapInPandas(parse_batches, schema=SPARK_SCHEMA)" in spark_part
+    example = spark_example()  # tests/test_spark.py runs the rest in Spark
+    assert "mapInPandas(parse_batches, schema=SPARK_SCHEMA)" in example.definitions
     namespace: dict[str, Any] = {}
-    exec(compile(ours, "docs/scaling.md", "exec"), namespace)
+    exec(compile(example.definitions, "docs/scaling.md", "exec"), namespace)
     frame = texts_frame().rename(columns={"key": "url"})
     (rows,) = namespace["parse_batches"](iter([frame]))
     columns = [field.split(" ") for field in namespace["SPARK_SCHEMA"].split(", ")]

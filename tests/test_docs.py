@@ -19,6 +19,7 @@ from releaseparse.reference import tables
 from tests.conftest import FIXTURES, ROOT
 from tests.layouts_page import FAMILIES
 from tests.layouts_page import render as render_layouts
+from tests.needs import html_extra
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 SOURCES = sorted((ROOT / "src" / "releaseparse").rglob("*.py"))
@@ -26,6 +27,8 @@ SOURCES = sorted((ROOT / "src" / "releaseparse").rglob("*.py"))
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
 def test_examples_run(page: Path) -> None:
+    if page.name == "html.md":
+        html_extra()
     result = doctest.testfile(
         str(page), module_relative=False, optionflags=doctest.ELLIPSIS, raise_on_error=False
     )

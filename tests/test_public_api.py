@@ -125,6 +125,28 @@ def test_checks_is_the_closing_extractor_of_both_builtin_profiles() -> None:
         assert get_profile(name).extractors[-1] == ("checks", checks)
 
 
+def test_import_loads_neither_metadata_nor_the_parser_until_asked() -> None:
+    """``import releaseparse`` is fast: the version, records and parser load on first use.
+
+    The time itself is measured by benchmarks/bench.py, not here.
+    """
+    code = (
+        "import sys, releaseparse\n"
+        "heavy = ('importlib.metadata', 'attrs', 'regex', 'releaseparse.parser')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+        "from releaseparse import Parser, Release\n"
+        "release = releaseparse.parse('Title\\n\\nBody.')\n"
+        "print(isinstance(release, Release), Parser.__module__, releaseparse.__version__ != '')\n"
+        "print('Release' in dir(releaseparse), 'importlib.metadata' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == ["[]", "True releaseparse.parser True", "True True"]
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = releaseparse.nope
+
+
 # -- the Justice Department profile -------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import html
+import itertools
 import json
 import re
 import sys
@@ -31,6 +32,7 @@ from releaseparse.views import (
     summarize,
 )
 from releaseparse.views.html import visible
+from releaseparse.views.report import LISTED
 from tests.conftest import FIXTURES
 
 EXAMPLE = releaseparse.parse(example_bytes())
@@ -307,6 +309,51 @@ def test_width_wraps_source_lines_with_a_continuation_gutter() -> None:
     assert "withstand stronger storms" in joined
 
 
+#: A release in wide and zero-width characters: CJK, emoji (one made wide by U+FE0F),
+#: combining accents and Hangul jamo that a terminal draws as one syllable.
+WIDE_TEXT = (
+    "日本との協力について 😀 発表\n\nMarch 3, 2016\n\n"
+    + "東京で会合が開かれました。❤️ Café e\u0301 \u1100\u1161 " * 12
+    + "\n\nThe Office of the Spokesperson. "
+    + "A long defect-free English paragraph that runs well past any terminal. " * 3
+    + "\n"
+)
+
+
+def plain_rows(text: str) -> list[str]:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines()
+
+
+def test_widths_are_measured_as_a_terminal_draws_them() -> None:
+    from releaseparse.views.text_view import clip, display_width, wrap
+
+    assert display_width("中文") == 4
+    assert display_width("😀") == 2
+    assert display_width("\u2764\ufe0f") == 2  # made wide by the variation selector
+    assert display_width("e\u0301") == 1  # a combining accent takes no column
+    assert display_width("\u1100\u1161") == 2  # jamo drawn as one syllable
+    assert clip("日本語の文章", 7) == "日本語…"
+    assert all(display_width(row) <= 10 for row in wrap("東京で 会合が開かれました 😀😀😀", 10))
+
+
+@pytest.mark.parametrize("width", [60, 80, 101])
+@pytest.mark.parametrize("color", [False, True])
+def test_width_fits_wide_characters_and_fills_each_row(width: int, color: bool) -> None:
+    from wcwidth import wcswidth
+
+    release = releaseparse.parse(WIDE_TEXT)
+    rows = plain_rows(explain_text(release, color=color, width=width))
+    assert all(wcswidth(row) <= width for row in rows), [r for r in rows if wcswidth(r) > width]
+    source = rows[rows.index("Source") + 1 :]
+    wrapped = [row for row, after in itertools.pairwise(source) if "┆" in after]
+    assert len(wrapped) >= 5
+    # A row is broken only when the next character (two columns at most) would not fit.
+    assert all(wcswidth(row) >= width - 1 for row in wrapped)
+    # Nothing is lost: the rows hold the source, in order.
+    joined = "".join(row.split("│ ", 1)[-1].split("┆ ", 1)[-1] for row in source)
+    assert "東京で会合が開かれました。❤️ Café e\u0301 \u1100\u1161 " * 12 in joined
+
+
 # -- explain_html ------------------------------------------------------------------------------
 
 
@@ -447,16 +494,26 @@ def test_report_page_shows_the_counts() -> None:
     assert ">Media Note</text>" in notes
 
 
-def test_worst_examples_are_failed_then_errors_then_warnings() -> None:
-    summary = summarize(iter(small_corpus()), worst=4)
-    assert [outcome.index for outcome in summary.worst] == [2, 5, 7, 3]
+def test_worst_inputs_are_grouped_by_defect_set_failed_then_errors_then_warnings() -> None:
+    summary = summarize(iter(small_corpus()), worst=4, listed=10)
+    # f2 and f7 failed the same way: one group, shown by its first input.
+    assert [outcome.index for outcome in summary.worst] == [2, 5, 3, 6]
+    groups = summary.worst_groups
+    assert [(group.key, group.count, group.ids) for group in groups[:2]] == [
+        (("", "OSError"), 2, ["f2", "f7"]),
+        (("", "TypeError"), 1, ["f5"]),
+    ]
+    assert groups[2].key == ("date.missing", "title.missing")
     summary = summarize(iter(small_corpus()), worst=10)
     # Clean and info-only releases are never among the worst.
-    assert [outcome.index for outcome in summary.worst] == [2, 5, 7, 3, 6, 4]
+    assert [outcome.index for outcome in summary.worst] == [2, 5, 3, 6, 4]
     assert summarize(iter(small_corpus()), worst=0).worst == []
     page = report_html(iter(small_corpus()), name="c", worst=5)
-    ids = re.findall(r'<tr data-id="([^"]+)">', page)
-    assert ids == ["f2", "f5", "f7", "r3", "r6"]
+    check_tree(page)
+    assert re.findall(r'<tr data-group="(\d+)">', page) == ["1", "2", "3", "4", "5"]
+    table = _between(page, 'data-table="worst"', "</table>")
+    assert '<td class="n">2</td>' in table  # two inputs in the OSError group
+    assert '<a href="#w1"><code>f2</code></a> <code>f7</code>' in table
     for rank in range(1, 6):
         assert f'<a href="#w{rank}">' in page
         assert f'id="w{rank}"' in page
@@ -464,9 +521,94 @@ def test_worst_examples_are_failed_then_errors_then_warnings() -> None:
     detail_1 = detail(page, "w1")
     assert "OSError" in detail_1
     assert "boom" in detail_1
-    detail_4 = detail(page, "w4")
-    assert "title.missing" in detail_4
-    assert 'id="w4-L1"' in detail_4
+    assert "and 1 other like it" in detail_1
+    detail_3 = detail(page, "w3")
+    assert "title.missing" in detail_3
+    assert 'id="w3-L1"' in detail_3
+
+
+def test_a_large_group_shows_a_few_ids_and_the_rest_behind_a_toggle() -> None:
+    bad = make(title=None, defects=(("title.missing", Severity.ERROR),))
+    outcomes = [ok(i, bad) for i in range(250)]
+    page = report_html(iter(outcomes), name="many")
+    check_tree(page)
+    table = _between(page, 'data-table="worst"', "</table>")
+    assert re.findall(r'<tr data-group="(\d+)">', table) == ["1"]
+    assert '<td class="n">250</td>' in table
+    shown, hidden = table.split("<details>", 1)
+    assert re.findall(r"<code>(r\d+)</code>", shown) == ["r0", "r1", "r2", "r3", "r4"]
+    assert f"<summary>{LISTED - 5} more ids</summary>" in hidden
+    assert f"and {250 - LISTED} more, not listed" in hidden
+
+
+def test_each_code_and_field_leads_to_its_documents() -> None:
+    page = report_html(iter(small_corpus()), name="c")
+    check_tree(page)
+    defects = chart(page, "defects")
+    codes = re.findall(r'<a href="#(code-\d+)" class="bar"><g><title>([\w.]+):', defects)
+    assert [code for _, code in codes] == [
+        "body.missing", "date.missing", "disclaimer.rejoined", "title.missing"
+    ]  # fmt: skip
+    for anchor, code in codes:
+        listed = _between(page, f'<div class="list" id="{anchor}">', "</div>")
+        assert f"<code>{code}</code>" in listed
+    body_missing = _between(page, f'id="{codes[0][0]}">', "</div>")
+    assert "in 2 releases" in body_missing
+    assert "<code>r4</code>" in body_missing
+    assert '<a href="#w4"><code>r6</code></a>' in body_missing  # shown in full above
+    coverage = chart(page, "coverage")
+    assert '<a href="#missing-date" class="bar">' in coverage
+    assert '<a href="#missing-title" class="bar">' in coverage
+    missing_date = _between(page, '<div class="list" id="missing-date">', "</div>")
+    assert "no date · 2 releases" in missing_date
+    assert "<code>r3</code>" in missing_date
+    # A field every parsed record has leads nowhere.
+    everyone = make(date=dt.date(2020, 1, 1))
+    full = report_html(iter([ok(0, everyone)]), name="one")
+    assert '<a href="#missing-title"' not in full
+    assert 'id="missing-title"' not in full
+    assert 'href="#missing-date"' not in full
+
+
+def test_no_dates_is_one_line_not_an_empty_panel() -> None:
+    page = report_html(iter([ok(0, make()), ok(1, make())]), name="undated")
+    check_tree(page)
+    assert "Releases per month" not in re.findall(r"<h2>([^<]*)</h2>", page)
+    assert 'data-chart="months"' not in page
+    assert "no dates (none of the 2 parsed records has one)" in page
+
+
+def test_the_report_says_one_release_not_one_releases() -> None:
+    one = make(date=dt.date(2021, 1, 1), defects=(("title.missing", Severity.ERROR),))
+    page = report_html(iter([ok(0, one)]), name="one")
+    assert "in 1 releases" not in page
+    assert "in 1 release<" in page or "in 1 release " in page
+    assert "1 document read" in page
+    assert "1 parsed record with a date; 0 without one are not counted" in page
+    assert 'data-stat="documents"><span class="num">1</span><span class="what">document<' in page
+    assert "1 parsed records" not in page
+
+
+def test_a_release_line_counts_info_defects_without_a_plural_s() -> None:
+    from releaseparse.views.explain import summary_line
+
+    info = Severity.INFO
+    two = make(defects=(("disclaimer.rejoined", info), ("body.paragraph_rejoined", info)))
+    assert summary_line(two).endswith("· 2 defects (2 info)")
+    one = make(defects=(("title.missing", Severity.ERROR),))
+    assert summary_line(one).endswith("· 1 defect (1 error)")
+
+
+def test_the_summary_says_when_defects_are_information_only() -> None:
+    info = make(defects=(("disclaimer.rejoined", Severity.INFO),))
+    summary = summarize(iter([ok(0, info), ok(1, make())]))
+    line = summary.lines()[1]
+    assert "with defects" in line
+    assert "(information only: no error or warning)" in line
+    assert "errors 0" not in line
+    mixed = summarize(iter(small_corpus())).lines()[1]
+    assert mixed.endswith("(errors 2, warnings 2, information only 1)")
+    assert summarize(iter([ok(0, make())])).lines()[1].endswith("0  (0.0%)")
 
 
 def test_month_grid_for_long_date_ranges() -> None:
@@ -568,7 +710,11 @@ def test_report_streams_and_keeps_only_the_worst() -> None:
     assert most_alive <= 7 + 2
     assert 'data-stat="documents"><span class="num">5,000</span>' in page
     assert 'data-stat="failed"><span class="num">715</span>' in page
-    assert len(re.findall(r'<tr data-id="', page)) == 7
+    # One group per defect set: failed, title.missing, body.missing.
+    assert len(re.findall(r'<tr data-group="', page)) == 3
+    assert re.findall(r'<td class="n">([\d,]+)</td><td><span class="ids">', page) == [
+        "715", "1,429", "1,428"
+    ]  # fmt: skip
 
 
 def test_report_memory_stays_flat() -> None:

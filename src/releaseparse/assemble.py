@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import cast
 
+import attrs
 import regex
 
 from releaseparse.records import (
+    FROM_TEXT,
     Body,
     Header,
     Region,
@@ -25,6 +27,10 @@ _HEADER_TEXT_FIELDS = (
     "title", "category", "note_type", "office", "venue", "place", "time_zone",
 )  # fmt: skip
 
+#: Every header field, in order: each holding a value has the origin ``text``.
+_HEADER_FIELDS = tuple(field.name for field in attrs.fields(Header))
+#: The values that stand for none in a header field.
+_NONE = (None, "", ())
 
 #: One piece of a gap: up to and including the next line terminator.
 _PIECE = regex.compile(r"[^\r\n]*+(?:\r\n|[\r\n])?+")
@@ -86,6 +92,7 @@ def assemble(state: ParseState) -> Release:
         time=cast(_dt.time | None, state.get("time")),
     )
     extras = {name: field.value for name, field in fields.items() if name not in BUILTIN_FIELDS}
+    origins = {name: FROM_TEXT for name in _HEADER_FIELDS if getattr(header, name) not in _NONE}
     return Release(
         header=header,
         body=Body(
@@ -99,4 +106,5 @@ def assemble(state: ParseState) -> Release:
         defects=state.defects,
         extras=extras,
         confidence=state.ratings(),
+        origins=origins,
     )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
@@ -31,8 +31,16 @@ def _strings(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
 
 
 def _load() -> dict[str, Any]:
-    text = resources.files("releaseparse").joinpath(DATA_FILE).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    try:
+        # Read beside this module: importlib.resources (and the pathlib, tempfile and
+        # zipfile it imports) would be a tenth of the time a first Parser() takes.
+        with open(os.path.join(os.path.dirname(__file__), DATA_FILE), "rb") as data:
+            return tomllib.load(data)
+    except OSError:  # pragma: no cover - installed in a zip: ask the package's loader
+        from importlib import resources
+
+        text = resources.files("releaseparse").joinpath(DATA_FILE).read_text(encoding="utf-8")
+        return tomllib.loads(text)
 
 
 def _classes(data: dict[str, Any]) -> tuple[ChromeClass, ...]:

@@ -34,6 +34,16 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "more releases follow on the page (span: their text); `parse_all` returns them all",
     ),
+    "source.rendered_from_html": (
+        Severity.INFO,
+        "the input was an HTML page, rendered to text with its layout kept (`html=True`, the "
+        "CLI's `--html-input` or an `.html` file); the source is that text (empty span at 0)",
+    ),
+    "source.looks_like_html": (
+        Severity.WARNING,
+        "the input looks like HTML markup (a page, or text dense in tags) but was parsed as "
+        "text; parse it with `html=True` (`--html-input`; needs the `html` extra)",
+    ),
     "title.missing": (Severity.ERROR, "no title was found (zero-width span at the text's start)"),
     "date.missing": (
         Severity.ERROR,
@@ -52,6 +62,22 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
     "date.from_title": (
         Severity.INFO,
         "the header has no dateline; the date was read from the title (`Briefing – June 21, 2022`)",
+    ),
+    "title.metadata_differs": (
+        Severity.WARNING,
+        "the title the caller gave as metadata differs from the text's (compared without case, "
+        "spacing, quote and dash forms or title decorations); the text's is kept, the span is "
+        "its",
+    ),
+    "date.metadata_differs": (
+        Severity.WARNING,
+        "the date the caller gave as metadata differs from the text's; the text's is kept, the "
+        "span is its",
+    ),
+    "date.metadata_unreadable": (
+        Severity.WARNING,
+        "the date the caller gave as metadata is not read without guessing (`03/04/2021`, no "
+        "year, no calendar day); nothing is filled in from it",
     ),
     "body.missing": (Severity.WARNING, "no body text after the header"),
     **{

@@ -37,9 +37,9 @@ class OutcomeError(RuntimeError):
 class Outcome:
     """One input's result: ``release`` when it parsed, otherwise ``error``.
 
-    ``id`` is the input's path (as given), the id of an ``(id, text)`` pair, or, for
-    bare ``str``/``bytes`` items, its position; ``index`` is always its position in
-    the input.
+    ``id`` is the input's path (as given), the id of an ``(id, text)`` pair or an
+    ``(id, text, metadata)`` triple, or, for bare ``str``/``bytes`` items, its
+    position; ``index`` is always its position in the input.
     """
 
     index: int

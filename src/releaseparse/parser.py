@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Literal
 
 import attrs
@@ -13,6 +13,12 @@ from releaseparse.decoding import Decoded, decode
 from releaseparse.errors import ReleaseParseError
 from releaseparse.extractors._releases import next_release, release_starts
 from releaseparse.guard import PATTERN_TIMEOUT, watching
+from releaseparse.html_input import (
+    looks_like_html,
+    looks_like_html_defect,
+    render,
+    rendered_defect,
+)
 from releaseparse.limits import (
     DEFAULT_MAX_LINES,
     DEFAULT_MAX_SIZE,
@@ -20,6 +26,7 @@ from releaseparse.limits import (
     read_regular,
     too_large,
 )
+from releaseparse.metadata import apply_metadata, check_metadata
 from releaseparse.plugins import PluginError, load_plugins
 from releaseparse.profiles import Profile, get_profile
 from releaseparse.protocols import Extractor
@@ -179,10 +186,11 @@ class Parser:
 
     # -- parsing --------------------------------------------------------------------------
 
-    def _read(self, source: str | bytes, caller: str) -> Decoded | Release:
+    def _read(self, source: str | bytes, caller: str, html: bool = False) -> Decoded | Release:
         """The decoded source, or the record of an input past ``max_size`` or ``max_lines``.
 
-        Bytes past ``max_size`` are not decoded at all.
+        Bytes past ``max_size`` are not decoded at all. With ``html``, the source is an
+        HTML page: ``max_size`` bounds the page, ``max_lines`` the text rendered from it.
         """
         if not isinstance(source, str | bytes | bytearray | memoryview):
             raise TypeError(f"{caller}() takes str or bytes, not {type(source).__name__}")
@@ -193,7 +201,8 @@ class Parser:
         if self.max_size is not None and size > self.max_size:
             text = source if isinstance(source, str) else ""
             return too_large(size, self.max_size, text=text, unit=unit)
-        decoded = decode(source if isinstance(source, str) else bytes(source))
+        raw = source if isinstance(source, str) else bytes(source)
+        decoded = render(raw) if html else decode(raw)
         if self.max_lines is not None and len(decoded.text) > self.max_lines:
             lines = count_lines(decoded.text)
             if lines > self.max_lines:
@@ -235,20 +244,49 @@ class Parser:
             raise ReleaseParseError(release.defects, release)
         return release
 
-    def parse(self, source: str | bytes, *, strict: bool = False) -> Release:
+    def parse(
+        self,
+        source: str | bytes,
+        *,
+        metadata: Mapping[str, object] | None = None,
+        strict: bool = False,
+        html: bool = False,
+    ) -> Release:
         """Parse one release from text or bytes (the first, if the page holds several).
 
         Never raises on bad input: what is missing or repaired is in ``defects``.
         With ``strict=True``, a defect of error severity raises ``ReleaseParseError``.
         When more releases follow, their text is an ``other_release`` region and a
         ``source.more_releases`` defect says so (``parse_all`` returns them all).
+
+        ``metadata`` holds what the caller knows of the release: ``title``, ``date``
+        (a ``datetime.date`` or ``datetime``, an ISO 8601 string, or a date written
+        with the month's name) and ``url``. The text is read first: a value it holds
+        stands (a different metadata value is a ``<field>.metadata_differs`` warning);
+        a value it lacks is taken from the metadata, its origin ``"metadata"`` in
+        ``Release.origins``. Any other key raises ``TypeError``, as does a title or URL
+        that is no ``str``; see ``releaseparse.metadata``.
+
+        With ``html=True`` the source is an HTML page: it is rendered to text with its
+        layout kept (``releaseparse.render_html``, the ``html`` extra; ``ImportError``
+        without it), and that text is parsed and is the record's ``source``, noted by a
+        ``source.rendered_from_html`` defect. Text that looks like HTML markup, parsed
+        without it, gets a ``source.looks_like_html`` warning.
         """
-        decoded = self._read(source, "parse")
+        given = check_metadata(metadata)
+        decoded = self._read(source, "parse", html)
         if isinstance(decoded, Release):  # too large: not parsed
-            return self._check(decoded, strict)
+            return self._check(self._with_metadata(decoded, given), strict)
         with watching() as given_up:
             release = self._first(decoded)
-        return self._check(_with_timeouts(release, given_up), strict)
+        release = _with_notes(release, _notes(decoded.text, html))
+        release = self._with_metadata(_with_timeouts(release, given_up), given)
+        return self._check(release, strict)
+
+    def _with_metadata(self, release: Release, metadata: Mapping[str, object] | None) -> Release:
+        if metadata is None:
+            return release
+        return apply_metadata(release, metadata, self.vocabulary)
 
     def _first(self, decoded: Decoded) -> Release:
         state = ParseState(decoded.text, vocabulary=self.vocabulary, defects=decoded.defects)
@@ -264,27 +302,43 @@ class Parser:
         )
         return attrs.evolve(release, defects=(*release.defects, more))
 
-    def parse_file(self, path: str | os.PathLike[str], *, strict: bool = False) -> Release:
+    def parse_file(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        metadata: Mapping[str, object] | None = None,
+        strict: bool = False,
+        html: bool = False,
+    ) -> Release:
         """``parse`` the bytes of the file at ``path``; one past ``max_size`` is not even read.
 
         No more than ``max_size`` + 1 bytes are read, whatever the file's status says.
         ``OSError`` (no such file, no permission) propagates, and so does
         ``NotARegularFileError`` (an ``OSError``) for a named pipe, a device or a
-        socket, which is refused before any byte is read.
+        socket, which is refused before any byte is read. ``html=True``: the file is an
+        HTML page, rendered first (see ``parse``).
         """
+        given = check_metadata(metadata)
         data = read_regular(path, self.max_size)
         if isinstance(data, int):  # its status says it is past max_size
             assert self.max_size is not None
-            return self._check(too_large(data, self.max_size, unit="bytes"), strict)
-        return self.parse(data, strict=strict)
+            unread = too_large(data, self.max_size, unit="bytes")
+            return self._check(self._with_metadata(unread, given), strict)
+        return self.parse(data, metadata=given, strict=strict, html=html)
 
-    def parse_all(self, source: str | bytes, *, strict: bool = False) -> list[Release]:
+    def parse_all(
+        self, source: str | bytes, *, strict: bool = False, html: bool = False
+    ) -> list[Release]:
         """Parse every release of a page holding several (blog label pages, digests), in order.
 
         Each record's spans and regions index into the one decoded source; the text of
-        the other releases is an ``other_release`` region of each.
+        the other releases is an ``other_release`` region of each. It takes no
+        ``metadata``: a title, date or URL describes one release, not a page of several
+        (parse each release's own text with ``parse`` to give it its metadata).
+        ``html=True``: the source is an HTML page, rendered first (see ``parse``); each
+        record notes it.
         """
-        decoded = self._read(source, "parse_all")
+        decoded = self._read(source, "parse_all", html)
         if isinstance(decoded, Release):  # too large: not parsed
             return [self._check(decoded, strict)]
         text = decoded.text
@@ -294,7 +348,25 @@ class Parser:
             releases = [
                 self._part(decoded, start, end) for start, end in zip(starts, ends, strict=True)
             ]
-        return [self._check(_with_timeouts(release, given_up), strict) for release in releases]
+        notes = _notes(text, html)
+        return [
+            self._check(_with_timeouts(_with_notes(release, notes), given_up), strict)
+            for release in releases
+        ]
+
+
+def _notes(text: str, html: bool) -> tuple[Defect, ...]:
+    """What the record says of its source: rendered from HTML, or HTML parsed as text."""
+    if html:
+        return (rendered_defect(),)
+    return (looks_like_html_defect(),) if looks_like_html(text) else ()
+
+
+def _with_notes(release: Release, notes: tuple[Defect, ...]) -> Release:
+    """``release`` with ``notes`` before its other defects."""
+    if not notes:
+        return release
+    return attrs.evolve(release, defects=(*notes, *release.defects))
 
 
 def _with_timeouts(release: Release, given_up: list[str]) -> Release:

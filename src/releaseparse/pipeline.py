@@ -40,7 +40,9 @@ def parse_many(
     """Parse many inputs; yield one ``Outcome`` per item, in input order, as they are done.
 
     Items are ``str`` or ``bytes`` (the text), paths (``pathlib.Path`` or any
-    ``os.PathLike``, read as bytes), or ``(id, text)`` pairs whose text is any of those.
+    ``os.PathLike``, read as bytes), ``(id, text)`` pairs whose text is any of those,
+    or ``(id, text, metadata)`` triples whose metadata (a mapping of ``title``, ``date``,
+    ``url``, or ``None``) is given to ``Parser.parse`` (it must pickle, with workers).
     Items are taken from ``items`` lazily and only a bounded number are in flight, so
     memory stays flat however many there are.
 

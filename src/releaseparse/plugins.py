@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from importlib.metadata import EntryPoint, entry_points
+from typing import TYPE_CHECKING
 
 from releaseparse.protocols import Plugin
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 #: Entry-point group under which installed packages register plugins.
 PLUGIN_GROUP = "releaseparse.plugins"
@@ -15,6 +18,9 @@ class PluginError(RuntimeError):
 
 
 def _points() -> dict[str, EntryPoint]:
+    # importlib.metadata costs a third of ``import releaseparse``: loaded when plugins are.
+    from importlib.metadata import entry_points
+
     return {point.name: point for point in entry_points(group=PLUGIN_GROUP)}
 
 

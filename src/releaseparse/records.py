@@ -184,7 +184,7 @@ class Body:
 
 
 class FrozenMap(Mapping[str, V]):
-    """A read-only, picklable mapping: ``Release.spans``, ``extras`` and ``confidence``."""
+    """A read-only, picklable mapping: ``Release.spans``, ``extras``, ``confidence``..."""
 
     __slots__ = ("_data",)
 
@@ -218,6 +218,20 @@ def _freeze_extras(value: Mapping[str, object]) -> FrozenMap[object]:
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
+#: Where a header value came from: read from the text, or given as the caller's metadata.
+FROM_TEXT = "text"
+FROM_METADATA = "metadata"
+ORIGINS = (FROM_TEXT, FROM_METADATA)
+
+
+def _freeze_origins(value: Mapping[str, str]) -> FrozenMap[str]:
+    """The origins as a ``FrozenMap``; a value not in ``ORIGINS`` raises ``ValueError``."""
+    for name, origin in value.items():
+        if origin not in ORIGINS:
+            raise ValueError(f"the origin of {name!r} must be 'text' or 'metadata', not {origin!r}")
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+
+
 def _freeze_confidence(value: Mapping[str, Confidence | str]) -> FrozenMap[Confidence]:
     """The levels as a ``FrozenMap`` of ``Confidence`` (texts such as ``"sure"`` are read).
 
@@ -235,6 +249,11 @@ class Release:
     ``confidence`` maps a field's name (``title``, ``speakers``, ``date``, ``body``, or an
     extra's) to how sure the extractor that set it is. A field that is not in it was not
     rated (a custom extractor that rates nothing, say), which says nothing of its value.
+
+    ``origins`` maps each header field holding a value to where it came from: ``"text"``
+    (read from ``source``; its span is in ``spans``) or ``"metadata"`` (given by the
+    caller, ``parse(..., metadata=...)``; no span). ``url`` is the release's address
+    when the caller gave one; it is never read from the text.
     """
 
     header: Header
@@ -246,6 +265,8 @@ class Release:
     defects: tuple[Defect, ...] = ()
     extras: FrozenMap[object] = attrs.field(converter=_freeze_extras, factory=FrozenMap)
     confidence: FrozenMap[Confidence] = attrs.field(converter=_freeze_confidence, factory=FrozenMap)
+    origins: FrozenMap[str] = attrs.field(converter=_freeze_origins, factory=FrozenMap)
+    url: str | None = None
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Compact pickling (plain tuples and ints, rebuilt by one function): records cross
@@ -268,6 +289,8 @@ class Release:
             ),
             dict(self.extras),
             tuple((name, level.value) for name, level in self.confidence.items()),
+            tuple(self.origins.items()),
+            self.url,
         )
 
     @property
@@ -282,7 +305,7 @@ class Release:
         return release_to_dict(self)
 
     def to_row(self) -> dict[str, Any]:
-        """A flat row for tables: each header field, then body, disclaimer, extras, defect codes.
+        """A flat row for tables: each header field, url, body, disclaimer, extras, defect codes.
 
         Columns are ``releaseparse.rows.RELEASE_COLUMNS``: speakers as ``Name (Role); Name``,
         ``body`` the paragraphs joined by blank lines, ``paragraphs`` and ``turns`` counts,
@@ -317,10 +340,13 @@ def _release_from_parts(
     defects: tuple[tuple[str, str, str, int, int], ...],
     extras: dict[str, object],
     confidence: tuple[tuple[str, str], ...] = (),
+    origins: tuple[tuple[str, str], ...] = (),
+    url: str | None = None,
 ) -> Release:
     """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling).
 
-    ``confidence`` has a default so that records pickled before it existed still load.
+    ``confidence``, ``origins`` and ``url`` have defaults so that records pickled before
+    they existed still load.
     """
     venue, where, date, time, zone = place
     named = {key: unchecked_span(a, b) for key, a, b in spans}
@@ -351,4 +377,6 @@ def _release_from_parts(
         ),
         extras=FrozenMap(extras),
         confidence=FrozenMap({name: Confidence(level) for name, level in confidence}),
+        origins=FrozenMap(dict(origins)),
+        url=url,
     )

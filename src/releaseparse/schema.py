@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from releaseparse.records import Confidence, Header, Severity, Speaker
+from releaseparse.records import ORIGINS, Confidence, Header, Severity, Speaker
 
 SCHEMA_ID = "https://releaseparse.invalid/release.schema.json"
 
@@ -95,6 +95,17 @@ def release_schema() -> dict[str, Any]:
                 "-> how sure the parse is of its value; a field not listed was not rated",
                 "additionalProperties": {"$ref": "#/$defs/Confidence"},
             },
+            "origins": {
+                "type": "object",
+                "description": "header field holding a value -> where it came from: `text` "
+                "(read from `source`, its span in `spans`) or `metadata` (given by the caller, "
+                "no span)",
+                "additionalProperties": {"enum": list(ORIGINS)},
+            },
+            "url": {
+                "type": ["string", "null"],
+                "description": "the release's address as the caller gave it (metadata)",
+            },
             "body": _flat(
                 "The body: clean paragraphs and, for transcripts, turns.",
                 paragraphs={"type": "array", "items": _TEXT},
@@ -124,6 +135,8 @@ def release_schema() -> dict[str, Any]:
         "required": [
             "header",
             "confidence",
+            "origins",
+            "url",
             "body",
             "disclaimer",
             "extras",

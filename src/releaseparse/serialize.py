@@ -147,6 +147,8 @@ def release_to_dict(release: Release) -> dict[str, Any]:
     return {
         "header": header_to_dict(release.header),
         "confidence": {name: level.value for name, level in release.confidence.items()},
+        "origins": dict(release.origins),
+        "url": release.url,
         "body": {
             "paragraphs": list(release.body.paragraphs),
             "turns": [
@@ -178,7 +180,8 @@ def release_to_dict(release: Release) -> dict[str, Any]:
 def release_from_dict(data: Mapping[str, Any]) -> Release:
     """Rebuild a ``Release`` from ``release_to_dict`` output.
 
-    Data written before records had ``confidence`` (no such key) gives an empty one.
+    Data written before records had ``confidence``, ``origins`` or ``url`` (no such key)
+    gives an empty one (``None`` for ``url``).
     """
     head = data["header"]
     header = Header(
@@ -210,4 +213,6 @@ def release_from_dict(data: Mapping[str, Any]) -> Release:
         ),
         extras={key: decode_value(value) for key, value in data["extras"].items()},
         confidence={name: Confidence(level) for name, level in data.get("confidence", {}).items()},
+        origins=dict(data.get("origins", {})),
+        url=data.get("url"),
     )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Iterable
 
 import attrs
 
+from releaseparse.groups import IdLists, WorstGroup, WorstGroups
 from releaseparse.outcome import Outcome
 from releaseparse.records import Confidence, Header, Release, Severity
 
@@ -15,7 +15,11 @@ from releaseparse.records import Confidence, Header, Release, Severity
 COVERAGE_FIELDS = (*(field.name for field in attrs.fields(Header)), "body", "disclaimer")
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
-_Key = tuple[int, int, int, int]
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """``1 release``, ``2,000 releases``: the count, then the noun in its number."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def badness(outcome: Outcome) -> tuple[int, int, int]:
@@ -57,6 +61,27 @@ class Facts:
         severities = [severity for _, severity in self.defects]
         return (0, severities.count(Severity.ERROR), severities.count(Severity.WARNING))
 
+    @property
+    def group(self) -> tuple[tuple[str, ...], tuple[int, int, int]]:
+        """The worst-inputs group of the outcome and how bad the group is.
+
+        Failed inputs group by exception type (the key ``("", type)``), releases by their
+        set of defect codes, sorted; a group is as bad as (failed, its error codes, its
+        warning codes), each code counted once.
+        """
+        if self.failure is not None:
+            return ("", self.failure), (1, 0, 0)
+        worst: dict[str, Severity] = {}
+        for code, severity in self.defects:
+            if code not in worst or _SEVERITY_RANK[severity] > _SEVERITY_RANK[worst[code]]:
+                worst[code] = severity
+        levels = list(worst.values())
+        return tuple(sorted(worst)), (
+            0,
+            levels.count(Severity.ERROR),
+            levels.count(Severity.WARNING),
+        )
+
     @classmethod
     def of(cls, outcome: Outcome, *, withheld: tuple[str, ...] = ()) -> Facts:
         """The facts of ``outcome``; ``withheld`` names the values its row left out."""
@@ -79,23 +104,29 @@ class Summary:
     """Counts over a stream of outcomes, added one at a time, and the ``keep`` worst ones.
 
     ``with_defects`` counts parsed releases with any defect, ``with_errors`` and
-    ``with_warnings`` those with one of that severity; ``defects`` counts occurrences of
+    ``with_warnings`` those with one of that severity, ``info_only`` those whose every
+    defect is of info severity (nothing to check); ``defects`` counts occurrences of
     each code and ``defect_releases`` the releases holding it; ``months`` counts parsed
     releases by ``(year, month)`` of ``header.date`` and ``undated`` those without one;
     ``note_types`` counts parsed releases by note type (``None`` for none);
     ``confidence`` counts rated values by ``(field, level)`` (``Release.confidence``) and
     ``withheld`` the values that rows left out as rated too low (``parse
-    --min-confidence``), by field. Only the ``keep`` worst outcomes are held (a bounded
-    heap), so memory stays flat.
+    --min-confidence``), by field. Only the ``keep`` worst groups of inputs are held
+    (``WorstGroups``: inputs grouped by defect set, each group with its first input), so
+    memory stays flat. With ``listed``, the first ``listed`` ids holding each defect code
+    (``code_ids``), lacking each field of ``COVERAGE_FIELDS`` (``missing_ids``) and in each
+    worst group are noted too.
     """
 
     keep: int = 20
+    listed: int = 0
     documents: int = 0
     parsed: int = 0
     failed: int = 0
     with_defects: int = 0
     with_errors: int = 0
     with_warnings: int = 0
+    info_only: int = 0
     undated: int = 0
     coverage: Counter[str] = attrs.field(factory=Counter)
     defects: Counter[str] = attrs.field(factory=Counter)
@@ -106,30 +137,44 @@ class Summary:
     failures: Counter[str] = attrs.field(factory=Counter)
     confidence: Counter[tuple[str, Confidence]] = attrs.field(factory=Counter)
     withheld: Counter[str] = attrs.field(factory=Counter)
-    _heap: list[tuple[_Key, Outcome]] = attrs.field(factory=list, repr=False)
+    code_ids: IdLists = attrs.field(
+        init=False, default=attrs.Factory(lambda self: IdLists(self.listed), takes_self=True)
+    )
+    missing_ids: IdLists = attrs.field(
+        init=False, default=attrs.Factory(lambda self: IdLists(self.listed), takes_self=True)
+    )
+    _worst: WorstGroups = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda self: WorstGroups(self.keep, self.listed), takes_self=True),
+        repr=False,
+    )
+
+    @property
+    def worst_groups(self) -> list[WorstGroup]:
+        """The worst groups of inputs, worst first (``WorstGroups.ranked``).
+
+        Failed inputs come first, then releases with more error codes, then more warning
+        codes; inputs with no failure, error or warning are never among them.
+        """
+        return self._worst.ranked
 
     @property
     def worst(self) -> list[Outcome]:
-        """The worst outcomes, worst first: failed, then most errors, then most warnings.
-
-        Ties go to the earlier outcome; outcomes with no failure, error or warning are
-        never among them.
-        """
-        ranked = sorted(self._heap, key=lambda item: item[0], reverse=True)
-        return [outcome for _, outcome in ranked]
+        """The first input of each of the worst groups, worst first."""
+        return [group.first for group in self.worst_groups]
 
     def add(self, outcome: Outcome) -> None:
-        """Count one outcome (and keep it if it is among the worst)."""
+        """Count one outcome, note its id in the lists, and group it if it is among the worst."""
         seq = self.documents
         facts = Facts.of(outcome)
         self.count(facts)
-        bad = facts.badness
-        if self.keep > 0 and any(bad):
-            key = (*bad, -seq)
-            if len(self._heap) < self.keep:
-                heapq.heappush(self._heap, (key, outcome))
-            elif key > self._heap[0][0]:
-                heapq.heapreplace(self._heap, (key, outcome))
+        if facts.failure is None:
+            self.code_ids.add(dict.fromkeys(code for code, _ in facts.defects), outcome.id)
+            missing = (name for name in COVERAGE_FIELDS if name not in facts.present)
+            self.missing_ids.add(missing, outcome.id)
+        key, bad = facts.group
+        if any(bad):
+            self._worst.add(key, bad, seq, outcome)
 
     def count(self, facts: Facts) -> None:
         """Count one outcome from its facts alone."""
@@ -151,6 +196,7 @@ class Summary:
         self.with_defects += bool(facts.defects)
         self.with_errors += Severity.ERROR in severities
         self.with_warnings += Severity.WARNING in severities
+        self.info_only += severities == {Severity.INFO}
         if facts.month is None:
             self.undated += 1
         else:
@@ -180,7 +226,7 @@ class Summary:
         lines = [
             f"  parsed        {self.parsed:>10,}",
             f"  with defects  {self.with_defects:>10,}{_share(self.with_defects, self.parsed)}"
-            f"  (errors {self.with_errors:,}, warnings {self.with_warnings:,})",
+            + self._severities(),
             f"  failed        {self.failed:>10,}{_share(self.failed, self.documents)}",
         ]
         if self.failures:
@@ -194,6 +240,15 @@ class Summary:
         if self.confidence:
             lines += self._levels() if by_level else [self._uncertain()]
         return lines
+
+    def _severities(self) -> str:
+        """What the releases with defects hold: errors, warnings, or information only."""
+        if not self.with_defects:
+            return ""
+        if not self.with_errors and not self.with_warnings:
+            return "  (information only: no error or warning)"
+        info = f", information only {self.info_only:,}" if self.info_only else ""
+        return f"  (errors {self.with_errors:,}, warnings {self.with_warnings:,}{info})"
 
     def _uncertain(self) -> str:
         unsure = [
@@ -234,9 +289,12 @@ def _share(part: int, whole: int) -> str:
     return f"  ({part / whole:.1%})" if whole else ""
 
 
-def summarize(outcomes: Iterable[Outcome], *, worst: int = 20) -> Summary:
-    """Count ``outcomes`` in one pass, keeping only the ``worst`` worst."""
-    summary = Summary(keep=worst)
+def summarize(outcomes: Iterable[Outcome], *, worst: int = 20, listed: int = 0) -> Summary:
+    """Count ``outcomes`` in one pass, keeping only the ``worst`` worst groups.
+
+    ``listed``: how many ids to note per defect code, missing field and worst group.
+    """
+    summary = Summary(keep=worst, listed=listed)
     for outcome in outcomes:
         summary.add(outcome)
     return summary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import TypeAlias
 
 import attrs
@@ -24,27 +25,48 @@ class Unreadable:
     message: str
 
 
-#: What an item's text can be: the text, its bytes, or a path to read it from.
-Payload: TypeAlias = str | bytes | os.PathLike[str] | Unreadable
-#: One input of ``parse_many``: a payload, or an ``(id, payload)`` pair.
-Item: TypeAlias = Payload | tuple[ItemId, Payload]
+@attrs.frozen
+class HtmlSource:
+    """A payload that is an HTML page (its markup, or a path to it): rendered, then parsed.
+
+    Parsed with ``html=True`` (``Parser.parse``, ``Parser.parse_file``), so where there
+    are workers the page is rendered in them.
+    """
+
+    source: str | bytes | os.PathLike[str]
+
+
+#: What an item's text can be: the text, its bytes, a path to read it from, or any of
+#: these as an HTML page.
+Payload: TypeAlias = str | bytes | os.PathLike[str] | HtmlSource | Unreadable
+#: What the caller knows of a release: ``title``, ``date``, ``url`` (``Parser.parse``).
+Metadata: TypeAlias = Mapping[str, object]
+#: One input of ``parse_many``: a payload, an ``(id, payload)`` pair, or an
+#: ``(id, payload, metadata)`` triple.
+Item: TypeAlias = Payload | tuple[ItemId, Payload] | tuple[ItemId, Payload, Metadata | None]
 
 
 @attrs.frozen
 class Task:
-    """One item ready to parse: its position, its id, and what to read."""
+    """One item ready to parse: its position, its id, what to read, and its metadata."""
 
     index: int
     id: ItemId
     payload: Payload
+    metadata: Metadata | None = None
 
 
 def make_task(index: int, item: object) -> Task:
     """The task for the item at ``index``; an item of the wrong kind becomes ``Unreadable``."""
-    if isinstance(item, tuple) and len(item) == 2:
+    if isinstance(item, tuple) and len(item) in (2, 3):
         item_id = item[0] if isinstance(item[0], str | int) else str(item[0])
-        if isinstance(item[1], str | bytes | os.PathLike | Unreadable):
-            return Task(index, item_id, item[1])
+        metadata = item[2] if len(item) == 3 else None
+        if metadata is not None and not isinstance(metadata, Mapping):
+            shown = _shown(metadata)
+            message = f"the metadata of item {item_id!r} is {shown}, not a mapping (or None)"
+            return Task(index, item_id, Unreadable("TypeError", message))
+        if isinstance(item[1], str | bytes | os.PathLike | HtmlSource | Unreadable):
+            return Task(index, item_id, item[1], metadata)
         text = _shown(item[1])
         message = f"the text of item {item_id!r} is {text}, not str, bytes or a path"
         return Task(index, item_id, Unreadable("TypeError", message))
@@ -62,7 +84,10 @@ def _shown(value: object) -> str:
 
 
 def _bad_item_message(item: object) -> str:
-    return f"items are str or bytes (the text), paths, or (id, text) pairs; got {_shown(item)}"
+    return (
+        "items are str or bytes (the text), paths, (id, text) pairs or (id, text, metadata)"
+        f" triples; got {_shown(item)}"
+    )
 
 
 def parse_task(parser: Parser, task: Task, strict: bool) -> Outcome:
@@ -70,11 +95,13 @@ def parse_task(parser: Parser, task: Task, strict: bool) -> Outcome:
     payload = task.payload
     if isinstance(payload, Unreadable):
         return Outcome(task.index, task.id, error=Failure(payload.type, payload.message))
+    html = isinstance(payload, HtmlSource)
+    source = payload.source if isinstance(payload, HtmlSource) else payload
     try:
-        if isinstance(payload, os.PathLike):
-            release = parser.parse_file(payload, strict=strict)
+        if isinstance(source, os.PathLike):
+            release = parser.parse_file(source, metadata=task.metadata, strict=strict, html=html)
         else:
-            release = parser.parse(payload, strict=strict)
+            release = parser.parse(source, metadata=task.metadata, strict=strict, html=html)
     except Exception as error:
         return Outcome(task.index, task.id, error=Failure.from_exception(error))
     return Outcome(task.index, task.id, release=release)

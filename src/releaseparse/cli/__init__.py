@@ -21,9 +21,12 @@ from releaseparse.cli.commands import (
     run_parse,
     run_report,
     say,
+    terminal_width,
     write_stdout,
 )
+from releaseparse.cli.inputs import InputError
 from releaseparse.cli.outputs import FORMATS
+from releaseparse.cli.suggest import SuggestingParser
 from releaseparse.limits import DEFAULT_MAX_LINES, DEFAULT_MAX_SIZE
 from releaseparse.parser import Parser
 from releaseparse.profiles import Profile, get_profile
@@ -92,6 +95,17 @@ def _add_parser_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _count(text: str) -> int:
+    """A whole number, 0 or more (``--worst``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text!r}")
+    return value
+
+
 def _megabytes(text: str) -> float:
     try:
         value = float(text)
@@ -111,20 +125,56 @@ def _add_json_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--text-field",
         metavar="F",
-        help="the JSON field holding the text (default: text; given, stdin is read as JSONL)",
+        help="the JSON field or CSV/Parquet column holding the text (default: text; given,"
+        " stdin is read as JSONL)",
     )
     command.add_argument(
         "--id-field",
         default="id",
         metavar="F",
-        help="the JSON field holding the id (default: id; else FILE:LINE or FILE[N])",
+        help="the JSON field or column holding the id (default: id; else FILE:LINE, FILE:ROW"
+        " or FILE[N])",
+    )
+    command.add_argument(
+        "--html-input",
+        action="store_true",
+        help="every input is an HTML page (a row's text too), rendered to text before it is"
+        " parsed (.html and .htm files always are; needs pip install 'releaseparse[html]')",
+    )
+
+
+def _add_metadata_options(command: argparse.ArgumentParser) -> None:
+    for name, what in (
+        ("title", "the title"),
+        ("date", "the date (ISO 8601, or written with the month's name)"),
+        ("url", "the release's address"),
+    ):
+        command.add_argument(
+            f"--{name}-field",
+            metavar="F",
+            help=f"the row field holding {what}: filled in where the text has none"
+            + ("" if name == "url" else f", a {name}.metadata_differs warning where it differs"),
+        )
+    keep = command.add_mutually_exclusive_group()
+    keep.add_argument(
+        "--keep-field",
+        action="append",
+        metavar="F",
+        help="carry this row field into the output row unchanged (repeatable): under"
+        ' "input" in JSONL and JSON, as a column input.F in CSV and Parquet',
+    )
+    keep.add_argument(
+        "--keep-fields",
+        action="store_true",
+        help="carry every row field but the text into the output rows (CSV and Parquet:"
+        " the first row's fields)",
     )
 
 
 def _build_parser() -> argparse.ArgumentParser:
     from releaseparse import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = SuggestingParser(
         prog="releaseparse",
         description="Turn scraped press-release text into typed, structured records.",
         epilog=EPILOG,
@@ -192,6 +242,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "files not starting with a dot)",
     )
     _add_json_options(parse)
+    _add_metadata_options(parse)
     parse.add_argument("-q", "--quiet", action="store_true", help="no progress, no summary")
     _add_parser_options(parse)
 
@@ -226,7 +277,12 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("results", metavar="RESULTS", help="the JSONL from parse, or - for stdin")
     report.add_argument("--html", metavar="OUT", help="write the HTML report here")
     report.add_argument(
-        "--worst", type=int, default=20, metavar="N", help="worst examples to show (default 20)"
+        "--worst",
+        type=_count,
+        default=20,
+        metavar="N",
+        help="groups of worst inputs to show, inputs with the same defects in one"
+        " (default 20; 0: none)",
     )
     report.add_argument("-q", "--quiet", action="store_true", help="no message on stderr")
     return parser
@@ -252,7 +308,7 @@ def _example(args: argparse.Namespace) -> int:
     from releaseparse.views import explain_text
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    write_stdout(explain_text(release, color=color) + _NEXT_STEPS)
+    write_stdout(explain_text(release, color=color, width=terminal_width()) + _NEXT_STEPS)
     return EXIT_OK
 
 
@@ -272,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "parse":
             return run_parse(args, chosen)
         return run_explain(args, chosen)
-    except UsageError as error:
+    except (UsageError, InputError) as error:  # InputError: an extra missing, found late
         say(str(error))
         return EXIT_USAGE
     except WriteError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -13,14 +14,16 @@ from functools import partial
 from types import FrameType
 from typing import TypeVar
 
+from releaseparse.cli.carry import Carrier, kept_columns
 from releaseparse.cli.encode import Encoded, encode
-from releaseparse.cli.inputs import InputError, Inputs
-from releaseparse.cli.outputs import WRITERS, PageWriter, Writer, format_for, stdout_text
+from releaseparse.cli.fields import RowFields
+from releaseparse.cli.inputs import InputError, Inputs, Sized
+from releaseparse.cli.outputs import WRITERS, PageWriter, Writer, choose_format, stdout_text
 from releaseparse.cli.progress import ProgressLine, Tally
 from releaseparse.limits import read_regular
 from releaseparse.parser import Parser
 from releaseparse.records import Confidence
-from releaseparse.tasks import Item, Unreadable
+from releaseparse.tasks import HtmlSource, Item, Unreadable
 
 #: How many failed inputs are named on stderr before the rest are only counted.
 FAILURES_SHOWN = 20
@@ -136,8 +139,11 @@ def _workers(jobs: int) -> int | None:
     return None if count == 1 else count
 
 
-def _writer(args: argparse.Namespace) -> Writer:
-    chosen = args.format or format_for(args.output)
+def _writer(args: argparse.Namespace, inputs: Sequence[str] | None = None) -> Writer:
+    try:
+        chosen = choose_format(args.output, args.format)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     if chosen == "parquet":
         if args.output is None:
             raise UsageError("Parquet output needs a file: add -o OUT.parquet")
@@ -147,9 +153,10 @@ def _writer(args: argparse.Namespace) -> Writer:
             raise UsageError(
                 "Parquet output needs pyarrow: pip install 'releaseparse[arrow]'"
             ) from None
+    make = partial(WRITERS[chosen], inputs=inputs)
     if args.output is None:
-        return WRITERS[chosen](None)
-    return open_output("-o", args.output, WRITERS[chosen])
+        return make(None)
+    return open_output("-o", args.output, make)
 
 
 class _Terminated(KeyboardInterrupt):
@@ -174,13 +181,23 @@ def _inputs(
 
     Warnings (a folder skipped as read already) go to ``warn``, unless ``--quiet``.
     """
+    row_fields = RowFields(
+        title=getattr(args, "title_field", None),
+        date=getattr(args, "date_field", None),
+        url=getattr(args, "url_field", None),
+        keep=tuple(getattr(args, "keep_field", None) or ()),
+        keep_all=getattr(args, "keep_fields", False),
+    )
     inputs = Inputs(
         paths,
         globs=globs,
         jsonl=args.jsonl,
-        stdin_jsonl=args.text_field is not None,
+        stdin_jsonl=args.text_field is not None or row_fields.used,
         text_field=args.text_field or "text",
         id_field=args.id_field,
+        row_fields=row_fields,
+        html=getattr(args, "html_input", False),
+        max_size=max(1, round(args.max_mb * 1e6)),
         warn=None if args.quiet else warn,
     )
     try:
@@ -201,17 +218,27 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
 
     inputs = _inputs(args, args.paths, globs=tuple(args.glob or ("*",)), warn=warn)
     workers = _workers(args.jobs)
-    writer = _writer(args)
+    stream: Iterator[Sized] = iter(inputs)
+    carrier: Carrier | None = None
+    if inputs.row_fields.keep or inputs.row_fields.keep_all:
+        columns, stream = kept_columns(stream, inputs.row_fields, inputs.text_field)
+        writer = _writer(args, inputs=columns)
+        carrier = Carrier(writer, columns, None if args.quiet else warn)
+    else:
+        writer = _writer(args)
     minimum = Confidence(args.min_confidence)
     tally = Tally(min_confidence=minimum)
+    said: set[str] = set()  # input errors named on stderr already
     progress = ProgressLine(sys.stderr, tally) if _show_progress(args) else None
     if progress is not None:
         threading.Thread(target=_measure, args=(inputs, progress), daemon=True).start()
     sizes: dict[int, int] = {}
 
     def items() -> Iterator[Item]:
-        for index, sized in enumerate(inputs):
+        for index, sized in enumerate(stream):
             sizes[index] = sized.size
+            if carrier is not None:
+                carrier.hold(index, sized)
             yield sized.item
 
     from releaseparse.pipeline import prepare_many
@@ -226,13 +253,16 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         for encoded in outcomes:
+            row = encoded.row
+            if carrier is not None:
+                row = carrier.put(encoded.index, encoded.id, row)
             try:
-                _write(writer, encoded.row, args.output)
+                _write(writer, row, args.output)
             except BrokenPipeError:
                 raise _ReaderGone from None
             tally.add(encoded.facts, sizes.pop(encoded.index, 0))
             if encoded.error is not None and not args.quiet:
-                _tell_failure(encoded, tally.failed, progress)
+                _tell_failure(encoded, tally.failed, progress, said)
             if progress is not None:
                 progress.update()
     except KeyboardInterrupt:
@@ -262,9 +292,20 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
     return EXIT_FAILED if tally.failed else EXIT_OK
 
 
-def _tell_failure(encoded: Encoded, failed: int, progress: ProgressLine | None) -> None:
-    if failed > FAILURES_SHOWN:
+def _tell_failure(
+    encoded: Encoded, failed: int, progress: ProgressLine | None, said: set[str]
+) -> None:
+    """Name a failed input on stderr: the first ``FAILURES_SHOWN``, each input error once.
+
+    An input error met again word for word (a text field missing from every row of a
+    dump: its message names no row) is not said again; the summary counts it.
+    """
+    if failed > FAILURES_SHOWN or encoded.error is None:
         return
+    if encoded.error.startswith("InputError: "):
+        if encoded.error in said:
+            return
+        said.add(encoded.error)
     if progress is not None:
         progress.clear()
     say(f"{encoded.id}: {encoded.error}")
@@ -291,25 +332,32 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
-def _pick(args: argparse.Namespace) -> tuple[str, str | bytes]:
-    """The one input ``explain`` shows: the first of FILE, or the one with ``--id``."""
+def _pick(args: argparse.Namespace) -> tuple[str, str | bytes, bool]:
+    """The one input ``explain`` shows: the first of FILE, or the one with ``--id``.
+
+    With whether it is an HTML page. A file that cannot be read at all (a dump without
+    its text column) is a usage error whatever ``--id`` asks for.
+    """
     inputs = _inputs(args, [args.file])
     for sized in inputs:
         item = sized.item
-        item_id, payload = item if isinstance(item, tuple) else (args.file, item)
+        item_id, payload = (item[0], item[1]) if isinstance(item, tuple) else (args.file, item)
+        if isinstance(payload, Unreadable) and str(item_id) == args.file:
+            raise UsageError(payload.message)
         if args.id is not None and str(item_id) != args.id:
             continue
         if isinstance(payload, Unreadable):
             raise UsageError(payload.message)
-        if isinstance(payload, os.PathLike):
+        html = isinstance(payload, HtmlSource)
+        source = payload.source if isinstance(payload, HtmlSource) else payload
+        if isinstance(source, os.PathLike):
             try:
-                data = read_regular(payload, None)
+                data = read_regular(source, None)
                 assert isinstance(data, bytes)  # no limit: all of it
-                return str(item_id), data
+                return str(item_id), data, html
             except OSError as error:
                 raise UsageError(f"cannot read {item_id}: {error.strerror or error}") from None
-        assert isinstance(payload, str | bytes)
-        return str(item_id), payload
+        return str(item_id), source, html
     wanted = f"no input with id {args.id!r}" if args.id is not None else "no input"
     raise UsageError(f"{wanted} in {args.file}")
 
@@ -318,8 +366,13 @@ def run_explain(args: argparse.Namespace, parser: Parser) -> int:
     """Show one release with its regions and fields marked: in the terminal, or as HTML."""
     from releaseparse.views import explain_html, explain_text
 
-    name, data = _pick(args)
-    release = parser.parse(data)
+    if os.path.isdir(args.file):
+        raise UsageError(
+            f"explain shows one release and {args.file} is a folder: give one of its files,"
+            f" or parse them all (releaseparse parse {args.file} -o results.jsonl)"
+        )
+    name, data, html = _pick(args)
+    release = parser.parse(data, html=html)
     if args.html is not None:
         _write_page(args.html, explain_html(release, name=name))
         if not args.quiet:
@@ -328,21 +381,40 @@ def run_explain(args: argparse.Namespace, parser: Parser) -> int:
     color = args.color == "always" or (
         args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     )
-    write_stdout(explain_text(release, color=color))
+    write_stdout(explain_text(release, color=color, width=terminal_width()))
     return EXIT_OK
+
+
+def terminal_width() -> int | None:
+    """The terminal's width in columns when stdout is one (``COLUMNS`` wins), else ``None``.
+
+    Piped or redirected, the explain view is not wrapped: its lines are the source's.
+    """
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def run_report(args: argparse.Namespace) -> int:
     """Summarise a results file: as a one-page HTML report, or as text on stdout."""
     if args.results != "-" and not os.path.isfile(args.results):
         raise UsageError(f"no such results file: {args.results} (the JSONL that parse wrote)")
+    from releaseparse.summary import counted
     from releaseparse.views import read_results, report_html, summarize
+    from releaseparse.views.results import other_format
+
+    kind = None if args.results == "-" else other_format(args.results)
+    if kind is not None:
+        raise UsageError(
+            f"{args.results} is {kind}; report reads the JSONL that parse writes"
+            " (releaseparse parse ... -o results.jsonl)"
+        )
 
     source = "/dev/stdin" if args.results == "-" else args.results
     try:
         if args.html is None:
             summary = summarize(read_results(source), worst=0)
-            head = f"releaseparse: {summary.documents:,} result(s) in {args.results}"
+            head = f"releaseparse: {counted(summary.documents, 'result')} in {args.results}"
             lines = [head, *summary.lines(by_level=True)]
             write_stdout("".join(shown(line) + "\n" for line in lines))
             return EXIT_OK

@@ -1,4 +1,4 @@
-"""Inputs of ``releaseparse parse``: files, folders (recursive), stdin and JSONL dumps."""
+"""Inputs of ``releaseparse parse``: files, folders (recursive), stdin, dumps and HTML pages."""
 
 from __future__ import annotations
 
@@ -6,18 +6,33 @@ import fnmatch
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import attrs
 
-from releaseparse.limits import open_regular
-from releaseparse.tasks import Item, Unreadable
+from releaseparse.cli.fields import FieldWatch, RowFieldError, RowFields
+from releaseparse.cli.readers import (
+    CSV_SUFFIXES,
+    PARQUET_SUFFIXES,
+    Row,
+    csv_rows,
+    jsonl_rows,
+    listed,
+    parquet_rows,
+    require_pyarrow,
+)
+from releaseparse.html_input import require_renderer
+from releaseparse.limits import DEFAULT_MAX_SIZE, open_regular
+from releaseparse.tasks import HtmlSource, Item, Payload, Unreadable
 
 #: Files read as JSONL (one release per line) rather than as one release each.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 #: Files read as one JSON document: an object is one release, an array one per element.
 JSON_SUFFIXES = (".json",)
+#: Files read as HTML pages: rendered to text (the ``html`` extra), then parsed.
+HTML_SUFFIXES = (".html", ".htm")
 STDIN = "-"
 
 
@@ -27,10 +42,16 @@ class InputError(ValueError):
 
 @attrs.frozen
 class Sized:
-    """An item for ``parse_many`` and how many bytes of input it stands for."""
+    """An item for ``parse_many``, how many bytes of input it stands for, and its row's fields.
+
+    ``kept`` holds the input fields the output row carries (``--keep-field``); ``fields``
+    names the fields of the row it came from, when named fields are watched for.
+    """
 
     item: Item
     size: int
+    kept: Mapping[str, object] | None = None
+    fields: tuple[str, ...] | None = None
 
 
 @attrs.frozen
@@ -43,11 +64,17 @@ class Inputs:
     stdin_jsonl: bool = False
     text_field: str = "text"
     id_field: str = "id"
+    #: The row fields given to the parser as metadata, and those kept for the output.
+    row_fields: RowFields = attrs.field(factory=RowFields)
+    #: Every input is an HTML page (a row's text is one): rendered before it is parsed.
+    html: bool = False
+    #: The parser's limit in characters: a CSV field may hold this many (``None``: any).
+    max_size: int | None = DEFAULT_MAX_SIZE
     #: Told of each folder skipped as read already (a symlink loop), in one line.
     warn: Callable[[str], None] | None = attrs.field(default=None, eq=False)
 
     def check(self) -> None:
-        """Fail before any work on a path that does not exist."""
+        """Fail before any work on a path that does not exist, or needs a missing extra."""
         if not self.paths:
             raise InputError("give at least one file, folder, or - for stdin")
         if list(self.paths).count(STDIN) > 1:
@@ -55,11 +82,25 @@ class Inputs:
         for name in self.paths:
             if name != STDIN and not os.path.exists(name):
                 raise InputError(f"no such file or folder: {name} (check the path)")
+        files = [name.lower() for name in self.paths if name != STDIN and not os.path.isdir(name)]
+        files = [] if self.jsonl else files  # every file is JSONL: no page, no Parquet
+        if self.html or any(name.endswith(HTML_SUFFIXES) for name in files):
+            self._require(require_renderer)
+        if any(name.endswith(PARQUET_SUFFIXES) for name in files):
+            self._require(require_pyarrow)
+
+    @staticmethod
+    def _require(check: Callable[[], None]) -> None:
+        """Run ``check``; a missing extra is an ``InputError`` saying what to install."""
+        try:
+            check()
+        except ImportError as error:
+            raise InputError(str(error)) from None
 
     def __iter__(self) -> Iterator[Sized]:
         for name in self.paths:
             if name == STDIN:
-                yield from self._stdin()
+                yield from self._watched("<stdin>", self._stdin())
             elif os.path.isdir(name):
                 for path in self._walk(name):
                     if isinstance(path, _Unlisted):
@@ -68,9 +109,23 @@ class Inputs:
                         if self.warn is not None:
                             self.warn(f"skipped {path.folder}: a link to {path.read}, read once")
                     else:
-                        yield from self._file(path)
+                        yield from self._watched(path, self._file(path))
             else:
-                yield from self._file(name)
+                yield from self._watched(name, self._file(name))
+
+    def _watched(self, name: str, items: Iterator[Sized]) -> Iterator[Sized]:
+        """``items``, then once, if its rows had none of a named field, a warning saying so."""
+        named = self.row_fields.named()
+        if not named or self.warn is None:
+            yield from items
+            return
+        watch = FieldWatch(named)
+        for sized in items:
+            watch.see(sized.fields)
+            yield sized
+        message = watch.report(name)
+        if message is not None:
+            self.warn(message)
 
     def total_size(self) -> int:
         """The bytes all file inputs hold (stdin not counted); walks the folders."""
@@ -124,34 +179,58 @@ class Inputs:
                 yield entry.path
 
     def _file(self, name: str) -> Iterator[Sized]:
-        if self._is_jsonl(name) or name.lower().endswith(JSON_SUFFIXES):
+        lower = name.lower()
+        dump = self._is_jsonl(name) or lower.endswith(JSON_SUFFIXES + CSV_SUFFIXES)
+        if not dump and lower.endswith(PARQUET_SUFFIXES):
+            self._require(require_pyarrow)
+            dump = True
+        if dump:
             try:
                 with open_regular(name) as stream:
-                    if self._is_jsonl(name):
-                        yield from self._lines(name, stream)
-                    else:
-                        yield from self._document(name, stream.read())
+                    yield from self._dump(name, stream)
             except OSError as error:
                 yield Sized((name, Unreadable(type(error).__name__, _reason(name, error))), 0)
+            return
+        try:
+            size = os.path.getsize(name)
+        except OSError:
+            size = 0
+        html = self.html or lower.endswith(HTML_SUFFIXES)
+        if html:
+            self._require(require_renderer)
+        yield Sized((name, HtmlSource(Path(name)) if html else Path(name)), size)
+
+    def _dump(self, name: str, stream: BinaryIO) -> Iterator[Sized]:
+        """The items of a dump file (JSONL, JSON, CSV, Parquet), read from ``stream``."""
+        lower = name.lower()
+        if self._is_jsonl(name):
+            yield from self._lines(name, stream)
+        elif lower.endswith(JSON_SUFFIXES):
+            yield from self._document(name, stream.read())
         else:
-            try:
-                size = os.path.getsize(name)
-            except OSError:
-                size = 0
-            yield Sized((name, Path(name)), size)
+            size = os.fstat(stream.fileno()).st_size
+            read = csv_rows if lower.endswith(CSV_SUFFIXES) else parquet_rows
+            limit = {"max_chars": self.max_size} if read is csv_rows else {}
+            for row in read(name, stream, text_column=self.text_field, size=size, **limit):
+                yield self._from_row(row)
 
     def _stdin(self) -> Iterator[Sized]:
         if self.jsonl or self.stdin_jsonl:
             yield from self._lines("<stdin>", sys.stdin.buffer)
         else:
             data = sys.stdin.buffer.read()
-            yield Sized(("<stdin>", data), len(data))
+            yield Sized(("<stdin>", HtmlSource(data) if self.html else data), len(data))
 
     def _lines(self, name: str, stream: Iterable[bytes]) -> Iterator[Sized]:
         """One item per non-blank line of a JSONL stream."""
-        for number, line in enumerate(stream, 1):
-            if line.strip():
-                yield Sized(self._row(name, number, line), len(line))
+        for row in jsonl_rows(name, stream):
+            yield self._from_row(row)
+
+    def _from_row(self, row: Row) -> Sized:
+        """The sized item of a row a reader gave: a failure as it is, else its record's."""
+        if isinstance(row.fields, Unreadable):
+            return Sized((row.where, row.fields), row.size)
+        return self._sized(row.where, row.fields, row.size)
 
     def _document(self, name: str, data: bytes) -> Iterator[Sized]:
         """A JSON file: one item for an object, one per element for an array."""
@@ -162,22 +241,43 @@ class Inputs:
             yield Sized((name, Unreadable("InputError", message)), len(data))
             return
         if not isinstance(document, list):
-            yield Sized(self._record(name, document), len(data))
+            yield self._sized(name, document, len(data))
             return
         share = len(data) // max(len(document), 1)
         for position, element in enumerate(document):
-            yield Sized(self._record(f"{name}[{position}]", element), share)
+            yield self._sized(f"{name}[{position}]", element, share)
 
-    def _row(self, name: str, number: int, line: bytes) -> Item:
-        where = f"{name}:{number}"
+    def _sized(self, where: str, row: object, size: int) -> Sized:
+        """The sized item of one record (a row of any format) found at ``where``.
+
+        With ``row_fields``, the item carries the row's metadata (an ``(id, text,
+        metadata)`` triple) and the ``Sized`` the fields it keeps; a row whose named
+        fields cannot be used becomes an unreadable item saying why.
+        """
+        item = self._record(where, row)
+        fields = self.row_fields
+        if not fields.used or not isinstance(row, dict):
+            return Sized(item, size)
+        names = tuple(row)
+        assert isinstance(item, tuple)  # a record's item is always (id, payload)
+        item_id, payload = item[0], item[1]
         try:
-            row = json.loads(line)
-        except ValueError as error:
-            return where, Unreadable("InputError", f"{where}: the line is not JSON ({error})")
-        return self._record(where, row)
+            kept = fields.kept(where, row, self.text_field)
+            metadata = fields.metadata(where, row)
+        except RowFieldError as error:
+            return Sized((item_id, Unreadable("InputError", str(error))), size, fields=names)
+        if metadata and not isinstance(payload, Unreadable):
+            item = (item_id, payload, metadata)
+        return Sized(item, size, kept=kept, fields=names)
 
     def _record(self, where: str, row: object) -> Item:
-        """The item of one JSON record found at ``where`` (its id unless it has its own)."""
+        """The item of one record found at ``where`` (its id unless it has its own).
+
+        A record is a JSON object, a CSV record or a Parquet row, as a mapping. The
+        message for a record without its text names no row, so that the same problem
+        in every row of a dump is said once (``releaseparse parse`` says each failure
+        message once); the failed row's id says where it is.
+        """
         if not isinstance(row, dict):
             kind = type(row).__name__
             message = f"{where}: the record is a JSON {kind}, not an object"
@@ -186,14 +286,15 @@ class Inputs:
         item_id = item_id if isinstance(item_id, str | int) and item_id != "" else where
         text = row.get(self.text_field)
         if not isinstance(text, str):
-            fields = ", ".join(sorted(row)) or "none"
-            problem = "is not text" if self.text_field in row else "is missing"
+            problem = "is missing" if self.text_field not in row else "is not text"
+            problem = "is null" if self.text_field in row and text is None else problem
             message = (
-                f"{where}: the field {self.text_field!r} {problem} (fields: {fields}); "
+                f"the field {self.text_field!r} {problem} (fields: {listed(row)}); "
                 "name the text field with --text-field"
             )
             return item_id, Unreadable("InputError", message)
-        return item_id, text
+        payload: Payload = HtmlSource(text) if self.html else text
+        return item_id, payload
 
 
 @attrs.frozen

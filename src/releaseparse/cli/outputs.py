@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from releaseparse.cli.fields import INPUT_PREFIX
 from releaseparse.outcome import Outcome
 from releaseparse.rows import ROW_COLUMNS, arrow_schema
 
@@ -33,6 +37,15 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 PARQUET_BATCH = 1024
 
 
+def _is_special(target: Path) -> bool:
+    """Whether ``target`` exists and is no regular file or folder (a device, a pipe)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def _temporary_beside(target: Path) -> Path:
     """A new empty file beside ``target``, with the permissions a plain ``open`` would give.
 
@@ -47,11 +60,31 @@ def _temporary_beside(target: Path) -> Path:
     return Path(name)
 
 
-def format_for(output: str | None) -> str:
-    """The format an output path's suffix implies (JSONL when none does)."""
-    if output is None:
-        return "jsonl"
-    return _SUFFIXES.get(Path(output).suffix.lower(), "jsonl")
+def choose_format(output: str | None, given: str | None) -> str:
+    """The format of ``-o output`` with ``--format given``; ``ValueError`` (one line) if unclear.
+
+    A known suffix decides, and a ``--format`` that says otherwise is refused (CSV in a
+    ``.parquet`` file); an unknown suffix (``.xlsx``) needs ``--format``. Stdout and a
+    name with no suffix take ``--format``, else JSONL.
+    """
+    suffix = "" if output is None else Path(output).suffix.lower()
+    implied = _SUFFIXES.get(suffix)
+    if implied is not None and given is not None and given != implied:
+        raise ValueError(
+            f"-o {output} names a {implied} file but --format is {given}: drop --format,"
+            f" or give a name ending {_suffix_of(given)}"
+        )
+    if implied is None and suffix and given is None:
+        known = ", ".join(_SUFFIXES)
+        raise ValueError(
+            f"-o {output}: unknown output suffix {suffix}; end the name with one of {known},"
+            f" or choose with --format {{{','.join(FORMATS)}}}"
+        )
+    return implied or given or "jsonl"
+
+
+def _suffix_of(chosen: str) -> str:
+    return next(suffix for suffix, name in _SUFFIXES.items() if name == chosen)
 
 
 def neutralise(cell: object) -> object:
@@ -73,18 +106,29 @@ class Writer:
     An interrupted or failed run leaves no half-written output: ``commit`` makes the
     rows written so far the output (a complete, valid file); ``discard`` removes them.
     With no output path, rows go to stdout as they come.
+
+    ``inputs`` (``--keep-field``) makes each row carry fields of its input, given to
+    ``with_input``: JSON rows hold them all under ``"input"``; flat rows (CSV, Parquet)
+    have one column ``input.NAME`` for each name in ``inputs``, in that order.
     """
 
     binary = False
     #: The name ``--format`` gives it.
     format = ""
 
-    def __init__(self, output: str | None) -> None:
+    def __init__(self, output: str | None, *, inputs: Sequence[str] | None = None) -> None:
         self.output = output
+        self.inputs = inputs
         self.temporary: Path | None = None
         self.rows = 0
         if output is None:
             self.stream: IO[Any] = sys.stdout.buffer if self.binary else stdout_text()
+            self.start()
+            return
+        if _is_special(Path(output)):
+            # ``-o /dev/null``, a named pipe: written in place (moving a file onto a
+            # device would replace the device).
+            self.stream = self._open(Path(output))
             self.start()
             return
         self.temporary = _temporary_beside(Path(output))
@@ -114,6 +158,14 @@ class Writer:
         """Write one row made by ``encode``."""
         raise NotImplementedError
 
+    def with_input(self, row: Any, kept: Mapping[str, object]) -> Any:
+        """``row`` (made by ``encode``) carrying the input fields ``kept`` (JSON values)."""
+        return row[:-1] + ', "input": ' + json.dumps(kept, ensure_ascii=False) + "}"
+
+    def input_columns(self) -> list[str]:
+        """The flat output's columns of kept input fields: ``input.NAME`` each."""
+        return [INPUT_PREFIX + name for name in self.inputs or ()]
+
     def finish(self) -> None:
         """Write what comes after the last row."""
 
@@ -121,7 +173,10 @@ class Writer:
         """Finish the file and move it onto the output."""
         self.finish()
         if self.temporary is None:
-            self.stream.flush()
+            if self.output is None:
+                self.stream.flush()
+            else:
+                self.stream.close()
             return
         self.stream.close()
         os.replace(self.temporary, self.output)  # type: ignore[arg-type]
@@ -135,6 +190,9 @@ class Writer:
         """
         temporary, self.temporary = self.temporary, None
         if temporary is None:
+            if self.output is not None:
+                with contextlib.suppress(OSError):  # a device or a pipe: nothing to drop
+                    self.abandon()
             return
         try:
             self.abandon()
@@ -193,7 +251,7 @@ class CsvWriter(Writer):
 
     def start(self) -> None:
         self._csv = csv.writer(self.stream)
-        self._csv.writerow(ROW_COLUMNS)
+        self._csv.writerow([*ROW_COLUMNS, *self.input_columns()])
 
     @staticmethod
     def encode(outcome: Outcome) -> list[object]:
@@ -203,6 +261,16 @@ class CsvWriter(Writer):
     def write(self, row: list[object]) -> None:
         self._csv.writerow(row)
         self.rows += 1
+
+    def with_input(self, row: list[object], kept: Mapping[str, object]) -> list[object]:
+        return [*row, *(neutralise(_flat_input(kept.get(name))) for name in self.inputs or ())]
+
+
+def _flat_input(value: object) -> str | None:
+    """A kept input value as one text cell: text as it is, anything else as its JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _cell(value: object) -> object:
@@ -224,15 +292,24 @@ class ParquetWriter(Writer):
         return path.open("wb")
 
     def start(self) -> None:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         self._pending: list[dict[str, Any]] = []
-        self._schema = arrow_schema()
+        schema = arrow_schema()
+        self._schema = pa.schema(
+            [*schema, *(pa.field(c, pa.string()) for c in self.input_columns())]
+        )
         self._parquet: pyarrow.parquet.ParquetWriter = pq.ParquetWriter(self.stream, self._schema)
 
     @staticmethod
     def encode(outcome: Outcome) -> dict[str, Any]:
         return outcome.to_row()
+
+    def with_input(self, row: dict[str, Any], kept: Mapping[str, object]) -> dict[str, Any]:
+        for name in self.inputs or ():
+            row[INPUT_PREFIX + name] = _flat_input(kept.get(name))
+        return row
 
     def write(self, row: dict[str, Any]) -> None:
         self._pending.append(row)

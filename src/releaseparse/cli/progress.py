@@ -9,7 +9,7 @@ from typing import TextIO
 import attrs
 
 from releaseparse.records import Confidence
-from releaseparse.summary import Facts, Summary
+from releaseparse.summary import Facts, Summary, counted
 
 #: Seconds between redraws of the progress line.
 REDRAW_EVERY = 0.1
@@ -54,7 +54,7 @@ class Tally:
         megabytes = self.size / 1e6
         head = "interrupted after" if interrupted else "done:"
         lines = [
-            f"releaseparse: {head} {self.inputs:,} input(s) in {_duration(self.elapsed)}"
+            f"releaseparse: {head} {counted(self.inputs, 'input')} in {_duration(self.elapsed)}"
             f" ({rate:,.1f} docs/s, {megabytes / self.elapsed:,.2f} MB/s)",
             *self.summary.lines(),
         ]

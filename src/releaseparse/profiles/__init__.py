@@ -11,13 +11,17 @@ by name. A profile that is not installed is given as the object itself
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import entry_points
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
 from releaseparse.guard import mark_reviewed
 from releaseparse.protocols import Extractor
 from releaseparse.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 #: Entry-point group under which installed packages register profiles.
 PROFILE_GROUP = "releaseparse.profiles"
@@ -38,9 +42,16 @@ class Profile:
     description: str = ""
 
 
+def _installed() -> Iterator[EntryPoint]:
+    """The profiles installed packages register (``importlib.metadata`` loaded only now)."""
+    from importlib.metadata import entry_points
+
+    return iter(entry_points(group=PROFILE_GROUP))
+
+
 def profile_names() -> tuple[str, ...]:
     """The built-in profile names, then those installed packages register (not loaded)."""
-    installed = sorted(point.name for point in entry_points(group=PROFILE_GROUP))
+    installed = sorted(point.name for point in _installed())
     return (*_BUILTIN, *(name for name in installed if name not in _BUILTIN))
 
 
@@ -78,7 +89,7 @@ def get_profile(name: str) -> Profile:
     elif ":" in name:
         found = _attribute(name)
     else:
-        points = [point for point in entry_points(group=PROFILE_GROUP) if point.name == name]
+        points = [point for point in _installed() if point.name == name]
         if not points:
             known = ", ".join(profile_names())
             raise KeyError(

@@ -215,12 +215,16 @@ def page(title: str, body: str, *, css: Sequence[str] = ()) -> str:
 
 @attrs.frozen
 class Bar:
-    """One bar of ``bar_chart``: its label, its value, its colour and a note after the number."""
+    """One bar of ``bar_chart``: its label, its value, its colour and a note after the number.
+
+    ``link``, when given, is the id of an element of the page: the bar leads there.
+    """
 
     label: str
     value: int
     colour: str = "#0072b2"
     note: str = ""
+    link: str = ""
 
 
 def _fit(label: str, limit: int) -> str:
@@ -258,6 +262,8 @@ def bar_chart(bars: Sequence[Bar], *, total: int | None = None, width: int = 620
     for i, (bar, label, shown) in enumerate(zip(bars, labels, texts, strict=True)):
         y = 3 + i * row
         length = room * bar.value / top
+        if bar.link:
+            out.append(f'<a href="#{escape(bar.link)}" class="bar">')
         out.append(f"<g><title>{escape(bar.label)}: {escape(shown)}</title>")
         out.append(
             f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end" font-size="{size}" '
@@ -277,6 +283,8 @@ def bar_chart(bars: Sequence[Bar], *, total: int | None = None, width: int = 620
             f'<text x="{text_x:.1f}" y="{y + 16}" font-size="12" fill="#1d232b">'
             f"{escape(shown)}</text></g>"
         )
+        if bar.link:
+            out.append("</a>")
     out.append("</svg>")
     return "".join(out)
 

@@ -301,7 +301,10 @@ def _defect_summary(release: Release) -> str:
     total = len(release.defects)
     if not total:
         return "no defects"
-    parts = ", ".join(f"{n} {name}{'s' * (n != 1)}" for name, n in counts.items() if n)
+    # "info" stays as it is: 2 errors, 2 warnings, 2 info.
+    parts = ", ".join(
+        f"{n} {name}{'s' * (n != 1 and name != 'info')}" for name, n in counts.items() if n
+    )
     return f"{total} defect{'s' * (total != 1)} ({parts})"
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from releaseparse.outcome import Outcome
+from releaseparse.groups import WorstGroup
+from releaseparse.outcome import ItemId, Outcome
 from releaseparse.records import Confidence
-from releaseparse.summary import COVERAGE_FIELDS, Summary, badness, summarize
+from releaseparse.summary import COVERAGE_FIELDS, Summary, counted, summarize
 from releaseparse.views.html import (
     SEVERITY_COLOURS,
     Bar,
@@ -30,6 +31,10 @@ from releaseparse.views.layout import short
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Up to this many months the dates are drawn as a column per month, else as a year grid.
 MONTH_COLUMNS = 60
+#: How many ids the report notes per defect code, missing field and group of worst inputs.
+LISTED = 200
+#: How many of a list's ids are in view; the others are behind a "more" toggle.
+IDS_SHOWN = 5
 
 REPORT_CSS = """
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:.8rem;
@@ -72,6 +77,14 @@ table.levels td{text-align:right;padding:.25em .5em;white-space:nowrap}
 table.levels td.stack{width:55%;text-align:left}
 table.levels tr+tr{border-top:1px solid #eef0f3}
 .stack span{display:inline-block;height:.9em;vertical-align:-.1em}
+.list{margin:0 0 .7rem;scroll-margin-top:1rem}
+.list h3{font-size:.95rem;margin:.2rem 0;font-weight:600}
+.list:target{outline:2px solid var(--accent);outline-offset:4px;border-radius:4px}
+.ids code{font-size:.8rem;display:inline-block;margin:0 .3em .1em 0;overflow-wrap:anywhere}
+.ids details{display:inline}
+.ids summary{display:inline;cursor:pointer;color:var(--accent);font-size:.85rem}
+svg a.bar{cursor:pointer}
+svg a.bar:hover rect{opacity:.8}
 .failure pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:var(--mono);
 font-size:.86rem;margin:.4rem 0 0}
 """
@@ -102,7 +115,13 @@ def _cards(summary: Summary) -> str:
     parsed = summary.parsed
     return (
         '<section class="cards">'
-        + _card("documents", "documents", summary.documents, "inputs read", "#5e6875")
+        + _card(
+            "documents",
+            "document" if summary.documents == 1 else "documents",
+            summary.documents,
+            "inputs read",
+            "#5e6875",
+        )
         + _card(
             "parsed",
             "parsed",
@@ -114,7 +133,7 @@ def _cards(summary: Summary) -> str:
             "with_defects",
             "with defects",
             summary.with_defects,
-            f"{_pct(summary.with_defects, parsed)} of parsed · any severity",
+            f"{_pct(summary.with_defects, parsed)} of parsed · {_kinds_of_defects(summary)}",
             "#56b4e9",
         )
         + _card(
@@ -136,6 +155,14 @@ def _cards(summary: Summary) -> str:
     )
 
 
+def _kinds_of_defects(summary: Summary) -> str:
+    if summary.with_defects and not summary.with_errors and not summary.with_warnings:
+        return "information only"
+    if summary.info_only:
+        return f"{summary.info_only:,} information only"
+    return "any severity"
+
+
 def _panel(title: str, body: str, note: str = "", *, stat: str = "") -> str:
     attr = f' data-chart="{stat}"' if stat else ""
     tail = f'<p class="note">{note}</p>' if note else ""
@@ -146,13 +173,19 @@ def _coverage(summary: Summary) -> str:
     if not summary.parsed:
         return _panel("Field coverage", '<p class="muted">No parsed records.</p>')
     bars = [
-        Bar(key, summary.coverage[key], colour_of("speaker" if key == "speakers" else key).strong)
+        Bar(
+            key,
+            summary.coverage[key],
+            colour_of("speaker" if key == "speakers" else key).strong,
+            link=f"missing-{key}" if _missing(summary, key) else "",
+        )
         for key in COVERAGE_FIELDS
     ]
     return _panel(
         "Field coverage",
         bar_chart(bars, total=summary.parsed),
-        f"Share of the {summary.parsed:,} parsed records in which the field is present.",
+        f"Share of the {counted(summary.parsed, 'parsed record')} in which the field is"
+        " present; click a bar for the documents without it.",
         stat="coverage",
     )
 
@@ -200,14 +233,16 @@ def _confidence(summary: Summary) -> str:
 
 
 def _defects(summary: Summary) -> str:
+    anchors = _code_anchors(summary)
     bars = [
         Bar(
             code,
-            count,
+            summary.defects[code],
             SEVERITY_COLOURS[summary.severities[code].value],
-            f"in {summary.defect_releases[code]:,} releases",
+            f"in {counted(summary.defect_releases[code], 'release')}",
+            link=anchors[code],
         )
-        for code, count in sorted(summary.defects.items(), key=lambda item: (-item[1], item[0]))
+        for code in _codes_by_count(summary)
     ]
     key = "".join(
         f'<span><i style="background:{colour}"></i>{name}</span>'
@@ -216,7 +251,8 @@ def _defects(summary: Summary) -> str:
     return _panel(
         "Defect codes",
         f'<div class="key">{key}</div>{bar_chart(bars)}',
-        "Occurrences of each code over the parsed records; bar colour is its severity.",
+        "Occurrences of each code over the parsed records; bar colour is its severity."
+        " Click a bar for the documents that hold the code.",
         stat="defects",
     )
 
@@ -278,9 +314,17 @@ def _year_grid(months: Counter[tuple[int, int]]) -> str:
 
 def _per_month(summary: Summary) -> str:
     dated = summary.parsed - summary.undated
-    note = f"{dated:,} parsed records with a date; {summary.undated:,} without one are not counted."
     if not summary.months:
-        return _panel("Releases per month", '<p class="muted">No dates.</p>', note)
+        # No chart to draw: one line says so, where the chart would be.
+        return (
+            '<p class="note" data-note="months">Releases per month: no dates (none of the'
+            f" {counted(summary.parsed, 'parsed record')} has one).</p>"
+        )
+    verb = "is" if summary.undated == 1 else "are"
+    note = (
+        f"{counted(dated, 'parsed record')} with a date; {summary.undated:,} without one"
+        f" {verb} not counted."
+    )
     span = _month_range(summary.months)
     if len(span) <= MONTH_COLUMNS:
         columns = [
@@ -329,56 +373,90 @@ def _failures(summary: Summary) -> str:
     )
 
 
-def _outcome_text(outcome: Outcome) -> str:
-    if outcome.error is not None:
-        return f"failed: {outcome.error.type}"
-    _, errors, warnings = badness(outcome)
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+def _group_text(group: WorstGroup) -> str:
+    if group.failure is not None:
+        return f"failed: {group.failure}"
+    _, errors, warnings = group.badness
+    parts = [counted(errors, "error code")] if errors else []
+    parts += [counted(warnings, "warning code")] if warnings else []
+    return ", ".join(parts)
 
 
-def _worst_table(worst: Sequence[Outcome]) -> str:
-    if not worst:
+def _id_list(ids: Sequence[ItemId], total: int, links: Mapping[ItemId, str]) -> str:
+    """Ids as code, the first ``IDS_SHOWN`` in view and the rest behind a toggle.
+
+    An id shown in full further down (``links``) leads there. When ``total`` is more than
+    the ids noted, a last line says how many more there are.
+    """
+
+    def one(item: ItemId) -> str:
+        shown = f"<code>{escape(str(item))}</code>"
+        return f'<a href="#{links[item]}">{shown}</a>' if item in links else shown
+
+    head = " ".join(one(item) for item in ids[:IDS_SHOWN])
+    rest = ids[IDS_SHOWN:]
+    more = (
+        f"<details><summary>{counted(len(rest), 'more id')}</summary>"
+        + " ".join(one(item) for item in rest)
+        + "</details>"
+        if rest
+        else ""
+    )
+    unlisted = total - len(ids)
+    tail = (
+        f'<span class="muted"> … and {unlisted:,} more, not listed</span>' if unlisted > 0 else ""
+    )
+    return f'<span class="ids">{head}{more}{tail}</span>'
+
+
+def _worst_table(groups: Sequence[WorstGroup], links: Mapping[ItemId, str]) -> str:
+    if not groups:
         return _panel(
-            "Worst examples", '<p class="muted">No failures and no error or warning defects.</p>'
+            "Worst inputs", '<p class="muted">No failures and no error or warning defects.</p>'
         )
     rows = [
-        '<table class="worst" data-table="worst"><tr><th>#</th><th>Input</th><th>Outcome</th>'
-        "<th>Title · date</th><th>Defect codes</th></tr>"
+        '<table class="worst" data-table="worst"><tr><th>#</th><th>Outcome</th>'
+        "<th>Defect codes</th><th>Inputs</th><th>Ids</th><th>First of them</th></tr>"
     ]
-    for rank, outcome in enumerate(worst, 1):
-        release = outcome.release
+    for rank, group in enumerate(groups, 1):
+        first = group.first
+        release = first.release
         if release is None:
-            assert outcome.error is not None
-            about = f'<span class="muted">{escape(short(outcome.error.message, 160))}</span>'
+            assert first.error is not None
+            about = f'<span class="muted">{escape(short(first.error.message, 160))}</span>'
             codes = ""
         else:
             title = release.header.title or "(no title)"
             date = release.header.date.isoformat() if release.header.date else "no date"
             about = f"{escape(short(title, 120))} · {date}"
-            counts = Counter(defect.code for defect in release.defects)
-            codes = "".join(
-                f"<code>{escape(code)}{f' ×{n}' if n > 1 else ''}</code>"
-                for code, n in counts.items()
-            )
+            codes = "".join(f"<code>{escape(code)}</code>" for code in group.key)
         rows.append(
-            f'<tr data-id="{escape(str(outcome.id))}"><td class="n">{rank}</td>'
-            f'<td><a href="#w{rank}">{escape(str(outcome.id))}</a></td>'
-            f"<td>{escape(_outcome_text(outcome))}</td><td>{about}</td><td>{codes}</td></tr>"
+            f'<tr data-group="{rank}"><td class="n">{rank}</td>'
+            f"<td>{escape(_group_text(group))}</td><td>{codes}</td>"
+            f'<td class="n">{group.count:,}</td><td>{_id_list(group.ids, group.count, links)}</td>'
+            f'<td><a href="#w{rank}">{escape(str(first.id))}</a>: {about}</td></tr>'
         )
     rows.append("</table>")
     return _panel(
-        f"Worst examples ({len(worst)})",
+        f"Worst inputs ({counted(len(groups), 'group')})",
         "".join(rows),
-        "Failed inputs first, then most error defects, then most warning defects.",
+        "Inputs that failed the same way, or hold the same defect codes, make one group:"
+        " failed inputs first, then the groups with more error codes, then more warning codes,"
+        " then the larger. The first input of each group is shown in full below.",
     )
 
 
-def _details(worst: Sequence[Outcome]) -> tuple[str, tuple[str, ...]]:
+def _details(groups: Sequence[WorstGroup]) -> tuple[str, tuple[str, ...]]:
     parts: list[str] = []
     kinds: list[str] = []
-    for rank, outcome in enumerate(worst, 1):
+    for rank, group in enumerate(groups, 1):
+        outcome = group.first
+        others = group.count - 1
+        also = (
+            f' <span class="muted">and {counted(others, "other")} like it</span>' if others else ""
+        )
         heading = (
-            f'<h3><span class="rank">{rank}.</span>{escape(str(outcome.id))}'
+            f'<h3><span class="rank">{rank}.</span>{escape(str(outcome.id))}{also}'
             '<a class="top" href="#top">back to the table ↑</a></h3>'
         )
         if outcome.release is None:
@@ -395,20 +473,64 @@ def _details(worst: Sequence[Outcome]) -> tuple[str, tuple[str, ...]]:
     return "\n".join(parts), tuple(dict.fromkeys(kinds))
 
 
+def _code_anchors(summary: Summary) -> dict[str, str]:
+    """The id of each defect code's list of documents, in the order of the chart."""
+    return {code: f"code-{number}" for number, code in enumerate(_codes_by_count(summary), 1)}
+
+
+def _codes_by_count(summary: Summary) -> list[str]:
+    return sorted(summary.defects, key=lambda code: (-summary.defects[code], code))
+
+
+def _missing(summary: Summary, key: str) -> int:
+    return summary.parsed - summary.coverage[key]
+
+
+def _lists(summary: Summary, links: Mapping[ItemId, str]) -> str:
+    """The documents behind each defect code and each field's coverage: lists of ids."""
+    anchors = _code_anchors(summary)
+    codes = [
+        f'<div class="list" id="{anchors[code]}"><h3><code>{escape(code)}</code> · in '
+        f"{counted(summary.defect_releases[code], 'release')}</h3>"
+        f"{_id_list(summary.code_ids.ids.get(code, []), summary.defect_releases[code], links)}"
+        "</div>"
+        for code in _codes_by_count(summary)
+    ]
+    fields = [
+        f'<div class="list" id="missing-{key}"><h3>no {escape(key)} · '
+        f"{counted(_missing(summary, key), 'release')}</h3>"
+        f"{_id_list(summary.missing_ids.ids.get(key, []), _missing(summary, key), links)}</div>"
+        for key in COVERAGE_FIELDS
+        if _missing(summary, key)
+    ]
+    if not codes and not fields:
+        return ""
+    parts = []
+    if codes:
+        parts.append(_panel("Documents by defect code", "".join(codes), stat="code_ids"))
+    if fields:
+        parts.append(_panel("Documents without each field", "".join(fields), stat="missing_ids"))
+    return f'<div class="two">{"".join(parts)}</div>'
+
+
 def render_report(summary: Summary, *, name: str) -> str:
     """The report page for a ``summarize`` result; ``name`` heads it (escaped)."""
-    details, kinds = _details(summary.worst)
+    groups = summary.worst_groups
+    details, kinds = _details(groups)
+    links = {group.first.id: f"w{rank}" for rank, group in enumerate(groups, 1)}
     body = "\n".join(
         (
             f'<header id="top"><h1>Parse report: {escape(name)}</h1>'
-            f'<p class="lede">{summary.documents:,} documents read by releaseparse.</p></header>',
+            f'<p class="lede">{counted(summary.documents, "document")} read by releaseparse.</p>'
+            "</header>",
             _cards(summary),
             f'<div class="two">{_coverage(summary)}{_defects(summary)}</div>',
             _confidence(summary),
             _per_month(summary),
             f'<div class="two">{_note_types(summary)}{_failures(summary)}</div>',
-            _worst_table(summary.worst),
+            _worst_table(groups, links),
             f'<section class="details">{details}</section>' if details else "",
+            _lists(summary, links),
         )
     )
     return page(
@@ -422,7 +544,9 @@ def report_html(outcomes: Iterable[Outcome], *, name: str, worst: int = 20) -> s
     """A self-contained HTML report over ``outcomes``, read once and never held in memory.
 
     Totals, field coverage, defect codes, confidence per field, releases per month, note
-    types, failure types and the ``worst`` worst examples, each linked to its explain view
-    (or its error) below.
+    types, failure types and the ``worst`` worst groups of inputs (grouped by defect set),
+    the first of each linked to its explain view (or its error) below. Each defect code's
+    bar and each field's coverage bar lead to the ids of the documents concerned (the
+    first ``LISTED`` of them).
     """
-    return render_report(summarize(outcomes, worst=worst), name=name)
+    return render_report(summarize(outcomes, worst=worst, listed=LISTED), name=name)

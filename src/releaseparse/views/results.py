@@ -34,6 +34,32 @@ def _problem(row: Any) -> str | None:
     return None
 
 
+#: What ``parse`` writes besides JSONL, by suffix: ``report`` cannot read it.
+_OTHER_SUFFIXES = {".csv": "CSV", ".parquet": "Parquet", ".pq": "Parquet", ".json": "a JSON array"}
+
+
+def other_format(path: str | os.PathLike[str]) -> str | None:
+    """The other output of ``parse`` a file holds (``"CSV"``, ``"Parquet"``...), else ``None``.
+
+    Judged by its first bytes: Parquet's ``PAR1``, a JSON array's ``[``, the CSV header
+    ``parse`` writes; then by its suffix. A file that may be JSONL gives ``None``.
+    """
+    try:
+        with open(path, "rb") as stream:
+            start = stream.read(64).lstrip()
+    except OSError:
+        return None
+    if start.startswith(b"PAR1"):
+        return "Parquet"
+    if start.startswith(b"["):
+        return "a JSON array"
+    if start.startswith(b"id,error,"):
+        return "CSV"
+    if start.startswith(b"{"):
+        return None
+    return _OTHER_SUFFIXES.get(os.path.splitext(path)[1].lower())
+
+
 def read_results(path: str | os.PathLike[str]) -> Iterator[Outcome]:
     """Yield the outcomes of a JSONL results file lazily, one line at a time, in order.
 
