@@ -309,6 +309,21 @@ _A_PAYWALL_STAMP_OVER_A_WIRE_CREDIT = Wrapped(
     _ISSUER_F,
     "Nur für Abonnenten\nEstadão Conteúdo\nVai al contenuto\n\n" + _ISSUER_F,
 )
+#: A rights line with its closing period above an issuer line: it was the title, sure.
+_A_RIGHTS_LINE_OVER_AN_ISSUER = Wrapped(
+    "F", _ISSUER_F, "Tutti i diritti riservati.\n\n" + _ISSUER_F
+)
+#: A site's tagline over an unknown section label above an office line: the tagline was
+#: the title, rated sure on the strength of the label read as a name line.
+_A_TAGLINE_OVER_A_SECTION_LABEL = Wrapped(
+    "F", _PAGE_F, "Nachrichten aus aller Welt\nNeueste Artikel\n\n" + _PAGE_F
+)
+_A_TAGLINE_BETWEEN_SKIP_LINKS_AND_A_LABEL = Wrapped(
+    "F",
+    _PAGE_F,
+    "Ir al contenido\nIr al contenido\nIr al contenido\n\nNachrichten aus aller Welt\n\n"
+    "Neueste Artikel\n\n" + _PAGE_F,
+)
 _A_SENTENCE_UNDER_A_SKIP_LINK = Wrapped(
     "A",
     _PAGE_A_CATEGORY,
@@ -349,6 +364,9 @@ _A_SENTENCE_UNDER_A_SKIP_LINK = Wrapped(
 @example(_A_PITCH_TWICE_UNDER_SKIP_LINKS)
 @example(_A_PORTUGUESE_SKIP_LINK_OVER_A_2001_PAGE)
 @example(_A_PAYWALL_STAMP_OVER_A_WIRE_CREDIT)
+@example(_A_RIGHTS_LINE_OVER_AN_ISSUER)
+@example(_A_TAGLINE_OVER_A_SECTION_LABEL)
+@example(_A_TAGLINE_BETWEEN_SKIP_LINKS_AND_A_LABEL)
 @_SETTINGS
 def test_chrome_around_a_release_changes_nothing(case: Wrapped) -> None:
     """Chrome above and below a release, and a site name glued onto its title line, leave

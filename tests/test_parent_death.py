@@ -35,7 +35,8 @@ import releaseparse
 
 def long_document(state):
     """Stand in for a document that takes a minute to parse."""
-    print(os.getpid(), flush=True)
+    # One write(2) of fewer than PIPE_BUF bytes: the two workers' lines never interleave.
+    os.write(1, f"{os.getpid()}\\n".encode())
     until = time.monotonic() + 60
     while time.monotonic() < until:
         pass

@@ -130,10 +130,30 @@ class _Evidence:
             # Over a note type that is a title of its own (``Daily Press Briefing``), a
             # line above may be a site's name.
             return LIKELY
+        if self._over_unread_name():
+            # Over a name-shaped line nothing was read from (``Neueste Artikel``), the
+            # line is as likely a site's tagline over a section label as a title.
+            return LIKELY
         words = len(text.split())
         if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS or self._rival_title():
             return LIKELY
         return SURE
+
+    def _over_unread_name(self) -> bool:
+        """Whether the next line below the title is name-shaped and gave no field.
+
+        Blank lines are passed over. Neither a speaker nor an issuer, such a line stands
+        between the title and the header lines.
+        """
+        title = self.block.title
+        if title is None:
+            return False
+        index = title[1]
+        while index < len(self.starts) and self.found.kind(index) == Kind.BLANK:
+            index += 1
+        if index >= len(self.starts) or self.found.kind(index) != Kind.NAME:
+            return False
+        return all(self.line_of(span) != index for span in self.state.spans.values())
 
     def _self_titled_top(self) -> bool:
         vocabulary = self.state.vocabulary
