@@ -162,6 +162,54 @@ def test_frame_ids_from_index_and_missing_text() -> None:
     assert dict(parse_frame(frame.iloc[:0]).dtypes) == row_dtypes()
 
 
+_ITEM = (
+    "Office of the Spokesperson\n\n"
+    "The United States welcomes the agreement reached today by the parties to the talks.\n"
+)
+
+
+def cells(column: pd.Series) -> list[object]:
+    """A column's values, ``None`` for each missing one (pandas' string dtype gives NaN)."""
+    return [None if pd.isna(value) else value for value in column.tolist()]
+
+
+def test_metadata_columns_fill_what_the_texts_lack() -> None:
+    frame = pd.DataFrame(
+        {
+            "text": [_ITEM, _ITEM, _ITEM],
+            "headline": ["Agreement Welcomed", None, pd.NA],
+            "published": [pd.Timestamp("2021-05-20 23:30"), pd.NaT, "May 22, 2021"],
+            "link": ["https://example.invalid/1", None, "https://example.invalid/3"],
+        },
+        index=["a", "b", "c"],
+    )
+    columns = {"title": "headline", "date": "published", "url": "link"}
+    rows = parse_frame(frame, metadata_columns=columns)
+    assert rows["title"].tolist()[0] == "Agreement Welcomed"
+    assert rows["title"].isna().tolist() == [False, True, True]
+    assert cells(rows["date"]) == [datetime.date(2021, 5, 20), None, datetime.date(2021, 5, 22)]
+    assert cells(rows["from_metadata"]) == ["title; date", None, "date"]
+    assert rows["url"].tolist()[0] == "https://example.invalid/1"
+    items = [("a", _ITEM, {"title": "Agreement Welcomed", "date": "2021-05-20"})]
+    assert cells(to_pandas(parse_many(items))["title"]) == [cells(rows["title"])[0]]
+    spark = list(parse_frames(iter([frame]), metadata_columns=columns, for_spark=True))
+    assert cells(spark[0]["from_metadata"]) == ["title; date", None, "date"]
+
+
+def test_a_wrong_metadata_key_is_refused_naming_it() -> None:
+    frame = pd.DataFrame({"text": [_ITEM]})
+    with pytest.raises(ValueError, match=r"'headline'.*known: title, date, url"):
+        parse_frame(frame, metadata_columns={"headline": "headline"})
+
+
+def test_dataframe_takes_metadata_columns(client: distributed.Client) -> None:
+    frame = pd.DataFrame({"text": [_ITEM] * 4, "headline": ["One", "Two", None, "Four"]})
+    rows = computed(
+        parse_dataframe(from_pandas(frame, npartitions=2), metadata_columns={"title": "headline"})
+    )
+    assert cells(rows["title"]) == ["One", "Two", None, "Four"]
+
+
 def test_frames_yield_parse_frame() -> None:
     frame = texts_frame()
     frames = [frame.iloc[:30], frame.iloc[30:31], frame.iloc[31:]]

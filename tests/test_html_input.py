@@ -270,6 +270,51 @@ def test_decoding_defects_of_the_page_are_kept_at_its_start() -> None:
     assert all(defect.span.start == defect.span.end == 0 for defect in invalid)
 
 
+_RUSSIAN = "<p>Заявление для прессы</p><p>Офис пресс-секретаря</p>"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="windows-1251">',
+        "<meta http-equiv='Content-Type' content='text/html; charset=windows-1251'>",
+        "<META CHARSET=cp1251>",
+    ],
+)
+def test_a_page_that_is_not_utf8_is_read_in_the_encoding_it_declares(meta: str) -> None:
+    page = f"<html><head>{meta}</head><body>{_RUSSIAN}</body></html>".encode("cp1251")
+    release = releaseparse.parse(page, html=True)
+    assert "Заявление для прессы" in release.source
+    assert "encoding.declared" in release.codes
+    assert "encoding.cp1252" not in release.codes
+
+
+def test_utf8_bytes_stay_utf8_whatever_the_page_declares() -> None:
+    """A scraper that saved a page as UTF-8 rarely rewrites its meta tag."""
+    meta = '<meta charset="windows-1251">'
+    page = f"<html><head>{meta}</head><body>{_RUSSIAN}</body></html>".encode()
+    release = releaseparse.parse(page, html=True)
+    assert "Заявление для прессы" in release.source
+    assert not [code for code in release.codes if code.startswith("encoding.")]
+
+
+@pytest.mark.parametrize(
+    "meta", ['<meta charset="nonsense-42">', "", '<meta charset="iso-8859-1">']
+)
+def test_without_a_known_declaration_other_bytes_are_guessed_as_before(meta: str) -> None:
+    page = f"<html><head>{meta}</head><body><p>Déclaration à la presse</p></body></html>"
+    release = releaseparse.parse(page.encode("cp1252"), html=True)
+    assert "Déclaration à la presse" in release.source
+    assert "encoding.cp1252" in release.codes
+
+
+def test_the_declaration_is_looked_for_in_the_first_kilobyte_only() -> None:
+    filler = "<!-- " + "x" * 1100 + " -->"
+    page = f"<html><head>{filler}<meta charset='windows-1251'></head><body>{_RUSSIAN}</body>"
+    release = releaseparse.parse(page.encode("cp1251"), html=True)
+    assert "encoding.declared" not in release.codes
+
+
 def test_the_size_limit_applies_to_the_page_and_the_line_limit_to_its_text() -> None:
     page = "<p>" + "word " * 100 + "</p>"
     assert Parser(max_size=50).parse(page, html=True).codes == ("source.too_large",)
@@ -396,6 +441,25 @@ def test_html_parsed_as_text_gets_a_warning_naming_the_way_out() -> None:
     assert "source.looks_like_html" not in releaseparse.parse(PARAGRAPHS, html=True).codes
     page = releaseparse.parse_all(PARAGRAPHS)
     assert all("source.looks_like_html" in release.codes for release in page)
+
+
+def test_parse_many_with_html_renders_every_kind_of_item_in_the_workers() -> None:
+    path = HTML / "c_state_2009_2017.html"
+    page = path.read_bytes()
+    items = [page, page.decode("utf-8"), path, ("k", page), ("m", page, {"url": "https://x/1"})]
+    for workers in (None, 2):
+        outcomes = list(releaseparse.parse_many(items, html=True, workers=workers))
+        assert [outcome.id for outcome in outcomes] == [0, 1, str(path), "k", "m"]
+        expected = Parser().parse(page, html=True)
+        for outcome in outcomes[:4]:
+            assert outcome.release == expected
+        last = outcomes[4].release
+        assert last is not None
+        assert last.url == "https://x/1"
+        assert last.header == expected.header
+    plain = next(releaseparse.parse_many([page]))
+    assert plain.release is not None
+    assert "source.looks_like_html" in plain.release.codes
 
 
 # -- the command line ------------------------------------------------------------------------

@@ -187,6 +187,8 @@ def test_origins_and_url_survive_dicts_pickles_rows_and_old_data() -> None:
     assert Release.from_dict(data) == release
     assert pickle.loads(pickle.dumps(release)) == release
     assert release.to_row()["url"] == "https://x/1"
+    assert release.to_row()["from_metadata"] == "title; date"  # in header order
+    assert releaseparse.parse(FEED_TEXT).to_row()["from_metadata"] is None
     rebuild, parts = release.__reduce__()
     pickled_before = rebuild(*parts[:-2])  # the parts before the origins and url parts
     assert (dict(pickled_before.origins), pickled_before.url) == ({}, None)

@@ -173,3 +173,28 @@ def test_the_shared_feed_gets_a_title_and_a_date_on_every_row(tmp_path: Path) ->
     assert all(row["release"]["header"]["title"] for row in rows)
     assert [row["release"]["header"]["date"] for row in rows] == [row["date"] for row in given]
     assert [row["input"]["link"] for row in rows] == [row["link"] for row in given]
+
+
+def test_explain_takes_the_row_fields_and_says_where_values_came_from(
+    feed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    options = ["--title-field", "headline", "--date-field", "published", "--url-field", "link"]
+    assert main(["explain", str(feed), "--id", "r2", *options, "--color", "never"]) == 0
+    fields = capsys.readouterr().out.split("\n\n", 1)[0].splitlines()
+    shown = {line.split()[0]: line.split()[1:] for line in fields[1:]}
+    assert shown["title"] == ["metadata", "sure", "Agreement", "Number", "2", "Welcomed"]
+    assert shown["date"] == ["metadata", "sure", "2021-05-22"]
+    assert shown["url"] == ["metadata", "https://example.invalid/2"]
+    assert shown["office"][0] == "1:1–1:26"
+    page = tmp_path / "r2.html"
+    assert main(["explain", str(feed), "--id", "r2", *options, "--html", str(page), "-q"]) == 0
+    assert page.read_text(encoding="utf-8").count(">metadata</span>") == 3
+
+
+def test_explain_without_the_row_fields_reads_the_text_alone(
+    feed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["explain", str(feed), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "metadata" not in out
+    assert "title.missing" in out

@@ -19,6 +19,10 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         "the bytes were UTF-16 without a byte-order mark (told by their NUL bytes)",
     ),
     "encoding.cp1252": (Severity.INFO, "the bytes were not UTF-8; decoded as Windows-1252"),
+    "encoding.declared": (
+        Severity.INFO,
+        "an HTML page's bytes were not UTF-8; decoded as the encoding its meta tag declares",
+    ),
     "encoding.invalid_bytes": (
         Severity.WARNING,
         "bytes that decode as nothing; each run replaced by U+FFFD, the span covers it",

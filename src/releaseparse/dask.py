@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 try:
@@ -16,7 +16,13 @@ except ImportError as error:  # pragma: no cover - the test extras install Dask
         "releaseparse.dask needs Dask, pandas and pyarrow: pip install 'releaseparse[dask]'"
     ) from error
 
-from releaseparse.frames import SPARK_SCHEMA, parse_frame, parse_frames, row_dtypes
+from releaseparse.frames import (
+    SPARK_SCHEMA,
+    check_metadata_columns,
+    parse_frame,
+    parse_frames,
+    row_dtypes,
+)
 from releaseparse.outcome import Outcome
 from releaseparse.parser import Parser
 from releaseparse.tasks import make_task, parse_task
@@ -80,10 +86,12 @@ def parse_dataframe(
     *,
     text_column: str = "text",
     id_column: str | None = None,
+    metadata_columns: Mapping[str, str] | None = None,
     parser: Parser | None = None,
     strict: bool = False,
 ) -> dd.DataFrame:
     """A Dask dataframe of rows: ``parse_frame`` over each partition, with the same index."""
+    check_metadata_columns(metadata_columns)
     chosen = Parser() if parser is None else parser
     index: Hashable = ddf.index.name
     meta = pd.DataFrame(
@@ -94,6 +102,7 @@ def parse_dataframe(
         parse_frame,
         text_column=text_column,
         id_column=id_column,
+        metadata_columns=metadata_columns,
         parser=_delayed(chosen),
         strict=strict,
         meta=meta,

@@ -7,9 +7,10 @@ need Dask.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from releaseparse.metadata import METADATA_KEYS
 from releaseparse.outcome import ItemId
 from releaseparse.parser import Parser
 from releaseparse.rows import ROW_COLUMNS, to_pandas
@@ -49,11 +50,22 @@ def _spark_time(value: object) -> str | None:
     return value.isoformat() if isinstance(value, datetime.time) else None
 
 
+def check_metadata_columns(metadata_columns: Mapping[str, str] | None) -> dict[str, str]:
+    """``metadata_columns`` as a dict, its keys checked: ``ValueError`` names a wrong one."""
+    given = dict(metadata_columns or {})
+    wrong = [key for key in given if key not in METADATA_KEYS]
+    if wrong:
+        known = ", ".join(METADATA_KEYS)
+        raise ValueError(f"metadata_columns: unknown key {wrong[0]!r} (known: {known})")
+    return given
+
+
 def parse_frame(
     frame: pd.DataFrame,
     *,
     text_column: str = "text",
     id_column: str | None = None,
+    metadata_columns: Mapping[str, str] | None = None,
     parser: Parser | None = None,
     strict: bool = False,
     for_spark: bool = False,
@@ -62,13 +74,25 @@ def parse_frame(
 
     ``text_column`` holds each row's text (``str`` or ``bytes``); a row whose text is
     missing gets a row with only ``id`` and ``error``. ``id_column=None`` takes the ids
-    from the frame's index. The result keeps the frame's index and has the dtypes of
-    ``row_dtypes()``; with ``for_spark=True``, ``time`` is a string ``HH:MM:SS`` (what
-    ``SPARK_SCHEMA`` says).
+    from the frame's index. ``metadata_columns`` names the columns holding metadata
+    (``{"title": "headline", "date": "published", "url": "link"}``), given to the parser
+    beside each text as ``parse(text, metadata=...)`` takes it; an empty cell gives none.
+    The result keeps the frame's index and has the dtypes of ``row_dtypes()``; with
+    ``for_spark=True``, ``time`` is a string ``HH:MM:SS`` (what ``SPARK_SCHEMA`` says).
     """
     from releaseparse.pipeline import parse_many
 
-    items: Any = zip(_ids(frame, id_column), frame[text_column].tolist(), strict=True)
+    columns = check_metadata_columns(metadata_columns)
+    ids, texts = _ids(frame, id_column), frame[text_column].tolist()
+    items: Any
+    if columns:
+        values = {key: frame[column].tolist() for key, column in columns.items()}
+        rows_metadata = [
+            {key: cells[row] for key, cells in values.items()} for row in range(len(texts))
+        ]
+        items = zip(ids, texts, rows_metadata, strict=True)
+    else:
+        items = zip(ids, texts, strict=True)
     rows = to_pandas(parse_many(items, parser=parser, strict=strict))
     if for_spark:
         rows["time"] = rows["time"].map(_spark_time).astype(row_dtypes()["title"])
@@ -81,6 +105,7 @@ def parse_frames(
     *,
     text_column: str = "text",
     id_column: str | None = None,
+    metadata_columns: Mapping[str, str] | None = None,
     parser: Parser | None = None,
     strict: bool = False,
     for_spark: bool = False,
@@ -96,6 +121,7 @@ def parse_frames(
             frame,
             text_column=text_column,
             id_column=id_column,
+            metadata_columns=metadata_columns,
             parser=chosen,
             strict=strict,
             for_spark=for_spark,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from typing import Any
 
@@ -153,7 +154,7 @@ def render(html: str | bytes) -> Decoded:
     Their spans are set to the start: they located bytes of the page, not of the text.
     """
     engine = _engine()
-    decoded = decode(html)
+    decoded = _decode_page(html) if isinstance(html, bytes | bytearray) else decode(html)
     defects = tuple(attrs.evolve(defect, span=Span(0, 0)) for defect in decoded.defects)
     markup = _SURROGATE.sub("\ufffd", _XML_DECLARATION.sub("", decoded.text, count=1))
     if not markup.strip():
@@ -168,6 +169,60 @@ def render(html: str | bytes) -> Decoded:
     ]
     text = "\n".join(lines).strip("\n")
     return Decoded(text + "\n" if text else "", defects)
+
+
+#: How far into a page's bytes its declared encoding is looked for (the HTML standard's
+#: prescan reads the first 1,024 bytes).
+_PRESCAN = 1024
+#: ``<meta charset="windows-1251">`` or ``<meta http-equiv="Content-Type"
+#: content="text/html; charset=iso-8859-1">``.
+_DECLARED_CHARSET = re.compile(
+    rb"<meta\b[^>]{0,500}?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]{1,40})", re.IGNORECASE
+)
+#: Labels the HTML standard reads as another encoding: Latin-1 and ASCII are Windows-1252.
+_CHARSET_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+
+
+def declared_charset(page: bytes) -> str | None:
+    """The Python codec a page's ``<meta>`` declares in its first bytes, if one is known."""
+    found = _DECLARED_CHARSET.search(page[:_PRESCAN])
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return _CHARSET_ALIASES.get(name, name)
+
+
+def _decode_page(page: bytes) -> Decoded:
+    """A page's bytes as text, in the encoding the page declares when they are not UTF-8.
+
+    Bytes that are valid UTF-8 are UTF-8 whatever the page declares (a scraper that saved
+    the page as UTF-8 rarely rewrites its ``<meta>``); other bytes follow the declaration
+    (``windows-1251``, ``shift_jis``) rather than the guess of Windows-1252.
+    """
+    decoded = decode(page)
+    if not decoded.defects or decoded.defects[0].code not in _GUESSED:
+        return decoded
+    charset = declared_charset(page)
+    if charset is None or charset in ("utf-8", "cp1252"):
+        return decoded
+    try:
+        text = bytes(page).decode(charset)
+    except UnicodeDecodeError:
+        return decoded
+    note = Defect(
+        "encoding.declared",
+        f"the page was not UTF-8; decoded as {charset}, the encoding its <meta> declares",
+        Severity.INFO,
+        Span(0, 0),
+    )
+    return Decoded(text, (note,))
+
+
+#: Decodings that were a guess, which a page's declaration may overrule.
+_GUESSED = frozenset({"encoding.cp1252", "encoding.invalid_bytes"})
 
 
 def _unwrap_layout_tables(tree: Any) -> None:

@@ -81,8 +81,17 @@ def check_metadata(metadata: object) -> Mapping[str, object] | None:
 
 
 def _missing(value: object) -> bool:
-    """Whether ``value`` stands for no value: ``None``, or NaN and NaT (unequal to themselves)."""
-    return value is None or value != value
+    """Whether ``value`` stands for no value: ``None``, NaN, NaT or pandas' ``NA``.
+
+    NaN and NaT are unequal to themselves; ``NA`` is neither equal nor unequal (its truth
+    raises ``TypeError``).
+    """
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except TypeError:
+        return True
 
 
 def read_metadata_date(value: object) -> _dt.date | None:

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from releaseparse.outcome import Outcome
 from releaseparse.parser import Parser
-from releaseparse.tasks import Item, Unreadable, make_task, parse_task
+from releaseparse.tasks import Item, Unreadable, as_html, make_task, parse_task
 from releaseparse.workers import WorkerPool, as_is
 
 __all__ = ["Item", "Unreadable", "parse_many", "prepare_many"]
@@ -36,6 +36,7 @@ def parse_many(
     strict: bool = False,
     parser: Parser | None = None,
     mp_context: BaseContext | None = None,
+    html: bool = False,
 ) -> Iterator[Outcome]:
     """Parse many inputs; yield one ``Outcome`` per item, in input order, as they are done.
 
@@ -52,9 +53,12 @@ def parse_many(
     worker, custom extractors included, so it must pickle. An input that fails (an
     unreadable path, ``strict=True`` with an error defect, an extractor that raised,
     a worker that died twice on it) gets an outcome with its ``error``; the others go on.
+
+    ``html=True``: every text (or file) is an HTML page, rendered to text where it is
+    parsed, in the workers (as ``Parser.parse(..., html=True)``; needs the ``html`` extra).
     """
     return prepare_many(
-        items,
+        map(as_html, items) if html else items,
         as_is,
         workers=workers,
         chunksize=chunksize,

@@ -32,6 +32,7 @@ RELEASE_COLUMNS = (
     "time",
     "time_zone",
     "url",
+    "from_metadata",
     "body",
     "paragraphs",
     "turns",
@@ -42,6 +43,9 @@ RELEASE_COLUMNS = (
 #: The columns of ``Outcome.to_row`` (and of CSV, Parquet, Arrow and pandas output).
 ROW_COLUMNS = ("id", "error", *RELEASE_COLUMNS)
 
+#: The header fields in their order, for cells that list some of them.
+_HEADER_NAMES = tuple(field.name for field in attrs.fields(Header))
+
 #: How lists are joined into one cell (speakers, defect codes).
 LIST_SEPARATOR = "; "
 
@@ -50,6 +54,13 @@ def speaker_cell(release: Release) -> str | None:
     """The speakers as one cell: ``Name (Role); Name``."""
     names = [f"{s.name} ({s.role})" if s.role else s.name for s in release.header.speakers]
     return LIST_SEPARATOR.join(names) or None
+
+
+def metadata_cell(release: Release) -> str | None:
+    """The header fields the caller's metadata filled (not read from the text): ``title; date``."""
+    origins = release.origins
+    filled = [name for name in _HEADER_NAMES if origins.get(name) == "metadata"]
+    return LIST_SEPARATOR.join(filled) or None
 
 
 def release_row(release: Release) -> dict[str, Any]:
@@ -68,6 +79,7 @@ def release_row(release: Release) -> dict[str, Any]:
         "time": header.time,
         "time_zone": header.time_zone,
         "url": release.url,
+        "from_metadata": metadata_cell(release),
         "body": release.body.text,
         "paragraphs": len(release.body.paragraphs),
         "turns": len(release.body.turns),

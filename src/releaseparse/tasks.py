@@ -56,6 +56,18 @@ class Task:
     metadata: Metadata | None = None
 
 
+def as_html(item: Item) -> Item:
+    """``item`` with its text (or file) marked as an HTML page; anything else as it is."""
+    if isinstance(item, tuple) and len(item) in (2, 3):
+        text = item[1]
+        if isinstance(text, str | bytes | os.PathLike):
+            return (item[0], HtmlSource(text), *item[2:])
+        return item
+    if isinstance(item, str | bytes | os.PathLike):
+        return HtmlSource(item)
+    return item
+
+
 def make_task(index: int, item: object) -> Task:
     """The task for the item at ``index``; an item of the wrong kind becomes ``Unreadable``."""
     if isinstance(item, tuple) and len(item) in (2, 3):
@@ -72,6 +84,9 @@ def make_task(index: int, item: object) -> Task:
         return Task(index, item_id, Unreadable("TypeError", message))
     if isinstance(item, str | bytes):
         return Task(index, index, item)
+    if isinstance(item, HtmlSource):
+        source = item.source
+        return Task(index, os.fspath(source) if isinstance(source, os.PathLike) else index, item)
     if isinstance(item, os.PathLike):
         return Task(index, os.fspath(item), item)
     return Task(index, index, Unreadable("TypeError", _bad_item_message(item)))

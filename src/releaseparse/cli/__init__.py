@@ -144,6 +144,11 @@ def _add_json_options(command: argparse.ArgumentParser) -> None:
 
 
 def _add_metadata_options(command: argparse.ArgumentParser) -> None:
+    _add_metadata_fields(command)
+    _add_keep_options(command)
+
+
+def _add_metadata_fields(command: argparse.ArgumentParser) -> None:
     for name, what in (
         ("title", "the title"),
         ("date", "the date (ISO 8601, or written with the month's name)"),
@@ -155,6 +160,9 @@ def _add_metadata_options(command: argparse.ArgumentParser) -> None:
             help=f"the row field holding {what}: filled in where the text has none"
             + ("" if name == "url" else f", a {name}.metadata_differs warning where it differs"),
         )
+
+
+def _add_keep_options(command: argparse.ArgumentParser) -> None:
     keep = command.add_mutually_exclusive_group()
     keep.add_argument(
         "--keep-field",
@@ -259,6 +267,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--id", metavar="ID", help="from a JSON or JSONL file, this record")
     _add_json_options(explain)
+    _add_metadata_fields(explain)
     explain.add_argument("--html", metavar="OUT", help="write a self-contained HTML page instead")
     explain.add_argument(
         "--color",

@@ -23,7 +23,7 @@ from releaseparse.cli.progress import ProgressLine, Tally
 from releaseparse.limits import read_regular
 from releaseparse.parser import Parser
 from releaseparse.records import Confidence
-from releaseparse.tasks import HtmlSource, Item, Unreadable
+from releaseparse.tasks import HtmlSource, Item, Metadata, Unreadable
 
 #: How many failed inputs are named on stderr before the rest are only counted.
 FAILURES_SHOWN = 20
@@ -332,16 +332,18 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
-def _pick(args: argparse.Namespace) -> tuple[str, str | bytes, bool]:
+def _pick(args: argparse.Namespace) -> tuple[str, str | bytes, bool, Metadata | None]:
     """The one input ``explain`` shows: the first of FILE, or the one with ``--id``.
 
-    With whether it is an HTML page. A file that cannot be read at all (a dump without
-    its text column) is a usage error whatever ``--id`` asks for.
+    With whether it is an HTML page, and the metadata its row gives (``--title-field``
+    ...). A file that cannot be read at all (a dump without its text column) is a usage
+    error whatever ``--id`` asks for.
     """
     inputs = _inputs(args, [args.file])
     for sized in inputs:
         item = sized.item
         item_id, payload = (item[0], item[1]) if isinstance(item, tuple) else (args.file, item)
+        metadata = item[2] if isinstance(item, tuple) and len(item) == 3 else None
         if isinstance(payload, Unreadable) and str(item_id) == args.file:
             raise UsageError(payload.message)
         if args.id is not None and str(item_id) != args.id:
@@ -354,10 +356,10 @@ def _pick(args: argparse.Namespace) -> tuple[str, str | bytes, bool]:
             try:
                 data = read_regular(source, None)
                 assert isinstance(data, bytes)  # no limit: all of it
-                return str(item_id), data, html
+                return str(item_id), data, html, metadata
             except OSError as error:
                 raise UsageError(f"cannot read {item_id}: {error.strerror or error}") from None
-        return str(item_id), source, html
+        return str(item_id), source, html, metadata
     wanted = f"no input with id {args.id!r}" if args.id is not None else "no input"
     raise UsageError(f"{wanted} in {args.file}")
 
@@ -371,8 +373,8 @@ def run_explain(args: argparse.Namespace, parser: Parser) -> int:
             f"explain shows one release and {args.file} is a folder: give one of its files,"
             f" or parse them all (releaseparse parse {args.file} -o results.jsonl)"
         )
-    name, data, html = _pick(args)
-    release = parser.parse(data, html=html)
+    name, data, html, metadata = _pick(args)
+    release = parser.parse(data, html=html, metadata=metadata)
     if args.html is not None:
         _write_page(args.html, explain_html(release, name=name))
         if not args.quiet:

@@ -148,6 +148,13 @@ def _at_link(release: Release, span: Span | None, prefix: str) -> str:
     return f'<a href="#{prefix}L{line}">{escape(layout.where(release.source, span))}</a>'
 
 
+def _row_place(release: Release, row: layout.FieldRow, prefix: str) -> str:
+    """A field row's place: a link to its line, or a note that metadata gave it."""
+    if row.span is None and row.from_metadata:
+        return '<span class="muted" title="given beside the text, not read from it">metadata</span>'
+    return _at_link(release, row.span, prefix)
+
+
 def _conf_cell(row: layout.FieldRow) -> str:
     """The confidence cell of a field row: its level, or empty when it is not rated."""
     if row.confidence is None:
@@ -181,7 +188,7 @@ def _field_table(
         level = _conf_cell(row) if rated else ""
         out.append(
             f"<tr{absent}><th>{swatch}{escape(row.key)}</th><td>{value}</td>{level}"
-            f'<td class="at">{_at_link(release, row.span, prefix)}</td></tr>'
+            f'<td class="at">{_row_place(release, row, prefix)}</td></tr>'
         )
     out.append("</table>")
     return "".join(out)

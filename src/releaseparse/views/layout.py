@@ -40,7 +40,8 @@ MARK_NAMES = {
 class FieldRow:
     """One row of the field table: a field's value as shown and where its raw text is.
 
-    ``confidence`` is the field's level in ``Release.confidence`` (``None``: not rated).
+    ``confidence`` is the field's level in ``Release.confidence`` (``None``: not rated);
+    ``origin`` is ``"metadata"`` for a value given beside the text (it has no span).
     """
 
     key: str
@@ -49,6 +50,12 @@ class FieldRow:
     span: Span | None
     raw: str | None = None
     confidence: Confidence | None = None
+    origin: str | None = None
+
+    @property
+    def from_metadata(self) -> bool:
+        """Whether the value came from the metadata given with the text, not from it."""
+        return self.origin == "metadata"
 
 
 @attrs.frozen
@@ -116,7 +123,7 @@ def _mark_kind(key: str) -> str:
 def field_rows(release: Release) -> list[FieldRow]:
     """The header fields in reading order (absent ones too), then body and disclaimer."""
     header, spans, source = release.header, release.spans, release.source
-    confidence = release.confidence
+    confidence, origins = release.confidence, release.origins
 
     def row(key: str, kind: str, value: object, field: str | None = None) -> FieldRow:
         span = spans.get(key)
@@ -124,7 +131,8 @@ def field_rows(release: Release) -> list[FieldRow]:
         raw = None
         if shown is None and span is not None and len(span):
             raw = short(span.slice(source), 80)
-        return FieldRow(key, kind, shown, span, raw, confidence.get(field or key))
+        origin = origins.get(field or key) if shown is not None else None
+        return FieldRow(key, kind, shown, span, raw, confidence.get(field or key), origin)
 
     rows = [row(key, key, getattr(header, key)) for key in _HEADER_FIELDS]
     for i, speaker in enumerate(header.speakers):
@@ -145,6 +153,8 @@ def field_rows(release: Release) -> list[FieldRow]:
         FieldRow("body", "body", summary, spans.get("body"), confidence=confidence.get("body"))
     )
     rows.append(row("disclaimer", "disclaimer", release.disclaimer))
+    if release.url is not None:
+        rows.append(FieldRow("url", "url", release.url, None, origin="metadata"))
     return rows
 
 
@@ -295,6 +305,17 @@ def lines_of(release: Release, marks: Sequence[Mark]) -> list[Line]:
         found_pins = tuple((offset, index) for index in pins[offset])
         lines[at] = attrs.evolve(lines[at], pins=lines[at].pins + found_pins)
     return lines
+
+
+#: Where a value given as metadata beside the text is said to be, in place of a span.
+FROM_METADATA = "metadata"
+
+
+def where_row(source: str, row: FieldRow) -> str:
+    """Where a field row's value is: ``line:column`` of its span, or ``metadata``."""
+    if row.span is None and row.from_metadata:
+        return FROM_METADATA
+    return where(source, row.span)
 
 
 def where(source: str, span: Span | None) -> str:

@@ -116,7 +116,7 @@ def _text_fields(release: Release, color: bool, used: set[str], width: int | Non
     extras = layout.extra_rows(release)
     rated = any(row.confidence is not None for row in (*rows, *extras))
     name_w = max(len(row.key) for row in rows)
-    places = [layout.where(release.source, row.span) for row in rows]
+    places = [layout.where_row(release.source, row) for row in rows]
     where_w = max(len(place) for place in places)
     level_w = _LEVEL_WIDTH + 2 if rated else 0
     room = _room(width, 2 + name_w + 2 + where_w + 2 + level_w)
