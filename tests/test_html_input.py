@@ -14,6 +14,7 @@ import releaseparse
 from releaseparse import Parser, Release
 from releaseparse.cli import main
 from releaseparse.html_input import looks_like_html
+from releaseparse.tasks import Item
 from tests.conftest import FIXTURES, SHARED
 from tests.needs import html_extra
 
@@ -446,7 +447,13 @@ def test_html_parsed_as_text_gets_a_warning_naming_the_way_out() -> None:
 def test_parse_many_with_html_renders_every_kind_of_item_in_the_workers() -> None:
     path = HTML / "c_state_2009_2017.html"
     page = path.read_bytes()
-    items = [page, page.decode("utf-8"), path, ("k", page), ("m", page, {"url": "https://x/1"})]
+    items: list[Item] = [
+        page,
+        page.decode("utf-8"),
+        path,
+        ("k", page),
+        ("m", page, {"url": "https://x/1"}),
+    ]
     for workers in (None, 2):
         outcomes = list(releaseparse.parse_many(items, html=True, workers=workers))
         assert [outcome.id for outcome in outcomes] == [0, 1, str(path), "k", "m"]
