@@ -261,3 +261,10 @@ def test_a_mistyped_option_or_command_gets_the_nearest_one(
 def test_no_suggestion_when_nothing_is_near(capsys: pytest.CaptureFixture[str]) -> None:
     line = argparse_error(["parse", str(FIXTURE), "--zzzzzz"], capsys)
     assert line.endswith("unrecognized arguments: --zzzzzz")
+
+
+def test_dash_as_output_is_stdout(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["parse", str(FIXTURES / "a_speaker.txt"), "-o", "-", "-q"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["release"]["header"]["title"]
+    assert not Path("-").exists()

@@ -41,6 +41,7 @@ from releaseparse.summary import summarize
 from releaseparse.testing import check_extractor, check_record, run_extractor
 from releaseparse.views import explain_html, explain_text, read_results, report_html
 from tests.conftest import FIXTURES
+from tests.legacy import parts_pickled_before
 
 SURE, LIKELY, UNSURE = Confidence.SURE, Confidence.LIKELY, Confidence.UNSURE
 SAMPLE = (FIXTURES / "a_speaker.txt").read_bytes()
@@ -366,9 +367,8 @@ def test_pickle_keeps_the_levels() -> None:
 
 
 def test_records_pickled_before_confidence_still_load() -> None:
-    rebuild, parts = keyed_parser().parse(KEYED).__reduce__()
-    assert rebuild is _release_from_parts
-    old = rebuild(*parts[:-3])  # the parts before the confidence, origins and url parts
+    parts = parts_pickled_before(keyed_parser().parse(KEYED))
+    old = _release_from_parts(*parts[:-3])  # the parts before confidence, origins and url
     assert dict(old.confidence) == {}
     assert dict(old.origins) == {}
     new = keyed_parser().parse(KEYED)

@@ -316,6 +316,15 @@ def test_the_declaration_is_looked_for_in_the_first_kilobyte_only() -> None:
     assert "encoding.declared" not in release.codes
 
 
+def test_text_given_as_html_is_said_to_hold_no_markup() -> None:
+    text = "Press Statement\nOffice of the Spokesperson\n\nThe talks went on.\n"
+    release = releaseparse.parse(text, html=True)
+    assert "source.no_markup" in release.codes
+    page = "<p>Press Statement</p>"
+    assert "source.no_markup" not in releaseparse.parse(page, html=True).codes
+    assert "source.no_markup" not in releaseparse.parse("", html=True).codes
+
+
 def test_the_size_limit_applies_to_the_page_and_the_line_limit_to_its_text() -> None:
     page = "<p>" + "word " * 100 + "</p>"
     assert Parser(max_size=50).parse(page, html=True).codes == ("source.too_large",)
@@ -533,3 +542,19 @@ def test_a_page_on_stdin_with_html_input() -> None:
     row = json.loads(result.stdout)
     assert row["id"] == "<stdin>"
     assert row["release"]["header"]["title"] == "Opening of the Pacific Coral Research Station"
+
+
+def test_the_summary_says_when_inputs_were_of_the_other_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (HTML / "c_state_2009_2017.html").read_text("utf-8")
+    dump = tmp_path / "pages.jsonl"
+    dump.write_text("".join(json.dumps({"id": n, "text": page}) + "\n" for n in range(2)))
+    assert main(["parse", str(dump), "-o", str(tmp_path / "out.jsonl")]) == 0
+    assert "hint          2 inputs looked like HTML: parse them with --html-input" in (
+        capsys.readouterr().err
+    )
+    text = FIXTURES / "a_speaker.txt"
+    assert main(["parse", str(text), "--html-input", "-o", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "1 input rendered as HTML held no tag: parse it without --html-input" in err

@@ -14,8 +14,10 @@ from hypothesis import given
 import releaseparse
 from releaseparse import Confidence, Parser, Release, Severity, Span
 from releaseparse.metadata import read_metadata_date, title_key
+from releaseparse.records import _release_from_parts
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests.conftest import FIXTURES
+from tests.legacy import parts_pickled_before
 from tests.strategies import Case, releases
 
 #: A feed item's text: an issuer line and the body, no title and no dateline.
@@ -189,8 +191,8 @@ def test_origins_and_url_survive_dicts_pickles_rows_and_old_data() -> None:
     assert release.to_row()["url"] == "https://x/1"
     assert release.to_row()["from_metadata"] == "title; date"  # in header order
     assert releaseparse.parse(FEED_TEXT).to_row()["from_metadata"] is None
-    rebuild, parts = release.__reduce__()
-    pickled_before = rebuild(*parts[:-2])  # the parts before the origins and url parts
+    parts = parts_pickled_before(release)
+    pickled_before = _release_from_parts(*parts[:-2])  # the parts before origins and url
     assert (dict(pickled_before.origins), pickled_before.url) == ({}, None)
     old = {key: value for key, value in data.items() if key not in ("origins", "url")}
     restored = Release.from_dict(old)

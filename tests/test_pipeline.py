@@ -18,7 +18,7 @@ import releaseparse
 from releaseparse import Failure, Outcome, OutcomeError, Parser, parse_many
 from releaseparse.cli import example_bytes
 from releaseparse.rows import ROW_COLUMNS
-from releaseparse.tasks import Unreadable
+from releaseparse.tasks import Item, Unreadable
 from releaseparse.workers import CHUNKS_AHEAD_PER_WORKER, UNITS_PER_WORKER
 from tests import pipeline_helpers as helpers
 from tests.conftest import FIXTURES
@@ -295,3 +295,29 @@ def test_facts_count_as_the_outcomes_do(tmp_path: Path) -> None:
     assert by_facts == by_outcome
     assert by_facts.failed == 3
     assert by_facts.parsed == len(outcomes) - 3
+
+
+# -- records sent back without the text the parent holds -------------------------------------
+
+
+def test_a_record_of_a_sent_text_comes_back_without_its_source() -> None:
+    from releaseparse.tasks import Task
+    from releaseparse.workers import _result, _unpacked, as_is
+
+    text = example_bytes().decode("utf-8")
+    parser = Parser()
+    whole = Outcome(0, "a", release=parser.parse(text))
+    sent = _result(parser, Task(0, "a", text), False, as_is)
+    assert text not in sent.decode("utf-8", "replace")  # the source did not travel
+    assert len(sent) < len(pickle.dumps(whole, pickle.HIGHEST_PROTOCOL)) - len(text)
+    assert _unpacked(sent, text) == whole
+    # Bytes are decoded in the worker: the parent holds no source to give back.
+    raw = _result(parser, Task(0, "a", example_bytes()), False, as_is)
+    assert _unpacked(raw, None) == whole
+
+
+def test_records_from_workers_equal_those_parsed_here() -> None:
+    texts = [path.read_text("utf-8", "replace") for path in sorted(FIXTURES.glob("*.txt"))[:20]]
+    items: list[Item] = [*texts, *(text.encode("utf-8") for text in texts[:5])]
+    items.append(("k", texts[0], None))
+    assert list(parse_many(items, workers=2, chunksize=3)) == list(parse_many(items))

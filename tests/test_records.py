@@ -12,6 +12,7 @@ import pytest
 
 import releaseparse
 from releaseparse import Release, Span
+from releaseparse.records import FrozenMap
 from tests.conftest import FIXTURES
 
 SAMPLE = (FIXTURES / "a_speaker.txt").read_bytes()
@@ -84,3 +85,84 @@ def test_every_fixture_record_pickles_to_an_equal_record(path: Path) -> None:
     assert again == release
     assert again.to_dict() == release.to_dict()
     assert type(again.spans) is type(release.spans)
+
+
+# -- compact storage: spans and regions made when read ---------------------------------------
+
+
+def _rebuilt_from_objects(release: Release) -> Release:
+    """The same record made by the public constructor from ``Span`` and ``Region`` objects."""
+    return Release(
+        release.header,
+        release.body,
+        release.disclaimer,
+        release.source,
+        spans={name: Span(span.start, span.end) for name, span in release.spans.items()},
+        regions=tuple(releaseparse.Region(r.kind, r.span) for r in release.regions),
+        defects=release.defects,
+        extras=release.extras,
+        confidence=release.confidence,
+        origins=release.origins,
+        url=release.url,
+    )
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt"))[:12], ids=lambda p: p.stem)
+def test_a_record_made_from_objects_equals_the_parsed_one(path: Path) -> None:
+    parsed = releaseparse.parse(path.read_bytes())
+    made = _rebuilt_from_objects(parsed)
+    assert made == parsed
+    assert made.to_dict() == parsed.to_dict()
+    assert repr(made) == repr(parsed)
+    assert pickle.loads(pickle.dumps(made)) == parsed
+
+
+def test_spans_and_regions_read_as_before() -> None:
+    release = releaseparse.parse((FIXTURES / "a_speaker.txt").read_bytes())
+    assert isinstance(release.regions, tuple)
+    assert all(isinstance(region, releaseparse.Region) for region in release.regions)
+    assert isinstance(release.spans, FrozenMap)
+    assert release.spans["title"] == Span(19, 83)
+    assert release.regions is release.regions  # made once
+    assert repr(release).startswith("Release(header=Header(")
+    assert "spans=FrozenMap({" in repr(release)
+    assert ", regions=(Region(kind=" in repr(release)
+
+
+def test_evolve_takes_spans_and_regions_by_their_names() -> None:
+    release = releaseparse.parse((FIXTURES / "a_speaker.txt").read_bytes())
+    shorter = attrs.evolve(release, regions=release.regions[:-1])
+    assert shorter.regions == release.regions[:-1]
+    assert shorter != release
+    moved = attrs.evolve(release, spans={**release.spans, "title": Span(0, 1)})
+    assert moved.spans["title"] == Span(0, 1)
+    assert attrs.evolve(release, url="https://x/1").spans == release.spans
+    # Span order does not matter to equality, as for any mapping.
+    reordered = attrs.evolve(release, spans=dict(reversed(list(release.spans.items()))))
+    assert reordered == release
+
+
+def _tracked(record: Release) -> int:
+    """How many objects the garbage collector walks in ``record`` (classes and enum
+    members, the program's own, left out)."""
+    import enum
+    import gc
+
+    seen: set[int] = set()
+    stack: list[object] = [record]
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or not gc.is_tracked(item) or isinstance(item, type | enum.Enum):
+            continue
+        seen.add(id(item))
+        stack.extend(gc.get_referents(item))
+    return len(seen)
+
+
+def test_a_record_kept_unread_holds_few_objects_for_the_garbage_collector() -> None:
+    """Spans and regions are offsets in arrays until read: a kept record is cheap to scan."""
+    release = releaseparse.parse((FIXTURES / "a_speaker.txt").read_bytes())
+    unread = _tracked(release)
+    parts = len(release.spans) + len(release.regions)  # reading them makes the objects
+    assert unread < parts
+    assert _tracked(release) >= unread + parts

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import cast
+from array import array
+from typing import Any, cast
 
 import attrs
 import regex
@@ -12,13 +13,12 @@ from releaseparse.records import (
     FROM_TEXT,
     Body,
     Header,
-    Region,
+    RegionTable,
     Release,
     Severity,
-    SpanCache,
+    Span,
     Speaker,
     Turn,
-    unchecked_region,
 )
 from releaseparse.state import BUILTIN_FIELDS, ParseState
 from releaseparse.text import is_blank
@@ -36,48 +36,64 @@ _NONE = (None, "", ())
 _PIECE = regex.compile(r"[^\r\n]*+(?:\r\n|[\r\n])?+")
 
 
-def _gap_regions(state: ParseState, start: int, end: int) -> list[Region]:
+class _Tiling:
+    """The regions as they are laid down: kinds and a flat array of offsets."""
+
+    def __init__(self) -> None:
+        self.kinds: list[str] = []
+        self.offsets = array("q")
+
+    def add(self, kind: str, start: int, end: int) -> None:
+        self.kinds.append(kind)
+        self.offsets.append(start)
+        self.offsets.append(end)
+
+    def table(self) -> RegionTable:
+        return RegionTable(tuple(self.kinds), self.offsets)
+
+
+def _gap_regions(state: ParseState, tiling: _Tiling, start: int, end: int) -> None:
     """Regions for unclaimed characters: ``blank`` runs, ``unclaimed`` text (a defect)."""
     source = state.source
     if start >= end:
-        return []
+        return
     if is_blank(source[start:end]):  # the usual gap: blank lines between regions
-        return [unchecked_region("blank", start, end)]
-    regions: list[Region] = []
+        tiling.add("blank", start, end)
+        return
+    runs: list[list[Any]] = []  # [kind, start, end]
     position = start
     while position < end:
         piece = _PIECE.match(source, position, end)
         assert piece is not None  # the pattern matches at least one character here
         cut = piece.end()
         kind = "blank" if is_blank(piece.group()) else "unclaimed"
-        if regions and regions[-1].kind == kind:
-            regions[-1] = unchecked_region(kind, regions[-1].span.start, cut)
+        if runs and runs[-1][0] == kind:
+            runs[-1][2] = cut
         else:
-            regions.append(unchecked_region(kind, position, cut))
+            runs.append([kind, position, cut])
         position = cut
-    for region in regions:
-        if region.kind == "unclaimed":
+    for kind, run_start, run_end in runs:
+        tiling.add(kind, run_start, run_end)
+        if kind == "unclaimed":
             state.defect(
                 "text.unclaimed",
                 "text no extractor recognised; it is kept as an unclaimed region",
-                region.span,
+                Span(run_start, run_end),
                 Severity.INFO,
             )
-    return regions
 
 
-def _regions(state: ParseState) -> tuple[Region, ...]:
+def _regions(state: ParseState) -> RegionTable:
     # Claims were checked when made, and gaps lie between them: the regions need no check.
-    regions: list[Region] = []
+    tiling = _Tiling()
     position = 0
-    known: SpanCache = {(span.start, span.end): span for span in state.spans.values()}
     for start, end, kind in state.claims():
         if position < start:
-            regions.extend(_gap_regions(state, position, start))
-        regions.append(unchecked_region(kind, start, end, known))
+            _gap_regions(state, tiling, position, start)
+        tiling.add(kind, start, end)
         position = end
-    regions.extend(_gap_regions(state, position, len(state.source)))
-    return tuple(regions)
+    _gap_regions(state, tiling, position, len(state.source))
+    return tiling.table()
 
 
 def assemble(state: ParseState) -> Release:

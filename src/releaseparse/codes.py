@@ -38,6 +38,10 @@ DEFECT_CODES: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "more releases follow on the page (span: their text); `parse_all` returns them all",
     ),
+    "source.no_markup": (
+        Severity.WARNING,
+        "an input rendered as an HTML page held no tag: rendering joined its lines; it is text",
+    ),
     "source.rendered_from_html": (
         Severity.INFO,
         "the input was an HTML page, rendered to text with its layout kept (`html=True`, the "

@@ -78,6 +78,21 @@ def looks_like_html_defect() -> Defect:
     )
 
 
+#: Any tag at all: an element's opening or closing, a comment or a doctype.
+_ANY_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z]|!)[^<>]{0,1000}>")
+
+
+def _no_markup_defect() -> Defect:
+    """The warning on an input rendered as HTML that holds no tag at all."""
+    return Defect(
+        "source.no_markup",
+        "the input was rendered as an HTML page but holds no tag: rendering joined its"
+        " lines; parse it as text (without html=True or --html-input)",
+        Severity.WARNING,
+        Span(0, 0),
+    )
+
+
 def rendered_defect() -> Defect:
     """The note on a record whose source is the text rendered from an HTML page."""
     return Defect(
@@ -157,6 +172,8 @@ def render(html: str | bytes) -> Decoded:
     decoded = _decode_page(html) if isinstance(html, bytes | bytearray) else decode(html)
     defects = tuple(attrs.evolve(defect, span=Span(0, 0)) for defect in decoded.defects)
     markup = _SURROGATE.sub("\ufffd", _XML_DECLARATION.sub("", decoded.text, count=1))
+    if markup.strip() and not _ANY_TAG.search(markup):
+        defects = (*defects, _no_markup_defect())
     if not markup.strip():
         return Decoded("", defects)
     try:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterator, Mapping
-from typing import Any, TypeVar
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
 
 import attrs
 
 V = TypeVar("V")
+B = TypeVar("B")
 
 
 class Severity(enum.StrEnum):
@@ -95,22 +97,12 @@ _set_kind = Region.__dict__["kind"].__set__
 _set_region_span = Region.__dict__["span"].__set__
 
 
-def unchecked_region(kind: str, start: int, end: int, known: SpanCache | None = None) -> Region:
-    """``Region(kind, Span(start, end))`` built without checks, like ``unchecked_span``.
-
-    With ``known``, an equal span already in the record is shared, not built again:
-    fewer objects for the garbage collector to walk (a paragraph's region and its
-    ``body.paragraphs.N`` span are the same characters).
-    """
+def unchecked_region(kind: str, start: int, end: int) -> Region:
+    """``Region(kind, Span(start, end))`` built without checks, like ``unchecked_span``."""
     region = _new_object(Region)
     _set_kind(region, kind)
-    span = None if known is None else known.get((start, end))
-    _set_region_span(region, unchecked_span(start, end) if span is None else span)
+    _set_region_span(region, unchecked_span(start, end))
     return region
-
-
-#: Spans of a record by ``(start, end)``, for sharing equal ones.
-SpanCache = dict[tuple[int, int], Span]
 
 
 @attrs.frozen
@@ -210,10 +202,6 @@ class FrozenMap(Mapping[str, V]):
         self._data = state
 
 
-def _freeze_spans(value: Mapping[str, Span]) -> FrozenMap[Span]:
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
-
-
 def _freeze_extras(value: Mapping[str, object]) -> FrozenMap[object]:
     return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
@@ -242,7 +230,105 @@ def _freeze_confidence(value: Mapping[str, Confidence | str]) -> FrozenMap[Confi
     return FrozenMap({name: Confidence(level) for name, level in value.items()})
 
 
-@attrs.frozen(hash=False)
+#: The type code of the offset arrays: 64-bit, so any source length fits.
+_OFFSETS = "q"
+
+
+class _OffsetTable(Generic[B]):
+    """Labels (span names, region kinds) and one flat array of their ``start, end`` offsets.
+
+    The objects they stand for are made only when first asked for (``built``), then kept:
+    a record kept unread costs the garbage collector a few objects, not one per offset.
+    """
+
+    __slots__ = ("_built", "labels", "offsets")
+
+    def __init__(self, labels: tuple[str, ...] = (), offsets: array[int] | None = None) -> None:
+        self.labels = labels
+        self.offsets = array(_OFFSETS) if offsets is None else offsets
+        self._built: B | None = None
+
+    def built(self) -> B:
+        """The objects, made once."""
+        if self._built is None:
+            self._built = self._make()
+        return self._built
+
+    def _make(self) -> B:
+        raise NotImplementedError
+
+    def items(self) -> Iterator[tuple[str, int, int]]:
+        """``(label, start, end)`` for each entry, in order, without making objects."""
+        offsets = self.offsets
+        for i, label in enumerate(self.labels):
+            yield label, offsets[2 * i], offsets[2 * i + 1]
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self.built())
+
+
+class SpanTable(_OffsetTable[FrozenMap[Span]]):
+    """The spans of a record, by name; ``Span`` objects made when ``Release.spans`` is read."""
+
+    __slots__ = ()
+
+    def _make(self) -> FrozenMap[Span]:
+        return FrozenMap({name: unchecked_span(a, b) for name, a, b in self.items()})
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SpanTable):
+            return NotImplemented
+        # As mappings compare: the same names with the same offsets, in any order.
+        mine = {name: (start, end) for name, start, end in self.items()}
+        return mine == {name: (start, end) for name, start, end in other.items()}
+
+
+def span_table(value: SpanTable | Mapping[str, Span]) -> SpanTable:
+    """``value`` as a ``SpanTable``; a mapping's values must be ``Span``s."""
+    if isinstance(value, SpanTable):
+        return value
+    offsets = array(_OFFSETS)
+    for span in value.values():
+        offsets.append(span.start)
+        offsets.append(span.end)
+    table = SpanTable(tuple(value), offsets)
+    if isinstance(value, FrozenMap):
+        table._built = value  # already made: keep it rather than make it again
+    return table
+
+
+class RegionTable(_OffsetTable[tuple[Region, ...]]):
+    """The regions of a record, in order; ``Region``s made when ``Release.regions`` is read."""
+
+    __slots__ = ()
+
+    def _make(self) -> tuple[Region, ...]:
+        return tuple(unchecked_region(kind, a, b) for kind, a, b in self.items())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RegionTable):
+            return NotImplemented
+        return self.labels == other.labels and self.offsets == other.offsets
+
+
+def region_table(value: RegionTable | Iterable[Region]) -> RegionTable:
+    """``value`` as a ``RegionTable``."""
+    if isinstance(value, RegionTable):
+        return value
+    regions = tuple(value)
+    offsets = array(_OFFSETS)
+    for region in regions:
+        offsets.append(region.span.start)
+        offsets.append(region.span.end)
+    return RegionTable(tuple(region.kind for region in regions), offsets)
+
+
+@attrs.frozen(hash=False, repr=False)
 class Release:
     """One parsed release: typed fields, the raw source, where each value came from, defects.
 
@@ -260,34 +346,57 @@ class Release:
     body: Body
     disclaimer: str | None
     source: str
-    spans: FrozenMap[Span] = attrs.field(converter=_freeze_spans, factory=FrozenMap)
-    regions: tuple[Region, ...] = ()
+    _spans: SpanTable = attrs.field(alias="spans", converter=span_table, factory=SpanTable)
+    _regions: RegionTable = attrs.field(
+        alias="regions", converter=region_table, factory=RegionTable
+    )
     defects: tuple[Defect, ...] = ()
     extras: FrozenMap[object] = attrs.field(converter=_freeze_extras, factory=FrozenMap)
     confidence: FrozenMap[Confidence] = attrs.field(converter=_freeze_confidence, factory=FrozenMap)
     origins: FrozenMap[str] = attrs.field(converter=_freeze_origins, factory=FrozenMap)
     url: str | None = None
 
+    @property
+    def spans(self) -> FrozenMap[Span]:
+        """Each field's (and part's) span: ``title``, ``speakers.0.name``, ``body.paragraphs.2``."""
+        return self._spans.built()
+
+    @property
+    def regions(self) -> tuple[Region, ...]:
+        """The runs of the source in order, with what each holds; they tile the source."""
+        return self._regions.built()
+
+    def __repr__(self) -> str:
+        parts = ", ".join(
+            f"{name}={getattr(self, name)!r}"
+            for name in (
+                "header", "body", "disclaimer", "source", "spans", "regions", "defects",
+                "extras", "confidence", "origins", "url",
+            )
+        )  # fmt: skip
+        return f"Release({parts})"
+
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Compact pickling (plain tuples and ints, rebuilt by one function): records cross
-        # process boundaries in parse_many, where attrs' default pickling is the cost.
+        # Compact pickling (plain tuples, ints and the offset arrays, rebuilt by one
+        # function): records cross process boundaries in parse_many.
         header, body = self.header, self.body
-        return _release_from_parts, (
-            tuple(getattr(header, name) for name in _HEADER_FIELDS[:3]),
-            header.office,
+        return _release_from_compact, (
+            (*(getattr(header, name) for name in _HEADER_FIELDS[:3]), header.office),
             tuple((s.name, s.role) for s in header.speakers),
             (header.venue, header.place, header.date, header.time, header.time_zone),
             body.paragraphs,
             tuple((t.label, t.text, t.span.start, t.span.end) for t in body.turns),
             self.disclaimer,
             self.source,
-            tuple((key, span.start, span.end) for key, span in self.spans.items()),
-            tuple((r.kind, r.span.start, r.span.end) for r in self.regions),
+            self._spans.labels,
+            self._spans.offsets,
+            self._regions.labels,
+            self._regions.offsets,
             tuple(
                 (d.code, d.message, d.severity.value, d.span.start, d.span.end)
                 for d in self.defects
             ),
-            dict(self.extras),
+            dict(self.extras) if self.extras else None,
             tuple((name, level.value) for name, level in self.confidence.items()),
             tuple(self.origins.items()),
             self.url,
@@ -326,6 +435,75 @@ class Release:
 _HEADER_FIELDS = ("title", "category", "note_type")
 
 
+_SEVERITIES = {severity.value: severity for severity in Severity}
+_LEVELS = {level.value: level for level in Confidence}
+
+
+def _release_from_compact(
+    titles: tuple[str | None, str | None, str | None, str | None],
+    speakers: tuple[tuple[str, str | None], ...],
+    place: tuple[str | None, str | None, _dt.date | None, _dt.time | None, str | None],
+    paragraphs: tuple[str, ...],
+    turns: tuple[tuple[str, str, int, int], ...],
+    disclaimer: str | None,
+    source: str,
+    span_names: tuple[str, ...],
+    span_offsets: array[int],
+    region_kinds: tuple[str, ...],
+    region_offsets: array[int],
+    defects: tuple[tuple[str, str, str, int, int], ...],
+    extras: dict[str, object] | None,
+    confidence: tuple[tuple[str, str], ...],
+    origins: tuple[tuple[str, str], ...],
+    url: str | None,
+) -> Release:
+    """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling)."""
+    title, category, note_type, office = titles
+    venue, where, date, time, zone = place
+    header = Header(
+        title,
+        category,
+        note_type,
+        office,
+        tuple([Speaker(name, role) for name, role in speakers]) if speakers else (),
+        venue,
+        where,
+        date,
+        time,
+        zone,
+    )
+    body = Body(
+        paragraphs,
+        tuple([Turn(label, text, unchecked_span(a, b)) for label, text, a, b in turns])
+        if turns
+        else (),
+    )
+    release = _new_object(Release)
+    for name, value in (
+        ("header", header),
+        ("body", body),
+        ("disclaimer", disclaimer),
+        ("source", source),
+        ("_spans", SpanTable(span_names, span_offsets)),
+        ("_regions", RegionTable(region_kinds, region_offsets)),
+        (
+            "defects",
+            tuple(
+                [
+                    Defect(code, message, _SEVERITIES[severity], unchecked_span(a, b))
+                    for code, message, severity, a, b in defects
+                ]
+            ),
+        ),
+        ("extras", FrozenMap(extras)),
+        ("confidence", FrozenMap({name: _LEVELS[level] for name, level in confidence})),
+        ("origins", FrozenMap(dict(origins))),
+        ("url", url),
+    ):
+        _RELEASE_SETTERS[name](release, value)
+    return release
+
+
 def _release_from_parts(
     titles: tuple[str | None, str | None, str | None],
     office: str | None,
@@ -343,40 +521,60 @@ def _release_from_parts(
     origins: tuple[tuple[str, str], ...] = (),
     url: str | None = None,
 ) -> Release:
-    """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling).
+    """Rebuild a ``Release`` pickled by version 0.1 (spans and regions as triples).
 
     ``confidence``, ``origins`` and ``url`` have defaults so that records pickled before
     they existed still load.
     """
-    venue, where, date, time, zone = place
-    named = {key: unchecked_span(a, b) for key, a, b in spans}
-    known: SpanCache = {(span.start, span.end): span for span in named.values()}
-    header = Header(
-        *titles,
-        office=office,
-        speakers=tuple(Speaker(name, role) for name, role in speakers),
-        venue=venue,
-        place=where,
-        date=date,
-        time=time,
-        time_zone=zone,
+    return _release_from_compact(
+        (*titles, office),
+        speakers,
+        place,
+        paragraphs,
+        turns,
+        disclaimer,
+        source,
+        tuple(name for name, _, _ in spans),
+        array(_OFFSETS, [offset for _, a, b in spans for offset in (a, b)]),
+        tuple(kind for kind, _, _ in regions),
+        array(_OFFSETS, [offset for _, a, b in regions for offset in (a, b)]),
+        defects,
+        extras,
+        confidence,
+        origins,
+        url,
     )
-    return Release(
-        header=header,
-        body=Body(
-            paragraphs,
-            tuple(Turn(label, text, unchecked_span(a, b)) for label, text, a, b in turns),
-        ),
-        disclaimer=disclaimer,
-        source=source,
-        spans=FrozenMap(named),
-        regions=tuple(unchecked_region(kind, a, b, known) for kind, a, b in regions),
-        defects=tuple(
-            Defect(code, message, Severity(severity), unchecked_span(a, b))
-            for code, message, severity, a, b in defects
-        ),
-        extras=FrozenMap(extras),
-        confidence=FrozenMap({name: Confidence(level) for name, level in confidence}),
-        origins=FrozenMap(dict(origins)),
-        url=url,
-    )
+
+
+#: The slot setters of ``Release``, for unpickling without its converters' checks.
+_RELEASE_SETTERS = {
+    field.name: Release.__dict__[field.name].__set__ for field in attrs.fields(Release)
+}
+
+
+def span_triples(release: Release) -> Iterator[tuple[str, int, int]]:
+    """``(name, start, end)`` of each of ``release``'s spans, without making ``Span``s."""
+    return release._spans.items()
+
+
+def region_triples(release: Release) -> Iterator[tuple[str, int, int]]:
+    """``(kind, start, end)`` of each of ``release``'s regions, without making ``Region``s."""
+    return release._regions.items()
+
+
+#: Where the source is among ``Release.__reduce__``'s parts.
+_SOURCE_PART = 6
+
+
+def parts_without_source(release: Release) -> tuple[Any, ...]:
+    """``release``'s pickling parts with its source left out, for a receiver that holds it."""
+    parts = list(release.__reduce__()[1])
+    parts[_SOURCE_PART] = None
+    return tuple(parts)
+
+
+def release_with_source(parts: tuple[Any, ...], source: str) -> Release:
+    """The record of ``parts_without_source``, given back its ``source``."""
+    whole = list(parts)
+    whole[_SOURCE_PART] = source
+    return _release_from_compact(*whole)

@@ -19,6 +19,8 @@ from releaseparse.records import (
     Span,
     Speaker,
     Turn,
+    region_triples,
+    span_triples,
 )
 
 _DATE_TAG = "$date"
@@ -169,9 +171,10 @@ def release_to_dict(release: Release) -> dict[str, Any]:
             }
             for d in release.defects
         ],
-        "spans": {key: [span.start, span.end] for key, span in release.spans.items()},
+        "spans": {key: [start, end] for key, start, end in span_triples(release)},
         "regions": [
-            {"kind": r.kind, "start": r.span.start, "end": r.span.end} for r in release.regions
+            {"kind": kind, "start": start, "end": end}
+            for kind, start, end in region_triples(release)
         ],
         "source": release.source,
     }

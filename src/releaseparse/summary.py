@@ -239,7 +239,24 @@ class Summary:
                 lines.append(f"  {label:<14}" + "  ".join(cells[start : start + 6]))
         if self.confidence:
             lines += self._levels() if by_level else [self._uncertain()]
-        return lines
+        return lines + self._hints()
+
+    def _hints(self) -> list[str]:
+        """What to do about inputs of the wrong kind: HTML read as text, or text as HTML."""
+        hints = []
+        html = self.defect_releases["source.looks_like_html"]
+        if html:
+            hints.append(
+                f"  hint          {counted(html, 'input')} looked like HTML: parse"
+                f" {'it' if html == 1 else 'them'} with --html-input"
+            )
+        text = self.defect_releases["source.no_markup"]
+        if text:
+            hints.append(
+                f"  hint          {counted(text, 'input')} rendered as HTML held no tag: parse"
+                f" {'it' if text == 1 else 'them'} without --html-input"
+            )
+        return hints
 
     def _severities(self) -> str:
         """What the releases with defects hold: errors, warnings, or information only."""

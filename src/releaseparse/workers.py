@@ -29,15 +29,19 @@ from itertools import islice
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from typing import Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import attrs
 
-from releaseparse.outcome import Failure, Outcome
+from releaseparse.outcome import Failure, ItemId, Outcome
 from releaseparse.parser import Parser
+from releaseparse.records import parts_without_source, release_with_source
 from releaseparse.tasks import Task, parse_task
 
 T = TypeVar("T")
+
+#: A result waiting to be yielded: pickled, with the text sent for it (``None`` for others).
+_Done = tuple[bytes, str | None]
 
 #: How many chunks per worker may be parsed ahead of the oldest one not yet yielded.
 CHUNKS_AHEAD_PER_WORKER = 2
@@ -144,12 +148,45 @@ def _watch_parent(parent: int, sentinel: int | None) -> None:
 
 
 def _result(parser: Parser, task: Task, strict: bool, finish: Callable[[Outcome], object]) -> bytes:
-    """The finished outcome of ``task``, pickled (``_packed``) as soon as it is parsed."""
+    """The finished outcome of ``task``, pickled (``_packed``) as soon as it is parsed.
+
+    A record whose source is the text the parent sent goes back without it (the parent
+    holds the text): a third less to pickle, send and read for a typical release.
+    """
     outcome = parse_task(parser, task, strict)
+    release = outcome.release
+    if finish is as_is and release is not None and _sent_text(task) == release.source:
+        try:
+            return _packed(_Detached(outcome.index, outcome.id, parts_without_source(release)))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            pass  # an extra that does not pickle: said below
     try:
         return _packed(finish(outcome))
     except (pickle.PicklingError, TypeError, AttributeError):
         return _packed(finish(_sendable(outcome)))
+
+
+def _sent_text(task: Task) -> str | None:
+    """The text the parent sent for ``task``, if it sent a ``str`` (it holds it too)."""
+    return task.payload if isinstance(task.payload, str) else None
+
+
+class _Detached(NamedTuple):
+    """An outcome sent back without its record's source: ``parts_without_source``."""
+
+    position: int
+    id: ItemId
+    parts: tuple[Any, ...]
+
+
+def _unpacked(result: bytes, text: str | None) -> Any:
+    """A result ``_packed`` in a worker; a detached record gets back the ``text`` sent."""
+    loaded = pickle.loads(result)
+    if type(loaded) is _Detached:
+        assert text is not None  # only a str payload's record is sent detached
+        release = release_with_source(loaded.parts, text)
+        return Outcome(loaded.position, loaded.id, release=release)
+    return loaded
 
 
 def _packed(result: object) -> bytes:
@@ -266,7 +303,7 @@ class WorkerPool(Generic[T]):
     def run(self, tasks: Iterator[Task], chunksize: int) -> Iterator[T]:
         """Yield one result per task, in order; at most a bounded window is in flight."""
         window = self.size * (UNITS_PER_WORKER + CHUNKS_AHEAD_PER_WORKER) * chunksize
-        done: dict[int, bytes] = {}  # pickled results (``_packed``), by input index
+        done: dict[int, _Done] = {}  # pickled results (``_packed``), by input index
         resend: deque[_Unit] = deque()
         next_index = 0  # the next outcome to yield
         drawn = 0  # tasks taken from the input so far
@@ -275,7 +312,7 @@ class WorkerPool(Generic[T]):
             self.workers = [self._start() for _ in range(self.size)]
             while True:
                 while next_index in done:
-                    yield pickle.loads(done.pop(next_index))
+                    yield _unpacked(*done.pop(next_index))
                     next_index += 1
                 for worker in list(self.workers):
                     while worker.can_take(retry=bool(resend) and resend[0].retry):
@@ -305,11 +342,11 @@ class WorkerPool(Generic[T]):
         for worker in self.workers:
             worker.finish()
         while next_index in done:  # pragma: no cover - all were yielded in the loop
-            yield pickle.loads(done.pop(next_index))
+            yield _unpacked(*done.pop(next_index))
             next_index += 1
 
     def _send(
-        self, worker: _Worker, unit: _Unit, done: dict[int, bytes], resend: deque[_Unit]
+        self, worker: _Worker, unit: _Unit, done: dict[int, _Done], resend: deque[_Unit]
     ) -> bool:
         """Send ``unit`` to ``worker``; ``False`` if the worker had died (it is replaced)."""
         try:
@@ -319,19 +356,20 @@ class WorkerPool(Generic[T]):
             return False
         return True
 
-    def _collect(self, worker: _Worker, done: dict[int, bytes], resend: deque[_Unit]) -> None:
+    def _collect(self, worker: _Worker, done: dict[int, _Done], resend: deque[_Unit]) -> None:
         try:
             results: list[tuple[int, bytes]] = worker.connection.recv()
         except (EOFError, OSError):
             self._died(worker, done, resend)
             return
-        worker.units.popleft()
-        done.update(results)
+        unit = worker.units.popleft()
+        texts = {task.index: _sent_text(task) for task in unit.tasks}
+        done.update((index, (result, texts[index])) for index, result in results)
 
     def _died(
         self,
         worker: _Worker,
-        done: dict[int, bytes],
+        done: dict[int, _Done],
         resend: deque[_Unit],
         unsent: _Unit | None = None,
     ) -> None:
@@ -349,7 +387,8 @@ class WorkerPool(Generic[T]):
             if current.retry:
                 (task,) = current.tasks
                 failure = Failure("WorkerDied", WORKER_DIED)
-                done[task.index] = _packed(self.finish(Outcome(task.index, task.id, error=failure)))
+                failed = _packed(self.finish(Outcome(task.index, task.id, error=failure)))
+                done[task.index] = (failed, None)
             else:
                 again += [_Unit([task], retry=True) for task in current.tasks]
             again += waiting

@@ -216,7 +216,7 @@ def _build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parse.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder, or - for stdin")
-    parse.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    parse.add_argument("-o", "--output", metavar="OUT", help="write here (default, or -: stdout)")
     parse.add_argument(
         "--format",
         choices=FORMATS,

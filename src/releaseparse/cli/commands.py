@@ -139,7 +139,13 @@ def _workers(jobs: int) -> int | None:
     return None if count == 1 else count
 
 
+#: The output name that stands for stdout.
+STDOUT = "-"
+
+
 def _writer(args: argparse.Namespace, inputs: Sequence[str] | None = None) -> Writer:
+    if args.output == STDOUT:
+        args.output = None  # ``-o -``: stdout, as ``-`` is stdin for inputs
     try:
         chosen = choose_format(args.output, args.format)
     except ValueError as error:
