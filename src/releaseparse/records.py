@@ -479,29 +479,33 @@ def _release_from_compact(
         else (),
     )
     release = _new_object(Release)
-    for name, value in (
-        ("header", header),
-        ("body", body),
-        ("disclaimer", disclaimer),
-        ("source", source),
-        ("_spans", SpanTable(span_names, span_offsets)),
-        ("_regions", RegionTable(region_kinds, region_offsets)),
-        (
-            "defects",
-            tuple(
-                [
-                    Defect(code, message, _SEVERITIES[severity], unchecked_span(a, b))
-                    for code, message, severity, a, b in defects
-                ]
-            ),
+    _set_header(release, header)
+    _set_body(release, body)
+    _set_disclaimer(release, disclaimer)
+    _set_source(release, source)
+    _set_spans(release, SpanTable(span_names, span_offsets))
+    _set_regions(release, RegionTable(region_kinds, region_offsets))
+    _set_defects(
+        release,
+        tuple(
+            [
+                Defect(code, message, _SEVERITIES[severity], unchecked_span(a, b))
+                for code, message, severity, a, b in defects
+            ]
         ),
-        ("extras", FrozenMap(extras)),
-        ("confidence", FrozenMap({name: _LEVELS[level] for name, level in confidence})),
-        ("origins", FrozenMap(dict(origins))),
-        ("url", url),
-    ):
-        _RELEASE_SETTERS[name](release, value)
+    )
+    _set_extras(release, _owned_map(extras or {}))
+    _set_confidence(release, _owned_map({name: _LEVELS[level] for name, level in confidence}))
+    _set_origins(release, _owned_map(dict(origins)))
+    _set_url(release, url)
     return release
+
+
+def _owned_map(data: dict[str, V]) -> FrozenMap[V]:
+    """A ``FrozenMap`` of ``data`` itself, not a copy: for a dict no one else holds."""
+    frozen: FrozenMap[V] = _new_object(FrozenMap)
+    frozen._data = data
+    return frozen
 
 
 def _release_from_parts(
@@ -547,9 +551,19 @@ def _release_from_parts(
 
 
 #: The slot setters of ``Release``, for unpickling without its converters' checks.
-_RELEASE_SETTERS = {
-    field.name: Release.__dict__[field.name].__set__ for field in attrs.fields(Release)
-}
+(
+    _set_header,
+    _set_body,
+    _set_disclaimer,
+    _set_source,
+    _set_spans,
+    _set_regions,
+    _set_defects,
+    _set_extras,
+    _set_confidence,
+    _set_origins,
+    _set_url,
+) = (Release.__dict__[field.name].__set__ for field in attrs.fields(Release))
 
 
 def span_triples(release: Release) -> Iterator[tuple[str, int, int]]:
