@@ -417,6 +417,65 @@ def test_a_title_is_never_cut_below_two_words(text: str) -> None:
     assert text[start:end] == text.strip()
 
 
+def _one_by_one() -> decorations.DecorationSet:
+    """The default decorations without the joined screen: every test run in turn."""
+    tests = decorations.DecorationSet(
+        DEFAULT_VOCABULARY.title_prefixes, DEFAULT_VOCABULARY.title_suffixes
+    )
+    tests._screen = None
+    return tests
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Fwd:",
+                "[News]",
+                "|",
+                "U.S.",
+                "Department",
+                "of",
+                "State",
+                "Harbor",
+                "Grants",
+                "–",
+                "-",
+                "Embassy",
+                "in",
+                "Georgia",
+                "example.com",
+                ":",
+                "[VIDEO]",
+                "Home",
+                "»",
+                "date",
+                "2023-02-10",
+                "Transcript",
+                "--",
+                "TopicsExpress",
+                "(Excerpts)",
+                "Logo",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_the_joined_screen_cuts_as_the_tests_one_by_one(text: str) -> None:
+    """Skipping the tests when the joined patterns find nothing changes no cut."""
+    screened = DEFAULT_VOCABULARY.title_decoration_set
+    assert screened._screen is not None
+    assert screened.strip(text) == _one_by_one().strip(text)
+
+
+def test_a_pattern_a_user_added_turns_the_screen_off() -> None:
+    added = Vocabulary(title_suffixes=(*DEFAULT_VOCABULARY.title_suffixes, r"\s+~~ mine$"))
+    tests = added.title_decoration_set
+    assert tests._screen is None
+    text = "Harbor Grants Announced ~~ mine"
+    assert text[slice(*tests.strip(text))] == "Harbor Grants Announced"
+
+
 def test_a_cut_that_would_leave_one_word_is_not_made_but_others_are() -> None:
     """Prefixes are cut first; the suffix cut would then leave one word, so it is not made."""
     text = "Fwd: Announcement | U.S. Department of State"
