@@ -79,8 +79,9 @@ def _screen(
     """
     if not all(is_reviewed(text) for text in (*prefixes, *suffixes)):
         return None
-    alternatives = [_scoped(text) for text in (*prefixes, *suffixes)]
-    if None in alternatives:
+    scoped = [_scoped(text) for text in (*prefixes, *suffixes)]
+    alternatives = [alternative for alternative in scoped if alternative is not None]
+    if len(alternatives) < len(scoped):
         return None
     heads, tails = alternatives[: len(prefixes)], alternatives[len(prefixes) :]
     try:
