@@ -1,0 +1,99 @@
+"""Where a parse's time goes: each step of the chain timed on its own, per document.
+
+Run from the repository root (the real material is read from ``../shared/data``)::
+
+    python benchmarks/steps.py            # the generated corpus and the real feed
+    python benchmarks/steps.py --rounds 5
+
+The parse is done as ``Parser.parse`` does it, step by step: decoding, the parse state
+(splitting into lines), the scan for further releases on the page, each extractor of the
+chain in turn, and building the record. Each step is timed with the process's CPU clock;
+the timer itself costs about 0.1 µs a step. Figures are the best of ``--rounds`` passes
+over the corpus (after one pass to warm the caches), in µs per document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))  # the release generator lives in tests/strategies.py
+
+import releaseparse  # noqa: E402
+from releaseparse.assemble import assemble  # noqa: E402
+from releaseparse.decoding import decode  # noqa: E402
+from releaseparse.extractors._releases import next_release  # noqa: E402
+from releaseparse.state import ParseState  # noqa: E402
+
+
+def corpora() -> dict[str, list[str]]:
+    """The generated corpus (every layout family), and the real feed when it is there."""
+    from tests.strategies import sample_releases
+
+    found = {"generated": [case.text for case in sample_releases(1_000)]}
+    feed = DATA / "feed-2021-2022.jsonl"
+    if feed.exists():
+        lines = feed.read_text("utf-8").splitlines()
+        found["real feed"] = [json.loads(line)["text"] for line in lines]
+    return found
+
+
+def one_pass(parser: releaseparse.Parser, texts: Sequence[str]) -> dict[str, float]:
+    """Seconds of CPU time spent in each step over ``texts``."""
+    clock = time.process_time_ns
+    spent: dict[str, float] = defaultdict(float)
+    for text in texts:
+        started = clock()
+        decoded = decode(text)
+        at = clock()
+        spent["decoding"] += at - started
+        state = ParseState(decoded.text, vocabulary=parser.vocabulary, defects=decoded.defects)
+        now = clock()
+        spent["the parse state (splitting into lines)"] += now - at
+        at = now
+        next_release(state)
+        now = clock()
+        spent["the scan for further releases"] += now - at
+        for name, extractor in parser:
+            at = now
+            state.extractor = name
+            extractor(state)
+            now = clock()
+            spent[f"extractor `{name}`"] += now - at
+        at = now
+        assemble(state)
+        spent["building the record (`assemble`)"] += clock() - at
+    return {step: nanoseconds / 1e9 for step, nanoseconds in spent.items()}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--rounds", type=int, default=3, help="passes timed (the best is kept)")
+    args = options.parse_args(argv)
+    parser = releaseparse.Parser()
+    found = corpora()
+    best: dict[str, dict[str, float]] = {}
+    for name, texts in found.items():
+        one_pass(parser, texts)  # warm the caches
+        passes = [one_pass(parser, texts) for _ in range(max(1, args.rounds))]
+        best[name] = {step: min(p[step] for p in passes) / len(texts) * 1e6 for step in passes[0]}
+    names = list(found)
+    steps = sorted(best[names[0]], key=lambda step: -best[names[0]][step])
+    print("| step | " + " | ".join(f"{name} µs" for name in names) + " |")
+    print("| --- |" + " --- |" * len(names))
+    for step in steps:
+        print(f"| {step} | " + " | ".join(f"{best[name][step]:.1f}" for name in names) + " |")
+    totals = [sum(best[name].values()) for name in names]
+    print("| **all steps** | " + " | ".join(f"**{total:.1f}**" for total in totals) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
