@@ -8,7 +8,7 @@ import regex
 
 from releaseparse.extractors._common import clean_value, header_end, trimmed
 from releaseparse.extractors._kinds import is_heading, label_of
-from releaseparse.records import Severity, Span, Turn
+from releaseparse.records import Severity, Span, Turn, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM, is_blank
 
@@ -27,6 +27,8 @@ def _pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
     """The body's lines from ``start`` as pieces; ``None`` stands for a break (blank or claimed)."""
     source = state.source
     claims = state.claims()
+    if not any(claim_start < stop and start < claim_end for claim_start, claim_end, _ in claims):
+        return _free_pieces(state, start, stop)
     next_claim = 0
     pieces: list[Piece | None] = []
     for line in state.lines:
@@ -51,6 +53,27 @@ def _pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
     return pieces
 
 
+def _free_pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
+    """``_pieces`` where nothing between ``start`` and ``stop`` is claimed: whole lines."""
+    pieces: list[Piece | None] = []
+    append = pieces.append
+    for line in state.lines:
+        if line.stop <= start:
+            continue
+        if line.start >= stop:
+            break
+        if start <= line.start and line.end <= stop:  # the line whole: its text is at hand
+            append(None if is_blank(line.text) else (line.start, line.end))
+            continue
+        begin = max(line.start, start)
+        end = min(line.end, stop)
+        if begin >= end or is_blank(state.source[begin:end]):
+            append(None)
+        else:
+            append((begin, end))
+    return pieces
+
+
 def _blocks(state: ParseState, pieces: list[Piece | None]) -> list[list[Piece]]:
     """Group pieces into blocks separated by breaks, list items or transcript labels."""
     source = state.source
@@ -62,14 +85,19 @@ def _blocks(state: ParseState, pieces: list[Piece | None]) -> list[list[Piece]]:
                 blocks.append(current)
             current = []
             continue
-        text = source[piece[0] : piece[1]]
-        if current and (LIST_ITEM.match(text) or label_of(state.vocabulary, text) is not None):
-            blocks.append(current)
-            current = []
+        if current:
+            text = source[piece[0] : piece[1]]
+            if LIST_ITEM.match(text) or label_of(state.vocabulary, text) is not None:
+                blocks.append(current)
+                current = []
         current.append(piece)
     if current:
         blocks.append(current)
-    return [split for block in blocks for split in _index_entries(source, block)]
+    return [
+        split
+        for block in blocks
+        for split in (_index_entries(source, block) if len(block) > 1 else (block,))
+    ]
 
 
 def _index_entries(source: str, block: list[Piece]) -> list[list[Piece]]:
@@ -119,12 +147,13 @@ def read_body(
     for block in blocks:
         span = trimmed(source, block[0][0], block[-1][1])
         state.claim(span, "body")
-        first_text = source[block[0][0] : block[0][1]]
+        first_start, first_end = block[0]
         if (
             paragraphs
-            and not LIST_ITEM.match(first_text)
+            # The cheapest test first, on the source itself: most paragraphs start upper.
+            and _LOWER_START.match(source, first_start, first_end)
+            and not LIST_ITEM.match(source[first_start:first_end])
             and _ends_open(source, paragraphs[-1][-1])
-            and _LOWER_START.match(first_text)
         ):
             gap = Span(paragraphs[-1][-1].end, span.start)
             state.defect(
@@ -140,7 +169,7 @@ def read_body(
     parts: dict[str, Span] = {}
     wholes = []
     for number, spans in enumerate(paragraphs):
-        whole = Span(spans[0].start, spans[-1].end)
+        whole = unchecked_span(spans[0].start, spans[-1].end)  # trimmed spans: valid
         wholes.append(whole)
         value = clean_value(state, whole, "body")
         values.append(value if rewrite is None else rewrite(value))
@@ -167,8 +196,11 @@ def _turns(state: ParseState, spans: list[Span], values: list[str]) -> list[Turn
     for span, value in zip(spans, values, strict=True):
         match = label_of(state.vocabulary, value)
         if match is None and state.vocabulary.bare_labels:
-            # Only the raw text keeps the spaces after a bare label (``Q    Mr. President``).
-            match = label_of(state.vocabulary, span.slice(state.source))
+            # Only the raw text keeps the spaces after a bare label (``Q    Mr. President``);
+            # a paragraph whose raw text is its value was read already.
+            raw = span.slice(state.source)
+            if raw != value:
+                match = label_of(state.vocabulary, raw)
         if match is not None:
             close()
             label = match["label"]
