@@ -258,6 +258,25 @@ def test_a_mistyped_option_or_command_gets_the_nearest_one(
     assert line.startswith("releaseparse")
 
 
+@pytest.mark.parametrize(
+    ("arguments", "usage"),
+    [
+        (["parse", str(FIXTURE), "--jobz", "2"], "usage: releaseparse parse "),
+        (["explain", str(FIXTURE), "--colour", "never"], "usage: releaseparse explain "),
+        (["--exampel"], "usage: releaseparse [-h]"),
+    ],
+)
+def test_a_mistyped_option_shows_the_usage_of_its_command(
+    capsys: pytest.CaptureFixture[str], arguments: list[str], usage: str
+) -> None:
+    with pytest.raises(SystemExit):
+        main(arguments)
+    err = capsys.readouterr().err
+    assert err.startswith(usage)
+    command = arguments[0] if not arguments[0].startswith("-") else ""
+    assert f"releaseparse{' ' + command if command else ''}: error: " in err
+
+
 def test_no_suggestion_when_nothing_is_near(capsys: pytest.CaptureFixture[str]) -> None:
     line = argparse_error(["parse", str(FIXTURE), "--zzzzzz"], capsys)
     assert line.endswith("unrecognized arguments: --zzzzzz")

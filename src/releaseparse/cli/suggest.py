@@ -43,17 +43,25 @@ class SuggestingParser(argparse.ArgumentParser):
                 message += f" (did you mean {guesses[0].split(' → ')[1]}?)"
             elif guesses:
                 message += f" (did you mean: {', '.join(guesses)}?)"
-            self.error(message)
+            # The command's own usage line (``releaseparse parse ...``) when one was given.
+            (self._command(parsed) or self).error(message)
         return parsed
+
+    def _command(self, parsed: argparse.Namespace) -> argparse.ArgumentParser | None:
+        """The parser of the command chosen (``parse``, ``explain``...), if any."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = getattr(parsed, action.dest or "", None) or ""
+                command: argparse.ArgumentParser | None = action.choices.get(chosen)
+                return command
+        return None
 
     def _known_options(self, parsed: argparse.Namespace) -> list[str]:
         """The long options of this parser and of the command chosen, if any."""
         known = list(self._option_string_actions)
-        for action in self._actions:
-            if isinstance(action, argparse._SubParsersAction):
-                command = action.choices.get(getattr(parsed, action.dest or "", None) or "")
-                if command is not None:
-                    known += command._option_string_actions
+        command = self._command(parsed)
+        if command is not None:
+            known += command._option_string_actions
         return [option for option in known if option.startswith("--")]
 
     def error(self, message: str) -> NoReturn:
