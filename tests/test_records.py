@@ -166,3 +166,21 @@ def test_a_record_kept_unread_holds_few_objects_for_the_garbage_collector() -> N
     parts = len(release.spans) + len(release.regions)  # reading them makes the objects
     assert unread < parts
     assert _tracked(release) >= unread + parts
+
+
+def test_turns_are_made_when_read_and_the_body_behaves_as_before() -> None:
+    release = releaseparse.parse((FIXTURES / "a_note_interview.txt").read_bytes())
+    body = release.body
+    assert len(body.turns) > 2
+    assert isinstance(body.turns, tuple)
+    assert all(isinstance(turn, releaseparse.Turn) for turn in body.turns)
+    assert body.turns is body.turns  # made once
+    made = releaseparse.Body(body.paragraphs, tuple(body.turns))
+    assert made == body
+    assert hash(made) == hash(body)
+    assert repr(made) == repr(body)
+    assert repr(body).startswith("Body(paragraphs=(") and ", turns=(Turn(label=" in repr(body)
+    assert attrs.evolve(body, turns=body.turns[:1]).turns == body.turns[:1]
+    assert releaseparse.Body() == releaseparse.Body((), ())
+    assert pickle.loads(pickle.dumps(release)).body == body
+    assert release.to_row()["turns"] == len(body.turns)

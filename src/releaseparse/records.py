@@ -158,7 +158,87 @@ class Turn:
     span: Span
 
 
-@attrs.frozen
+#: The type code of the offset arrays: 64-bit, so any source length fits.
+_OFFSETS = "q"
+
+
+class _OffsetTable(Generic[B]):
+    """Labels (span names, region kinds) and one flat array of their ``start, end`` offsets.
+
+    The objects they stand for are made only when first asked for (``built``), then kept:
+    a record kept unread costs the garbage collector a few objects, not one per offset.
+    """
+
+    __slots__ = ("_built", "labels", "offsets")
+
+    def __init__(self, labels: tuple[str, ...] = (), offsets: array[int] | None = None) -> None:
+        self.labels = labels
+        self.offsets = array(_OFFSETS) if offsets is None else offsets
+        self._built: B | None = None
+
+    def built(self) -> B:
+        """The objects, made once."""
+        if self._built is None:
+            self._built = self._make()
+        return self._built
+
+    def _make(self) -> B:
+        raise NotImplementedError
+
+    def items(self) -> Iterator[tuple[str, int, int]]:
+        """``(label, start, end)`` for each entry, in order, without making objects."""
+        offsets = self.offsets
+        for i, label in enumerate(self.labels):
+            yield label, offsets[2 * i], offsets[2 * i + 1]
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __repr__(self) -> str:
+        return repr(self.built())
+
+
+class TurnTable(_OffsetTable[tuple[Turn, ...]]):
+    """The turns of a transcript: labels, texts and offsets; ``Turn``s made when read."""
+
+    __slots__ = ("texts",)
+
+    def __init__(
+        self,
+        labels: tuple[str, ...] = (),
+        texts: tuple[str, ...] = (),
+        offsets: array[int] | None = None,
+    ) -> None:
+        super().__init__(labels, offsets)
+        self.texts = texts
+
+    def _make(self) -> tuple[Turn, ...]:
+        return tuple(
+            Turn(label, text, unchecked_span(a, b))
+            for (label, a, b), text in zip(self.items(), self.texts, strict=True)
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TurnTable):
+            return NotImplemented
+        return (self.labels, self.texts, self.offsets) == (other.labels, other.texts, other.offsets)
+
+    def __hash__(self) -> int:
+        return hash((self.labels, self.texts, self.offsets.tobytes()))
+
+
+def turn_table(value: TurnTable | Iterable[Turn]) -> TurnTable:
+    """``value`` as a ``TurnTable``."""
+    if isinstance(value, TurnTable):
+        return value
+    turns = tuple(value)
+    offsets = array(_OFFSETS, [edge for turn in turns for edge in (turn.span.start, turn.span.end)])
+    return TurnTable(
+        tuple(turn.label for turn in turns), tuple(turn.text for turn in turns), offsets
+    )
+
+
+@attrs.frozen(repr=False)
 class Body:
     """The release's text: clean paragraphs with scrape breaks and hard wraps re-joined.
 
@@ -167,7 +247,15 @@ class Body:
     """
 
     paragraphs: tuple[str, ...] = ()
-    turns: tuple[Turn, ...] = ()
+    _turns: TurnTable = attrs.field(alias="turns", converter=turn_table, factory=TurnTable)
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        """The turns of a transcript, in order (made when first read)."""
+        return self._turns.built()
+
+    def __repr__(self) -> str:
+        return f"Body(paragraphs={self.paragraphs!r}, turns={self.turns!r})"
 
     @property
     def text(self) -> str:
@@ -230,52 +318,11 @@ def _freeze_confidence(value: Mapping[str, Confidence | str]) -> FrozenMap[Confi
     return FrozenMap({name: Confidence(level) for name, level in value.items()})
 
 
-#: The type code of the offset arrays: 64-bit, so any source length fits.
-_OFFSETS = "q"
-
-
-class _OffsetTable(Generic[B]):
-    """Labels (span names, region kinds) and one flat array of their ``start, end`` offsets.
-
-    The objects they stand for are made only when first asked for (``built``), then kept:
-    a record kept unread costs the garbage collector a few objects, not one per offset.
-    """
-
-    __slots__ = ("_built", "labels", "offsets")
-
-    def __init__(self, labels: tuple[str, ...] = (), offsets: array[int] | None = None) -> None:
-        self.labels = labels
-        self.offsets = array(_OFFSETS) if offsets is None else offsets
-        self._built: B | None = None
-
-    def built(self) -> B:
-        """The objects, made once."""
-        if self._built is None:
-            self._built = self._make()
-        return self._built
-
-    def _make(self) -> B:
-        raise NotImplementedError
-
-    def items(self) -> Iterator[tuple[str, int, int]]:
-        """``(label, start, end)`` for each entry, in order, without making objects."""
-        offsets = self.offsets
-        for i, label in enumerate(self.labels):
-            yield label, offsets[2 * i], offsets[2 * i + 1]
-
-    def __len__(self) -> int:
-        return len(self.labels)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(self.built())
-
-
 class SpanTable(_OffsetTable[FrozenMap[Span]]):
     """The spans of a record, by name; ``Span`` objects made when ``Release.spans`` is read."""
 
     __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
 
     def _make(self) -> FrozenMap[Span]:
         return FrozenMap({name: unchecked_span(a, b) for name, a, b in self.items()})
@@ -306,6 +353,7 @@ class RegionTable(_OffsetTable[tuple[Region, ...]]):
     """The regions of a record, in order; ``Region``s made when ``Release.regions`` is read."""
 
     __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
 
     def _make(self) -> tuple[Region, ...]:
         return tuple(unchecked_region(kind, a, b) for kind, a, b in self.items())
@@ -385,7 +433,7 @@ class Release:
             tuple((s.name, s.role) for s in header.speakers),
             (header.venue, header.place, header.date, header.time, header.time_zone),
             body.paragraphs,
-            tuple((t.label, t.text, t.span.start, t.span.end) for t in body.turns),
+            (body._turns.labels, body._turns.texts, body._turns.offsets),
             self.disclaimer,
             self.source,
             self._spans.labels,
@@ -444,7 +492,7 @@ def _release_from_compact(
     speakers: tuple[tuple[str, str | None], ...],
     place: tuple[str | None, str | None, _dt.date | None, _dt.time | None, str | None],
     paragraphs: tuple[str, ...],
-    turns: tuple[tuple[str, str, int, int], ...],
+    turns: tuple[tuple[str, ...], tuple[str, ...], array[int]],
     disclaimer: str | None,
     source: str,
     span_names: tuple[str, ...],
@@ -472,12 +520,7 @@ def _release_from_compact(
         time,
         zone,
     )
-    body = Body(
-        paragraphs,
-        tuple([Turn(label, text, unchecked_span(a, b)) for label, text, a, b in turns])
-        if turns
-        else (),
-    )
+    body = Body(paragraphs, TurnTable(*turns))
     release = _new_object(Release)
     _set_header(release, header)
     _set_body(release, body)
@@ -535,7 +578,11 @@ def _release_from_parts(
         speakers,
         place,
         paragraphs,
-        turns,
+        (
+            tuple(label for label, _, _, _ in turns),
+            tuple(text for _, text, _, _ in turns),
+            array(_OFFSETS, [offset for _, _, a, b in turns for offset in (a, b)]),
+        ),
         disclaimer,
         source,
         tuple(name for name, _, _ in spans),
@@ -592,3 +639,14 @@ def release_with_source(parts: tuple[Any, ...], source: str) -> Release:
     whole = list(parts)
     whole[_SOURCE_PART] = source
     return _release_from_compact(*whole)
+
+
+def turn_parts(body: Body) -> Iterator[tuple[tuple[str, int, int], str]]:
+    """``((label, start, end), text)`` of each turn of ``body``, without making ``Turn``s."""
+    table = body._turns
+    return zip(table.items(), table.texts, strict=True)
+
+
+def turn_count(body: Body) -> int:
+    """How many turns ``body`` holds, without making ``Turn``s."""
+    return len(body._turns)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from releaseparse.records import Confidence, Header
+from releaseparse.records import Confidence, Header, turn_count
 from releaseparse.serialize import encode_value
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def release_row(release: Release) -> dict[str, Any]:
         "from_metadata": metadata_cell(release),
         "body": release.body.text,
         "paragraphs": len(release.body.paragraphs),
-        "turns": len(release.body.turns),
+        "turns": turn_count(release.body),
         "disclaimer": release.disclaimer,
         "extras": json.dumps(extras, ensure_ascii=False, sort_keys=True) if extras else None,
         "defects": LIST_SEPARATOR.join(release.codes) or None,

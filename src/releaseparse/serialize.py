@@ -21,6 +21,7 @@ from releaseparse.records import (
     Turn,
     region_triples,
     span_triples,
+    turn_parts,
 )
 
 _DATE_TAG = "$date"
@@ -154,8 +155,8 @@ def release_to_dict(release: Release) -> dict[str, Any]:
         "body": {
             "paragraphs": list(release.body.paragraphs),
             "turns": [
-                {"label": t.label, "text": t.text, "start": t.span.start, "end": t.span.end}
-                for t in release.body.turns
+                {"label": label, "text": text, "start": start, "end": end}
+                for (label, start, end), text in turn_parts(release.body)
             ],
             "text": release.body.text,
         },
