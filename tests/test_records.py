@@ -179,7 +179,8 @@ def test_turns_are_made_when_read_and_the_body_behaves_as_before() -> None:
     assert made == body
     assert hash(made) == hash(body)
     assert repr(made) == repr(body)
-    assert repr(body).startswith("Body(paragraphs=(") and ", turns=(Turn(label=" in repr(body)
+    assert repr(body).startswith("Body(paragraphs=(")
+    assert ", turns=(Turn(label=" in repr(body)
     assert attrs.evolve(body, turns=body.turns[:1]).turns == body.turns[:1]
     assert releaseparse.Body() == releaseparse.Body((), ())
     assert pickle.loads(pickle.dumps(release)).body == body
