@@ -119,6 +119,8 @@ _OFFICE_PREFIX = regex.compile(r"(?i)U\.S\. Department of State\s+")
 
 def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
     """The transcript label opening ``text`` (``SECRETARY KERRY:``, ``Question:``), if any."""
+    if ":" not in text and "  " not in text and "\t" not in text:
+        return None  # a label ends with a colon, a bare one with two spaces or a tab
     match = _LABEL.match(text)
     if match is None:
         bare = _BARE_LABEL.match(text)

@@ -23,7 +23,10 @@ def time(state: ParseState) -> None:
         # A line reads as a time or a label only if these say so: the lines between
         # (most of a statement) need no classifying.
         reading = read_time(line.text)
-        if reading is None and label_of(vocabulary, collapse(line.text)) is None:
+        # A folded line is a label only with a colon (no run of spaces is left for a bare one).
+        if reading is None and (
+            ":" not in line.text or label_of(vocabulary, collapse(line.text)) is None
+        ):
             continue
         kind = found.kind(index)
         if kind == Kind.LABEL:
