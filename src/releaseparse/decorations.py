@@ -87,7 +87,9 @@ def _screen(
     try:
         return (
             regex.compile("|".join(heads) or "(?!)"),
-            regex.compile(f"(?:{'|'.join(tails) or '(?!)'})\\Z"),
+            # Matched from the end backwards: at every other position the ``\Z`` fails
+            # first, so the screen costs a scan, not every suffix tried at each position.
+            regex.compile(f"(?:{'|'.join(tails) or '(?!)'})\\Z", flags=regex.REVERSE),
         )
     except regex.error:
         return None
