@@ -21,6 +21,8 @@ from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
 from releaseparse.extractors._kinds import (
+    _BARE_LABEL,
+    _LABEL,
     HEADER_KINDS,
     KIND_MEMO,
     Kind,
@@ -38,7 +40,7 @@ from releaseparse.parser import Parser
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
 from releaseparse.state import ParseState
-from releaseparse.text import INVISIBLE, collapse, is_blank
+from releaseparse.text import _LEADS, _MOJIBAKE_HINT, INVISIBLE, collapse, is_blank
 from releaseparse.vocabulary import (
     CHROME_LINES,
     DEFAULT_VOCABULARY,
@@ -347,7 +349,7 @@ def test_every_time_or_label_line_passes_the_time_extractors_shortcut() -> None:
         kind = classify(DEFAULT_VOCABULARY, text)
         if kind in (Kind.TIME, Kind.LABEL):
             seen.add(kind)
-            assert read_time(text) or label_of(DEFAULT_VOCABULARY, collapse(text))
+            assert read_time(text) or (":" in text and label_of(DEFAULT_VOCABULARY, collapse(text)))
     assert seen == {Kind.TIME, Kind.LABEL}
 
 
@@ -355,7 +357,59 @@ def test_every_time_or_label_line_passes_the_time_extractors_shortcut() -> None:
 def test_time_or_label_lines_of_generated_releases_pass_the_shortcut(case: Case) -> None:
     for line in split_lines(case.text):
         if classify(DEFAULT_VOCABULARY, line.text) in (Kind.TIME, Kind.LABEL):
-            assert read_time(line.text) or label_of(DEFAULT_VOCABULARY, collapse(line.text))
+            assert read_time(line.text) or (
+                ":" in line.text and label_of(DEFAULT_VOCABULARY, collapse(line.text))
+            )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Q",
+                "A",
+                "MR",
+                "PRICE",
+                "Question",
+                "QUESTION",
+                "Thanks",
+                ":",
+                " ",
+                "  ",
+                "\t",
+                "\u00a0",
+                "\u3000",
+                ".",
+                "\u2019",
+                "Mr.",
+                "x",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+@example("Q    Mr. President")
+@example("Q\tThanks")
+@example("Q\u00a0\u00a0Thanks")
+@example("MR. PRICE: Good afternoon.")
+def test_label_of_skips_only_texts_no_label_pattern_opens(text: str) -> None:
+    """A label pattern opens only a text with a colon, two spaces or a tab: ``label_of``
+    answers no label at once for any other text, and misses none by it (every profile)."""
+    gate = ":" in text or "  " in text or "\t" in text
+    for vocabulary in (DEFAULT_VOCABULARY, *(get_profile(n).vocabulary for n in profile_names())):
+        bare = _BARE_LABEL.match(text)
+        bare_opens = bare is not None and bare["label"] in vocabulary.bare_labels
+        assert gate or not (_LABEL.match(text) is not None or bare_opens)
+        assert gate or label_of(vocabulary, text) is None
+        if bare_opens and _LABEL.match(text) is None:
+            assert label_of(vocabulary, text) is not None  # ``Q    Mr. President``
+
+
+def test_the_mojibake_leads_are_one_range() -> None:
+    """The mojibake hint scans the lead bytes as the range U+00C2-U+00F4: it is exactly them."""
+    assert "".join(map(chr, range(0xC2, 0xF5))) == _LEADS
+    assert _MOJIBAKE_HINT.search("donâ€™t") is not None
+    assert _MOJIBAKE_HINT.search("café, naïve, señor") is None
 
 
 def test_blank_lines_are_looked_at_only_when_a_marker_pattern_takes_the_empty_text() -> None:
