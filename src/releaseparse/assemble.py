@@ -86,11 +86,19 @@ def _gap_regions(state: ParseState, tiling: _Tiling, start: int, end: int) -> No
 def _regions(state: ParseState) -> RegionTable:
     # Claims were checked when made, and gaps lie between them: the regions need no check.
     tiling = _Tiling()
+    kinds, offsets, source = tiling.kinds, tiling.offsets, state.source
     position = 0
     for start, end, kind in state.claims():
         if position < start:
-            _gap_regions(state, tiling, position, start)
-        tiling.add(kind, start, end)
+            if is_blank(source[position:start]):  # the usual gap, laid down here at once
+                kinds.append("blank")
+                offsets.append(position)
+                offsets.append(start)
+            else:
+                _gap_regions(state, tiling, position, start)
+        kinds.append(kind)
+        offsets.append(start)
+        offsets.append(end)
         position = end
     _gap_regions(state, tiling, position, len(state.source))
     return tiling.table()
