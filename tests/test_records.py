@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
+import sys
+from array import array
 from pathlib import Path
+from typing import Literal
 
 import attrs
 import pytest
 
 import releaseparse
-from releaseparse import Release, Span
+from releaseparse import Release, Span, records
 from releaseparse.records import FrozenMap
 from tests.conftest import FIXTURES
 
@@ -57,6 +60,27 @@ def test_records_are_frozen() -> None:
 def test_release_pickles() -> None:
     release = releaseparse.parse(SAMPLE)
     assert pickle.loads(pickle.dumps(release)) == release
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_offsets_pickle_as_little_endian_bytes_on_either_byte_order(
+    swap: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Offsets travel as little-endian bytes: a big-endian machine swaps them both ways."""
+    monkeypatch.setattr(records, "_SWAP", swap)
+    offsets = array("q", [0, 7, 7, 2**40, 5])
+    packed = records._packed(offsets)
+    other = "big" if sys.byteorder == "little" else "little"
+    order: Literal["little", "big"] = other if swap else sys.byteorder  # type: ignore[assignment]
+    assert packed == b"".join(n.to_bytes(8, order) for n in offsets)
+    assert records._unpacked(packed) == offsets
+    assert records._unpacked(offsets) is offsets  # an array pickled before loads as it is
+    release = releaseparse.parse(SAMPLE)
+    again = pickle.loads(pickle.dumps(release))
+    assert again == release
+    assert list(again.spans.items()) == list(release.spans.items())
+    assert again.regions == release.regions
+    assert again.extras == release.extras
 
 
 def test_body_text_joins_paragraphs() -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
@@ -433,20 +434,20 @@ class Release:
             tuple((s.name, s.role) for s in header.speakers),
             (header.venue, header.place, header.date, header.time, header.time_zone),
             body.paragraphs,
-            (body._turns.labels, body._turns.texts, body._turns.offsets),
+            (body._turns.labels, body._turns.texts, _packed(body._turns.offsets)),
             self.disclaimer,
             self.source,
             self._spans.labels,
-            self._spans.offsets,
+            _packed(self._spans.offsets),
             self._regions.labels,
-            self._regions.offsets,
+            _packed(self._regions.offsets),
             tuple(
                 (d.code, d.message, d.severity.value, d.span.start, d.span.end)
                 for d in self.defects
             ),
             dict(self.extras) if self.extras else None,
             tuple((name, level.value) for name, level in self.confidence.items()),
-            tuple(self.origins.items()),
+            dict(self.origins),
             self.url,
         )
 
@@ -485,6 +486,32 @@ _HEADER_FIELDS = ("title", "category", "note_type")
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
 _LEVELS = {level.value: level for level in Confidence}
+#: Offsets are pickled as little-endian bytes on every machine.
+_SWAP = sys.byteorder != "little"
+
+
+def _packed(offsets: array[int]) -> bytes:
+    """``offsets`` as little-endian 8-byte integers, for pickling."""
+    # Rebuilt from bytes at a third of the cost of an ``array``'s own pickle.
+    if _SWAP:
+        offsets = array(_OFFSETS, offsets)
+        offsets.byteswap()
+    return offsets.tobytes()
+
+
+def _unpacked(offsets: bytes | array[int]) -> array[int]:
+    """The offset array of ``_packed`` bytes (an ``array``, as pickled before, as it is)."""
+    if type(offsets) is not bytes:
+        return cast("array[int]", offsets)
+    table = array(_OFFSETS)
+    table.frombytes(offsets)
+    if _SWAP:
+        table.byteswap()
+    return table
+
+
+#: The extras of most records: none (immutable, so one map serves every record).
+_NO_EXTRAS: FrozenMap[object] = FrozenMap({})
 
 
 def _release_from_compact(
@@ -492,17 +519,17 @@ def _release_from_compact(
     speakers: tuple[tuple[str, str | None], ...],
     place: tuple[str | None, str | None, _dt.date | None, _dt.time | None, str | None],
     paragraphs: tuple[str, ...],
-    turns: tuple[tuple[str, ...], tuple[str, ...], array[int]],
+    turns: tuple[tuple[str, ...], tuple[str, ...], bytes | array[int]],
     disclaimer: str | None,
     source: str,
     span_names: tuple[str, ...],
-    span_offsets: array[int],
+    span_offsets: bytes | array[int],
     region_kinds: tuple[str, ...],
-    region_offsets: array[int],
+    region_offsets: bytes | array[int],
     defects: tuple[tuple[str, str, str, int, int], ...],
     extras: dict[str, object] | None,
     confidence: tuple[tuple[str, str], ...],
-    origins: tuple[tuple[str, str], ...],
+    origins: dict[str, str] | tuple[tuple[str, str], ...],
     url: str | None,
 ) -> Release:
     """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling)."""
@@ -520,14 +547,15 @@ def _release_from_compact(
         time,
         zone,
     )
-    body = Body(paragraphs, TurnTable(*turns))
+    turn_labels, turn_texts, turn_offsets = turns
+    body = Body(paragraphs, TurnTable(turn_labels, turn_texts, _unpacked(turn_offsets)))
     release = _new_object(Release)
     _set_header(release, header)
     _set_body(release, body)
     _set_disclaimer(release, disclaimer)
     _set_source(release, source)
-    _set_spans(release, SpanTable(span_names, span_offsets))
-    _set_regions(release, RegionTable(region_kinds, region_offsets))
+    _set_spans(release, SpanTable(span_names, _unpacked(span_offsets)))
+    _set_regions(release, RegionTable(region_kinds, _unpacked(region_offsets)))
     _set_defects(
         release,
         tuple(
@@ -537,9 +565,9 @@ def _release_from_compact(
             ]
         ),
     )
-    _set_extras(release, _owned_map(extras or {}))
+    _set_extras(release, _owned_map(extras) if extras else _NO_EXTRAS)
     _set_confidence(release, _owned_map({name: _LEVELS[level] for name, level in confidence}))
-    _set_origins(release, _owned_map(dict(origins)))
+    _set_origins(release, _owned_map(origins if type(origins) is dict else dict(origins)))
     _set_url(release, url)
     return release
 
