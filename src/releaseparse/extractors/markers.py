@@ -21,12 +21,16 @@ def claim_markers(state: ParseState, start: int) -> None:
     # ours does), and never a caption. So blank lines, half of most pages, are skipped.
     skip_blank = not vocabulary.is_marker("")
     for line in state.lines:
-        if line.start < start or (skip_blank and not line.text.strip()):
+        text = line.text
+        short = len(text) <= MAX_MARKER_LENGTH
+        # Every caption pattern holds "Photo"/"photo": a long line without it is neither.
+        if not short and "hoto" not in text:
+            continue
+        if line.start < start or (skip_blank and not text.strip()):
             continue
         if state.is_claimed(line.span):
             continue
-        if len(line.text) <= MAX_MARKER_LENGTH and vocabulary.is_marker(line.text):
+        if short and vocabulary.is_marker(text):
             state.claim(trimmed(state.source, line.start, line.end), "marker")
-        # Every caption pattern holds "Photo"/"photo": a cheap test before the patterns.
-        elif "hoto" in line.text and vocabulary.is_caption(line.text):
+        elif "hoto" in text and vocabulary.is_caption(text):
             state.claim(trimmed(state.source, line.start, line.end), "caption")

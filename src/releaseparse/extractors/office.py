@@ -37,8 +37,9 @@ def _chrome_tail(state: ParseState, text: str, start: int) -> int:
     The end of the line when nothing glued there reads as a chrome line.
     """
     for word in _WORD_START.finditer(text, start):
-        if state.vocabulary.is_chrome(text[word.start() :]) and state.vocabulary.is_office(
+        # The office test first: a lookup, where the chrome test runs its patterns.
+        if state.vocabulary.is_office(
             text[start : word.start()].strip()
-        ):
+        ) and state.vocabulary.is_chrome(text[word.start() :]):
             return word.start()
     return len(text)

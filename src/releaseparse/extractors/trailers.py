@@ -16,9 +16,12 @@ def trailers(state: ParseState) -> None:
     disclaimer = state.span_of("disclaimer")
     tail = len(state.source) if disclaimer is None else disclaimer.start
     start = header_end(state)
-    lines = [line for line in state.lines if start <= line.start and line.stop <= tail]
     trailer_set = state.vocabulary.trailer_set
-    for line in reversed(lines):
+    for line in reversed(state.lines):  # up from the end: past the tail, then to the header
+        if line.stop > tail:
+            continue
+        if line.start < start:
+            break
         if is_blank(line.text):
             continue
         if state.is_claimed(line.span):
