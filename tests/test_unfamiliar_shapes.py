@@ -799,3 +799,51 @@ def test_a_possessive_venue_before_the_city_is_a_venue_and_a_place() -> None:
 )
 def test_print_plugin_artifacts_are_chrome(line: str) -> None:
     assert DEFAULT_VOCABULARY.is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("headline", "under", "title", "speakers"),
+    [
+        # A blog's headline printed again under its ``FROM:`` line: the title, not a briefer.
+        (
+            "COASTAL RESILIENCE",
+            "Coastal Resilience\nDaily Press Briefing",
+            "Coastal Resilience",
+            (),
+        ),
+        # A name over an office line: title, office, note type.
+        (
+            "STATEMENT ON COASTAL RESILIENCE",
+            "Coastal Resilience\nOffice of the Spokesperson\nDaily Press Briefing",
+            "Coastal Resilience",
+            (),
+        ),
+    ],
+)
+def test_a_name_shaped_line_over_a_briefing_under_a_blog_headline(
+    headline: str, under: str, title: str, speakers: tuple[releaseparse.Speaker, ...]
+) -> None:
+    """A name-shaped title is rated ``likely``: it could as well be a speaker line."""
+    text = (
+        "Showing posts with label STATE DEPARTMENT. Show all posts\n\n"
+        f"Tuesday, May 5, 2015\n\n{headline}\n\nFROM:  THE STATE DEPARTMENT\n"
+        f"{under}\nWashington, DC\nMay 4, 2015\n\n{BODY}"
+    )
+    release = releaseparse.parse(text)
+    assert release.header.title == title
+    assert release.header.speakers == speakers
+    assert release.confidence.get("title") != releaseparse.Confidence.SURE
+    assert tiles(release)
+
+
+def test_a_name_straight_over_a_briefing_under_a_blog_headline_is_its_briefer() -> None:
+    text = (
+        "Showing posts with label STATE DEPARTMENT. Show all posts\n\n"
+        "Tuesday, May 5, 2015\n\nSTATEMENT ON COASTAL RESILIENCE\n\n"
+        "FROM:  THE STATE DEPARTMENT\nJohn Kirby\nDaily Press Briefing\nWashington, DC\n"
+        f"May 4, 2015\n\n{BODY}"
+    )
+    release = releaseparse.parse(text)
+    assert release.header.speakers == (releaseparse.Speaker("John Kirby"),)
+    assert release.header.note_type == "Daily Press Briefing"
+    assert tiles(release)

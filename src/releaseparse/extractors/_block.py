@@ -20,7 +20,12 @@ from releaseparse.extractors._kinds import (
     paragraph_is_prose,
 )
 from releaseparse.extractors._scan import MAX_GAP
-from releaseparse.extractors._titles import ENDS_SENTENCE, TITLE_KINDS, TitleScan
+from releaseparse.extractors._titles import (
+    ENDS_SENTENCE,
+    MAX_REPEAT_DISTANCE,
+    TITLE_KINDS,
+    TitleScan,
+)
 from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM
 
@@ -296,10 +301,33 @@ class Layout(TitleScan):
             return True
         if self._speaker_between(below[0], bottom):
             return True
+        if self.kinds[below[0]] == Kind.OFFICE:
+            # Title, office, note type: an office line follows no speaker's name.
+            return True
         if any(self._self_titled(index) for index in range(below[0], bottom + 1)):
-            # ``John Kirby`` / ``Daily Press Briefing``: the note type is the title.
-            return False
-        return self.kinds[below[0]] in (Kind.NOTE_TYPE, Kind.OFFICE)
+            # ``John Kirby`` / ``Daily Press Briefing``: the note type is the title, unless
+            # the line prints the page's headline again (a blog's post title above it).
+            return self._prints_headline(top)
+        return self.kinds[below[0]] == Kind.NOTE_TYPE
+
+    def _prints_headline(self, index: int) -> bool:
+        """Whether line ``index`` prints the nearest title-like line above it again.
+
+        Case aside; blank, chrome and date lines between are passed over.
+        """
+        wanted = self.text(index).casefold()
+        position = index
+        for _ in range(MAX_REPEAT_DISTANCE):
+            found = self._step(position, -1)
+            if found is None:
+                return False
+            position = found[0]
+            kind = self.kinds[position]
+            if kind in TITLE_KINDS:
+                return self.text(position).casefold() == wanted
+            if kind not in _BARE_FOLLOWERS:
+                return False
+        return False
 
     def _bare_block(self) -> Block | None:
         """No header lines: a first plain line before the body is the title (embassy pages)."""
