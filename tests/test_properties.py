@@ -146,8 +146,7 @@ _BLOG_HEADLINE_OVER_CHROME = Case(
 #: Found by a random run: the same over a briefing (whose note type is its title when a
 #: name stands straight above it); an office line under the name-shaped line makes it
 #: the title.
-_BLOG_HEADLINE_OVER_A_BRIEFING = Case(
-    layout="G",
+_BLOG_HEADLINE_OVER_A_BRIEFING = _BLOG_HEADLINE_OVER_CHROME._replace(
     text=(
         "Showing posts with label STATE DEPARTMENT. Show all posts\n\n"
         "Tuesday, January 2, 2001\n\nSTATEMENT ON WORKSHOP WORKSHOP\n\n"
@@ -156,23 +155,7 @@ _BLOG_HEADLINE_OVER_A_BRIEFING = Case(
         "January 1, 2001\n\n"
         "Officials officials officials officials officials officials officials officials."
     ),
-    expected={
-        "title": "Workshop Workshop",
-        "category": None,
-        "note_type": "Daily Press Briefing",
-        "office": "Office of the Spokesperson",
-        "speakers": [],
-        "venue": None,
-        "place": "Washington, DC",
-        "date": "2001-01-01",
-        "time": None,
-        "time_zone": None,
-        "paragraphs": [
-            "Officials officials officials officials officials officials officials officials."
-        ],
-        "turns": [],
-        "disclaimer": None,
-    },
+    expected={**_BLOG_HEADLINE_OVER_CHROME.expected, "note_type": "Daily Press Briefing"},
 )
 
 
