@@ -228,11 +228,18 @@ class TurnTable(_OffsetTable[tuple[Turn, ...]]):
         return hash((self.labels, self.texts, self.offsets.tobytes()))
 
 
+#: The turns of a body that is no transcript: one empty table serves every record (made
+#: once, its ``Turn``s are none).
+_NO_TURNS = TurnTable()
+
+
 def turn_table(value: TurnTable | Iterable[Turn]) -> TurnTable:
     """``value`` as a ``TurnTable``."""
     if isinstance(value, TurnTable):
         return value
     turns = tuple(value)
+    if not turns:
+        return _NO_TURNS
     offsets = array(_OFFSETS, [edge for turn in turns for edge in (turn.span.start, turn.span.end)])
     return TurnTable(
         tuple(turn.label for turn in turns), tuple(turn.text for turn in turns), offsets
@@ -248,7 +255,7 @@ class Body:
     """
 
     paragraphs: tuple[str, ...] = ()
-    _turns: TurnTable = attrs.field(alias="turns", converter=turn_table, factory=TurnTable)
+    _turns: TurnTable = attrs.field(alias="turns", converter=turn_table, default=_NO_TURNS)
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -291,8 +298,15 @@ class FrozenMap(Mapping[str, V]):
         self._data = state
 
 
+#: The extras of most records: none (immutable, so one map serves every record, and a
+#: kept record holds two objects fewer for the garbage collector).
+_NO_EXTRAS: FrozenMap[object] = FrozenMap({})
+
+
 def _freeze_extras(value: Mapping[str, object]) -> FrozenMap[object]:
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+    if isinstance(value, FrozenMap):
+        return value
+    return FrozenMap(value) if value else _NO_EXTRAS
 
 
 #: Where a header value came from: read from the text, or given as the caller's metadata.
@@ -510,10 +524,6 @@ def _unpacked(offsets: bytes | array[int]) -> array[int]:
     return table
 
 
-#: The extras of most records: none (immutable, so one map serves every record).
-_NO_EXTRAS: FrozenMap[object] = FrozenMap({})
-
-
 def _release_from_compact(
     titles: tuple[str | None, str | None, str | None, str | None],
     speakers: tuple[tuple[str, str | None], ...],
@@ -548,7 +558,10 @@ def _release_from_compact(
         zone,
     )
     turn_labels, turn_texts, turn_offsets = turns
-    body = Body(paragraphs, TurnTable(turn_labels, turn_texts, _unpacked(turn_offsets)))
+    body = Body(
+        paragraphs,
+        TurnTable(turn_labels, turn_texts, _unpacked(turn_offsets)) if turn_labels else _NO_TURNS,
+    )
     release = _new_object(Release)
     _set_header(release, header)
     _set_body(release, body)
