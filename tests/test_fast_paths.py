@@ -20,6 +20,7 @@ from releaseparse.dates import _DIGIT as DIGIT
 from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
+from releaseparse.extractors._flat import _starts
 from releaseparse.extractors._kinds import (
     _BARE_LABEL,
     _LABEL,
@@ -424,3 +425,31 @@ def test_blank_lines_are_looked_at_only_when_a_marker_pattern_takes_the_empty_te
     with pytest.raises(ExtractorError, match=r"extractor 'markers': claim\('marker'\)"):
         Parser(takes_empty).parse(text)
     assert "marker" not in [region.kind for region in Parser().parse(text).regions]
+
+
+def _starts_one_by_one(text: str, start: int, end: int) -> list[int]:
+    """Word starts as first written: every character tested in turn."""
+    return [
+        k
+        for k in range(start, end)
+        if not text[k].isspace()
+        and (k == start or text[k - 1].isspace() or (text[k - 1].islower() and text[k].isupper()))
+    ]
+
+
+@given(st.text(), st.integers(0, 40), st.integers(0, 40))
+@example("Press Statement\x1cDCWashington  ǅx aB", 0, 33)
+@example("aǄb ªB ⒶⓐA", 1, 11)
+def test_word_starts_equal_the_test_of_each_character(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(end, len(text))
+    assert _starts(text, start, end) == _starts_one_by_one(text, start, end)
+
+
+def test_word_starts_over_every_character_pair() -> None:
+    """Each space or cased character after a lower-case letter, a space or a capital, and
+    before one: the same starts (the other characters take part in no test but "not a
+    space")."""
+    cased = [c for c in _ALL_CHARACTERS if c.isspace() or c.islower() or c.isupper() or c.istitle()]
+    for char in cased:
+        for text in (f"a{char}", f" {char}", f"A{char}", f"{char}B", f"ab{char}Cd"):
+            assert _starts(text, 0, len(text)) == _starts_one_by_one(text, 0, len(text))

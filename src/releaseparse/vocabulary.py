@@ -523,6 +523,26 @@ class Vocabulary:
         return lookup
 
     @cached_property
+    def leading_note_types(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """Note types as a line's opening is matched against them.
+
+        The folded forms (for one ``str.startswith`` over all of them), and the pairs
+        ``(note type, folded)``, longest first.
+        """
+        pairs = tuple(
+            (note, note.casefold()) for note in sorted(self.note_types, key=len, reverse=True)
+        )
+        return tuple(folded for _, folded in pairs), pairs
+
+    @cached_property
+    def leading_offices(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """Offices as ``leading_note_types`` holds note types."""
+        pairs = tuple(
+            (office, office.casefold()) for office in sorted(self.offices, key=len, reverse=True)
+        )
+        return tuple(folded for _, folded in pairs), pairs
+
+    @cached_property
     def category_keys(self) -> frozenset[str]:
         """Folded categories."""
         return frozenset(_key(category) for category in self.categories)

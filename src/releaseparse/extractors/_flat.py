@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from releaseparse.dates import DateReading, TimeReading, find_date, read_time
@@ -25,14 +26,28 @@ class FlatHeader(NamedTuple):
     rest: int | None
 
 
+#: A run of characters that are not ``str.isspace`` (``re``'s ``\s`` is exactly that).
+_WORD = re.compile(r"\S+")
+
+
 def _starts(text: str, start: int, end: int) -> list[int]:
-    """Word starts in ``text[start:end]``, including starts glued to a lower-case letter."""
-    return [
-        k
-        for k in range(start, end)
-        if not text[k].isspace()
-        and (k == start or text[k - 1].isspace() or (text[k - 1].islower() and text[k].isupper()))
-    ]
+    """Word starts in ``text[start:end]``, including starts glued to a lower-case letter.
+
+    Each run of non-space characters starts a word (the first at ``start`` even inside
+    one), and so does each capital right after a lower-case letter (``DCWashington``).
+    """
+    found = []
+    for word in _WORD.finditer(text, start, end):
+        at = word.start()
+        found.append(at)
+        piece = word.group()
+        if len(piece) > 1 and not piece[1:].islower():  # a capital may follow inside
+            found.extend(
+                at + i
+                for i in range(1, len(piece))
+                if piece[i - 1].islower() and piece[i].isupper()
+            )
+    return found
 
 
 def _strip(text: str, start: int, end: int) -> Offsets:
@@ -43,9 +58,12 @@ def _leading_note_type(
     vocabulary: Vocabulary, text: str, start: int
 ) -> tuple[int, int, str] | None:
     folded = text.casefold()
-    for note in sorted(vocabulary.note_types, key=len, reverse=True):
+    openings, notes = vocabulary.leading_note_types
+    if not folded.startswith(openings, start):
+        return None  # no note type opens the line: one test for all of them
+    for note, key in notes:
         end = start + len(note)
-        if folded.startswith(note.casefold(), start):
+        if folded.startswith(key, start):
             following = text[end : end + 1]
             if not following or not following.islower():
                 return start, end, note

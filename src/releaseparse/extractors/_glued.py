@@ -100,9 +100,12 @@ def _is_read_name(vocabulary: Vocabulary, piece: str, name: Offsets, base: int) 
 def _leading_office(vocabulary: Vocabulary, text: str, start: int) -> Offsets | None:
     """A known office opening ``text`` at ``start`` and followed by more words."""
     folded = text.casefold()
-    for office in sorted(vocabulary.offices, key=len, reverse=True):
+    openings, offices = vocabulary.leading_offices
+    if not folded.startswith(openings, start):
+        return None  # no office opens the line: one test for all of them
+    for office, key in offices:
         end = start + len(office)
-        if folded.startswith(office.casefold(), start) and text[end : end + 1].isspace():
+        if folded.startswith(key, start) and text[end : end + 1].isspace():
             return start, end
     return None
 

@@ -202,6 +202,8 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
     line = collapse(text)
     if vocabulary.is_known_place(line):
         return True
+    if "," not in line:
+        return False  # the place pattern needs a comma: ``City, Region``
     if _NAME_SUFFIX.search(line):
         # ``Howard H. Baker, Jr.`` has a place's shape.
         return False
