@@ -806,9 +806,9 @@ def test_print_plugin_artifacts_are_chrome(line: str) -> None:
     [
         # A blog's headline printed again under its ``FROM:`` line: the title, not a briefer.
         (
-            "COASTAL RESILIENCE",
-            "Coastal Resilience\nDaily Press Briefing",
-            "Coastal Resilience",
+            "HARBOR GRANTS ANNOUNCED",
+            "Harbor Grants Announced\nDaily Press Briefing",
+            "Harbor Grants Announced",
             (),
         ),
         # A name over an office line: title, office, note type.

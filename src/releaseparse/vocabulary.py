@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import regex
@@ -445,6 +446,32 @@ TRAILER_PATTERNS: tuple[str, ...] = (
 
 
 @lru_cache(maxsize=8192)
+def _openings(entries: Iterable[str]) -> Openings:
+    """``entries`` as ``Openings``."""
+    pairs = tuple((entry, entry.casefold()) for entry in sorted(entries, key=len, reverse=True))
+    return Openings(tuple(folded for _, folded in pairs), pairs)
+
+
+class Openings(NamedTuple):
+    """Entries (note types, offices) that may open a line, as their opening is matched."""
+
+    #: Each entry folded (``str.casefold``), for one ``str.startswith`` over all of them.
+    folded: tuple[str, ...]
+    #: ``(entry, folded)``, longest first: the longest entry opening a line is read.
+    longest_first: tuple[tuple[str, str], ...]
+
+    def at(self, folded: str, start: int) -> Iterator[tuple[str, int]]:
+        """``(entry, end)`` of each entry opening the folded line at ``start``, longest first.
+
+        ``end`` is ``start`` plus the entry's length (as printed).
+        """
+        if not folded.startswith(self.folded, start):
+            return  # none opens the line: one test for all of them
+        for entry, key in self.longest_first:
+            if folded.startswith(key, start):
+                yield entry, start + len(entry)
+
+
 def _key(text: str) -> str:
     return collapse(text).casefold()
 
@@ -523,24 +550,14 @@ class Vocabulary:
         return lookup
 
     @cached_property
-    def leading_note_types(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-        """Note types as a line's opening is matched against them.
-
-        The folded forms (for one ``str.startswith`` over all of them), and the pairs
-        ``(note type, folded)``, longest first.
-        """
-        pairs = tuple(
-            (note, note.casefold()) for note in sorted(self.note_types, key=len, reverse=True)
-        )
-        return tuple(folded for _, folded in pairs), pairs
+    def note_type_openings(self) -> Openings:
+        """Note types as a line's opening is matched against them (``Openings``)."""
+        return _openings(self.note_types)
 
     @cached_property
-    def leading_offices(self) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-        """Offices as ``leading_note_types`` holds note types."""
-        pairs = tuple(
-            (office, office.casefold()) for office in sorted(self.offices, key=len, reverse=True)
-        )
-        return tuple(folded for _, folded in pairs), pairs
+    def office_openings(self) -> Openings:
+        """Offices as a line's opening is matched against them (``Openings``)."""
+        return _openings(self.offices)
 
     @cached_property
     def category_keys(self) -> frozenset[str]:

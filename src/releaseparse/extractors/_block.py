@@ -19,6 +19,7 @@ from releaseparse.extractors._kinds import (
     Kind,
     paragraph_is_prose,
 )
+from releaseparse.extractors._repeat import repeats_title
 from releaseparse.extractors._scan import MAX_GAP
 from releaseparse.extractors._titles import (
     ENDS_SENTENCE,
@@ -313,9 +314,9 @@ class Layout(TitleScan):
     def _prints_headline(self, index: int) -> bool:
         """Whether line ``index`` prints the nearest title-like line above it again.
 
-        Case aside; blank, chrome and date lines between are passed over.
+        A repeat as ``repeats_title`` reads one; blank, chrome and date lines between are
+        passed over.
         """
-        wanted = self.text(index).casefold()
         position = index
         for _ in range(MAX_REPEAT_DISTANCE):
             found = self._step(position, -1)
@@ -324,7 +325,7 @@ class Layout(TitleScan):
             position = found[0]
             kind = self.kinds[position]
             if kind in TITLE_KINDS:
-                return self.text(position).casefold() == wanted
+                return repeats_title(self.text(position), self.lines[index].text)
             if kind not in _BARE_FOLLOWERS:
                 return False
         return False

@@ -57,16 +57,10 @@ def _strip(text: str, start: int, end: int) -> Offsets:
 def _leading_note_type(
     vocabulary: Vocabulary, text: str, start: int
 ) -> tuple[int, int, str] | None:
-    folded = text.casefold()
-    openings, notes = vocabulary.leading_note_types
-    if not folded.startswith(openings, start):
-        return None  # no note type opens the line: one test for all of them
-    for note, key in notes:
-        end = start + len(note)
-        if folded.startswith(key, start):
-            following = text[end : end + 1]
-            if not following or not following.islower():
-                return start, end, note
+    for note, end in vocabulary.note_type_openings.at(text.casefold(), start):
+        following = text[end : end + 1]
+        if not following or not following.islower():
+            return start, end, note
     return None
 
 

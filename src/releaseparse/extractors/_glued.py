@@ -99,13 +99,8 @@ def _is_read_name(vocabulary: Vocabulary, piece: str, name: Offsets, base: int) 
 
 def _leading_office(vocabulary: Vocabulary, text: str, start: int) -> Offsets | None:
     """A known office opening ``text`` at ``start`` and followed by more words."""
-    folded = text.casefold()
-    openings, offices = vocabulary.leading_offices
-    if not folded.startswith(openings, start):
-        return None  # no office opens the line: one test for all of them
-    for office, key in offices:
-        end = start + len(office)
-        if folded.startswith(key, start) and text[end : end + 1].isspace():
+    for _office, end in vocabulary.office_openings.at(text.casefold(), start):
+        if text[end : end + 1].isspace():
             return start, end
     return None
 
