@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from releaseparse.records import Release
@@ -31,5 +32,42 @@ def parts_pickled_before(release: Release) -> tuple[Any, ...]:
         dict(release.extras),
         tuple((name, level.value) for name, level in release.confidence.items()),
         tuple(release.origins.items()),
+        release.url,
+    )
+
+
+def compact_parts_pickled_before(release: Release) -> tuple[Any, ...]:
+    """The parts ``_release_from_compact`` was given by pickles made before the header and
+    body were packed: header fields as plain tuples (the date as a ``date``), the turns as
+    labels, texts and little-endian offset bytes, origins as a dict.
+    """
+    header, body = release.header, release.body
+    turns = body.turns
+
+    def little_endian(pairs: Iterable[tuple[int, int]]) -> bytes:
+        return b"".join(n.to_bytes(8, "little") for pair in pairs for n in pair)
+
+    return (
+        (header.title, header.category, header.note_type, header.office),
+        tuple((s.name, s.role) for s in header.speakers),
+        (header.venue, header.place, header.date, header.time, header.time_zone),
+        body.paragraphs,
+        (
+            tuple(t.label for t in turns),
+            tuple(t.text for t in turns),
+            little_endian((t.span.start, t.span.end) for t in turns),
+        ),
+        release.disclaimer,
+        release.source,
+        tuple(release.spans),
+        little_endian((s.start, s.end) for s in release.spans.values()),
+        tuple(r.kind for r in release.regions),
+        little_endian((r.span.start, r.span.end) for r in release.regions),
+        tuple(
+            (d.code, d.message, d.severity.value, d.span.start, d.span.end) for d in release.defects
+        ),
+        dict(release.extras) if release.extras else None,
+        tuple((name, level.value) for name, level in release.confidence.items()),
+        dict(release.origins),
         release.url,
     )

@@ -17,6 +17,7 @@ import releaseparse
 from releaseparse import Release, Span, records
 from releaseparse.records import FrozenMap
 from tests.conftest import FIXTURES
+from tests.legacy import compact_parts_pickled_before
 
 SAMPLE = (FIXTURES / "a_speaker.txt").read_bytes()
 
@@ -81,6 +82,56 @@ def test_offsets_pickle_as_little_endian_bytes_on_either_byte_order(
     assert list(again.spans.items()) == list(release.spans.items())
     assert again.regions == release.regions
     assert again.extras == release.extras
+
+
+# -- unpickled records: the header and body are built when first read -------------------
+
+
+@pytest.mark.parametrize("name", ["a_speaker", "a_note_interview", "a_media_note"])
+def test_an_unpickled_record_builds_its_header_and_body_when_read(name: str) -> None:
+    release = releaseparse.parse((FIXTURES / f"{name}.txt").read_bytes())
+    again = pickle.loads(pickle.dumps(release))
+    assert type(again._header) is tuple  # packed, not built yet
+    assert type(again._body) is tuple
+    assert again == release  # equal while still packed
+    assert pickle.loads(pickle.dumps(again)) == release  # passed on unread
+    assert again.header == release.header
+    assert again.header is again.header  # built once, then kept
+    assert again.body == release.body
+    assert again.body is again.body
+    assert again.body.turns == release.body.turns
+    assert again.to_dict() == release.to_dict()
+
+
+def test_an_unpickled_record_evolves_before_its_header_is_read() -> None:
+    release = releaseparse.parse(SAMPLE)
+    again = pickle.loads(pickle.dumps(release))
+    later = attrs.evolve(again, url="https://example.org/1")
+    assert later.header == release.header
+    assert later.body == release.body
+    assert later.url == "https://example.org/1"
+
+
+def test_a_header_date_that_is_no_plain_date_pickles_as_it_is() -> None:
+    """Dates travel as ordinals; a ``datetime`` a custom extractor set keeps its time."""
+    release = releaseparse.parse(SAMPLE)
+    moment = dt.datetime(2017, 10, 16, 9, 30)
+    header = attrs.evolve(release.header, date=moment)
+    again = pickle.loads(pickle.dumps(attrs.evolve(release, header=header)))
+    assert again.header.date == moment
+    assert type(again.header.date) is dt.datetime
+    assert type(pickle.loads(pickle.dumps(release)).header.date) is dt.date
+
+
+@pytest.mark.parametrize("name", ["a_speaker", "a_note_interview", "a_media_note"])
+def test_records_pickled_before_the_header_was_packed_still_load(name: str) -> None:
+    release = releaseparse.parse((FIXTURES / f"{name}.txt").read_bytes())
+    parts = compact_parts_pickled_before(release)
+    old = records._release_from_compact(*parts)
+    assert old == release
+    assert old.to_dict() == release.to_dict()
+    origins_as_pairs = (*parts[:-2], tuple(release.origins.items()), parts[-1])
+    assert records._release_from_compact(*origins_as_pairs) == release
 
 
 def test_body_text_joins_paragraphs() -> None:

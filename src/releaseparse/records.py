@@ -391,6 +391,71 @@ def region_table(value: RegionTable | Iterable[Region]) -> RegionTable:
     return RegionTable(tuple(region.kind for region in regions), offsets)
 
 
+#: A ``Header`` packed for pickling: its fields in order, the speakers as ``(name, role)``
+#: pairs and a date as its ordinal (a third as costly to load as a pickled ``date``).
+HeaderParts = tuple[Any, ...]
+#: A ``Body`` packed for pickling: the paragraphs, then the turns' labels, texts and
+#: offsets (``_packed`` bytes).
+BodyParts = tuple[Any, ...]
+
+_from_ordinal = _dt.date.fromordinal
+
+
+def _header_parts(header: Header | HeaderParts) -> HeaderParts:
+    """``header`` packed for pickling (packed parts as they are)."""
+    if type(header) is tuple:
+        return header
+    header = cast(Header, header)
+    date = header.date
+    return (
+        header.title,
+        header.category,
+        header.note_type,
+        header.office,
+        tuple([(s.name, s.role) for s in header.speakers]) if header.speakers else (),
+        header.venue,
+        header.place,
+        date.toordinal() if type(date) is _dt.date else date,
+        header.time,
+        header.time_zone,
+    )
+
+
+def _header_of(value: Header | HeaderParts) -> Header:
+    """The ``Header`` of ``_header_parts`` (a ``Header`` as it is)."""
+    if type(value) is not tuple:
+        return cast(Header, value)
+    title, category, note_type, office, speakers, venue, place, date, time, zone = value
+    return Header(
+        title,
+        category,
+        note_type,
+        office,
+        tuple([Speaker(name, role) for name, role in speakers]) if speakers else (),
+        venue,
+        place,
+        _from_ordinal(date) if type(date) is int else date,
+        time,
+        zone,
+    )
+
+
+def _body_parts(body: Body | BodyParts) -> BodyParts:
+    """``body`` packed for pickling (packed parts as they are)."""
+    if type(body) is tuple:
+        return body
+    turns = cast(Body, body)._turns
+    return (cast(Body, body).paragraphs, turns.labels, turns.texts, _packed(turns.offsets))
+
+
+def _body_of(value: Body | BodyParts) -> Body:
+    """The ``Body`` of ``_body_parts`` (a ``Body`` as it is)."""
+    if type(value) is not tuple:
+        return cast(Body, value)
+    paragraphs, labels, texts, offsets = value
+    return Body(paragraphs, TurnTable(labels, texts, _unpacked(offsets)) if labels else _NO_TURNS)
+
+
 @attrs.frozen(hash=False, repr=False)
 class Release:
     """One parsed release: typed fields, the raw source, where each value came from, defects.
@@ -405,8 +470,11 @@ class Release:
     when the caller gave one; it is never read from the text.
     """
 
-    header: Header
-    body: Body
+    # ``_header`` and ``_body`` hold a record's ``Header`` and ``Body``; an unpickled record
+    # holds their packed parts instead (``_header_parts``, ``_body_parts``), built when first
+    # read. Equality compares what they stand for either way.
+    _header: Header = attrs.field(alias="header", eq=_header_of)
+    _body: Body = attrs.field(alias="body", eq=_body_of)
     disclaimer: str | None
     source: str
     _spans: SpanTable = attrs.field(alias="spans", converter=span_table, factory=SpanTable)
@@ -418,6 +486,26 @@ class Release:
     confidence: FrozenMap[Confidence] = attrs.field(converter=_freeze_confidence, factory=FrozenMap)
     origins: FrozenMap[str] = attrs.field(converter=_freeze_origins, factory=FrozenMap)
     url: str | None = None
+
+    @property
+    def header(self) -> Header:
+        """Who issued the release, what kind, where and when."""
+        stored: Header | HeaderParts = self._header
+        if type(stored) is not tuple:
+            return cast(Header, stored)
+        header = _header_of(stored)
+        _set_header(self, header)  # built once, when first read
+        return header
+
+    @property
+    def body(self) -> Body:
+        """The release's paragraphs and, for a transcript, its turns."""
+        stored: Body | BodyParts = self._body
+        if type(stored) is not tuple:
+            return cast(Body, stored)
+        body = _body_of(stored)
+        _set_body(self, body)  # built once, when first read
+        return body
 
     @property
     def spans(self) -> FrozenMap[Span]:
@@ -440,15 +528,11 @@ class Release:
         return f"Release({parts})"
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        # Compact pickling (plain tuples, ints and the offset arrays, rebuilt by one
+        # Compact pickling (plain tuples, ints and the offsets as bytes, rebuilt by one
         # function): records cross process boundaries in parse_many.
-        header, body = self.header, self.body
-        return _release_from_compact, (
-            (*(getattr(header, name) for name in _HEADER_FIELDS[:3]), header.office),
-            tuple((s.name, s.role) for s in header.speakers),
-            (header.venue, header.place, header.date, header.time, header.time_zone),
-            body.paragraphs,
-            (body._turns.labels, body._turns.texts, _packed(body._turns.offsets)),
+        return _release_from_packed, (
+            _header_parts(self._header),
+            _body_parts(self._body),
             self.disclaimer,
             self.source,
             self._spans.labels,
@@ -461,7 +545,7 @@ class Release:
             ),
             dict(self.extras) if self.extras else None,
             tuple((name, level.value) for name, level in self.confidence.items()),
-            dict(self.origins),
+            tuple(self.origins.items()),
             self.url,
         )
 
@@ -524,6 +608,51 @@ def _unpacked(offsets: bytes | array[int]) -> array[int]:
     return table
 
 
+def _release_from_packed(
+    header: HeaderParts,
+    body: BodyParts,
+    disclaimer: str | None,
+    source: str,
+    span_names: tuple[str, ...],
+    span_offsets: bytes,
+    region_kinds: tuple[str, ...],
+    region_offsets: bytes,
+    defects: tuple[tuple[str, str, str, int, int], ...],
+    extras: dict[str, object] | None,
+    confidence: tuple[tuple[str, str], ...],
+    origins: tuple[tuple[str, str], ...],
+    url: str | None,
+) -> Release:
+    """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling).
+
+    The header and body stay packed until first read: a record passed on or kept unread
+    (``parse_many``'s parent, a cache) never builds them.
+    """
+    release = _new_object(Release)
+    _set_header(release, header)
+    _set_body(release, body)
+    _set_disclaimer(release, disclaimer)
+    _set_source(release, source)
+    _set_spans(release, SpanTable(span_names, _unpacked(span_offsets)))
+    _set_regions(release, RegionTable(region_kinds, _unpacked(region_offsets)))
+    _set_defects(
+        release,
+        tuple(
+            [
+                Defect(code, message, _SEVERITIES[severity], unchecked_span(a, b))
+                for code, message, severity, a, b in defects
+            ]
+        )
+        if defects
+        else (),
+    )
+    _set_extras(release, _owned_map(extras) if extras else _NO_EXTRAS)
+    _set_confidence(release, _owned_map({name: _LEVELS[level] for name, level in confidence}))
+    _set_origins(release, _owned_map(dict(origins)))
+    _set_url(release, url)
+    return release
+
+
 def _release_from_compact(
     titles: tuple[str | None, str | None, str | None, str | None],
     speakers: tuple[tuple[str, str | None], ...],
@@ -542,47 +671,22 @@ def _release_from_compact(
     origins: dict[str, str] | tuple[tuple[str, str], ...],
     url: str | None,
 ) -> Release:
-    """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling)."""
-    title, category, note_type, office = titles
-    venue, where, date, time, zone = place
-    header = Header(
-        title,
-        category,
-        note_type,
-        office,
-        tuple([Speaker(name, role) for name, role in speakers]) if speakers else (),
-        venue,
-        where,
-        date,
-        time,
-        zone,
+    """Rebuild a ``Release`` pickled before the header and body were packed (older pickles)."""
+    return _release_from_packed(
+        (*titles, speakers, *place),
+        (paragraphs, *turns),
+        disclaimer,
+        source,
+        span_names,
+        span_offsets,  # type: ignore[arg-type]  # _unpacked takes an old array as it is
+        region_kinds,
+        region_offsets,  # type: ignore[arg-type]
+        defects,
+        extras,
+        confidence,
+        tuple(origins.items()) if isinstance(origins, dict) else origins,
+        url,
     )
-    turn_labels, turn_texts, turn_offsets = turns
-    body = Body(
-        paragraphs,
-        TurnTable(turn_labels, turn_texts, _unpacked(turn_offsets)) if turn_labels else _NO_TURNS,
-    )
-    release = _new_object(Release)
-    _set_header(release, header)
-    _set_body(release, body)
-    _set_disclaimer(release, disclaimer)
-    _set_source(release, source)
-    _set_spans(release, SpanTable(span_names, _unpacked(span_offsets)))
-    _set_regions(release, RegionTable(region_kinds, _unpacked(region_offsets)))
-    _set_defects(
-        release,
-        tuple(
-            [
-                Defect(code, message, _SEVERITIES[severity], unchecked_span(a, b))
-                for code, message, severity, a, b in defects
-            ]
-        ),
-    )
-    _set_extras(release, _owned_map(extras) if extras else _NO_EXTRAS)
-    _set_confidence(release, _owned_map({name: _LEVELS[level] for name, level in confidence}))
-    _set_origins(release, _owned_map(origins if type(origins) is dict else dict(origins)))
-    _set_url(release, url)
-    return release
 
 
 def _owned_map(data: dict[str, V]) -> FrozenMap[V]:
@@ -665,7 +769,7 @@ def region_triples(release: Release) -> Iterator[tuple[str, int, int]]:
 
 
 #: Where the source is among ``Release.__reduce__``'s parts.
-_SOURCE_PART = 6
+_SOURCE_PART = 3
 
 
 def parts_without_source(release: Release) -> tuple[Any, ...]:
@@ -679,7 +783,7 @@ def release_with_source(parts: tuple[Any, ...], source: str) -> Release:
     """The record of ``parts_without_source``, given back its ``source``."""
     whole = list(parts)
     whole[_SOURCE_PART] = source
-    return _release_from_compact(*whole)
+    return _release_from_packed(*whole)
 
 
 def turn_parts(body: Body) -> Iterator[tuple[tuple[str, int, int], str]]:
