@@ -296,11 +296,21 @@ def big_dump(tmp_path: Path, lines: int) -> Path:
     return dump
 
 
+def _interruptible() -> None:
+    """Ctrl-C's default action in the child, as a terminal gives it.
+
+    A process started with SIGINT ignored (a background job of a non-interactive shell,
+    ``nohup``) hands that on, and Python then rightly leaves Ctrl-C ignored.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(tmp_path: Path, dump: Path, out: Path, *extra: str) -> subprocess.Popen[bytes]:
     process = subprocess.Popen(
         [sys.executable, "-m", "releaseparse", "parse", str(dump), "-o", str(out), *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_interruptible,  # the test runs no threads of its own
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
