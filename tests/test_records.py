@@ -103,6 +103,18 @@ def test_an_unpickled_record_builds_its_header_and_body_when_read(name: str) -> 
     assert again.to_dict() == release.to_dict()
 
 
+def test_positional_patterns_bind_the_public_attributes() -> None:
+    release = pickle.loads(pickle.dumps(releaseparse.parse(SAMPLE)))
+    match release:
+        case Release(header, body, _, _, spans, regions):
+            assert header is release.header
+            assert body is release.body
+            assert spans is release.spans
+            assert regions is release.regions
+        case _:
+            pytest.fail("a Release did not match its own class pattern")
+
+
 def test_an_unpickled_record_evolves_before_its_header_is_read() -> None:
     release = releaseparse.parse(SAMPLE)
     again = pickle.loads(pickle.dumps(release))

@@ -456,7 +456,7 @@ def _body_of(value: Body | BodyParts) -> Body:
     return Body(paragraphs, TurnTable(labels, texts, _unpacked(offsets)) if labels else _NO_TURNS)
 
 
-@attrs.frozen(hash=False, repr=False)
+@attrs.frozen(hash=False, repr=False, match_args=False)
 class Release:
     """One parsed release: typed fields, the raw source, where each value came from, defects.
 
@@ -486,6 +486,12 @@ class Release:
     confidence: FrozenMap[Confidence] = attrs.field(converter=_freeze_confidence, factory=FrozenMap)
     origins: FrozenMap[str] = attrs.field(converter=_freeze_origins, factory=FrozenMap)
     url: str | None = None
+
+    #: Positional patterns (``case Release(header, body)``) bind the public attributes.
+    __match_args__ = (
+        "header", "body", "disclaimer", "source", "spans", "regions", "defects", "extras",
+        "confidence", "origins", "url",
+    )  # fmt: skip
 
     @property
     def header(self) -> Header:
