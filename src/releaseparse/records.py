@@ -444,8 +444,9 @@ def _body_parts(body: Body | BodyParts) -> BodyParts:
     """``body`` packed for pickling (packed parts as they are)."""
     if type(body) is tuple:
         return body
-    turns = cast(Body, body)._turns
-    return (cast(Body, body).paragraphs, turns.labels, turns.texts, _packed(turns.offsets))
+    built = cast(Body, body)
+    turns = built._turns
+    return (built.paragraphs, turns.labels, turns.texts, _packed(turns.offsets))
 
 
 def _body_of(value: Body | BodyParts) -> Body:
@@ -551,7 +552,7 @@ class Release:
             ),
             dict(self.extras) if self.extras else None,
             tuple((name, level.value) for name, level in self.confidence.items()),
-            tuple(self.origins.items()),
+            dict(self.origins),
             self.url,
         )
 
@@ -583,9 +584,6 @@ class Release:
         from releaseparse.serialize import release_from_dict
 
         return release_from_dict(data)
-
-
-_HEADER_FIELDS = ("title", "category", "note_type")
 
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -620,13 +618,13 @@ def _release_from_packed(
     disclaimer: str | None,
     source: str,
     span_names: tuple[str, ...],
-    span_offsets: bytes,
+    span_offsets: bytes | array[int],
     region_kinds: tuple[str, ...],
-    region_offsets: bytes,
+    region_offsets: bytes | array[int],
     defects: tuple[tuple[str, str, str, int, int], ...],
     extras: dict[str, object] | None,
     confidence: tuple[tuple[str, str], ...],
-    origins: tuple[tuple[str, str], ...],
+    origins: dict[str, str],
     url: str | None,
 ) -> Release:
     """Rebuild a ``Release`` from ``Release.__reduce__``'s parts (unpickling).
@@ -654,7 +652,7 @@ def _release_from_packed(
     )
     _set_extras(release, _owned_map(extras) if extras else _NO_EXTRAS)
     _set_confidence(release, _owned_map({name: _LEVELS[level] for name, level in confidence}))
-    _set_origins(release, _owned_map(dict(origins)))
+    _set_origins(release, _owned_map(origins))
     _set_url(release, url)
     return release
 
@@ -684,13 +682,13 @@ def _release_from_compact(
         disclaimer,
         source,
         span_names,
-        span_offsets,  # type: ignore[arg-type]  # _unpacked takes an old array as it is
+        span_offsets,
         region_kinds,
-        region_offsets,  # type: ignore[arg-type]
+        region_offsets,
         defects,
         extras,
         confidence,
-        tuple(origins.items()) if isinstance(origins, dict) else origins,
+        origins if isinstance(origins, dict) else dict(origins),
         url,
     )
 

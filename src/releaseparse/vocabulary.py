@@ -445,7 +445,6 @@ TRAILER_PATTERNS: tuple[str, ...] = (
 )
 
 
-@lru_cache(maxsize=8192)
 def _openings(entries: Iterable[str]) -> Openings:
     """``entries`` as ``Openings``."""
     pairs = tuple((entry, entry.casefold()) for entry in sorted(entries, key=len, reverse=True))
@@ -472,6 +471,7 @@ class Openings(NamedTuple):
                 yield entry, start + len(entry)
 
 
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
     return collapse(text).casefold()
 
