@@ -36,6 +36,7 @@ from releaseparse.extractors._kinds import (
 )
 from releaseparse.extractors._people import _GLUED as GLUED
 from releaseparse.extractors._people import is_role
+from releaseparse.extractors.confidence import decorated
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
 from releaseparse.parser import Parser
 from releaseparse.profiles import get_profile, profile_names
@@ -453,3 +454,43 @@ def test_word_starts_over_every_character_pair() -> None:
     for char in cased:
         for text in (f"a{char}", f" {char}", f"A{char}", f"{char}B", f"ab{char}Cd"):
             assert _starts(text, 0, len(text)) == _starts_one_by_one(text, 0, len(text))
+
+
+_TIME_PIECES = [
+    *"246:() \t\u00a0\u200b\x1ca٣", "p.m.", "EST",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=8).map("".join))
+@example("2:46 p.m. EST")
+@example("\u200b(5:43 p.m. EST)")
+@example("(5:43 p.m. EST)")
+@example("a2:46 p.m.")
+@example("")
+def test_read_time_answers_as_it_does_after_a_leading_space(text: str) -> None:
+    """``read_time``'s first-character screen: a leading space (which folding drops and the
+    screen lets through) changes no answer."""
+    assert read_time(text) == read_time(" " + text)
+
+
+#: The title decorations as one pattern, as ``decorated`` stood before it searched them
+#: piece by piece behind the characters each needs.
+_DECORATED_JOINED = regex.compile(
+    r"\s[|»›~]\s|::|\s[-–—]{1,2}\s[^\d\s]+(?:\s[^\d\s]+){0,3}$|^(?:Fwd?|FW|Re)\s*:|^\[|"
+    r"\.(?:com|org|net|gov)\b|\bTranscript$|\b\d{1,2}:\d{2}\b|@",
+    regex.IGNORECASE,
+)
+_TITLE_PIECES = [
+    *"|»›~-–—:[.@ 12", "Fwd", "FW", "re", "com", "GOV", "Transcript", "TRANSCRIPT", "ſ", "Talks",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=8).map("".join))
+@example("Talks - State Department")
+@example("Fwd: Talks")
+@example("Talks at 10:30 today")
+@example("Press Briefing Transcript")
+@example("Talks » Home")
+def test_decorated_answers_as_the_joined_pattern(title: str) -> None:
+    folded = collapse(title)
+    assert decorated(folded) is (_DECORATED_JOINED.search(folded) is not None)

@@ -159,6 +159,12 @@ def _time_of(match: regex.Match[str]) -> TimeReading | None:
 
 def read_time(text: str) -> TimeReading | None:
     """Read a whole line as a time line (``2:46 p.m. EST``, ``(5:43 p.m. EST)``)."""
+    head = text[:1]
+    # Folded, a time line opens with a digit or "(". Folding drops only whitespace and
+    # invisible characters (none is ASCII but whitespace): any other ASCII character
+    # opening the line opens the folded line too, and answers before any folding.
+    if head.isascii() and head != "(" and not head.isdigit() and not head.isspace():
+        return None
     line = collapse(text)
     if len(line) > 30 or not line[:2].strip("(").strip()[:1].isdigit():
         return None

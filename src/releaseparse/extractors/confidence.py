@@ -32,12 +32,34 @@ MAX_SURE_TITLE_WORDS = 30
 #: What a page prints around a title that was left on it: a site name after a bar or a
 #: dash, a list tag, ``Fwd:``, a domain, ``-- Transcript``, a clock time or a handle (a
 #: post's stamp). A note type at a title's end is no sign: titles end with ``Joint
-#: Statement``; one glued before a speaker is read as a header line (``_glued``).
-_DECORATED = regex.compile(
-    r"\s[|»›~]\s|::|\s[-–—]{1,2}\s[^\d\s]+(?:\s[^\d\s]+){0,3}$|^(?:Fwd?|FW|Re)\s*:|^\[|\.(?:com|org|net|gov)\b"
-    r"|\bTranscript$|\b\d{1,2}:\d{2}\b|@",
-    regex.IGNORECASE,
-)
+#: Statement``; one glued before a speaker is read as a header line (``_glued``). Each
+#: pattern is searched only when the title holds the characters it needs (``decorated``).
+_SEPARATED = regex.compile(r"\s[|»›~]\s|\s[-–—]{1,2}\s[^\d\s]+(?:\s[^\d\s]+){0,3}$")
+_SEPARATORS = "|»›~-–—"
+_COLONS = regex.compile(r"::|^(?:Fwd?|FW|Re)\s*:|\b\d{1,2}:\d{2}\b", regex.IGNORECASE)
+_DOMAIN = regex.compile(r"\.(?:com|org|net|gov)\b", regex.IGNORECASE)
+_TRANSCRIPT = regex.compile(r"\bTranscript$", regex.IGNORECASE)
+
+
+def decorated(title: str) -> bool:
+    """Whether a folded title carries what a page prints around a title.
+
+    The patterns are searched one by one, each only where the characters it needs are in
+    the title: one search of them joined tries every pattern at every position (7 µs on a
+    title of 70 characters, against well under 1 µs this way).
+    """
+    if "@" in title or title.startswith("["):
+        return True
+    if any(char in title for char in _SEPARATORS) and _SEPARATED.search(title):
+        return True
+    if ":" in title and _COLONS.search(title):
+        return True
+    if "." in title and _DOMAIN.search(title):
+        return True
+    # Only ``t`` and ``T`` fold to ``t``: a title ending otherwise ends in no ``Transcript``.
+    return title.endswith(("t", "T")) and _TRANSCRIPT.search(title) is not None
+
+
 #: A title that is only an institution's name (``Department of Justice``, ``U.S. Embassy in
 #: Rome``, ``Office of Public Affairs``): a masthead or an office line over the release,
 #: whose own title may be elsewhere.
@@ -113,7 +135,7 @@ class _Evidence:
     def title_level(self) -> Confidence:
         text = collapse(str(self.state.get("title") or ""))
         source = self.block.title_from
-        if _DECORATED.search(text) or _INSTITUTION.fullmatch(text):
+        if decorated(text) or _INSTITUTION.fullmatch(text):
             return UNSURE
         if source in ("headline", "bare"):
             # Away from header lines, a title printed twice (the page's title, then the
