@@ -42,7 +42,7 @@ from releaseparse.parser import Parser
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
 from releaseparse.state import ParseState
-from releaseparse.text import _LEADS, _MOJIBAKE_HINT, INVISIBLE, collapse, is_blank
+from releaseparse.text import _LEADS, _MOJIBAKE_HINT, INVISIBLE, collapse, is_blank, word_count
 from releaseparse.vocabulary import (
     CHROME_LINES,
     DEFAULT_VOCABULARY,
@@ -494,3 +494,19 @@ _TITLE_PIECES = [
 def test_decorated_answers_as_the_joined_pattern(title: str) -> None:
     folded = collapse(title)
     assert decorated(folded) is (_DECORATED_JOINED.search(folded) is not None)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab \t\u00a0\u2028."), max_size=40),
+    st.integers(min_value=0, max_value=12),
+    st.integers(min_value=0, max_value=12),
+)
+def test_word_count_compares_with_bounds_as_the_full_count(
+    text: str, limit: int, bound: int
+) -> None:
+    """``word_count(text, limit)`` against any bound up to ``limit``: the full count's answer."""
+    bound = min(bound, limit)
+    full, counted = len(text.split()), word_count(text, limit)
+    assert (counted <= bound) is (full <= bound)
+    assert (counted >= bound) is (full >= bound)
+    assert counted == min(full, limit + 1)

@@ -57,6 +57,15 @@ def is_blank(text: str) -> bool:
 _last_folded = ""
 
 
+def word_count(text: str, limit: int) -> int:
+    """``len(text.split())``, counted no further than ``limit + 1``.
+
+    Compared with any bound up to ``limit``, it answers as the full count does, without
+    splitting a long text (a paragraph of prose) into every one of its words.
+    """
+    return len(text.split(None, limit))
+
+
 def collapse(text: str) -> str:
     """Drop invisible characters, fold every whitespace run (NBSP included) to one space."""
     global _last_folded

@@ -191,7 +191,8 @@ def is_heading(text: str) -> bool:
     Topic index entries of a briefing (``Ferry Safety Agreement / Secretary's Travel``)
     are headings; a line of hard-wrapped prose holds lower-case words.
     """
-    words = collapse(text).split()
+    # No more than 21 pieces: a longer text is no heading, and is not split whole.
+    words = collapse(text).split(None, 20)
     if not words or len(words) > 20 or ends_sentence(words[-1]):
         return False
     return not any(word[:1].islower() and word not in _FUNCTION_WORDS for word in words)

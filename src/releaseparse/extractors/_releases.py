@@ -18,7 +18,7 @@ from releaseparse.extractors._scan import SEARCH_LINES
 from releaseparse.extractors.disclaimer import Copies
 from releaseparse.lines import Line
 from releaseparse.state import ParseState
-from releaseparse.text import LIST_ITEM, collapse
+from releaseparse.text import LIST_ITEM, collapse, word_count
 
 #: Header lines are short; longer lines are never looked at when scanning for a header.
 MAX_HEADER_LINE = 80
@@ -108,15 +108,16 @@ class _Scan:
 
     def is_title(self, index: int) -> bool:
         text = collapse(self.lines[index].text)
-        letters = sum(1 for char in text if char.isalpha() or char == " ")
-        return (
+        if not (
             self.kind(index) in (Kind.OTHER, Kind.NAME)
-            and len(text.split()) <= MAX_HEADLINE_WORDS
+            and word_count(text, MAX_HEADLINE_WORDS) <= MAX_HEADLINE_WORDS
             and not text.endswith((".", ",", ":", ";", "?", "!"))
             and LIST_ITEM.match(text) is None
             and not text[:1].islower()
-            and letters * 10 >= len(text) * 8
-        )
+        ):
+            return False
+        letters = sum(1 for char in text if char.isalpha() or char == " ")
+        return letters * 10 >= len(text) * 8
 
     def is_header(self, index: int) -> bool:
         """Whether line ``index`` opens or closes the header of a further release."""

@@ -7,6 +7,7 @@ import regex
 from releaseparse.extractors._kinds import Kind, note_type_of
 from releaseparse.extractors._repeat import repeats_title
 from releaseparse.extractors._scan import MAX_GAP, LineScan
+from releaseparse.text import word_count
 
 #: A title wraps onto at most this many lines.
 MAX_TITLE_LINES = 3
@@ -155,12 +156,10 @@ class TitleScan(LineScan):
 
     def _is_title_like(self, index: int) -> bool:
         text = self.text(index)
+        if word_count(text, MAX_TITLE_WORDS) > MAX_TITLE_WORDS or ENDS_SENTENCE.search(text):
+            return False
         letters = sum(1 for char in text if char.isalpha() or char == " ")
-        return (
-            len(text.split()) <= MAX_TITLE_WORDS
-            and ENDS_SENTENCE.search(text) is None
-            and letters * 10 >= len(text) * 8
-        )
+        return letters * 10 >= len(text) * 8
 
     def _self_titled(self, top: int) -> bool:
         if self.kinds[top] != Kind.NOTE_TYPE:

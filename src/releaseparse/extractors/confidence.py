@@ -10,7 +10,7 @@ from releaseparse.extractors._block import Block, Layout, layout
 from releaseparse.extractors._kinds import Kind, is_heading, looks_like_prose, note_type_of
 from releaseparse.records import Confidence, Severity, Span
 from releaseparse.state import ParseState
-from releaseparse.text import collapse
+from releaseparse.text import collapse, word_count
 
 SURE, LIKELY, UNSURE = Confidence.SURE, Confidence.LIKELY, Confidence.UNSURE
 
@@ -254,9 +254,10 @@ def _heading_first(state: ParseState) -> bool:
     opening = [collapse(paragraph) for paragraph in paragraphs[: MAX_HEADINGS_FIRST + 1]]
     for index, text in enumerate(opening):
         if not is_heading(text):
-            prose = len(text.split()) >= MIN_SURE_BODY_WORDS and looks_like_prose(text)
+            prose = word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS
+            prose = prose and looks_like_prose(text)
             return index > 0 and prose
-        if len(text.split()) < MIN_SURE_TITLE_WORDS and index == 0:
+        if index == 0 and word_count(text, MIN_SURE_TITLE_WORDS) < MIN_SURE_TITLE_WORDS:
             return False
     return False
 
@@ -267,7 +268,7 @@ def _prose_first(state: ParseState) -> bool:
     if not isinstance(paragraphs, tuple) or not paragraphs:
         return False
     first = collapse(paragraphs[0])
-    return len(first.split()) >= MIN_SURE_BODY_WORDS and looks_like_prose(first)
+    return word_count(first, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS and looks_like_prose(first)
 
 
 def levels(state: ParseState) -> dict[str, Confidence]:
