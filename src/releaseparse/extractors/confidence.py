@@ -251,12 +251,15 @@ def _heading_first(state: ParseState) -> bool:
     paragraphs = state.get("body")
     if not isinstance(paragraphs, tuple):
         return False
-    opening = [collapse(paragraph) for paragraph in paragraphs[: MAX_HEADINGS_FIRST + 1]]
-    for index, text in enumerate(opening):
+    for index, paragraph in enumerate(paragraphs[: MAX_HEADINGS_FIRST + 1]):
+        text = collapse(paragraph)
         if not is_heading(text):
-            prose = word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS
-            prose = prose and looks_like_prose(text)
-            return index > 0 and prose
+            # Prose opening the body, not after a heading, is no title below the header.
+            return (
+                index > 0
+                and word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS
+                and looks_like_prose(text)
+            )
         if index == 0 and word_count(text, MIN_SURE_TITLE_WORDS) < MIN_SURE_TITLE_WORDS:
             return False
     return False
