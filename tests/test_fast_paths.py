@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import pickle
 import sys
@@ -54,6 +55,7 @@ from releaseparse.vocabulary import (
 from tests.conftest import FIXTURES
 from tests.strategies import Case, releases
 
+disclaimer_module = importlib.import_module("releaseparse.extractors.disclaimer")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
 _ALL_CHARACTERS = [chr(code) for code in range(sys.maxunicode + 1)]
@@ -510,3 +512,32 @@ def test_word_count_compares_with_bounds_as_the_full_count(
     assert (counted <= bound) is (full <= bound)
     assert (counted >= bound) is (full >= bound)
     assert counted == min(full, limit + 1)
+
+
+_TEMPLATE = "The Office of Website Management manages this site."
+_DISCLAIMER_PIECES = [
+    *"TheOfic \t\n\r\x0b\x1c\x85\u00a0\u2028\u3000", *INVISIBLE, "Office", "Website",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DISCLAIMER_PIECES), max_size=16).map("".join))
+@example("The Office of Website Management manages this site.")
+@example("  The\n\nOffice of Web\u200bsite Management manages this site.")
+@example("\x1cThe Office of Website")
+@example("The\x1cOffice of Website")
+def test_disclaimer_patterns_match_as_their_regex_forms(text: str) -> None:
+    """The disclaimer's patterns, spelt out for ``re``, match as the ``regex`` forms did."""
+    chars = [char for char in _TEMPLATE if not char.isspace()]
+    gap = r"[\s\u200b-\u200d\u2060\ufeff\u00ad]*"
+    opening = regex.compile(rf"[^\S\r\n]*({gap.join(map(regex.escape, chars[:12]))})")
+    skippable = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + INVISIBLE
+    whole = regex.compile(f"[{regex.escape(skippable)}]*".join(map(regex.escape, chars)))
+    _first, new_opening = disclaimer_module._opening(_TEMPLATE)
+    new_whole, _length = disclaimer_module._whole(_TEMPLATE)
+    assert new_whole is not None
+    for pattern, new in ((opening, new_opening), (whole, new_whole)):
+        for start in range(len(text) + 1):
+            old_match, new_match = pattern.match(text, start), new.match(text, start)
+            assert (old_match is None) is (new_match is None)
+            if old_match is not None and new_match is not None:
+                assert old_match.span() == new_match.span()

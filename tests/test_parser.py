@@ -121,7 +121,11 @@ def test_vocabulary_reaches_builtin_extractors() -> None:
 
 
 def test_every_space_character_is_in_the_disclaimer_walks_range() -> None:
-    """The disclaimer's whole-copy pattern lists str.isspace characters up to U+3000 only."""
+    """The disclaimer's patterns list str.isspace and ``regex``'s ``\\s`` up to U+3000 only."""
+    import regex
+
     from releaseparse.extractors.disclaimer import _LAST_SPACE
 
     assert max(code for code in range(0x110000) if chr(code).isspace()) <= _LAST_SPACE
+    space = regex.compile(r"\s")
+    assert max(code for code in range(0x110000) if space.match(chr(code))) <= _LAST_SPACE
