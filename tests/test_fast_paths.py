@@ -541,3 +541,21 @@ def test_disclaimer_patterns_match_as_their_regex_forms(text: str) -> None:
             assert (old_match is None) is (new_match is None)
             if old_match is not None and new_match is not None:
                 assert old_match.span() == new_match.span()
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=25))
+def test_claims_are_refused_exactly_where_they_overlap(pairs: list[tuple[int, int]]) -> None:
+    """The inlined claim takes a span iff it is non-empty and overlaps no earlier claim."""
+    state = ParseState("x" * 30)
+    taken: list[tuple[int, int]] = []
+    for start, end in pairs:
+        if start > end:
+            start, end = end, start
+        refused = start == end or any(start < t_end and t_start < end for t_start, t_end in taken)
+        if refused:
+            with pytest.raises(ExtractorError):
+                state.claim(Span(start, end), "mine")
+        else:
+            state.claim(Span(start, end), "mine")
+            taken.append((start, end))
+    assert state.claims() == tuple((start, end, "mine") for start, end in sorted(taken))

@@ -109,19 +109,21 @@ class ParseState:
 
     def claim(self, span: Span, kind: str) -> None:
         """Take the characters of ``span`` as one region of ``kind``."""
-        self._check_span(span, "claim", kind)
-        if not span:
+        # The checks of ``_check_span`` and ``_overlapping`` inline: this runs on every claim.
+        if not (isinstance(span, Span) and 0 <= span.start < span.end <= len(self.source)):
+            self._check_span(span, "claim", kind)  # raises unless the span is only empty
             raise self._fail(f"claim({kind!r}) of an empty span at {span.start}")
-        overlap = self._overlapping(span)
-        if overlap is not None:
-            start, end, other = overlap
+        starts, claims = self._claim_starts, self._claims
+        index = bisect.bisect_left(starts, span.end)
+        if index and claims[index - 1][1] > span.start:
+            start, end, other = claims[index - 1]
             raise self._fail(
                 f"claim({kind!r}) of [{span.start}, {span.end}) overlaps the {other!r}"
                 f" region [{start}, {end})"
             )
-        index = bisect.bisect_left(self._claim_starts, span.start)
-        self._claim_starts.insert(index, span.start)
-        self._claims.insert(index, (span.start, span.end, kind))
+        # No claim starts inside the span (it would overlap it): the span goes in there.
+        starts.insert(index, span.start)
+        claims.insert(index, (span.start, span.end, kind))
 
     def claim_lines(self, first: Line, last: Line, kind: str) -> Span:
         """Claim whole lines ``first`` to ``last`` with their terminators; return the span."""
