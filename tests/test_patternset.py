@@ -66,6 +66,7 @@ def _pattern_texts() -> list[str]:
         "Two Senior Administration Officials", "Date: 3/14/2016 Description: A photo",
         "The Secretary meets partners. State Department photo by Ron Przysucha.",
         "a | b | c | d", "Please JOIN NOW today", "Click to Learn More", "Ann's Blog, page 3",
+        "Submitted by newsroom", "SUBMITTED BY j_doe", "submitted By la redacción",
     ]  # fmt: skip
     near = [text[1:] for text in texts] + [text + "!" for text in texts] + ["x" + t for t in texts]
     return texts + near + [text.lower() for text in texts] + [text.upper() for text in texts]
@@ -85,6 +86,13 @@ def test_the_same_answer_on_any_text(text: str) -> None:
     for group in GROUPS:
         patterns = getattr(DEFAULT_VOCABULARY, f"{group}_set")
         assert patterns.fullmatches(text) is _each_matches(DEFAULT_VOCABULARY, group, text)
+
+
+def test_the_patterns_tested_one_by_one_are_screened() -> None:
+    """Each built-in chrome pattern tried on its own needs some character (a ``|``, a ``J``)."""
+    screens = [admits for admits, _pattern in DEFAULT_VOCABULARY.chrome_set.screened]
+    assert screens
+    assert all(admits is not None for admits in screens)
 
 
 def test_what_is_joined() -> None:

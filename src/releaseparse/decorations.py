@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
 import regex
 
 from releaseparse.guard import PATTERN_TIMEOUT, is_reviewed
+from releaseparse.required import CharacterScreen, required_sets
 
 #: Global inline flags opening a pattern (``(?i)``): kept in front when the pattern is wrapped.
 _LEADING_FLAGS = regex.compile(r"(?:\(\?[a-zA-Z]+\))+")
@@ -67,38 +69,82 @@ def _scoped(text: str) -> str | None:
     return f"{lead[:-1]}:{text[len(lead) :]})"
 
 
-def _screen(
-    prefixes: tuple[str, ...], suffixes: tuple[str, ...]
-) -> tuple[regex.Pattern[str], regex.Pattern[str]] | None:
-    """One pattern for all prefixes and one for all suffixes, or ``None`` (test each).
+def _joined(alternatives: list[str], *, suffix: bool) -> regex.Pattern[str]:
+    if suffix:
+        # Matched from the end backwards: at every other position the ``\Z`` fails first,
+        # so the search costs one attempt, not every suffix tried at each position.
+        return regex.compile(f"(?:{'|'.join(alternatives)})\\Z", flags=regex.REVERSE)
+    return regex.compile("|".join(alternatives))
 
-    A joined alternation finds a match exactly when one of its alternatives does, so
-    when neither finds one, no decoration can be cut and the tests one by one are
-    skipped. Only our reviewed patterns are joined: with a pattern a user added (run
-    with its time limit), every test runs as before.
+
+class _Screen:
+    """Whether any decoration may be cut from a text: its patterns joined into a few.
+
+    A joined alternation finds a match exactly when one of its alternatives does. The
+    alternatives are joined by the characters they need (``required.required_sets``),
+    and a group is tried only on a text holding a character of each set: most titles
+    hold no ``|``, dash or bullet, and skip the costly suffixes whole. One scan for the
+    characters every group needs first answers for all of them on such a title.
+    """
+
+    __slots__ = ("gate", "gated", "open")
+
+    def __init__(self, prefixes: Iterable[tuple[str, str]], suffixes: Iterable[tuple[str, str]]):
+        #: ``(match or search, needed characters)`` of each joined group.
+        groups: dict[tuple[bool, tuple[frozenset[str], ...]], list[str]] = {}
+        for suffix, pairs in ((False, prefixes), (True, suffixes)):
+            for text, alternative in pairs:
+                groups.setdefault((suffix, required_sets(text)), []).append(alternative)
+        #: The groups that need no character: always tried.
+        self.open = tuple(
+            _finder(_joined(group, suffix=suffix), suffix=suffix)
+            for (suffix, sets), group in groups.items()
+            if not sets
+        )
+        #: The others, each behind its screen.
+        self.gated = tuple(
+            (CharacterScreen(sets).admits, _finder(_joined(group, suffix=suffix), suffix=suffix))
+            for (suffix, sets), group in groups.items()
+            if sets
+        )
+        firsts = sorted({char for (_suffix, sets) in groups for char in (sets[0] if sets else ())})
+        #: A character some gated group needs first: without one, none of them is tried.
+        self.gate = re.compile("[" + "".join(map(re.escape, firsts)) + "]") if firsts else None
+
+    def may_cut(self, text: str) -> bool:
+        """Whether any prefix matches at the start of ``text`` or any suffix at its end."""
+        for find in self.open:
+            if find(text) is not None:
+                return True
+        if self.gate is None or self.gate.search(text) is None:
+            return False
+        for admits, find in self.gated:  # noqa: SIM110 - a plain loop, as above
+            if admits(text) and find(text) is not None:
+                return True
+        return False
+
+
+def _finder(pattern: regex.Pattern[str], *, suffix: bool) -> Callable[[str], object]:
+    return pattern.search if suffix else pattern.match
+
+
+def _screen(prefixes: tuple[str, ...], suffixes: tuple[str, ...]) -> _Screen | None:
+    """The prefixes and the suffixes joined into a few patterns, or ``None`` (test each).
+
+    When the joined patterns find nothing, no decoration can be cut and the tests one
+    by one are skipped. Only our reviewed patterns are joined: with a pattern a user
+    added (run with its time limit), every test runs as before.
     """
     if not all(is_reviewed(text) for text in (*prefixes, *suffixes)):
         return None
-    scoped = [_scoped(text) for text in (*prefixes, *suffixes)]
-    alternatives = [alternative for alternative in scoped if alternative is not None]
-    if len(alternatives) < len(scoped):
+    heads = [(text, scoped) for text in prefixes if (scoped := _scoped(text)) is not None]
+    tails = [(text, scoped) for text in suffixes if (scoped := _scoped(text)) is not None]
+    if len(heads) < len(prefixes) or len(tails) < len(suffixes):
         return None
-    heads, tails = alternatives[: len(prefixes)], alternatives[len(prefixes) :]
     try:
-        return (
-            regex.compile("|".join(heads) or "(?!)"),
-            # Matched from the end backwards: at every other position the ``\Z`` fails
-            # first, so the screen costs a scan, not every suffix tried at each position.
-            regex.compile(f"(?:{'|'.join(tails) or '(?!)'})\\Z", flags=regex.REVERSE),
-        )
+        return _Screen(heads, tails)
     except regex.error:
         return None
-
-
-def _may_cut(screen: tuple[regex.Pattern[str], regex.Pattern[str]], text: str) -> bool:
-    """Whether any prefix matches at the start of ``text`` or any suffix at its end."""
-    heads, tails = screen
-    return heads.match(text) is not None or tails.search(text) is not None
 
 
 class DecorationSet:
@@ -121,7 +167,7 @@ class DecorationSet:
         """
         start, end = _trim(text, 0, len(text))
         screen = self._screen
-        if screen is not None and not _may_cut(screen, text[start:end]):
+        if screen is not None and not screen.may_cut(text[start:end]):
             return start, end  # no decoration at either end: most titles
         cutting = True
         while cutting:

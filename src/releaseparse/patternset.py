@@ -18,11 +18,26 @@ the answer is the same as testing each pattern (``tests/test_patternset.py`` che
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
 from releaseparse.guard import FullMatcher, compile_each, is_reviewed
+from releaseparse.required import CharacterScreen
+
+#: A pattern tested on its own, behind the test of the characters it needs (``None``:
+#: none known, always run).
+Screened = tuple[Callable[[str], bool] | None, FullMatcher]
+
+
+def screened(texts: Sequence[str], compiled: Sequence[FullMatcher]) -> tuple[Screened, ...]:
+    """Each compiled pattern with its ``CharacterScreen`` (``JOIN NOW`` anywhere needs a ``J``)."""
+    screens = (CharacterScreen.of(text) for text in texts)
+    return tuple(
+        (screen.admits if screen else None, pattern)
+        for screen, pattern in zip(screens, compiled, strict=True)
+    )
+
 
 #: A leading global case flag, which becomes a scoped one when joined: ``(?i:...)``.
 _LEADING_CASE_FLAG = "(?i)"
@@ -54,7 +69,7 @@ def _scoped(pattern: str) -> str:
 class PatternSet:
     """A list of whole-line patterns, tested as one: ``fullmatches(text)``."""
 
-    __slots__ = ("joined", "patterns", "single")
+    __slots__ = ("joined", "patterns", "screened", "single")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         #: The patterns as given, the alternation of those joined (``None`` if none) and
@@ -64,13 +79,14 @@ class PatternSet:
         single = [pattern for pattern in self.patterns if pattern not in joined]
         self.joined = regex.compile("|".join(map(_scoped, joined))) if joined else None
         self.single: tuple[FullMatcher, ...] = compile_each(single)
+        self.screened = screened(single, self.single)
 
     def fullmatches(self, text: str) -> bool:
         """Whether some pattern matches the whole of ``text``."""
         if self.joined is not None and self.joined.fullmatch(text) is not None:
             return True
-        for pattern in self.single:  # noqa: SIM110 - faster than any() here, on every line
-            if pattern.fullmatch(text) is not None:
+        for admits, pattern in self.screened:  # a plain loop: faster than any(), on every line
+            if (admits is None or admits(text)) and pattern.fullmatch(text) is not None:
                 return True
         return False
 
@@ -99,7 +115,9 @@ class GatedPatternSet(PatternSet):
 
     def __init__(self, patterns: Iterable[str]) -> None:  # PatternSet.__init__ would join them
         self.patterns = tuple(patterns)
-        self.single = compile_each(text for text in self.patterns if not joinable(text))
+        single = [text for text in self.patterns if not joinable(text)]
+        self.single = compile_each(single)
+        self.screened = screened(single, self.single)
         #: The joinable patterns, each compiled on its own.
         self.compiled = tuple(regex.compile(text) for text in self.patterns if joinable(text))
         #: A line's opening -> the compiled patterns a line opening so may match.
@@ -135,7 +153,7 @@ class GatedPatternSet(PatternSet):
         for compiled in self.gate(text[:GATE_WIDTH]):
             if compiled.fullmatch(text) is not None:
                 return True
-        for pattern in self.single:  # noqa: SIM110 - faster than any() here, on every line
-            if pattern.fullmatch(text) is not None:
+        for admits, pattern in self.screened:  # a plain loop: faster than any(), on every line
+            if (admits is None or admits(text)) and pattern.fullmatch(text) is not None:
                 return True
         return False

@@ -1,0 +1,166 @@
+r"""Characters every match of a pattern must hold: a cheap test before a costly match.
+
+A pattern such as ``\s{1,3}[-–—]\s{1,3}(?:embajada|consulado|...)\s...$`` costs several
+µs to search in a title, and most titles hold none of ``-–—``: no match is possible
+there, and ``CharacterScreen`` answers that in one ``in`` or one character-class scan.
+
+The sets are read from the pattern's syntax tree, as the standard library's parser
+(``re._parser``) builds it: a literal or a small character class that a sequence must
+match, through groups and repeats of at least one, and for an alternation the union of
+what each branch needs. What a lookaround needs is not counted (it lies outside the
+match), nor is a cased character under ``(?i)`` (case folding has too many forms to list
+safely). Patterns are ``regex`` patterns; where its syntax differs from ``re`` (``\p{L}``
+is read as a category, which is never counted), the pattern is refused unless the two
+read it alike: a nested set, a POSIX class, a set operation, a fuzzy ``{e<=1}``, or
+anything the standard parser rejects gives no sets, so the pattern is always run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+_sre: Any
+_sre_parse: Any
+try:  # private (no stubs), but stable since 3.11; without them no pattern is screened
+    _sre = importlib.import_module("re._constants")
+    _sre_parse = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - a Python without them
+    _sre = _sre_parse = None
+
+#: Sets of characters kept per pattern, the most selective first.
+MAX_SETS = 3
+#: A range of a character class listed as its characters when it is at most this wide.
+MAX_RANGE = 64
+
+#: ``\p{L}``, ``\P{Lu}``, ``\pL`` (``regex`` properties, unknown to ``re``): read as ``\d``,
+#: another category. An escaped backslash before the ``p`` leaves it alone.
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^{}\\]*\}|[A-Za-z])")
+#: A ``{`` that opens no quantifier (``regex``'s fuzzy ``{e<=1}``, which ``re`` reads as text).
+_OTHER_BRACE = re.compile(r"(?<!\\)(?:\\\\)*\{(?!\d*(?:,\d*)?\})")
+#: A POSIX class (``[[:alpha:]]``): ``re`` reads it as a set of its letters.
+_POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
+
+
+def _caseless(char: str) -> bool:
+    return char.lower() == char == char.upper() and char.casefold() == char
+
+
+def _class_chars(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The characters a character class matches, if it lists few enough of them."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is _sre.LITERAL:
+            chars.add(chr(value))
+        elif op is _sre.RANGE and value[1] - value[0] < MAX_RANGE:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:  # a category, a negation, a wide range: not listed
+            return None
+    return frozenset(chars)
+
+
+def _weight(chars: frozenset[str]) -> int:
+    """How often text holds one of ``chars``, roughly: lower is more selective."""
+    return sum(
+        10
+        if char == " " or "a" <= char <= "z"
+        else 5
+        if char.isdigit()
+        else 3
+        if char.isupper()
+        else 1
+        for char in chars
+    )
+
+
+def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    return min(sets, key=_weight) if sets else None
+
+
+def _needed(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> list[frozenset[str]]:
+    """Sets of characters, one of each held by every match of the sequence ``items``."""
+    found: list[frozenset[str]] = []
+    for op, value in items:
+        chars: frozenset[str] | None = None
+        if op is _sre.LITERAL:
+            chars = frozenset(chr(value))
+        elif op is _sre.IN:
+            chars = _class_chars(value)
+        elif op is _sre.SUBPATTERN:
+            _group, add, remove, body = value
+            scoped = (ignorecase or bool(add & _sre.SRE_FLAG_IGNORECASE)) and not (
+                remove & _sre.SRE_FLAG_IGNORECASE
+            )
+            found.extend(_needed(body, scoped))
+        elif op is _sre.ATOMIC_GROUP:
+            found.extend(_needed(value, ignorecase))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, _high, body = value
+            if low >= 1:
+                found.extend(_needed(body, ignorecase))
+        elif op is _sre.BRANCH:
+            branches = [_best(_needed(branch, ignorecase)) for branch in value[1]]
+            if all(branch is not None for branch in branches):
+                found.append(frozenset().union(*branches))  # type: ignore[arg-type]
+        if chars and (not ignorecase or all(map(_caseless, chars))):
+            found.append(chars)
+    return found
+
+
+def required_sets(pattern: str, limit: int = MAX_SETS) -> tuple[frozenset[str], ...]:
+    """Up to ``limit`` sets of characters, one of each held by every text ``pattern`` matches.
+
+    ``()`` when none is known: the pattern must always be run.
+    """
+    plain = _PROPERTY.sub(r"\1\\d", pattern)
+    if _sre_parse is None or _OTHER_BRACE.search(plain) or _POSIX_CLASS.search(plain):
+        return ()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set", "possible set difference"
+            tree = _sre_parse.parse(plain)
+    except (re.error, Warning, RecursionError, OverflowError, ValueError):
+        return ()
+    ignorecase = bool(tree.state.flags & _sre.SRE_FLAG_IGNORECASE)
+    found = sorted(
+        set(_needed(tree.data, ignorecase)), key=lambda chars: (_weight(chars), sorted(chars))
+    )
+    return tuple(found[:limit])
+
+
+class CharacterScreen:
+    """Whether a text may hold a match of a pattern: a character of each required set."""
+
+    __slots__ = ("_chars", "_scans", "sets")
+
+    def __init__(self, sets: Iterable[frozenset[str]]) -> None:
+        self.sets = tuple(sets)
+        # One character is looked for with ``in``; a set of them with one class scan.
+        self._chars = tuple(next(iter(chars)) for chars in self.sets if len(chars) == 1)
+        self._scans = tuple(
+            re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
+            for chars in self.sets
+            if len(chars) > 1
+        )
+
+    @classmethod
+    def of(cls, pattern: str) -> CharacterScreen:
+        """The screen of ``pattern`` (one that lets every text through if none is known)."""
+        return cls(required_sets(pattern))
+
+    def __bool__(self) -> bool:
+        """Whether the screen can turn any text away."""
+        return bool(self.sets)
+
+    def admits(self, text: str) -> bool:
+        """Whether ``text`` holds a character of each set (it may hold a match)."""
+        for char in self._chars:
+            if char not in text:
+                return False
+        for scan in self._scans:  # noqa: SIM110 - a plain loop: on every line tested
+            if scan.search(text) is None:
+                return False
+        return True
