@@ -21,7 +21,7 @@ from releaseparse.dates import _DIGIT as DIGIT
 from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
-from releaseparse.extractors._flat import _starts
+from releaseparse.extractors._flat import _place_suffix, _starts, _strip
 from releaseparse.extractors._kinds import (
     _BARE_LABEL,
     _LABEL,
@@ -31,6 +31,7 @@ from releaseparse.extractors._kinds import (
     LineKinds,
     classify,
     ends_sentence,
+    is_place,
     kind_memo,
     label_of,
     note_type_of,
@@ -43,7 +44,15 @@ from releaseparse.parser import Parser
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import Region, Span, unchecked_region, unchecked_span
 from releaseparse.state import ParseState
-from releaseparse.text import _LEADS, _MOJIBAKE_HINT, INVISIBLE, collapse, is_blank, word_count
+from releaseparse.text import (
+    _LEADS,
+    _MOJIBAKE_HINT,
+    INVISIBLE,
+    collapse,
+    has_digit,
+    is_blank,
+    word_count,
+)
 from releaseparse.vocabulary import (
     CHROME_LINES,
     DEFAULT_VOCABULARY,
@@ -559,3 +568,36 @@ def test_claims_are_refused_exactly_where_they_overlap(pairs: list[tuple[int, in
             state.claim(Span(start, end), "mine")
             taken.append((start, end))
     assert state.claims() == tuple((start, end, "mine") for start, end in sorted(taken))
+
+
+@given(st.text(alphabet=st.sampled_from("ab 09²٣x\u00a0"), max_size=12))
+@example("²")
+@example("page 3")
+def test_has_digit_is_any_isdigit(text: str) -> None:
+    assert has_digit(text) is any(char.isdigit() for char in text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Washington", "DC", ",", "New", "York", "City", "Geneva", "Tokyo", "Embassy", "of",
+             "Guatemala", "Secretary", "State", "Mexico", "Islands", "DCWashington", "Vienna"]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)  # fmt: skip
+@example("Remarks at the Embassy Guatemala City")  # the longest listed place ends it
+@example("Secretary of State New York City")
+def test_place_suffixes_are_those_every_piece_gives(text: str) -> None:
+    """Stopping at the first comma-less piece too long to be a listed place finds the same."""
+    expected = []
+    for k in reversed(_starts(text, 0, len(text))):
+        span = _strip(text, k, len(text))
+        piece = text[slice(*span)]
+        if (
+            span[1] > span[0]
+            and is_place(DEFAULT_VOCABULARY, piece)
+            and not is_role(DEFAULT_VOCABULARY, piece)
+        ):
+            expected.append(span)
+    assert _place_suffix(DEFAULT_VOCABULARY, text, 0, len(text)) == expected

@@ -57,6 +57,17 @@ def is_blank(text: str) -> bool:
 _last_folded = ""
 
 
+#: An ASCII digit: for ASCII text, exactly the characters ``str.isdigit`` accepts.
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def has_digit(text: str) -> bool:
+    """``any(char.isdigit() for char in text)``: for ASCII text, one scan in C."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(char.isdigit() for char in text)
+
+
 def word_count(text: str, limit: int) -> int:
     """``len(text.split())``, counted no further than ``limit + 1``.
 

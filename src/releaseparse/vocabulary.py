@@ -681,6 +681,11 @@ class Vocabulary:
         return max(map(len, self.chrome_keys), default=0)
 
     @cached_property
+    def place_width(self) -> int:
+        """The length of the longest folded comma-less place name."""
+        return max(map(len, self.place_keys), default=0)
+
+    @cached_property
     def office_width(self) -> int:
         """The length of the longest folded office name."""
         return max(map(len, self.office_keys), default=0)
@@ -711,7 +716,9 @@ class Vocabulary:
 
     def is_known_place(self, text: str) -> bool:
         """Whether ``text`` is a place listed without a comma (``New York City``)."""
-        return _key(text) in self.place_keys
+        value = collapse(text)
+        # Folding never shortens a text: one longer than every listed place is none.
+        return len(value) <= self.place_width and _key(value) in self.place_keys
 
     def is_chrome(self, text: str) -> bool:
         """Whether ``text`` is a known site-chrome line or matches a chrome pattern."""

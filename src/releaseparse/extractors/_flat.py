@@ -69,9 +69,13 @@ def _place_suffix(vocabulary: Vocabulary, text: str, start: int, end: int) -> li
     from releaseparse.extractors._kinds import is_place
 
     found = []
+    comma = text.find(",", start, end) >= 0
     for k in reversed(_starts(text, start, end)):
         span = _strip(text, k, end)
         piece = text[slice(*span)]
+        if not comma and len(collapse(piece)) > vocabulary.place_width:
+            # Only a listed place has no comma, and the pieces only grow from here.
+            break
         # ``Antony J. Blinken, Secretary of State`` has the shape of a place, not the words.
         if span[1] > span[0] and is_place(vocabulary, piece) and not is_role(vocabulary, piece):
             found.append(span)

@@ -15,6 +15,7 @@ import regex
 from releaseparse.extractors._delivery import read_delivery, read_forum_line
 from releaseparse.extractors._flat import _leading_note_type, _place_suffix, _strip
 from releaseparse.extractors._people import Offsets, is_name, is_role_line, read_issuer
+from releaseparse.text import has_digit
 from releaseparse.vocabulary import Vocabulary
 
 #: Glued header lines are short.
@@ -117,7 +118,7 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     forum = read_forum_line(text)
     if forum is not None:
         return GluedHeader(None, [], None, forum[1], forum[0])
-    if len(text) > MAX_GLUED_LENGTH or any(char.isdigit() for char in text):
+    if len(text) > MAX_GLUED_LENGTH or has_digit(text):
         return None
     start = len(text) - len(text.lstrip())
     office = _leading_office(vocabulary, text, start)
@@ -138,7 +139,9 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
         return None
     suffixes = _place_suffix(vocabulary, text, *rest)
     places = [place for place in suffixes if _short_place(text, place)]
-    for place in (*places, None):
+    # Without a note type or a place, the people alone are one part, never two: the whole
+    # rest is read as people only after a note type.
+    for place in (*places, None) if note is not None else places:
         stretch = rest if place is None else _strip(text, rest[0], place[0])
         if stretch[1] <= stretch[0]:
             if note is not None and place is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from releaseparse.text import collapse
+from releaseparse.text import collapse, has_digit
 from releaseparse.vocabulary import Vocabulary
 
 # Two to six capitalised words (initials, hyphens, apostrophes; particles such as
@@ -95,7 +95,7 @@ def is_role(vocabulary: Vocabulary, text: str) -> bool:
 def is_role_line(vocabulary: Vocabulary, text: str) -> bool:
     """A line holding only a role, perhaps followed by offices (``Spokesman, Bureau of ...``)."""
     line = collapse(text)
-    if not line or "’s" in line or "'s" in line or any(ch.isdigit() for ch in line):
+    if not line or "’s" in line or "'s" in line or has_digit(line):
         return False
     first, *rest = (part.strip() for part in line.split(","))
     if len(first.split()) > MAX_ROLE_LINE_WORDS or not is_role(vocabulary, first):
