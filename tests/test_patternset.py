@@ -93,6 +93,8 @@ def test_the_patterns_tested_one_by_one_are_screened() -> None:
     screens = [admits for admits, _pattern in DEFAULT_VOCABULARY.chrome_set.screened]
     assert screens
     assert all(admits is not None for admits in screens)
+    gated = [admits for admits, _pattern in DEFAULT_VOCABULARY.chrome_set._screened_compiled]
+    assert sum(admits is not None for admits in gated) * 2 > len(gated)  # most of the others
 
 
 def test_what_is_joined() -> None:

@@ -30,6 +30,10 @@ from releaseparse.required import CharacterScreen
 Screened = tuple[Callable[[str], bool] | None, FullMatcher]
 
 
+#: A joinable pattern behind its screen, as a ``GatedPatternSet`` tries it.
+Gated = tuple[Callable[[str], bool] | None, regex.Pattern[str]]
+
+
 def screened(texts: Sequence[str], compiled: Sequence[FullMatcher]) -> tuple[Screened, ...]:
     """Each compiled pattern with its ``CharacterScreen`` (``JOIN NOW`` anywhere needs a ``J``)."""
     screens = (CharacterScreen.of(text) for text in texts)
@@ -111,17 +115,24 @@ class GatedPatternSet(PatternSet):
     alternation itself (``joined``) is compiled only when asked for.
     """
 
-    __slots__ = ("_joined", "compiled", "gates")
+    __slots__ = ("_joined", "_screened_compiled", "compiled", "gates")
 
     def __init__(self, patterns: Iterable[str]) -> None:  # PatternSet.__init__ would join them
         self.patterns = tuple(patterns)
         single = [text for text in self.patterns if not joinable(text)]
         self.single = compile_each(single)
         self.screened = screened(single, self.single)
+        joined = [text for text in self.patterns if joinable(text)]
         #: The joinable patterns, each compiled on its own.
-        self.compiled = tuple(regex.compile(text) for text in self.patterns if joinable(text))
-        #: A line's opening -> the compiled patterns a line opening so may match.
-        self.gates: dict[str, tuple[regex.Pattern[str], ...]] = {}
+        self.compiled = tuple(regex.compile(text) for text in joined)
+        screens = [CharacterScreen.of(text) for text in joined]
+        self._screened_compiled: tuple[Gated, ...] = tuple(
+            (screen.admits if screen else None, pattern)
+            for screen, pattern in zip(screens, self.compiled, strict=True)
+        )
+        #: A line's opening -> the compiled patterns a line opening so may match, each
+        #: with its screen (``None``: always tried).
+        self.gates: dict[str, tuple[Gated, ...]] = {}
         self._joined: tuple[regex.Pattern[str] | None] | None = None
 
     @property
@@ -132,7 +143,7 @@ class GatedPatternSet(PatternSet):
             self._joined = (regex.compile("|".join(map(_scoped, texts))) if texts else None,)
         return self._joined[0]
 
-    def gate(self, opening: str) -> tuple[regex.Pattern[str], ...]:
+    def gate(self, opening: str) -> tuple[Gated, ...]:
         """The joinable patterns that a text opening with ``opening`` may fully match."""
         try:
             return self.gates[opening]
@@ -141,8 +152,10 @@ class GatedPatternSet(PatternSet):
         # A pattern that cannot open like ``opening[:-1]`` cannot open like ``opening``:
         # only the shorter opening's patterns are tried, so a new opening costs a few
         # partial matches, not one per pattern.
-        wider = self.gate(opening[:-1]) if len(opening) > 1 else self.compiled
-        fitting = tuple(p for p in wider if p.fullmatch(opening, partial=True) is not None)
+        wider = self.gate(opening[:-1]) if len(opening) > 1 else self._screened_compiled
+        fitting = tuple(
+            pair for pair in wider if pair[1].fullmatch(opening, partial=True) is not None
+        )
         if len(self.gates) >= GATES:
             self.gates.clear()
         self.gates[opening] = fitting
@@ -150,8 +163,8 @@ class GatedPatternSet(PatternSet):
 
     def fullmatches(self, text: str) -> bool:
         """Whether some pattern matches the whole of ``text``."""
-        for compiled in self.gate(text[:GATE_WIDTH]):
-            if compiled.fullmatch(text) is not None:
+        for admits, compiled in self.gate(text[:GATE_WIDTH]):
+            if (admits is None or admits(text)) and compiled.fullmatch(text) is not None:
                 return True
         for admits, pattern in self.screened:  # a plain loop: faster than any(), on every line
             if (admits is None or admits(text)) and pattern.fullmatch(text) is not None:
