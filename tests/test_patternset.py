@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from releaseparse.guard import GuardedPattern, compile_each
-from releaseparse.patternset import PatternSet, joinable, shape_joinable
+from releaseparse.patternset import GatedPatternSet, PatternSet, joinable, shape_joinable
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -93,7 +93,9 @@ def test_the_patterns_tested_one_by_one_are_screened() -> None:
     screens = [admits for admits, _pattern in DEFAULT_VOCABULARY.chrome_set.screened]
     assert screens
     assert all(admits is not None for admits in screens)
-    gated = [admits for admits, _pattern in DEFAULT_VOCABULARY.chrome_set._screened_compiled]
+    chrome = DEFAULT_VOCABULARY.chrome_set
+    assert isinstance(chrome, GatedPatternSet)
+    gated = [admits for admits, _pattern in chrome._screened_compiled]
     assert sum(admits is not None for admits in gated) * 2 > len(gated)  # most of the others
 
 

@@ -681,6 +681,11 @@ class Vocabulary:
         return max(map(len, self.chrome_keys), default=0)
 
     @cached_property
+    def place_endings(self) -> tuple[str, ...]:
+        """The folded comma-less place names, for ``str.endswith``."""
+        return tuple(sorted(self.place_keys))
+
+    @cached_property
     def place_width(self) -> int:
         """The length of the longest folded comma-less place name."""
         return max(map(len, self.place_keys), default=0)

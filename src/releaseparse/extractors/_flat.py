@@ -68,8 +68,12 @@ def _place_suffix(vocabulary: Vocabulary, text: str, start: int, end: int) -> li
     """Places ending the segment, shortest first."""
     from releaseparse.extractors._kinds import is_place
 
-    found = []
+    found: list[Offsets] = []
     comma = text.find(",", start, end) >= 0
+    # Without a comma only a listed place can be one, and each piece folds to an end of the
+    # folded segment: a segment ending in no listed place has none.
+    if not comma and not collapse(text[start:end]).casefold().endswith(vocabulary.place_endings):
+        return found
     for k in reversed(_starts(text, start, end)):
         span = _strip(text, k, end)
         piece = text[slice(*span)]
