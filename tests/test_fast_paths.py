@@ -37,7 +37,16 @@ from releaseparse.extractors._kinds import (
     note_type_of,
 )
 from releaseparse.extractors._people import _GLUED as GLUED
-from releaseparse.extractors._people import is_role
+from releaseparse.extractors._people import (
+    _ISSUER_PREFIX,
+    NAME_SUFFIX,
+    _cjk_name_role,
+    _name_comma_role,
+    _role_comma_name,
+    _role_then_name,
+    is_role,
+    read_issuer,
+)
 from releaseparse.extractors.confidence import decorated
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
 from releaseparse.parser import Parser
@@ -601,3 +610,43 @@ def test_place_suffixes_are_those_every_piece_gives(text: str) -> None:
         ):
             expected.append(span)
     assert _place_suffix(DEFAULT_VOCABULARY, text, 0, len(text)) == expected
+
+
+def _issuer_unscreened(text: str) -> object:
+    """``read_issuer`` as it was: every form tried, with no role-word screen first."""
+    vocabulary = DEFAULT_VOCABULARY
+    if text.isupper() and len(text.title()) == len(text):
+        text = text.title()
+    prefix = _ISSUER_PREFIX.match(text)
+    offset = prefix.end() if prefix is not None else 0
+    body = text[offset:]
+    found = _name_comma_role(vocabulary, body) or _role_comma_name(vocabulary, body)
+    if found is None and "," not in NAME_SUFFIX.sub("", body.rstrip()):
+        found = _role_then_name(vocabulary, body) or _cjk_name_role(vocabulary, body)
+    if found is None:
+        return None
+    return [
+        ((n[0] + offset, n[1] + offset), None if r is None else (r[0] + offset, r[1] + offset))
+        for n, r in found
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Antony", "J.", "Blinken", ",", "Secretary", "of", "State", "Deputy", "Spokesperson",
+             "Ned", "Price", "Ambassador", "Jane", "Doe", "BY", "by", "Briefer:", "Jr.",
+             "SecretaryBlinken", "国务卿", "布林肯", "Press", "Releases:", "Washington", "DC",
+             "Under", "for", "Affairs"]
+        ),
+        max_size=9,
+    ).map(" ".join)
+)  # fmt: skip
+@example("Antony J. Blinken, Secretary of State")
+@example("Jane Doe, SecretaryOfState")  # a role word glued to the next word
+@example("Secretario de Estado, Michael R. Pompeo")
+@example("Secretary Colin L. Powell")
+@example("安东尼·J·布林肯国务卿")
+@example("JOHN KERRY, SECRETARY OF STATE")
+def test_issuer_lines_read_as_with_every_form_tried(text: str) -> None:
+    assert read_issuer(DEFAULT_VOCABULARY, text) == _issuer_unscreened(text)

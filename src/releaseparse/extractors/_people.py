@@ -212,7 +212,11 @@ def read_issuer(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offset
     if prefix is not None:
         offset = prefix.end()
     body = text[offset:]
-    found = _name_comma_role(vocabulary, body) or _role_comma_name(vocabulary, body)
+    found = None
+    # Every form but the Chinese one holds a role word (``is_role`` of a part, or of the
+    # words before the name), and a part's role word is a role word of the whole line.
+    if vocabulary.role_pattern.search(_GLUED.sub(" ", collapse(body))) is not None:
+        found = _name_comma_role(vocabulary, body) or _role_comma_name(vocabulary, body)
     if found is None and "," not in NAME_SUFFIX.sub("", body.rstrip()):
         found = _role_then_name(vocabulary, body) or _cjk_name_role(vocabulary, body)
     if found is None:
