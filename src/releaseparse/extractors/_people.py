@@ -215,10 +215,13 @@ def read_issuer(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offset
     found = None
     # Every form but the Chinese one holds a role word (``is_role`` of a part, or of the
     # words before the name), and a part's role word is a role word of the whole line.
-    if vocabulary.role_pattern.search(_GLUED.sub(" ", collapse(body))) is not None:
+    has_role = vocabulary.role_pattern.search(_GLUED.sub(" ", collapse(body))) is not None
+    if has_role:
         found = _name_comma_role(vocabulary, body) or _role_comma_name(vocabulary, body)
     if found is None and "," not in NAME_SUFFIX.sub("", body.rstrip()):
-        found = _role_then_name(vocabulary, body) or _cjk_name_role(vocabulary, body)
+        found = (_role_then_name(vocabulary, body) if has_role else None) or _cjk_name_role(
+            vocabulary, body
+        )
     if found is None:
         return None
     return [
