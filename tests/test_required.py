@@ -7,7 +7,7 @@ import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from releaseparse.required import CharacterScreen, required_sets
+from releaseparse.required import CharacterScreen, longest_match, required_sets
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 
 
@@ -118,3 +118,21 @@ def test_a_text_holding_a_match_is_always_admitted(pattern: str, data: st.DataOb
 def test_no_decoration_matches_a_text_its_screen_turns_away(pattern: str, text: str) -> None:
     if not CharacterScreen.of(pattern).admits(text):
         assert regex.search(pattern, text) is None
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(_PATTERNS, st.data())
+def test_no_full_match_is_longer_than_the_longest_match(pattern: str, data: st.DataObject) -> None:
+    """Texts built to match whole (``from_regex(fullmatch=True)``) fit ``longest_match``."""
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    assume(regex.fullmatch(pattern, text) is not None)
+    longest = longest_match(pattern)
+    assert longest is None or len(text) <= longest, (pattern, text, longest)
+
+
+def test_the_longest_match_of_bounded_and_unbounded_patterns() -> None:
+    assert longest_match(r"(?i)ab|cde") == 3
+    assert longest_match(r"[\w-]{1,80}\.(?:jpe?g|png)") == 85
+    assert longest_match(r"\p{L}{1,3}(?<=x)") == 3  # a property is one character
+    assert longest_match(r".*x") is None
+    assert longest_match(r"(?:abc){e<=1}") is None  # refused: regex's fuzzy matching

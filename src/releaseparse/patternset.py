@@ -18,29 +18,36 @@ the answer is the same as testing each pattern (``tests/test_patternset.py`` che
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
 
 import regex
 
 from releaseparse.guard import FullMatcher, compile_each, is_reviewed
-from releaseparse.required import CharacterScreen
+from releaseparse.required import CharacterScreen, longest_match
 
-#: A pattern tested on its own, behind the test of the characters it needs (``None``:
-#: none known, always run).
-Screened = tuple[Callable[[str], bool] | None, FullMatcher]
+_Matcher = TypeVar("_Matcher", bound=FullMatcher)
 
-
-#: A joinable pattern behind its screen, as a ``GatedPatternSet`` tries it.
-Gated = tuple[Callable[[str], bool] | None, regex.Pattern[str]]
+#: A pattern tried on its own behind two cheap tests: the longest text it can fully match
+#: (``required.longest_match``) and the characters it needs (``None``: none known).
+Screened = tuple[int, Callable[[str], bool] | None, _Matcher]
 
 
-def screened(texts: Sequence[str], compiled: Sequence[FullMatcher]) -> tuple[Screened, ...]:
-    """Each compiled pattern with its ``CharacterScreen`` (``JOIN NOW`` anywhere needs a ``J``)."""
-    screens = (CharacterScreen.of(text) for text in texts)
-    return tuple(
-        (screen.admits if screen else None, pattern)
-        for screen, pattern in zip(screens, compiled, strict=True)
-    )
+def screened(texts: Sequence[str], compiled: Sequence[_Matcher]) -> tuple[Screened[_Matcher], ...]:
+    """Each compiled pattern behind its tests (``JOIN NOW`` anywhere needs a ``J``)."""
+    found = []
+    for text, pattern in zip(texts, compiled, strict=True):
+        screen = CharacterScreen.of(text)
+        longest = longest_match(text)
+        found.append(
+            (
+                sys.maxsize if longest is None else longest,
+                screen.admits if screen else None,
+                pattern,
+            )
+        )
+    return tuple(found)
 
 
 #: A leading global case flag, which becomes a scoped one when joined: ``(?i:...)``.
@@ -89,8 +96,13 @@ class PatternSet:
         """Whether some pattern matches the whole of ``text``."""
         if self.joined is not None and self.joined.fullmatch(text) is not None:
             return True
-        for admits, pattern in self.screened:  # a plain loop: faster than any(), on every line
-            if (admits is None or admits(text)) and pattern.fullmatch(text) is not None:
+        size = len(text)
+        for longest, admits, pattern in self.screened:  # a plain loop: faster than any()
+            if (
+                size <= longest
+                and (admits is None or admits(text))
+                and pattern.fullmatch(text) is not None
+            ):
                 return True
         return False
 
@@ -125,14 +137,10 @@ class GatedPatternSet(PatternSet):
         joined = [text for text in self.patterns if joinable(text)]
         #: The joinable patterns, each compiled on its own.
         self.compiled = tuple(regex.compile(text) for text in joined)
-        screens = [CharacterScreen.of(text) for text in joined]
-        self._screened_compiled: tuple[Gated, ...] = tuple(
-            (screen.admits if screen else None, pattern)
-            for screen, pattern in zip(screens, self.compiled, strict=True)
-        )
+        self._screened_compiled = screened(joined, self.compiled)
         #: A line's opening -> the compiled patterns a line opening so may match, each
         #: with its screen (``None``: always tried).
-        self.gates: dict[str, tuple[Gated, ...]] = {}
+        self.gates: dict[str, tuple[Screened[regex.Pattern[str]], ...]] = {}
         self._joined: tuple[regex.Pattern[str] | None] | None = None
 
     @property
@@ -143,7 +151,7 @@ class GatedPatternSet(PatternSet):
             self._joined = (regex.compile("|".join(map(_scoped, texts))) if texts else None,)
         return self._joined[0]
 
-    def gate(self, opening: str) -> tuple[Gated, ...]:
+    def gate(self, opening: str) -> tuple[Screened[regex.Pattern[str]], ...]:
         """The joinable patterns that a text opening with ``opening`` may fully match."""
         try:
             return self.gates[opening]
@@ -154,7 +162,7 @@ class GatedPatternSet(PatternSet):
         # partial matches, not one per pattern.
         wider = self.gate(opening[:-1]) if len(opening) > 1 else self._screened_compiled
         fitting = tuple(
-            pair for pair in wider if pair[1].fullmatch(opening, partial=True) is not None
+            tried for tried in wider if tried[2].fullmatch(opening, partial=True) is not None
         )
         if len(self.gates) >= GATES:
             self.gates.clear()
@@ -163,10 +171,19 @@ class GatedPatternSet(PatternSet):
 
     def fullmatches(self, text: str) -> bool:
         """Whether some pattern matches the whole of ``text``."""
-        for admits, compiled in self.gate(text[:GATE_WIDTH]):
-            if (admits is None or admits(text)) and compiled.fullmatch(text) is not None:
+        size = len(text)
+        for longest, admits, compiled in self.gate(text[:GATE_WIDTH]):
+            if (
+                size <= longest
+                and (admits is None or admits(text))
+                and compiled.fullmatch(text) is not None
+            ):
                 return True
-        for admits, pattern in self.screened:  # a plain loop: faster than any(), on every line
-            if (admits is None or admits(text)) and pattern.fullmatch(text) is not None:
+        for longest, admits, pattern in self.screened:  # a plain loop: faster than any()
+            if (
+                size <= longest
+                and (admits is None or admits(text))
+                and pattern.fullmatch(text) is not None
+            ):
                 return True
         return False

@@ -110,25 +110,45 @@ def _needed(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> list[frozense
     return found
 
 
+def _parsed(pattern: str) -> Any:
+    """The standard library's syntax tree of ``pattern``, or ``None`` where it may misread it."""
+    plain = _PROPERTY.sub(r"\1\\d", pattern)
+    if _sre_parse is None or _OTHER_BRACE.search(plain) or _POSIX_CLASS.search(plain):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set", "possible set difference"
+            return _sre_parse.parse(plain)
+    except (re.error, Warning, RecursionError, OverflowError, ValueError):
+        return None
+
+
 def required_sets(pattern: str, limit: int = MAX_SETS) -> tuple[frozenset[str], ...]:
     """Up to ``limit`` sets of characters, one of each held by every text ``pattern`` matches.
 
     ``()`` when none is known: the pattern must always be run.
     """
-    plain = _PROPERTY.sub(r"\1\\d", pattern)
-    if _sre_parse is None or _OTHER_BRACE.search(plain) or _POSIX_CLASS.search(plain):
-        return ()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # "possible nested set", "possible set difference"
-            tree = _sre_parse.parse(plain)
-    except (re.error, Warning, RecursionError, OverflowError, ValueError):
+    tree = _parsed(pattern)
+    if tree is None:
         return ()
     ignorecase = bool(tree.state.flags & _sre.SRE_FLAG_IGNORECASE)
     found = sorted(
         set(_needed(tree.data, ignorecase)), key=lambda chars: (_weight(chars), sorted(chars))
     )
     return tuple(found[:limit])
+
+
+def longest_match(pattern: str) -> int | None:
+    """The most characters a match of ``pattern`` can span; ``None`` if unbounded or unknown.
+
+    A text longer than this never fully matches. (Without full case folding, which the
+    standard parser refuses as ``(?f)``, each character of a pattern matches one.)
+    """
+    tree = _parsed(pattern)
+    if tree is None:
+        return None
+    _shortest, longest = tree.getwidth()
+    return longest if longest < _sre.MAXREPEAT - 1 else None
 
 
 class CharacterScreen:
