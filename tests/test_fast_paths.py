@@ -476,12 +476,17 @@ def test_word_starts_over_every_character_pair() -> None:
             assert _starts(text, 0, len(text)) == _starts_one_by_one(text, 0, len(text))
 
 
+def _joined(pieces: Sequence[str]) -> st.SearchStrategy[str]:
+    """Texts made of up to eight of ``pieces``, end to end."""
+    return st.lists(st.sampled_from(pieces), max_size=8).map("".join)
+
+
 _TIME_PIECES = [
     *"246:() \t\u00a0\u200b\x1ca٣", "p.m.", "EST",
 ]  # fmt: skip
 
 
-@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=8).map("".join))
+@given(_joined(_TIME_PIECES))
 @example("2:46 p.m. EST")
 @example("\u200b(5:43 p.m. EST)")
 @example("(5:43 p.m. EST)")
@@ -505,7 +510,7 @@ _TITLE_PIECES = [
 ]  # fmt: skip
 
 
-@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=8).map("".join))
+@given(_joined(_TITLE_PIECES))
 @example("Talks - State Department")
 @example("Fwd: Talks")
 @example("Talks at 10:30 today")
