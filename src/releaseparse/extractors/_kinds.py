@@ -205,13 +205,14 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
         return True
     if "," not in line:
         return False  # the place pattern needs a comma: ``City, Region``
-    if _NAME_SUFFIX.search(line):
+    # The shape first: it fails at the first word of most lines (``to Khartoum, Sudan``).
+    if _PLACE.fullmatch(line) is None or _NAME_SUFFIX.search(line):
         # ``Howard H. Baker, Jr.`` has a place's shape.
         return False
     # ``Secretary of State Washington, DC``: a role glued to the place is no place; a
     # possessive is no role (``Ambassador's Residence, Tokyo``).
     words = _POSSESSIVE_WORD.sub("", line.title() if line.isupper() else line)
-    return _PLACE.fullmatch(line) is not None and vocabulary.role_pattern.search(words) is None
+    return vocabulary.role_pattern.search(words) is None
 
 
 def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:

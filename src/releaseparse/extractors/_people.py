@@ -168,10 +168,11 @@ def _role_then_name(
         if any(word in _TITLE_WORDS for word in role.split()):
             # ``Remarks With Prime Minister of New Zealand ...`` is a title.
             return None
+        # The name first: on a title going on past the role it fails at its first word.
         if (
-            is_role(vocabulary, role)
+            is_name(vocabulary, name)
+            and is_role(vocabulary, role)
             and _ends_with_role(vocabulary, role)
-            and is_name(vocabulary, name)
         ):
             return [
                 ((words[size].start(), words[-1].end()), (words[0].start(), words[size - 1].end()))
