@@ -62,6 +62,14 @@ def all_patterns() -> dict[str, re.Pattern[str] | regex.Pattern[str]]:
                 found[f"vocabulary.{name} joined {patterns.joined.pattern}"] = patterns.joined
         for name in ("role_pattern", "venue_pattern"):
             found[f"vocabulary.{name}"] = getattr(vocabulary, name)
+        # The title decorations, one by one and as the screen joins them by the
+        # characters they need (suffixes matched from the end, with ``regex.REVERSE``).
+        decorations = vocabulary.title_decoration_set
+        for test in (*decorations.prefix_tests, *decorations.suffix_tests):
+            found[f"vocabulary decoration {test.pattern.pattern}"] = test.pattern
+        if decorations._screen is not None:
+            for joined in decorations._screen.joined.values():
+                found[f"vocabulary decorations joined {joined.pattern}"] = joined
     return found
 
 

@@ -87,7 +87,7 @@ class _Screen:
     characters every group needs first answers for all of them on such a title.
     """
 
-    __slots__ = ("gate", "gated", "open")
+    __slots__ = ("gate", "gated", "joined", "open")
 
     def __init__(self, prefixes: Iterable[tuple[str, str]], suffixes: Iterable[tuple[str, str]]):
         #: ``(match or search, needed characters)`` of each joined group.
@@ -95,16 +95,18 @@ class _Screen:
         for suffix, pairs in ((False, prefixes), (True, suffixes)):
             for text, alternative in pairs:
                 groups.setdefault((suffix, required_sets(text)), []).append(alternative)
+        #: Each group's alternation (what the reliability tests try on hostile text).
+        self.joined = {key: _joined(group, suffix=key[0]) for key, group in groups.items()}
         #: The groups that need no character: always tried.
         self.open = tuple(
-            _finder(_joined(group, suffix=suffix), suffix=suffix)
-            for (suffix, sets), group in groups.items()
+            _finder(pattern, suffix=suffix)
+            for (suffix, sets), pattern in self.joined.items()
             if not sets
         )
         #: The others, each behind its screen.
         self.gated = tuple(
-            (CharacterScreen(sets).admits, _finder(_joined(group, suffix=suffix), suffix=suffix))
-            for (suffix, sets), group in groups.items()
+            (CharacterScreen(sets).admits, _finder(pattern, suffix=suffix))
+            for (suffix, sets), pattern in self.joined.items()
             if sets
         )
         firsts = sorted({char for (_suffix, sets) in groups for char in (sets[0] if sets else ())})
