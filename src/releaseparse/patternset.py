@@ -34,20 +34,29 @@ _Matcher = TypeVar("_Matcher", bound=FullMatcher)
 Screened = tuple[int, Callable[[str], bool] | None, _Matcher]
 
 
+def screened_one(text: str, pattern: _Matcher) -> Screened[_Matcher]:
+    """``pattern`` (compiled from ``text``) behind its tests (``JOIN NOW`` needs a ``J``)."""
+    screen = CharacterScreen.of(text)
+    longest = longest_match(text)
+    return (sys.maxsize if longest is None else longest, screen.admits if screen else None, pattern)
+
+
 def screened(texts: Sequence[str], compiled: Sequence[_Matcher]) -> tuple[Screened[_Matcher], ...]:
-    """Each compiled pattern behind its tests (``JOIN NOW`` anywhere needs a ``J``)."""
-    found = []
-    for text, pattern in zip(texts, compiled, strict=True):
-        screen = CharacterScreen.of(text)
-        longest = longest_match(text)
-        found.append(
-            (
-                sys.maxsize if longest is None else longest,
-                screen.admits if screen else None,
-                pattern,
-            )
-        )
-    return tuple(found)
+    """Each compiled pattern behind its tests."""
+    return tuple(screened_one(text, pattern) for text, pattern in zip(texts, compiled, strict=True))
+
+
+def fullmatches_one(tried: Iterable[Screened[FullMatcher]], text: str) -> bool:
+    """Whether one of the ``tried`` patterns matches the whole of ``text``, tests first."""
+    size = len(text)
+    for longest, admits, pattern in tried:  # a plain loop: faster than any(), on every line
+        if (
+            size <= longest
+            and (admits is None or admits(text))
+            and pattern.fullmatch(text) is not None
+        ):
+            return True
+    return False
 
 
 #: A leading global case flag, which becomes a scoped one when joined: ``(?i:...)``.
@@ -96,15 +105,7 @@ class PatternSet:
         """Whether some pattern matches the whole of ``text``."""
         if self.joined is not None and self.joined.fullmatch(text) is not None:
             return True
-        size = len(text)
-        for longest, admits, pattern in self.screened:  # a plain loop: faster than any()
-            if (
-                size <= longest
-                and (admits is None or admits(text))
-                and pattern.fullmatch(text) is not None
-            ):
-                return True
-        return False
+        return fullmatches_one(self.screened, text)
 
     def __repr__(self) -> str:
         return f"PatternSet({self.patterns!r})"
@@ -127,21 +128,29 @@ class GatedPatternSet(PatternSet):
     alternation itself (``joined``) is compiled only when asked for.
     """
 
-    __slots__ = ("_joined", "_screened_compiled", "compiled", "gates")
+    __slots__ = ("_joined", "_tried", "compiled", "gates")
 
     def __init__(self, patterns: Iterable[str]) -> None:  # PatternSet.__init__ would join them
         self.patterns = tuple(patterns)
         single = [text for text in self.patterns if not joinable(text)]
         self.single = compile_each(single)
         self.screened = screened(single, self.single)
-        joined = [text for text in self.patterns if joinable(text)]
         #: The joinable patterns, each compiled on its own.
-        self.compiled = tuple(regex.compile(text) for text in joined)
-        self._screened_compiled = screened(joined, self.compiled)
+        self.compiled = tuple(regex.compile(text) for text in self.patterns if joinable(text))
+        #: Each joinable pattern behind its tests, read from its syntax when a line's
+        #: opening first lets it through (reading them all would slow the first parse).
+        self._tried: dict[regex.Pattern[str], Screened[regex.Pattern[str]]] = {}
         #: A line's opening -> the compiled patterns a line opening so may match, each
-        #: with its screen (``None``: always tried).
+        #: behind its tests.
         self.gates: dict[str, tuple[Screened[regex.Pattern[str]], ...]] = {}
         self._joined: tuple[regex.Pattern[str] | None] | None = None
+
+    def tried(self, pattern: regex.Pattern[str]) -> Screened[regex.Pattern[str]]:
+        """The joinable ``pattern`` behind its tests (``screened_one``), read once."""
+        found = self._tried.get(pattern)
+        if found is None:
+            found = self._tried[pattern] = screened_one(pattern.pattern, pattern)
+        return found
 
     @property
     def joined(self) -> regex.Pattern[str] | None:  # type: ignore[override]
@@ -160,10 +169,15 @@ class GatedPatternSet(PatternSet):
         # A pattern that cannot open like ``opening[:-1]`` cannot open like ``opening``:
         # only the shorter opening's patterns are tried, so a new opening costs a few
         # partial matches, not one per pattern.
-        wider = self.gate(opening[:-1]) if len(opening) > 1 else self._screened_compiled
-        fitting = tuple(
-            tried for tried in wider if tried[2].fullmatch(opening, partial=True) is not None
-        )
+        if len(opening) > 1:
+            wider = self.gate(opening[:-1])
+            fitting = tuple(t for t in wider if t[2].fullmatch(opening, partial=True) is not None)
+        else:
+            fitting = tuple(
+                self.tried(pattern)
+                for pattern in self.compiled
+                if pattern.fullmatch(opening, partial=True) is not None
+            )
         if len(self.gates) >= GATES:
             self.gates.clear()
         self.gates[opening] = fitting
@@ -171,19 +185,6 @@ class GatedPatternSet(PatternSet):
 
     def fullmatches(self, text: str) -> bool:
         """Whether some pattern matches the whole of ``text``."""
-        size = len(text)
-        for longest, admits, compiled in self.gate(text[:GATE_WIDTH]):
-            if (
-                size <= longest
-                and (admits is None or admits(text))
-                and compiled.fullmatch(text) is not None
-            ):
-                return True
-        for longest, admits, pattern in self.screened:  # a plain loop: faster than any()
-            if (
-                size <= longest
-                and (admits is None or admits(text))
-                and pattern.fullmatch(text) is not None
-            ):
-                return True
-        return False
+        return fullmatches_one(self.gate(text[:GATE_WIDTH]), text) or fullmatches_one(
+            self.screened, text
+        )

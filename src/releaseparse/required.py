@@ -21,6 +21,7 @@ import importlib
 import re
 import warnings
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 _sre: Any
@@ -62,18 +63,18 @@ def _class_chars(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
     return frozenset(chars)
 
 
+def _commonness(char: str) -> int:
+    """How often text holds ``char``, roughly: spaces and lower-case letters the most."""
+    if char == " " or "a" <= char <= "z":
+        return 10
+    if char.isdigit():
+        return 5
+    return 3 if char.isupper() else 1
+
+
 def _weight(chars: frozenset[str]) -> int:
     """How often text holds one of ``chars``, roughly: lower is more selective."""
-    return sum(
-        10
-        if char == " " or "a" <= char <= "z"
-        else 5
-        if char.isdigit()
-        else 3
-        if char.isupper()
-        else 1
-        for char in chars
-    )
+    return sum(map(_commonness, chars))
 
 
 def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
@@ -110,8 +111,13 @@ def _needed(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> list[frozense
     return found
 
 
+@lru_cache(maxsize=1024)
 def _parsed(pattern: str) -> Any:
-    """The standard library's syntax tree of ``pattern``, or ``None`` where it may misread it."""
+    """The standard library's syntax tree of ``pattern``, or ``None`` where it may misread it.
+
+    Remembered: ``required_sets`` and ``longest_match`` read the same tree, and the
+    vocabularies of profiles share most patterns.
+    """
     plain = _PROPERTY.sub(r"\1\\d", pattern)
     if _sre_parse is None or _OTHER_BRACE.search(plain) or _POSIX_CLASS.search(plain):
         return None
