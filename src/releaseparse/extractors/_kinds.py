@@ -205,7 +205,7 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
         return True
     if "," not in line:
         return False  # the place pattern needs a comma: ``City, Region``
-    # The shape first: it fails at the first word of most lines (``to Khartoum, Sudan``).
+    # The shape first: it fails at the first word of most lines (``to Berlin, Germany``).
     if _PLACE.fullmatch(line) is None or _NAME_SUFFIX.search(line):
         # ``Howard H. Baker, Jr.`` has a place's shape.
         return False
