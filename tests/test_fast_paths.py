@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from releaseparse.dates import _DATE_IN_TEXT as DATE_IN_TEXT
 from releaseparse.dates import _DATELINE as DATELINE
 from releaseparse.dates import _DIGIT as DIGIT
+from releaseparse.dates import _LOCAL_FORMS as LOCAL_FORMS
 from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
@@ -210,6 +211,18 @@ def test_the_date_patterns_need_a_digit(words: list[str]) -> None:
         assert DATE_IN_TEXT.search(line) is None
         assert read_dateline(line) is None
         assert find_date(line) is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["4", "2019", " ", "/", "تشرين الثاني", "نوفمبر", "г.", "года", "апреля"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_local_date_forms_need_a_slash_or_the_year_word(line: str) -> None:
+    """``read_dateline`` strips the local forms only from lines holding ``/`` or ``г``."""
+    if "/" not in line and "г" not in line:
+        assert LOCAL_FORMS.sub("", line) == line
 
 
 def _prefixes(text: str) -> list[str]:

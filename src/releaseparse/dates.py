@@ -269,7 +269,9 @@ def read_dateline(text: str) -> DateReading | None:
     (``November 31, 2017``) gives a reading with no value and the problem.
     Nothing is ever filled in from today's date.
     """
-    line = _LOCAL_FORMS.sub("", collapse(text))
+    line = collapse(text)
+    if "/" in line or "г" in line:  # every local form holds one or the other
+        line = _LOCAL_FORMS.sub("", line)
     if len(line) > 48 or _DIGIT.search(line) is None:  # every form holds a year
         return None
     match = _DATELINE.fullmatch(line)

@@ -15,6 +15,7 @@ from releaseparse.decorations import DecorationSet
 from releaseparse.guard import mark_reviewed
 from releaseparse.patternset import GatedPatternSet, PatternSet
 from releaseparse.text import collapse
+from releaseparse.wordlist import word_pattern
 
 NOTE_TYPES: tuple[str, ...] = (
     "Press Statement",
@@ -483,11 +484,6 @@ def _unaccented(key: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
 
 
-def _words(words: tuple[str, ...]) -> regex.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(map(regex.escape, ordered)) + r")\b")
-
-
 @attrs.frozen(slots=False)
 class Vocabulary:
     """Note types, categories, offices, role words, places, chrome, disclaimers, trailers.
@@ -582,7 +578,7 @@ class Vocabulary:
     @cached_property
     def role_pattern(self) -> regex.Pattern[str]:
         """Matches any role word as a whole word (``Secretary``, ``Spokesperson``)."""
-        return _words(self.role_words)
+        return word_pattern(self.role_words)
 
     @cached_property
     def role_word_keys(self) -> frozenset[str]:
@@ -640,7 +636,7 @@ class Vocabulary:
     @cached_property
     def venue_pattern(self) -> regex.Pattern[str]:
         """Matches any venue word as a whole word."""
-        return _words(self.venue_words)
+        return word_pattern(self.venue_words)
 
     @cached_property
     def label_keys(self) -> frozenset[str]:
