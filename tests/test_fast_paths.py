@@ -37,6 +37,7 @@ from releaseparse.extractors._kinds import (
     label_of,
     note_type_of,
 )
+from releaseparse.extractors._kinds import _POSSESSIVE_WORD as POSSESSIVE_WORD
 from releaseparse.extractors._people import _GLUED as GLUED
 from releaseparse.extractors._people import (
     _ISSUER_PREFIX,
@@ -45,9 +46,13 @@ from releaseparse.extractors._people import (
     _name_comma_role,
     _role_comma_name,
     _role_then_name,
+    is_name,
     is_role,
     read_issuer,
 )
+from releaseparse.extractors._people import _ROLE_GLUE as ROLE_GLUE
+from releaseparse.extractors._people import _TITLE_WORDS as TITLE_WORDS
+from releaseparse.extractors._people import _ends_with_role as ends_with_role
 from releaseparse.extractors.confidence import decorated
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
 from releaseparse.parser import Parser
@@ -223,6 +228,13 @@ def test_the_local_date_forms_need_a_slash_or_the_year_word(line: str) -> None:
     """``read_dateline`` strips the local forms only from lines holding ``/`` or ``г``."""
     if "/" not in line and "г" not in line:
         assert LOCAL_FORMS.sub("", line) == line
+
+
+@given(st.lists(st.sampled_from(["Ambassador", "s", " ", "’", "'", "Residence", "é"])).map("".join))
+def test_a_possessive_needs_an_apostrophe(line: str) -> None:
+    """``is_place`` drops possessives only from lines holding ``'`` or ``’``."""
+    if "'" not in line and "’" not in line:
+        assert POSSESSIVE_WORD.sub("", line) == line
 
 
 def _prefixes(text: str) -> list[str]:
@@ -608,15 +620,20 @@ def test_has_digit_is_any_isdigit(text: str) -> None:
     st.lists(
         st.sampled_from(
             ["Washington", "DC", ",", "New", "York", "City", "Geneva", "Tokyo", "Embassy", "of",
-             "Guatemala", "Secretary", "State", "Mexico", "Islands", "DCWashington", "Vienna"]
+             "Guatemala", "Secretary", "State", "Mexico", "Islands", "DCWashington", "Vienna",
+             "to", "Transcript:", "(", ")", "(Berlin,", "Germany)", "de", "d\u200be", "\u200b",
+             "la", "Korea,", "U.S.", "Chief’s", "toWashington"]
         ),
-        max_size=10,
+        max_size=12,
     ).map(" ".join)
 )  # fmt: skip
 @example("Remarks at the Embassy Guatemala City")  # the longest listed place ends it
 @example("Secretary of State New York City")
+@example("Assistant Secretary to Travel to Khartoum, Sudan")  # no place's shape past ``to``
+@example("Remarks at Plaza d\u200be Mayo, Buenos Aires")  # a particle read collapsed
 def test_place_suffixes_are_those_every_piece_gives(text: str) -> None:
-    """Stopping at the first comma-less piece too long to be a listed place finds the same."""
+    """Stopping where no longer piece can be a place (too long to be a listed one, and
+    past a word no place's shape holds, or with no comma) finds the same."""
     expected = []
     for k in reversed(_starts(text, 0, len(text))):
         span = _strip(text, k, len(text))
@@ -668,3 +685,46 @@ def _issuer_unscreened(text: str) -> object:
 @example("JOHN KERRY, SECRETARY OF STATE")
 def test_issuer_lines_read_as_with_every_form_tried(text: str) -> None:
     assert read_issuer(DEFAULT_VOCABULARY, text) == _issuer_unscreened(text)
+
+
+def _role_then_name_plain(text: str) -> object:
+    """``_role_then_name`` as it was: every split of the words tried, each test in full."""
+    vocabulary = DEFAULT_VOCABULARY
+    if vocabulary.role_pattern.search(GLUED.sub(" ", collapse(text))) is None:
+        return None
+    words = list(regex.finditer(r"\S+", text))
+    for size in range(1, min(8, len(words) - 1)):
+        role = text[words[0].start() : words[size - 1].end()]
+        name = text[words[size].start() : words[-1].end()]
+        if not all(word[:1].isupper() or word in ROLE_GLUE for word in role.split()):
+            return None
+        if any(word in TITLE_WORDS for word in role.split()):
+            return None
+        if (
+            is_name(vocabulary, name)
+            and is_role(vocabulary, role)
+            and ends_with_role(vocabulary, role)
+        ):
+            return [
+                ((words[size].start(), words[-1].end()), (words[0].start(), words[size - 1].end()))
+            ]
+    return None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Secretary", "Deputy", "of", "State", "Colin", "L.", "Powell", "de", "d\u200be",
+             "\u200b", "van", "Jr.", "Baker,", "Remarks", "and", "Army", "Chief’s", "to", "San",
+             "Ángel", "élan", "Spokesperson", "Ned", "Price", "  ", "\t", "SecretaryBlinken"]
+        ),
+        max_size=16,
+    ).map(" ".join)
+)  # fmt: skip
+@example("Secretary Colin L. Powell")
+@example("Deputy Secretary of State John J. Sullivan")
+@example("Secretary Anna Maria Louisa Clara Hill Baker, Jr.")  # seven words: the most a name has
+@example("Secretary \u200b Colin L. Powell")  # a word of invisible characters alone
+@example("Secretary Ana d\u200be la Cruz Baker Jr.")  # a particle read collapsed
+def test_role_then_name_reads_as_with_every_split_tried(text: str) -> None:
+    assert _role_then_name(DEFAULT_VOCABULARY, text) == _role_then_name_plain(text)

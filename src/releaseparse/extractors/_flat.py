@@ -66,7 +66,7 @@ def _leading_note_type(
 
 def _place_suffix(vocabulary: Vocabulary, text: str, start: int, end: int) -> list[Offsets]:
     """Places ending the segment, shortest first."""
-    from releaseparse.extractors._kinds import is_place
+    from releaseparse.extractors._kinds import is_place, second_word_fits_a_place
 
     found: list[Offsets] = []
     comma = text.find(",", start, end) >= 0
@@ -74,12 +74,17 @@ def _place_suffix(vocabulary: Vocabulary, text: str, start: int, end: int) -> li
     # folded segment: a segment ending in no listed place has none.
     if not comma and not collapse(text[start:end]).casefold().endswith(vocabulary.place_endings):
         return found
+    shaped = comma  # whether a place's shape may still hold (it needs a comma)
     for k in reversed(_starts(text, start, end)):
         span = _strip(text, k, end)
         piece = text[slice(*span)]
-        if not comma and len(collapse(piece)) > vocabulary.place_width:
-            # Only a listed place has no comma, and the pieces only grow from here.
-            break
+        folded = collapse(piece)
+        # The pieces only grow to the left, and a word after a piece's first is a whole word
+        # of every longer piece: once one of them is no word of a place's shape, no longer
+        # piece has the shape either. Each such word is a piece's second word once.
+        shaped = shaped and second_word_fits_a_place(folded)
+        if not shaped and len(folded) > vocabulary.place_width:
+            break  # and the listed places, with or without a comma, are all shorter
         # ``Antony J. Blinken, Secretary of State`` has the shape of a place, not the words.
         if span[1] > span[0] and is_place(vocabulary, piece) and not is_role(vocabulary, piece):
             found.append(span)

@@ -96,6 +96,9 @@ _PARTICLES = "of|and|the|de|del|da|es|al|el|la|le|sur|upon|au|aux|di"
 _PLACE_PART = (
     rf"\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+(?:(?:{_PARTICLES})\s+)?\p{{Lu}}[\p{{L}}.'’\-]*){{0,4}}"
 )
+#: One word of a place, read between spaces and commas: a capitalised word, a particle,
+#: or either bracket of ``(Berlin, Germany)``.
+_PLACE_WORD = regex.compile(rf"[()]|\(?\p{{Lu}}[\p{{L}}.'’\-]*\)?|{_PARTICLES}")
 _POSSESSIVE_WORD = regex.compile(r"\p{L}+['’]s\b")
 _PLACE = regex.compile(rf"\(?\s*{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{1,3}}\s*\)?")
 _LABEL = regex.compile(
@@ -211,8 +214,20 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
         return False
     # ``Secretary of State Washington, DC``: a role glued to the place is no place; a
     # possessive is no role (``Ambassador's Residence, Tokyo``).
-    words = _POSSESSIVE_WORD.sub("", line.title() if line.isupper() else line)
+    words = line.title() if line.isupper() else line
+    if "'" in words or "’" in words:  # every possessive holds one
+        words = _POSSESSIVE_WORD.sub("", words)
     return vocabulary.role_pattern.search(words) is None
+
+
+def second_word_fits_a_place(line: str) -> bool:
+    """Whether the second word of a collapsed line could be a word of a place's shape.
+
+    Words are split at spaces and commas, as ``_PLACE`` reads them. A word that no
+    place's shape holds (``to``, ``Transcript:``), after the first, fails the shape.
+    """
+    words = line.replace(",", " ").split(None, 2)
+    return len(words) < 2 or _PLACE_WORD.fullmatch(words[1]) is not None
 
 
 def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:

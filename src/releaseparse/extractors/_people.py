@@ -152,6 +152,12 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Particles ``_NAME`` allows between a name's capitalised words.
+_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le"})
+#: Words of a name but its particles, at most: ``_NAME``'s six and a ``Jr.`` after them.
+_MAX_NAME_WORDS = 7
+
+
 def _role_then_name(
     vocabulary: Vocabulary, text: str
 ) -> list[tuple[Offsets, Offsets | None]] | None:
@@ -159,24 +165,42 @@ def _role_then_name(
     # The role is a run of leading words; a role word in it is a role word of the line.
     if vocabulary.role_pattern.search(_GLUED.sub(" ", collapse(text))) is None:
         return None
-    words = list(_NON_SPACE.finditer(text))
+    # ``str.split`` splits on what ``\s`` matches: the words are the ``\S+`` runs.
+    words = text.split()
+    # Words of the name but its particles, for each place the name could start: a name
+    # has no more than ``_MAX_NAME_WORDS`` (``_NAME`` fails on more at once). Words are
+    # judged as ``is_name`` reads them, collapsed: a word of invisible characters alone is
+    # none, and ``d\u200be`` is the particle ``de``.
+    seen = [word if word.isascii() else collapse(word) for word in words]
+    name_words = [0] * (len(words) + 1)
+    for index in range(len(words) - 1, -1, -1):
+        word = seen[index]
+        name_words[index] = name_words[index + 1] + (word != "" and word not in _NAME_PARTICLES)
     for size in range(1, min(8, len(words) - 1)):
-        role = text[words[0].start() : words[size - 1].end()]
-        name = text[words[size].start() : words[-1].end()]
-        if not all(word[:1].isupper() or word in _ROLE_GLUE for word in role.split()):
+        # The role's words were checked one by one as it grew: only its last word is new.
+        last = words[size - 1]
+        if not (last[:1].isupper() or last in _ROLE_GLUE):
             return None
-        if any(word in _TITLE_WORDS for word in role.split()):
+        if last in _TITLE_WORDS:
             # ``Remarks With Prime Minister of New Zealand ...`` is a title.
             return None
+        head = seen[size]
+        if name_words[size] > _MAX_NAME_WORDS or (head and not head[0].isupper()):
+            # A name opens with a capital: ``str.isupper`` holds for every ``\p{Lu}``.
+            continue
+        # The words joined by one space: each test below reads them collapsed, or word by
+        # word, so they answer as on the text's own run of them.
+        role = " ".join(words[:size])
+        name = " ".join(words[size:])
         # The name first: on a title going on past the role it fails at its first word.
         if (
             is_name(vocabulary, name)
             and is_role(vocabulary, role)
             and _ends_with_role(vocabulary, role)
         ):
-            return [
-                ((words[size].start(), words[-1].end()), (words[0].start(), words[size - 1].end()))
-            ]
+            runs = list(_NON_SPACE.finditer(text))
+            role_span = (runs[0].start(), runs[size - 1].end())
+            return [((runs[size].start(), runs[-1].end()), role_span)]
     return None
 
 
