@@ -2,7 +2,7 @@
 
 Run from the repository root (the real material is read from ``../shared/data``)::
 
-    python benchmarks/steps.py            # the generated corpus and the real feed
+    python benchmarks/steps.py            # generated releases and the real material
     python benchmarks/steps.py --rounds 5
     python benchmarks/steps.py --seen     # lines read the pass before (memos kept)
 
@@ -18,7 +18,6 @@ documents are read as unseen, unless ``--seen`` is given.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import defaultdict
@@ -26,10 +25,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))  # the release generator lives in tests/strategies.py
 
-from bench import forget_seen_text  # noqa: E402
+from bench import forget_seen_text, generated_corpus, real_corpora  # noqa: E402
 
 import releaseparse  # noqa: E402
 from releaseparse.assemble import assemble  # noqa: E402
@@ -39,14 +37,10 @@ from releaseparse.state import ParseState  # noqa: E402
 
 
 def corpora() -> dict[str, list[str]]:
-    """The generated corpus (every layout family), and the real feed when it is there."""
-    from tests.strategies import sample_releases
-
-    found = {"generated": [case.text for case in sample_releases(1_000)]}
-    feed = DATA / "feed-2021-2022.jsonl"
-    if feed.exists():
-        lines = feed.read_text("utf-8").splitlines()
-        found["real feed"] = [json.loads(line)["text"] for line in lines]
+    """The generated corpus (every layout family), and the real material when it is there."""
+    found = {"generated": generated_corpus(1_000).texts}
+    for corpus in real_corpora():  # the feed, the real layouts, the White House pages
+        found[corpus.name] = list(corpus.texts)
     return found
 
 

@@ -90,12 +90,14 @@ def test_the_same_answer_on_any_text(text: str) -> None:
 
 def test_the_patterns_tested_one_by_one_are_screened() -> None:
     """Each built-in chrome pattern tried on its own needs some character (a ``|``, a ``J``)."""
-    screens = [admits for _longest, admits, _pattern in DEFAULT_VOCABULARY.chrome_set.screened]
+    screens = [
+        admits for _longest, _ends, admits, _pattern in DEFAULT_VOCABULARY.chrome_set.screened
+    ]
     assert screens
     assert all(admits is not None for admits in screens)
     chrome = DEFAULT_VOCABULARY.chrome_set
     assert isinstance(chrome, GatedPatternSet)
-    gated = [chrome.tried(pattern)[1] for pattern in chrome.compiled]
+    gated = [chrome.tried(pattern)[2] for pattern in chrome.compiled]
     assert sum(admits is not None for admits in gated) * 2 > len(gated)  # most of the others
 
 

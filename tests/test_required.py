@@ -7,7 +7,7 @@ import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from releaseparse.required import CharacterScreen, longest_match, required_sets
+from releaseparse.required import CharacterScreen, final_characters, longest_match, required_sets
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 
 
@@ -128,6 +128,48 @@ def test_no_full_match_is_longer_than_the_longest_match(pattern: str, data: st.D
     assume(regex.fullmatch(pattern, text) is not None)
     longest = longest_match(pattern)
     assert longest is None or len(text) <= longest, (pattern, text, longest)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(_PATTERNS, st.data())
+def test_every_full_match_ends_with_a_final_character(pattern: str, data: st.DataObject) -> None:
+    """Texts built to match whole end with one of ``final_characters`` (or outside ASCII)."""
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    assume(regex.fullmatch(pattern, text) is not None)
+    ends = final_characters(pattern)
+    last = text[-1:]
+    assert ends is None or not last.isascii() or last in ends, (pattern, text, ends)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("(?i)k", "\u212a"),  # the Kelvin sign folds to k
+        ("(?i)\u212a", "k"),  # and k to it
+        ("(?i)s", "\u017f"),  # the long s folds to s
+        ("(?i:a)B", "aB"),
+        ("(?:(?i:a)|B)", "A"),
+        ("(?i)ab", "AB"),
+        ("a?", ""),
+        ("x(?=y)?", "x"),
+    ],
+)
+def test_case_folds_and_empty_matches_are_let_through(pattern: str, text: str) -> None:
+    assert regex.fullmatch(pattern, text) is not None
+    ends = final_characters(pattern)
+    assert ends is None or not text[-1:].isascii() or text[-1:] in ends
+
+
+def test_final_characters_of_patterns_that_end_one_way_or_any() -> None:
+    assert final_characters(r"(?i)[\w-]{1,80}\.(?:jpe?g|png|gif)") == frozenset("gGfF")
+    assert final_characters(r".*\bLearn More") == frozenset("e")
+    assert final_characters(r"ab?") == frozenset("ab")
+    assert final_characters(r"a(?:b|)") == frozenset("ab")
+    assert final_characters(r"a*") == frozenset({"a", ""})
+    assert final_characters(r".*x.*") is None  # any character
+    assert final_characters(r"\w+") is None  # a category
+    assert final_characters(r"(?i)é") is None  # a cased character outside ASCII, folded
+    assert final_characters(r"(a)\1") is None  # a back-reference
 
 
 def test_the_longest_match_of_bounded_and_unbounded_patterns() -> None:

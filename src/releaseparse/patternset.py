@@ -25,20 +25,26 @@ from typing import TypeVar
 import regex
 
 from releaseparse.guard import FullMatcher, compile_each, is_reviewed
-from releaseparse.required import CharacterScreen, longest_match
+from releaseparse.required import CharacterScreen, final_characters, longest_match
 
 _Matcher = TypeVar("_Matcher", bound=FullMatcher)
 
-#: A pattern tried on its own behind two cheap tests: the longest text it can fully match
-#: (``required.longest_match``) and the characters it needs (``None``: none known).
-Screened = tuple[int, Callable[[str], bool] | None, _Matcher]
+#: A pattern tried on its own behind three cheap tests: the longest text it can fully
+#: match (``required.longest_match``), the ASCII characters a full match may end with
+#: (``required.final_characters``) and the characters it needs (``None``: none known).
+Screened = tuple[int, frozenset[str] | None, Callable[[str], bool] | None, _Matcher]
 
 
 def screened_one(text: str, pattern: _Matcher) -> Screened[_Matcher]:
     """``pattern`` (compiled from ``text``) behind its tests (``JOIN NOW`` needs a ``J``)."""
     screen = CharacterScreen.of(text)
     longest = longest_match(text)
-    return (sys.maxsize if longest is None else longest, screen.admits if screen else None, pattern)
+    return (
+        sys.maxsize if longest is None else longest,
+        final_characters(text),
+        screen.admits if screen else None,
+        pattern,
+    )
 
 
 def screened(texts: Sequence[str], compiled: Sequence[_Matcher]) -> tuple[Screened[_Matcher], ...]:
@@ -49,9 +55,12 @@ def screened(texts: Sequence[str], compiled: Sequence[_Matcher]) -> tuple[Screen
 def fullmatches_one(tried: Iterable[Screened[FullMatcher]], text: str) -> bool:
     """Whether one of the ``tried`` patterns matches the whole of ``text``, tests first."""
     size = len(text)
-    for longest, admits, pattern in tried:  # a plain loop: faster than any(), on every line
+    last = text[-1:]
+    judged = last.isascii()  # by its last character (``required.final_characters``)
+    for longest, ends, admits, pattern in tried:  # a plain loop: faster than any()
         if (
             size <= longest
+            and (ends is None or not judged or last in ends)
             and (admits is None or admits(text))
             and pattern.fullmatch(text) is not None
         ):
@@ -171,7 +180,7 @@ class GatedPatternSet(PatternSet):
         # partial matches, not one per pattern.
         if len(opening) > 1:
             wider = self.gate(opening[:-1])
-            fitting = tuple(t for t in wider if t[2].fullmatch(opening, partial=True) is not None)
+            fitting = tuple(t for t in wider if t[3].fullmatch(opening, partial=True) is not None)
         else:
             fitting = tuple(
                 self.tried(pattern)

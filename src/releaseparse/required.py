@@ -1,4 +1,4 @@
-r"""Characters every match of a pattern must hold: a cheap test before a costly match.
+r"""Characters every match of a pattern must hold, or may end with: cheap tests before a match.
 
 A pattern such as ``\s{1,3}[-–—]\s{1,3}(?:embajada|consulado|...)\s...$`` costs several
 µs to search in a title, and most titles hold none of ``-–—``: no match is possible
@@ -13,6 +13,9 @@ safely). Patterns are ``regex`` patterns; where its syntax differs from ``re`` (
 is read as a category, which is never counted), the pattern is refused unless the two
 read it alike: a nested set, a POSIX class, a set operation, a fuzzy ``{e<=1}``, or
 anything the standard parser rejects gives no sets, so the pattern is always run.
+
+``final_characters`` reads the same tree from its end: the characters a full match can
+end with, which turn away a line by its last character alone.
 """
 
 from __future__ import annotations
@@ -115,8 +118,8 @@ def _needed(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> list[frozense
 def _parsed(pattern: str) -> Any:
     """The standard library's syntax tree of ``pattern``, or ``None`` where it may misread it.
 
-    Remembered: ``required_sets`` and ``longest_match`` read the same tree, and the
-    vocabularies of profiles share most patterns.
+    Remembered: ``required_sets``, ``longest_match`` and ``final_characters`` read the same
+    tree, and the vocabularies of profiles share most patterns.
     """
     plain = _PROPERTY.sub(r"\1\\d", pattern)
     if _sre_parse is None or _OTHER_BRACE.search(plain) or _POSIX_CLASS.search(plain):
@@ -155,6 +158,103 @@ def longest_match(pattern: str) -> int | None:
         return None
     _shortest, longest = tree.getwidth()
     return longest if longest < _sre.MAXREPEAT - 1 else None
+
+
+#: What ends a match: the characters it can end with (``None`` when unknown), and
+#: whether the match can be empty.
+_Ends = tuple[frozenset[str] | None, bool]
+_UNKNOWN: _Ends = (None, False)
+_ZERO_WIDTH: _Ends = (frozenset(), True)
+
+
+class _EndReader:
+    """Reads how the matches of a syntax tree end; notes whether any part ignores case."""
+
+    def __init__(self) -> None:
+        self.folded = False
+
+    def chars(self, chars: Iterable[str], ignorecase: bool) -> frozenset[str] | None:
+        """``chars`` as listed; ``None`` for a cased one outside ASCII under ``(?i)``.
+
+        Under ``(?i)`` an ASCII letter matches its other case only, but a cased character
+        outside ASCII may match ASCII ones (the Kelvin sign matches ``k``).
+        """
+        listed = frozenset(chars)
+        if ignorecase:
+            self.folded = True
+            if any(not char.isascii() and not _caseless(char) for char in listed):
+                return None
+        return listed
+
+    def sequence(self, items: Sequence[tuple[Any, Any]], ignorecase: bool) -> _Ends:
+        """How a match of the sequence ``items`` ends: read from its last item back."""
+        found: set[str] = set()
+        for op, value in reversed(items):
+            chars, empty = self.item(op, value, ignorecase)
+            if chars is None:
+                return _UNKNOWN
+            found |= chars
+            if not empty:
+                return frozenset(found), False
+        return frozenset(found), True
+
+    def item(self, op: Any, value: Any, ignorecase: bool) -> _Ends:
+        """How a match of one item of a sequence ends."""
+        if op is _sre.LITERAL:
+            return self.chars(chr(value), ignorecase), False
+        if op is _sre.IN:
+            listed = _class_chars(value)
+            return (None if listed is None else self.chars(listed, ignorecase)), False
+        if op is _sre.SUBPATTERN:
+            _group, add, remove, body = value
+            scoped = (ignorecase or bool(add & _sre.SRE_FLAG_IGNORECASE)) and not (
+                remove & _sre.SRE_FLAG_IGNORECASE
+            )
+            return self.sequence(body, scoped)
+        if op is _sre.ATOMIC_GROUP:
+            return self.sequence(value, ignorecase)
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, high, body = value
+            if high == 0:
+                return _ZERO_WIDTH
+            chars, empty = self.sequence(body, ignorecase)
+            return chars, empty or low == 0
+        if op is _sre.BRANCH:
+            found: set[str] = set()
+            any_empty = False
+            for branch in value[1]:
+                chars, empty = self.sequence(branch, ignorecase)
+                if chars is None:
+                    return _UNKNOWN
+                found |= chars
+                any_empty = any_empty or empty
+            return frozenset(found), any_empty
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            return _ZERO_WIDTH  # anchors and lookarounds take no character
+        return _UNKNOWN  # any character, a category, a back-reference, ...
+
+
+def final_characters(pattern: str) -> frozenset[str] | None:
+    r"""The ASCII characters a full match of ``pattern`` may end with; ``None`` if unknown.
+
+    ``[\w-]{1,80}\.(?:jpe?g|png)`` ends every full match with ``g``: a line of prose,
+    which ends with a full stop, cannot match it. The set holds ``""`` when the match can
+    be empty, and both cases of a letter wherever case is ignored. A text whose last
+    character lies outside ASCII is not judged by it (it may fold to an ASCII one).
+    """
+    tree = _parsed(pattern)
+    if tree is None:
+        return None
+    reader = _EndReader()
+    chars, empty = reader.sequence(tree.data, bool(tree.state.flags & _sre.SRE_FLAG_IGNORECASE))
+    if chars is None:
+        return None
+    ascii_chars = {char for char in chars if char.isascii()}
+    if reader.folded:
+        # Where any part ignores case, both cases are listed: a part that does not is let
+        # through in both, which only lets more texts through.
+        ascii_chars |= {char.swapcase() for char in ascii_chars}
+    return frozenset(ascii_chars | ({""} if empty else set()))
 
 
 class CharacterScreen:
