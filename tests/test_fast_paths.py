@@ -35,6 +35,7 @@ from releaseparse.extractors._kinds import (
     is_place,
     kind_memo,
     label_of,
+    may_be_date_or_flat,
     note_type_of,
 )
 from releaseparse.extractors._kinds import _POSSESSIVE_WORD as POSSESSIVE_WORD
@@ -374,6 +375,51 @@ def test_line_kinds_of_generated_releases_in_a_random_order(case: Case, order: R
     kinds = LineKinds(DEFAULT_VOCABULARY, lines)
     expected = _kinds_read_at_once(DEFAULT_VOCABULARY, lines)
     assert [kinds[i] for i in indices] == [expected[i] for i in indices]
+
+
+def _turned_away_only_if_neither_date_nor_flat(text: str) -> None:
+    if not may_be_date_or_flat(DEFAULT_VOCABULARY, text):
+        assert classify(DEFAULT_VOCABULARY, text) not in (Kind.DATE, Kind.FLAT), text
+
+
+@pytest.mark.parametrize("source", GOLDEN_TEXTS, ids=lambda source: source.name)
+def test_the_date_or_flat_screen_on_every_golden_line(source: Path) -> None:
+    """A line turned away is neither a dateline nor a flattened header (and some are kept)."""
+    lines = split_lines(decode(source.read_bytes()).text)
+    for line in lines:
+        _turned_away_only_if_neither_date_nor_flat(line.text)
+
+
+@given(case=releases())
+def test_the_date_or_flat_screen_on_generated_releases(case: Case) -> None:
+    for line in split_lines(case.text):
+        _turned_away_only_if_neither_date_nor_flat(line.text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Office of the Spokesperson", "Ned Price", "Washington, DC", "March 14, 2016",
+             "Press Statement", "Q:", "SECRETARY BLINKEN:", "We", "said", "that", "the",
+             "talks", "went", "well.", "As delivered by", "Ambassador Jane Doe", "to the",
+             "Permanent Council, Vienna", "2:46 p.m.", "Daily Press Briefing", ","]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)  # fmt: skip
+@example("Daily Press Briefing Richard Boucher, Spokesman Washington, DC October 18, 2002")
+@example("Office of the Spokesperson Ned Price")
+@example("Press Statement Hillary Rodham Clinton")
+def test_the_date_or_flat_screen_keeps_every_date_and_flat_line(text: str) -> None:
+    _turned_away_only_if_neither_date_nor_flat(text)
+
+
+def test_the_date_or_flat_screen_turns_away_prose_and_labels() -> None:
+    vocabulary = DEFAULT_VOCABULARY
+    assert not may_be_date_or_flat(vocabulary, "We said that the talks went well for all of us.")
+    assert not may_be_date_or_flat(vocabulary, "QUESTION: And the talks?")
+    assert may_be_date_or_flat(vocabulary, "March 14, 2016")
+    assert may_be_date_or_flat(vocabulary, "Press Statement Hillary Rodham Clinton")
 
 
 @pytest.mark.parametrize("index", [-1, 3, 100])

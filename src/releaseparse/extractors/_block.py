@@ -125,7 +125,11 @@ class Layout(TitleScan):
 
     def _anchor(self) -> int | None:
         paragraph_seen = False
-        for index, kind in self.kinds_in_order():
+        kinds = self.kinds
+        for index in range(self.size):
+            if paragraph_seen and not kinds.may_be_date_or_flat(index):
+                continue  # past a paragraph only a dateline or a flattened header counts
+            kind = kinds[index]
             if kind == Kind.DATE and self._validated_date(index):
                 return self._closing_date(index)
             if kind == Kind.FLAT:

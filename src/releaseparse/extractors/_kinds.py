@@ -319,6 +319,22 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
     return Kind.OTHER
 
 
+def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
+    """``False`` only where ``classify`` reads ``text`` as neither ``DATE`` nor ``FLAT``.
+
+    A dateline is read by ``read_dateline``; a flattened header opens with a known office,
+    or else is a line that is no transcript label nor prose and that ``read_flat`` or
+    ``read_glued`` reads. A line of prose, the bulk of a page below its header, is
+    answered in four tests, and any other line in six, not in all of ``classify``'s.
+    """
+    line = collapse(text)
+    if read_dateline(line) is not None or office_start(vocabulary, line) is not None:
+        return True
+    if label_of(vocabulary, line) is not None or looks_like_prose(line):
+        return False
+    return read_flat(vocabulary, line) is not None or read_glued(vocabulary, line) is not None
+
+
 #: How many line texts' kinds each vocabulary remembers (boilerplate lines repeat across
 #: releases); the memo is emptied when full, so memory stays bounded.
 KIND_MEMO = 4096
@@ -376,6 +392,19 @@ class LineKinds(dict[int, Kind]):
             text = self.lines[index].text
             kind = self._own_kinds[index] = remembered_kind(self.vocabulary, text, self._memo)
         return kind
+
+    def may_be_date_or_flat(self, index: int) -> bool:
+        """Whether line ``index`` may be ``DATE`` or ``FLAT``, without classifying it anew.
+
+        A kind already known answers; otherwise ``may_be_date_or_flat`` does.
+        """
+        known = self._own_kinds.get(index)
+        if known is None:
+            text = self.lines[index].text
+            known = self._memo.get(text)
+            if known is None:
+                return may_be_date_or_flat(self.vocabulary, text)
+        return known in (Kind.DATE, Kind.FLAT)
 
     def _next_nonblank(self, index: int, step: int) -> Kind | None:
         index += step
