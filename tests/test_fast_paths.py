@@ -32,12 +32,14 @@ from releaseparse.extractors._kinds import (
     LineKinds,
     classify,
     ends_sentence,
+    is_heading,
     is_place,
     kind_memo,
     label_of,
     may_be_date_or_flat,
     note_type_of,
 )
+from releaseparse.extractors._kinds import _FUNCTION_WORDS as FUNCTION_WORDS
 from releaseparse.extractors._kinds import _POSSESSIVE_WORD as POSSESSIVE_WORD
 from releaseparse.extractors._people import _GLUED as GLUED
 from releaseparse.extractors._people import (
@@ -375,6 +377,29 @@ def test_line_kinds_of_generated_releases_in_a_random_order(case: Case, order: R
     kinds = LineKinds(DEFAULT_VOCABULARY, lines)
     expected = _kinds_read_at_once(DEFAULT_VOCABULARY, lines)
     assert [kinds[i] for i in indices] == [expected[i] for i in indices]
+
+
+def _is_heading_plain(text: str) -> bool:
+    """``is_heading`` as it was: the text collapsed, then split."""
+    words = collapse(text).split(None, 20)
+    if not words or len(words) > 20 or ends_sentence(words[-1]):
+        return False
+    return not any(word[:1].islower() and word not in FUNCTION_WORDS for word in words)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Ferry", "Safety", "of", "the", "talks", "Agreement.", "/", " ", "\u00a0", "\t",
+             "\u200b", "\u200bword", "Word\u200b", "\n", "Q:", "’s", "Travel"]
+        ),
+        max_size=26,
+    ).map(" ".join)
+)  # fmt: skip
+@example(" ".join(["Word"] * 20) + "  ")  # twenty words and spaces after them
+@example(" ".join(["Word"] * 21))
+def test_is_heading_answers_as_on_the_collapsed_text(text: str) -> None:
+    assert is_heading(text) is _is_heading_plain(text)
 
 
 def _turned_away_only_if_neither_date_nor_flat(text: str) -> None:

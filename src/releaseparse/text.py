@@ -34,7 +34,7 @@ _CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0))
 _MOJIBAKE_HINT = regex.compile(f"[\u00c2-\u00f4][{regex.escape(_CONTINUATIONS)}]")
 
 
-def _visible(text: str) -> str:
+def visible(text: str) -> str:
     """``text`` without invisible characters (the test first: ``translate`` is slow)."""
     if text.isascii():
         return text
@@ -49,7 +49,7 @@ def is_blank(text: str) -> bool:
     first = text[:1]
     if first and not first.isspace() and first not in INVISIBLE:
         return False  # a line of text: answered by its first character
-    return not _visible(text).strip()
+    return not visible(text).strip()
 
 
 #: The text ``collapse`` returned last: folded already, so returned as it is when passed
@@ -102,7 +102,7 @@ def _fold(text: str) -> str:
     """
     # str.split() splits on exactly the characters ``\s`` matches (str.isspace), so this
     # equals ``re.sub(r"\s+", " ", text).strip()``, several times faster.
-    return " ".join(_visible(text).split())
+    return " ".join(visible(text).split())
 
 
 @lru_cache(maxsize=1)

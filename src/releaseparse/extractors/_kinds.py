@@ -14,7 +14,7 @@ from releaseparse.extractors._people import NAME_SUFFIX as _NAME_SUFFIX
 from releaseparse.extractors._people import is_name, is_role_line, read_issuer
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
-from releaseparse.text import collapse, is_blank
+from releaseparse.text import collapse, is_blank, visible
 from releaseparse.vocabulary import Vocabulary
 
 
@@ -194,8 +194,10 @@ def is_heading(text: str) -> bool:
     Topic index entries of a briefing (``Ferry Safety Agreement / Secretary's Travel``)
     are headings; a line of hard-wrapped prose holds lower-case words.
     """
-    # No more than 21 pieces: a longer text is no heading, and is not split whole.
-    words = collapse(text).split(None, 20)
+    # No more than 21 pieces: a longer text is no heading, and is not split whole. Up to
+    # 20 pieces are the words of ``collapse(text)`` (``split`` splits on every space it
+    # folds), without folding the text first.
+    words = visible(text).split(None, 20)
     if not words or len(words) > 20 or ends_sentence(words[-1]):
         return False
     return not any(word[:1].islower() and word not in _FUNCTION_WORDS for word in words)
