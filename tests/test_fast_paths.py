@@ -52,6 +52,7 @@ from releaseparse.extractors._people import (
     is_name,
     is_role,
     read_issuer,
+    role_words_in,
 )
 from releaseparse.extractors._people import _ROLE_GLUE as ROLE_GLUE
 from releaseparse.extractors._people import _TITLE_WORDS as TITLE_WORDS
@@ -756,6 +757,17 @@ def _issuer_unscreened(text: str) -> object:
 @example("JOHN KERRY, SECRETARY OF STATE")
 def test_issuer_lines_read_as_with_every_form_tried(text: str) -> None:
     assert read_issuer(DEFAULT_VOCABULARY, text) == _issuer_unscreened(text)
+
+
+def test_the_last_role_reading_is_kept_per_vocabulary_and_text() -> None:
+    """``role_words_in`` keeps one answer: asked of another vocabulary or text, it reads anew."""
+    text = "Harbor Warden Jane Doe"
+    wardens = DEFAULT_VOCABULARY.extend(role_words=["Harbor Warden"])
+    assert role_words_in(DEFAULT_VOCABULARY, text) == (text, False)
+    assert role_words_in(wardens, text) == (text, True)
+    assert role_words_in(DEFAULT_VOCABULARY, text) == (text, False)
+    assert role_words_in(wardens, "SecretaryBureau of Ports") == ("Secretary Bureau of Ports", True)
+    assert role_words_in(wardens, "Bureau of Ports") == ("Bureau of Ports", False)
 
 
 def _role_then_name_plain(text: str) -> object:

@@ -84,12 +84,33 @@ def is_name(vocabulary: Vocabulary, text: str) -> bool:
     )
 
 
+#: The last text ``role_words_in`` read: its vocabulary, the text, its words with glued
+#: ones split, and whether they hold a role word. One tuple, replaced whole.
+_last_read: tuple[Vocabulary | None, str, str, bool] = (None, "", "", False)
+
+
+def role_words_in(vocabulary: Vocabulary, text: str) -> tuple[str, bool]:
+    """``text`` collapsed, glued words split (``SecretaryBureau``); whether it has a role word.
+
+    The tests of one line ask this of the same text several times (the issuer forms, the
+    role line): the last answer is kept.
+    """
+    global _last_read
+    last_vocabulary, last_text, line, found = _last_read
+    if last_vocabulary is vocabulary and last_text == text:
+        return line, found
+    line = _GLUED.sub(" ", collapse(text))
+    found = vocabulary.role_pattern.search(line) is not None
+    _last_read = (vocabulary, text, line, found)
+    return line, found
+
+
 def is_role(vocabulary: Vocabulary, text: str) -> bool:
     """Whether ``text`` reads as a role (holds a role word; a title, not a sentence)."""
-    line = _GLUED.sub(" ", collapse(text))
+    line, found = role_words_in(vocabulary, text)
     if not line or len(line.split()) > MAX_ROLE_WORDS or line.endswith("."):
         return False
-    return vocabulary.role_pattern.search(line) is not None
+    return found
 
 
 def is_role_line(vocabulary: Vocabulary, text: str) -> bool:
@@ -163,7 +184,7 @@ def _role_then_name(
 ) -> list[tuple[Offsets, Offsets | None]] | None:
     """``Secretary Colin L. Powell``: role words fused in front of the name."""
     # The role is a run of leading words; a role word in it is a role word of the line.
-    if vocabulary.role_pattern.search(_GLUED.sub(" ", collapse(text))) is None:
+    if not role_words_in(vocabulary, text)[1]:
         return None
     # ``str.split`` splits on what ``\s`` matches: the words are the ``\S+`` runs.
     words = text.split()
@@ -240,7 +261,7 @@ def read_issuer(vocabulary: Vocabulary, text: str) -> list[tuple[Offsets, Offset
     found = None
     # Every form but the Chinese one holds a role word (``is_role`` of a part, or of the
     # words before the name), and a part's role word is a role word of the whole line.
-    has_role = vocabulary.role_pattern.search(_GLUED.sub(" ", collapse(body))) is not None
+    has_role = role_words_in(vocabulary, body)[1]
     if has_role:
         found = _name_comma_role(vocabulary, body) or _role_comma_name(vocabulary, body)
     if found is None and "," not in NAME_SUFFIX.sub("", body.rstrip()):
