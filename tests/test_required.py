@@ -122,20 +122,15 @@ def test_no_decoration_matches_a_text_its_screen_turns_away(pattern: str, text: 
 
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(_PATTERNS, st.data())
-def test_no_full_match_is_longer_than_the_longest_match(pattern: str, data: st.DataObject) -> None:
-    """Texts built to match whole (``from_regex(fullmatch=True)``) fit ``longest_match``."""
+def test_every_full_match_fits_the_longest_match_and_the_final_characters(
+    pattern: str, data: st.DataObject
+) -> None:
+    """Texts built to match whole (``from_regex(fullmatch=True)``) are no longer than
+    ``longest_match`` and end with one of ``final_characters`` (or outside ASCII)."""
     text = data.draw(st.from_regex(pattern, fullmatch=True))
     assume(regex.fullmatch(pattern, text) is not None)
     longest = longest_match(pattern)
     assert longest is None or len(text) <= longest, (pattern, text, longest)
-
-
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(_PATTERNS, st.data())
-def test_every_full_match_ends_with_a_final_character(pattern: str, data: st.DataObject) -> None:
-    """Texts built to match whole end with one of ``final_characters`` (or outside ASCII)."""
-    text = data.draw(st.from_regex(pattern, fullmatch=True))
-    assume(regex.fullmatch(pattern, text) is not None)
     ends = final_characters(pattern)
     last = text[-1:]
     assert ends is None or not last.isascii() or last in ends, (pattern, text, ends)
