@@ -9,8 +9,12 @@ from releaseparse.vocabulary import Vocabulary
 
 # Two to six capitalised words (initials, hyphens, apostrophes; particles such as
 # "de" or "van" allowed between), no digits, no commas.
+#: Particles a name may hold between its capitalised words (``Juan de la Cruz``).
+_NAME_PARTICLES = ("de", "da", "del", "der", "van", "von", "bin", "al", "la", "le")
 _NAME = regex.compile(
-    r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:(?:de|da|del|der|van|von|bin|al|la|le)\s+)?\p{Lu}[\p{L}.'’\-]*){1,5}"
+    r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:(?:"
+    + "|".join(_NAME_PARTICLES)
+    + r")\s+)?\p{Lu}[\p{L}.'’\-]*){1,5}"
 )
 #: A role is a title, not a sentence.
 MAX_ROLE_WORDS = 16
@@ -173,8 +177,6 @@ _TITLE_WORDS = frozenset(
 )  # fmt: skip
 
 
-#: Particles ``_NAME`` allows between a name's capitalised words.
-_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "bin", "al", "la", "le"})
 #: Words of a name but its particles, at most: ``_NAME``'s six and a ``Jr.`` after them.
 _MAX_NAME_WORDS = 7
 
