@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import itertools
 import pickle
@@ -107,11 +108,20 @@ def test_printable_text_holds_no_whitespace_but_the_space_and_nothing_invisible(
 @example("Off\u200bice")
 @example("Office of the Spokesperson")
 @example("")
+@example("the end.\u00a0 Next")
+@example("\u00a0\u00a0a \u00a0  b\u00a0")
 def test_collapse_folds_like_the_plain_fold(text: str) -> None:
     folded = " ".join(text.translate(dict.fromkeys(map(ord, INVISIBLE))).split())
     assert collapse(text) == folded
     assert collapse(folded) == folded  # the folded text again: returned as it is
     assert collapse(text + " ") == folded
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\u00a0", "\u202f", "\n", *INVISIBLE])))
+def test_collapse_of_prose_with_no_break_spaces_folds_like_the_plain_fold(text: str) -> None:
+    """The no-break-space path (spaces folded in place) against the plain fold."""
+    folded = " ".join(text.translate(dict.fromkeys(map(ord, INVISIBLE))).split())
+    assert collapse(text) == folded
 
 
 @given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\u00a0", "\u2028", *INVISIBLE])))
@@ -679,6 +689,46 @@ def test_claims_are_refused_exactly_where_they_overlap(pairs: list[tuple[int, in
             state.claim(Span(start, end), "mine")
             taken.append((start, end))
     assert state.claims() == tuple((start, end, "mine") for start, end in sorted(taken))
+
+
+@example(earlier=[(10, 20)], runs=[(0, 5), (19, 25)])  # an overlap of one character
+@example(earlier=[], runs=[(3, 8), (7, 9)])
+@example(earlier=[(10, 20)], runs=[(20, 25), (0, 10)])  # touching is no overlap
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
+    st.lists(st.tuples(st.integers(-1, 31), st.integers(-1, 31)), max_size=8),
+)
+def test_claiming_runs_at_once_is_claiming_them_one_by_one(
+    earlier: list[tuple[int, int]], runs: list[tuple[int, int]]
+) -> None:
+    """``claim_runs`` takes the runs iff ``claim`` would take each in turn, else none."""
+    one_by_one, at_once = ParseState("x" * 30), ParseState("x" * 30)
+    for start, end in earlier:
+        for state in (one_by_one, at_once):
+            with contextlib.suppress(ExtractorError):
+                state.claim(Span(min(start, end), max(start, end)), "earlier")
+    before = at_once.claims()
+    try:
+        for start, end in runs:
+            one_by_one.claim(Span(start, end), "mine")
+    except (ExtractorError, ValueError):
+        with pytest.raises((ExtractorError, ValueError)):
+            at_once.claim_runs(runs, "mine")
+        assert at_once.claims() == before  # refused whole: no run is taken
+    else:
+        at_once.claim_runs(runs, "mine")
+        assert at_once.claims() == one_by_one.claims()
+
+
+def test_an_overlapping_run_is_named_with_what_it_overlaps() -> None:
+    state = ParseState("x" * 30)
+    state.claim(Span(10, 20), "title")
+    with pytest.raises(ExtractorError, match=r"claim\('body'\) of \[15, 25\) overlaps the 'title'"):
+        state.claim_runs([(0, 5), (15, 25)], "body")
+    with pytest.raises(ExtractorError, match=r"claim\('body'\) of \[0, 5\) overlaps the 'body'"):
+        state.claim_runs([(0, 5), (3, 8)], "body")
+    with pytest.raises(ExtractorError, match="empty span"):
+        state.claim_runs([(0, 5), (6, 6)], "body")
 
 
 @given(st.text(alphabet=st.sampled_from("ab 09²٣x\u00a0"), max_size=12))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections.abc import Iterator, Mapping
+import itertools
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from releaseparse.errors import ExtractorError
@@ -124,6 +125,31 @@ class ParseState:
         # No claim starts inside the span (it would overlap it): the span goes in there.
         starts.insert(index, span.start)
         claims.insert(index, (span.start, span.end, kind))
+
+    def claim_runs(self, runs: Iterable[tuple[int, int]], kind: str) -> None:
+        """Take each ``(start, end)`` of ``runs`` as one region of ``kind``, as ``claim`` would.
+
+        For an extractor that claims many runs (the body's paragraphs): one merge of
+        offsets instead of a ``Span`` and a ``claim`` each. The checks are ``claim``'s,
+        and if one fails no run is taken.
+        """
+        size = len(self.source)
+        new = []
+        for start, end in runs:
+            if not 0 <= start < end <= size:
+                self.claim(Span(start, end), kind)  # raises, with ``claim``'s message
+            new.append((start, end, kind))
+        merged = sorted(self._claims + new)
+        for first, second in itertools.pairwise(merged):
+            if first[1] > second[0]:
+                # Name a run being claimed first, as ``claim`` does, then what it overlaps.
+                mine, theirs = (first, second) if first in new else (second, first)
+                raise self._fail(
+                    f"claim({kind!r}) of [{mine[0]}, {mine[1]}) overlaps the {theirs[2]!r}"
+                    f" region [{theirs[0]}, {theirs[1]})"
+                )
+        self._claims = merged
+        self._claim_starts = [start for start, _end, _kind in merged]
 
     def claim_lines(self, first: Line, last: Line, kind: str) -> Span:
         """Claim whole lines ``first`` to ``last`` with their terminators; return the span."""

@@ -57,23 +57,34 @@ def header_end(state: ParseState) -> int:
     return last.stop
 
 
-def trimmed(source: str, start: int, end: int) -> Span:
-    """The span ``[start, end)`` without leading and trailing whitespace or invisibles."""
+def trimmed_offsets(source: str, start: int, end: int) -> tuple[int, int]:
+    """``trimmed`` as offsets: ``(start, end)`` without outer whitespace or invisibles."""
     while start < end and source[start] in _TRIM:
         start += 1
     while end > start and source[end - 1] in _TRIM:
         end -= 1
+    return start, end
+
+
+def trimmed(source: str, start: int, end: int) -> Span:
+    """The span ``[start, end)`` without leading and trailing whitespace or invisibles."""
+    start, end = trimmed_offsets(source, start, end)
     return unchecked_span(start, end) if 0 <= start <= end else Span(start, end)
 
 
 def clean_value(state: ParseState, span: Span, what: str) -> str:
     """The clean value of the raw text at ``span``; a repair of mojibake is a defect."""
-    value, repaired = clean(span.slice(state.source))
+    return clean_text(state, span.start, span.end, what)
+
+
+def clean_text(state: ParseState, start: int, end: int, what: str) -> str:
+    """``clean_value`` of the raw text from ``start`` to ``end``, valid offsets of the source."""
+    value, repaired = clean(state.source[start:end])
     if repaired:
         state.defect(
             "text.mojibake_repaired",
             f"mojibake (text decoded with the wrong encoding) repaired in the {what}",
-            span,
+            Span(start, end),
             Severity.INFO,
         )
     return value

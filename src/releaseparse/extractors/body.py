@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Iterator
+from operator import attrgetter
 
 import regex
 
-from releaseparse.extractors._common import clean_value, header_end, trimmed
+from releaseparse.extractors._common import clean_text, header_end, trimmed_offsets
 from releaseparse.extractors._kinds import is_heading, label_of
 from releaseparse.records import Severity, Span, Turn, unchecked_span
 from releaseparse.state import ParseState
@@ -22,82 +24,54 @@ _LOWER_START = regex.compile(r"\s*\p{Ll}")
 #: A piece of a line: ``(start, end)`` of its unclaimed text.
 Piece = tuple[int, int]
 
+_line_stop = attrgetter("stop")
 
-def _pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
-    """The body's lines from ``start`` as pieces; ``None`` stands for a break (blank or claimed)."""
+
+def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
+    """The unclaimed text of the lines from ``start`` to ``stop``, in blocks of pieces.
+
+    A blank or wholly claimed line ends a block; a list item or a transcript label
+    opens one. Each line gives at most one piece: its text after any claim in it (a
+    wire dateline can open a line whose rest is body).
+    """
     source = state.source
-    claims = state.claims()
-    if not any(claim_start < stop and start < claim_end for claim_start, claim_end, _ in claims):
-        return _free_pieces(state, start, stop)
+    vocabulary = state.vocabulary
+    lines = state.lines
+    claims = [claim for claim in state.claims() if claim[0] < stop and start < claim[1]]
     next_claim = 0
-    pieces: list[Piece | None] = []
-    for line in state.lines:
-        if line.stop <= start:
-            continue
-        if line.start >= stop:
-            break
-        begin = max(line.start, start)
-        end = min(line.end, stop)
-        # A line may open with a claimed part (a wire dateline): the rest is body.
-        while next_claim < len(claims) and claims[next_claim][1] <= begin:
-            next_claim += 1
-        position = next_claim
-        while position < len(claims) and claims[position][0] < end:
-            begin = max(begin, claims[position][1])
-            position += 1
-        # Every claim that starts before ``end`` now ends by ``begin``: the piece is free.
-        if begin >= end or is_blank(source[begin:end]):
-            pieces.append(None)
-        else:
-            pieces.append((begin, end))
-    return pieces
-
-
-def _free_pieces(state: ParseState, start: int, stop: int) -> list[Piece | None]:
-    """``_pieces`` where nothing between ``start`` and ``stop`` is claimed: whole lines."""
-    pieces: list[Piece | None] = []
-    append = pieces.append
-    for line in state.lines:
-        if line.stop <= start:
-            continue
-        if line.start >= stop:
-            break
-        if start <= line.start and line.end <= stop:  # the line whole: its text is at hand
-            append(None if is_blank(line.text) else (line.start, line.end))
-            continue
-        begin = max(line.start, start)
-        end = min(line.end, stop)
-        if begin >= end or is_blank(state.source[begin:end]):
-            append(None)
-        else:
-            append((begin, end))
-    return pieces
-
-
-def _blocks(state: ParseState, pieces: list[Piece | None]) -> list[list[Piece]]:
-    """Group pieces into blocks separated by breaks, list items or transcript labels."""
-    source = state.source
-    blocks: list[list[Piece]] = []
     current: list[Piece] = []
-    for piece in pieces:
-        if piece is None:
+    for index in range(bisect.bisect_right(lines, start, key=_line_stop), len(lines)):
+        line = lines[index]
+        if line.start >= stop:
+            break
+        begin = line.start if line.start > start else start
+        end = line.end if line.end < stop else stop
+        if claims:
+            while next_claim < len(claims) and claims[next_claim][1] <= begin:
+                next_claim += 1
+            position = next_claim
+            # Every claim that starts before ``end`` ends by ``begin`` after this: the rest
+            # of the line is free.
+            while position < len(claims) and claims[position][0] < end:
+                begin = max(begin, claims[position][1])
+                position += 1
+        if begin >= end:
+            text = ""
+        elif begin == line.start and end == line.end:
+            text = line.text  # the line whole: its text is at hand
+        else:
+            text = source[begin:end]
+        if not text or is_blank(text):
             if current:
-                blocks.append(current)
-            current = []
-            continue
-        if current:
-            text = source[piece[0] : piece[1]]
-            if LIST_ITEM.match(text) or label_of(state.vocabulary, text) is not None:
-                blocks.append(current)
+                yield from _index_entries(source, current)
                 current = []
-        current.append(piece)
+            continue
+        if current and (LIST_ITEM.match(text) or label_of(vocabulary, text) is not None):
+            yield from _index_entries(source, current)
+            current = []
+        current.append((begin, end))
     if current:
-        blocks.append(current)
-    return [
-        split
-        for block in blocks
-        for split in (_index_entries(source, block) if len(block) > 1 else (block,))
-    ]
+        yield from _index_entries(source, current)
 
 
 def _index_entries(source: str, block: list[Piece]) -> list[list[Piece]]:
@@ -107,12 +81,12 @@ def _index_entries(source: str, block: list[Piece]) -> list[list[Piece]]:
     return [block]
 
 
-def _ends_open(source: str, span: Span) -> bool:
-    r"""Whether the text of ``span`` ends without closing punctuation (a letter, digit, comma...).
+def _ends_open(source: str, start: int, end: int) -> bool:
+    r"""Whether ``source[start:end]`` ends without closing punctuation (a letter, digit, comma...).
 
     The same as searching ``[letter digit , ; - –]\s*$`` in it, but from the end.
     """
-    last = _LAST_CHARACTER.search(source, span.start, span.end)
+    last = _LAST_CHARACTER.search(source, start, end)
     return last is not None and _OPEN_END.match(source, last.start(), last.end()) is not None
 
 
@@ -138,76 +112,71 @@ def read_body(
     and transcript turns kept apart) and, for transcripts, ``turns``. ``rewrite``
     is applied to each clean paragraph (a source's markup, such as Markdown escapes).
     """
-    stop = _tail_start(state, start)
-    blocks = _blocks(state, _pieces(state, start, stop))
-    if not blocks:
-        return
     source = state.source
-    paragraphs: list[list[Span]] = []
-    for block in blocks:
-        span = trimmed(source, block[0][0], block[-1][1])
-        state.claim(span, "body")
+    runs: list[Piece] = []  # the text of each block, trimmed: what the body claims
+    paragraphs: list[list[int]] = []  # [start, end] of each paragraph's runs
+    for block in _blocks(state, start, _tail_start(state, start)):
         first_start, first_end = block[0]
+        run_start, run_end = trimmed_offsets(source, first_start, block[-1][1])
+        runs.append((run_start, run_end))
         if (
             paragraphs
             # The cheapest test first, on the source itself: most paragraphs start upper.
             and _LOWER_START.match(source, first_start, first_end)
             and not LIST_ITEM.match(source[first_start:first_end])
-            and _ends_open(source, paragraphs[-1][-1])
+            and _ends_open(source, *paragraphs[-1])
         ):
-            gap = Span(paragraphs[-1][-1].end, span.start)
             state.defect(
                 "body.paragraph_rejoined",
                 "a paragraph broken by the scrape mid-sentence was re-joined",
-                gap,
+                Span(paragraphs[-1][1], run_start),
                 Severity.INFO,
             )
-            paragraphs[-1].append(span)
+            paragraphs[-1][1] = run_end
         else:
-            paragraphs.append([span])
+            paragraphs.append([run_start, run_end])
+    if not paragraphs:
+        return
+    state.claim_runs(runs, "body")
     values = []
     parts: dict[str, Span] = {}
-    wholes = []
-    for number, spans in enumerate(paragraphs):
-        whole = unchecked_span(spans[0].start, spans[-1].end)  # trimmed spans: valid
-        wholes.append(whole)
-        value = clean_value(state, whole, "body")
+    for number, (paragraph_start, paragraph_end) in enumerate(paragraphs):
+        value = clean_text(state, paragraph_start, paragraph_end, "body")
         values.append(value if rewrite is None else rewrite(value))
-        parts[f"paragraphs.{number}"] = whole
-    state.set(
-        "body", tuple(values), Span(paragraphs[0][0].start, paragraphs[-1][-1].end), parts=parts
-    )
-    turns = _turns(state, wholes, values)
+        parts[f"paragraphs.{number}"] = unchecked_span(paragraph_start, paragraph_end)
+    state.set("body", tuple(values), Span(paragraphs[0][0], paragraphs[-1][1]), parts=parts)
+    turns = _turns(state, paragraphs, values)
     if turns:
         state.set("turns", tuple(turns), Span(turns[0].span.start, turns[-1].span.end))
 
 
-def _turns(state: ParseState, spans: list[Span], values: list[str]) -> list[Turn]:
+def _turns(state: ParseState, paragraphs: list[list[int]], values: list[str]) -> list[Turn]:
     """Transcript turns: a labelled paragraph opens one, unlabelled ones go on with it."""
+    vocabulary = state.vocabulary
     turns: list[Turn] = []
     label: str | None = None
     texts: list[str] = []
-    first = last = Span(0, 0)
+    first = last = 0
 
     def close() -> None:
         if label is not None:
-            turns.append(Turn(label, "\n\n".join(texts), Span(first.start, last.end)))
+            turns.append(Turn(label, "\n\n".join(texts), Span(first, last)))
 
-    for span, value in zip(spans, values, strict=True):
-        match = label_of(state.vocabulary, value)
-        if match is None and state.vocabulary.bare_labels:
+    for (start, end), value in zip(paragraphs, values, strict=True):
+        match = label_of(vocabulary, value)
+        if match is None and vocabulary.bare_labels:
             # Only the raw text keeps the spaces after a bare label (``Q    Mr. President``);
             # a paragraph whose raw text is its value was read already.
-            raw = span.slice(state.source)
+            raw = state.source[start:end]
             if raw != value:
-                match = label_of(state.vocabulary, raw)
+                match = label_of(vocabulary, raw)
         if match is not None:
             close()
             label = match["label"]
             texts = [value[value.index(label) + len(label) :].lstrip(":").strip()]
-            first = last = span
+            first, last = start, end
         elif label is not None:
             texts.append(value)
-            last = span
+            last = end
     close()
     return [turn for turn in turns if turn.text or turn.label]
