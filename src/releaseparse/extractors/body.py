@@ -12,7 +12,7 @@ from releaseparse.extractors._common import clean_text, header_end, trimmed_offs
 from releaseparse.extractors._kinds import is_heading, label_of
 from releaseparse.records import Severity, Span, Turn, unchecked_span
 from releaseparse.state import ParseState
-from releaseparse.text import LIST_ITEM, is_blank
+from releaseparse.text import INVISIBLE, LIST_ITEM, is_blank
 
 # A paragraph that stops without closing punctuation ...
 _OPEN_END = regex.compile(r"[\p{L}\p{N},;\-–]")
@@ -36,6 +36,7 @@ def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
     """
     source = state.source
     vocabulary = state.vocabulary
+    bare_labels = vocabulary.bare_labels
     lines = state.lines
     claims = [claim for claim in state.claims() if claim[0] < stop and start < claim[1]]
     next_claim = 0
@@ -61,12 +62,23 @@ def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
             text = line.text  # the line whole: its text is at hand
         else:
             text = source[begin:end]
-        if not text or is_blank(text):
+        # ``is_blank`` is asked only of a text opening with a space or an invisible: any
+        # other first character makes a line of text.
+        first = text[:1]
+        if not first or ((first.isspace() or first in INVISIBLE) and is_blank(text)):
             if current:
                 yield from _index_entries(source, current)
                 current = []
             continue
-        if current and (LIST_ITEM.match(text) or label_of(vocabulary, text) is not None):
+        if current and (
+            LIST_ITEM.match(text)
+            # ``label_of``'s own first test, here: a label needs a colon, a bare one a
+            # tab or two spaces.
+            or (
+                (":" in text or (bare_labels and ("\t" in text or "  " in text)))
+                and label_of(vocabulary, text) is not None
+            )
+        ):
             yield from _index_entries(source, current)
             current = []
         current.append((begin, end))
