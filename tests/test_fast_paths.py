@@ -62,7 +62,7 @@ from releaseparse.extractors.confidence import decorated
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
 from releaseparse.parser import Parser
 from releaseparse.profiles import get_profile, profile_names
-from releaseparse.records import Region, Span, unchecked_region, unchecked_span
+from releaseparse.records import Region, Span, span_table, unchecked_region, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import (
     _LEADS,
@@ -861,3 +861,28 @@ def _role_then_name_plain(text: str) -> object:
 @example("Secretary Ana d\u200be la Cruz Baker Jr.")  # a particle read collapsed
 def test_role_then_name_reads_as_with_every_split_tried(text: str) -> None:
     assert _role_then_name(DEFAULT_VOCABULARY, text) == _role_then_name_plain(text)
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=6))
+def test_parts_given_as_offsets_are_the_parts_given_as_spans(pairs: list[tuple[int, int]]) -> None:
+    """A part's ``(start, end)`` is stored, read and tabled as the ``Span`` would be."""
+    as_offsets, as_spans = ParseState("x" * 30), ParseState("x" * 30)
+    runs = [(min(pair), max(pair)) for pair in pairs]
+    as_offsets.set("items", 1, Span(0, 30), parts={str(n): run for n, run in enumerate(runs)})
+    as_spans.set("items", 1, Span(0, 30), parts={str(n): Span(*run) for n, run in enumerate(runs)})
+    assert as_offsets.spans == as_spans.spans
+    assert list(as_offsets.spans) == ["items", *(f"items.{n}" for n in range(len(runs)))]
+    assert as_offsets.span_table() == span_table(as_spans.spans)
+    assert [as_offsets.span_of(f"items.{n}") for n in range(len(runs))] == [
+        Span(*run) for run in runs
+    ]
+
+
+@pytest.mark.parametrize(
+    "offsets", [(-1, 3), (3, 2), (0, 31), (1,), (1, 2, 3), (1.0, 2), (True, 2)]
+)
+def test_offsets_that_are_no_span_are_refused_naming_the_part(offsets: tuple[object, ...]) -> None:
+    state = ParseState("x" * 30)
+    with pytest.raises(ExtractorError, match=r"set\('items'\) part 'first' offsets .* no span"):
+        state.set("items", 1, Span(0, 30), parts={"first": offsets})  # type: ignore[dict-item]
+    assert not state.has("items")

@@ -125,7 +125,7 @@ def assemble(state: ParseState) -> Release:
         ),
         disclaimer=cast(str | None, state.get("disclaimer")),
         source=state.source,
-        spans=state.spans,
+        spans=state.span_table(),
         regions=regions,
         defects=state.defects,
         extras=extras,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import itertools
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -362,6 +363,11 @@ def span_table(value: SpanTable | Mapping[str, Span]) -> SpanTable:
     if isinstance(value, FrozenMap):
         table._built = value  # already made: keep it rather than make it again
     return table
+
+
+def offset_span_table(spans: Mapping[str, tuple[int, int]]) -> SpanTable:
+    """A ``SpanTable`` of ``(start, end)`` offsets by name, valid spans of the source."""
+    return SpanTable(tuple(spans), array(_OFFSETS, itertools.chain.from_iterable(spans.values())))
 
 
 class RegionTable(_OffsetTable[tuple[Region, ...]]):

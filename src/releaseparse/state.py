@@ -10,7 +10,17 @@ from typing import NamedTuple
 
 from releaseparse.errors import ExtractorError
 from releaseparse.lines import Line, split_lines
-from releaseparse.records import Confidence, Defect, Severity, Span, Speaker, Turn
+from releaseparse.records import (
+    Confidence,
+    Defect,
+    Severity,
+    Span,
+    SpanTable,
+    Speaker,
+    Turn,
+    offset_span_table,
+    unchecked_span,
+)
 from releaseparse.serialize import EXTRA_TYPES, plain_value
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -74,7 +84,8 @@ class ParseState:
         self.lines: tuple[Line, ...] = split_lines(source)
         self.extractor = "<setup>"
         self._fields: dict[str, Field] = {}
-        self._spans: dict[str, Span] = {}
+        #: ``(start, end)`` of each field's and part's span: ``Span``s are made when read.
+        self._spans: dict[str, tuple[int, int]] = {}
         self._ratings: dict[str, Confidence] = {}
         self._claim_starts: list[int] = []
         self._claims: list[tuple[int, int, str]] = []
@@ -190,15 +201,17 @@ class ParseState:
         value: object,
         span: Span,
         *,
-        parts: Mapping[str, Span] | None = None,
+        parts: Mapping[str, Span | tuple[int, int]] | None = None,
     ) -> None:
         """Record field ``name`` with its value and the span of its raw text.
 
         ``parts`` gives spans of pieces of the value, stored as ``name.part``
-        (``speakers.0.name``, ``body.paragraphs.2``). A name that is no built-in field
-        is an extra: its value must be one JSON keeps (``serialize.EXTRA_TYPES``) and is
-        stored in one form, lists as tuples (``serialize.plain_value``), so the record
-        is the same after ``to_dict``/``from_dict``.
+        (``speakers.0.name``, ``body.paragraphs.2``); a part's span may be given as its
+        ``(start, end)`` offsets, checked as a ``Span`` is (no object made for it).
+        A name that is no built-in field is an extra: its value must be one JSON keeps
+        (``serialize.EXTRA_TYPES``) and is stored in one form, lists as tuples
+        (``serialize.plain_value``), so the record is the same after
+        ``to_dict``/``from_dict``.
         """
         if name in self._fields:
             raise self._fail(f"field {name!r} is already set (by {self._fields[name].extractor!r})")
@@ -213,11 +226,28 @@ class ParseState:
                     f"field {name!r} cannot hold {error}: an extra's value is {EXTRA_TYPES}"
                 ) from None
         self._check_span(span, "set", name)
-        self._fields[name] = Field(value, span, self.extractor)
-        self._spans[name] = span
+        # The parts are checked before anything is recorded: a refused set leaves no trace.
+        size = len(self.source)
+        part_offsets = []
         for part, part_span in (parts or {}).items():
-            self._check_span(part_span, "set", name, part)
-            self._spans[f"{name}.{part}"] = part_span
+            if isinstance(part_span, tuple):
+                if not (
+                    len(part_span) == 2
+                    and type(part_span[0]) is int
+                    and type(part_span[1]) is int
+                    and 0 <= part_span[0] <= part_span[1] <= size
+                ):
+                    raise self._fail(
+                        f"set({name!r}) part {part!r} offsets {part_span!r} are no span"
+                        f" of the source (length {size})"
+                    )
+                part_offsets.append((f"{name}.{part}", part_span))
+            else:
+                self._check_span(part_span, "set", name, part)
+                part_offsets.append((f"{name}.{part}", (part_span.start, part_span.end)))
+        self._fields[name] = Field(value, span, self.extractor)
+        self._spans[name] = (span.start, span.end)
+        self._spans.update(part_offsets)
 
     def get(self, name: str, default: object = None) -> object:
         """The value of field ``name``, or ``default`` if no extractor set it."""
@@ -230,7 +260,8 @@ class ParseState:
 
     def span_of(self, name: str) -> Span | None:
         """The span recorded for field (or part) ``name``."""
-        return self._spans.get(name)
+        found = self._spans.get(name)
+        return None if found is None else unchecked_span(*found)
 
     def rate(self, name: str, level: Confidence) -> None:
         """Record how sure the parse is of field ``name``, which must be set already.
@@ -263,7 +294,11 @@ class ParseState:
     @property
     def spans(self) -> Mapping[str, Span]:
         """Every span recorded so far, fields and parts."""
-        return dict(self._spans)
+        return {name: unchecked_span(start, end) for name, (start, end) in self._spans.items()}
+
+    def span_table(self) -> SpanTable:
+        """``spans`` as the record holds them: names and offsets, no ``Span`` made."""
+        return offset_span_table(self._spans)
 
     # -- defects --------------------------------------------------------------------------
 

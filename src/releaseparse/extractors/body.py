@@ -10,7 +10,7 @@ import regex
 
 from releaseparse.extractors._common import clean_text, header_end, trimmed_offsets
 from releaseparse.extractors._kinds import is_heading, label_of
-from releaseparse.records import Severity, Span, Turn, unchecked_span
+from releaseparse.records import Severity, Span, Turn
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, LIST_ITEM, is_blank
 
@@ -126,43 +126,48 @@ def read_body(
     """
     source = state.source
     runs: list[Piece] = []  # the text of each block, trimmed: what the body claims
-    paragraphs: list[list[int]] = []  # [start, end] of each paragraph's runs
+    # Where each paragraph's runs start and end: plain integers, which the garbage
+    # collector does not track (a long transcript has tens of thousands).
+    starts: list[int] = []
+    ends: list[int] = []
     for block in _blocks(state, start, _tail_start(state, start)):
         first_start, first_end = block[0]
         run_start, run_end = trimmed_offsets(source, first_start, block[-1][1])
         runs.append((run_start, run_end))
         if (
-            paragraphs
+            starts
             # The cheapest test first, on the source itself: most paragraphs start upper.
             and _LOWER_START.match(source, first_start, first_end)
             and not LIST_ITEM.match(source[first_start:first_end])
-            and _ends_open(source, *paragraphs[-1])
+            and _ends_open(source, starts[-1], ends[-1])
         ):
             state.defect(
                 "body.paragraph_rejoined",
                 "a paragraph broken by the scrape mid-sentence was re-joined",
-                Span(paragraphs[-1][1], run_start),
+                Span(ends[-1], run_start),
                 Severity.INFO,
             )
-            paragraphs[-1][1] = run_end
+            ends[-1] = run_end
         else:
-            paragraphs.append([run_start, run_end])
-    if not paragraphs:
+            starts.append(run_start)
+            ends.append(run_end)
+    if not starts:
         return
     state.claim_runs(runs, "body")
     values = []
-    parts: dict[str, Span] = {}
-    for number, (paragraph_start, paragraph_end) in enumerate(paragraphs):
-        value = clean_text(state, paragraph_start, paragraph_end, "body")
+    parts: dict[str, Span | tuple[int, int]] = {}
+    paragraphs = list(zip(starts, ends, strict=True))
+    for number, paragraph in enumerate(paragraphs):
+        value = clean_text(state, *paragraph, "body")
         values.append(value if rewrite is None else rewrite(value))
-        parts[f"paragraphs.{number}"] = unchecked_span(paragraph_start, paragraph_end)
-    state.set("body", tuple(values), Span(paragraphs[0][0], paragraphs[-1][1]), parts=parts)
+        parts[f"paragraphs.{number}"] = paragraph
+    state.set("body", tuple(values), Span(starts[0], ends[-1]), parts=parts)
     turns = _turns(state, paragraphs, values)
     if turns:
         state.set("turns", tuple(turns), Span(turns[0].span.start, turns[-1].span.end))
 
 
-def _turns(state: ParseState, paragraphs: list[list[int]], values: list[str]) -> list[Turn]:
+def _turns(state: ParseState, paragraphs: list[tuple[int, int]], values: list[str]) -> list[Turn]:
     """Transcript turns: a labelled paragraph opens one, unlabelled ones go on with it."""
     vocabulary = state.vocabulary
     turns: list[Turn] = []
