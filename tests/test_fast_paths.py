@@ -886,3 +886,20 @@ def test_offsets_that_are_no_span_are_refused_naming_the_part(offsets: tuple[obj
     with pytest.raises(ExtractorError, match=r"set\('items'\) part 'first' offsets .* no span"):
         state.set("items", 1, Span(0, 30), parts={"first": offsets})  # type: ignore[dict-item]
     assert not state.has("items")
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=10),
+    st.integers(0, 31),
+    st.one_of(st.none(), st.integers(0, 31)),
+)
+def test_claims_from_an_offset_are_the_claims_filtered(
+    pairs: list[tuple[int, int]], start: int, stop: int | None
+) -> None:
+    state = ParseState("x" * 30)
+    for first, last in pairs:
+        with contextlib.suppress(ExtractorError):
+            state.claim(Span(min(first, last), max(first, last)), "mine")
+    every = state.claims()
+    expected = tuple(c for c in every if c[0] >= start and (stop is None or c[0] < stop))
+    assert state.claims(start, stop) == expected

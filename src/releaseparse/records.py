@@ -365,9 +365,14 @@ def span_table(value: SpanTable | Mapping[str, Span]) -> SpanTable:
     return table
 
 
+def offset_array(offsets: Iterable[int]) -> array[int]:
+    """The flat array a table holds its ``start, end`` offsets in."""
+    return array(_OFFSETS, offsets)
+
+
 def offset_span_table(spans: Mapping[str, tuple[int, int]]) -> SpanTable:
     """A ``SpanTable`` of ``(start, end)`` offsets by name, valid spans of the source."""
-    return SpanTable(tuple(spans), array(_OFFSETS, itertools.chain.from_iterable(spans.values())))
+    return SpanTable(tuple(spans), offset_array(itertools.chain.from_iterable(spans.values())))
 
 
 class RegionTable(_OffsetTable[tuple[Region, ...]]):

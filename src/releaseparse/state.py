@@ -178,9 +178,17 @@ class ParseState:
         """Whether any character of ``span`` already belongs to a region."""
         return self._overlapping(span) is not None
 
-    def claims(self) -> tuple[tuple[int, int, str], ...]:
-        """The claimed ``(start, end, kind)`` runs so far, in source order."""
-        return tuple(self._claims)
+    def claims(self, start: int = 0, stop: int | None = None) -> tuple[tuple[int, int, str], ...]:
+        """The claimed ``(start, end, kind)`` runs so far, in source order.
+
+        With ``start`` or ``stop``, only the runs that start at or after ``start`` and
+        before ``stop``.
+        """
+        if not start and stop is None:
+            return tuple(self._claims)
+        first = bisect.bisect_left(self._claim_starts, start)
+        last = len(self._claims) if stop is None else bisect.bisect_left(self._claim_starts, stop)
+        return tuple(self._claims[first:last])
 
     def unclaimed_lines(self, start: int = 0, stop: int | None = None) -> Iterator[Line]:
         """Lines (with their terminators) no extractor has claimed any character of."""

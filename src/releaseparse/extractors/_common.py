@@ -51,7 +51,7 @@ def header_end(state: ParseState) -> int:
     if block is None:
         return 0
     last = state.lines[block.end - 1]
-    ends = [end for start, end, _kind in state.claims() if last.start <= start < last.stop]
+    ends = [end for _start, end, _kind in state.claims(last.start, last.stop)]
     if ends and max(ends) < last.end and state.source[max(ends) : last.end].strip():
         return max(ends)
     return last.stop

@@ -104,8 +104,8 @@ def _ends_open(source: str, start: int, end: int) -> bool:
 
 def _tail_start(state: ParseState, start: int) -> int:
     """Where the body stops: the first trailer or disclaimer after ``start``."""
-    for claim_start, _end, kind in state.claims():
-        if claim_start >= start and kind in ("trailer", "disclaimer"):
+    for claim_start, _end, kind in state.claims(start):
+        if kind in ("trailer", "disclaimer"):
             return claim_start
     return len(state.source)
 

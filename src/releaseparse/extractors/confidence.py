@@ -113,7 +113,10 @@ class _Evidence:
         )
 
     def line_of(self, span: Span) -> int:
-        return max(bisect.bisect_right(self.starts, span.start) - 1, 0)
+        return self.line_at(span.start)
+
+    def line_at(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
     def kind_at(self, span: Span) -> Kind:
         return self.found.kind(self.line_of(span))
@@ -175,7 +178,9 @@ class _Evidence:
             index += 1
         if index >= len(self.starts) or self.found.kind(index) != Kind.NAME:
             return False
-        return all(self.line_of(span) != index for span in self.state.spans.values())
+        return all(
+            self.line_at(start) != index for _name, start, _end in self.state.span_table().items()
+        )
 
     def _self_titled_top(self) -> bool:
         vocabulary = self.state.vocabulary
