@@ -232,7 +232,8 @@ def find_date(text: str) -> tuple[int, int, DateReading] | None:
 
 def _reading(match: regex.Match[str], line: str | None = None) -> DateReading | None:
     """The reading for a match of a date pattern; ``None`` when the month is no month."""
-    if match.groupdict().get("nyear"):
+    # ``_DATE_IN_TEXT`` has no numeric form; asking the pattern is cheaper than groupdict().
+    if "nyear" in match.re.groupindex and match["nyear"]:
         month, day, year = int(match["nmonth"]), int(match["nday"]), int(match["nyear"])
     else:
         found = _month_number(match["month"] or match["month2"])
