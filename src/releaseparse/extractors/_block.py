@@ -28,7 +28,7 @@ from releaseparse.extractors._titles import (
     TitleScan,
 )
 from releaseparse.state import ParseState
-from releaseparse.text import LIST_ITEM
+from releaseparse.text import LIST_ITEM, word_count
 
 _VALIDATING = frozenset(
     {Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE}
@@ -220,7 +220,7 @@ class Layout(TitleScan):
 
     def _is_short_line(self, index: int) -> bool:
         text = self.text(index)
-        return len(text.split()) <= 10 and ENDS_SENTENCE.search(text) is None
+        return word_count(text, 10) <= 10 and ENDS_SENTENCE.search(text) is None
 
     # -- the block ------------------------------------------------------------------------
 

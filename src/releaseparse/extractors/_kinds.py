@@ -14,7 +14,7 @@ from releaseparse.extractors._people import NAME_SUFFIX as _NAME_SUFFIX
 from releaseparse.extractors._people import is_name, is_role_line, read_issuer
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
-from releaseparse.text import collapse, is_blank, visible
+from releaseparse.text import collapse, is_blank, visible, word_count
 from releaseparse.vocabulary import Vocabulary
 
 
@@ -268,7 +268,7 @@ def office_start(vocabulary: Vocabulary, text: str) -> int | None:
     if prefix is not None:
         line = line[prefix.end() :]
         lead += prefix.end()
-    if not vocabulary.is_office(line) or len(line.split()) > 14:
+    if not vocabulary.is_office(line) or word_count(line, 14) > 14:
         return None
     # ``Bureau of Public Affairs, manages this site ...``: a sentence, not an office line
     # (an office the vocabulary lists is one, whatever its case: ``Oficina del Portavoz``).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from releaseparse.text import collapse, has_digit
+from releaseparse.text import collapse, has_digit, word_count
 from releaseparse.vocabulary import Vocabulary
 
 # Two to six capitalised words (initials, hyphens, apostrophes; particles such as
@@ -112,7 +112,7 @@ def role_words_in(vocabulary: Vocabulary, text: str) -> tuple[str, bool]:
 def is_role(vocabulary: Vocabulary, text: str) -> bool:
     """Whether ``text`` reads as a role (holds a role word; a title, not a sentence)."""
     line, found = role_words_in(vocabulary, text)
-    if not line or len(line.split()) > MAX_ROLE_WORDS or line.endswith("."):
+    if not line or word_count(line, MAX_ROLE_WORDS) > MAX_ROLE_WORDS or line.endswith("."):
         return False
     return found
 
@@ -123,7 +123,9 @@ def is_role_line(vocabulary: Vocabulary, text: str) -> bool:
     if not line or "’s" in line or "'s" in line or has_digit(line):
         return False
     first, *rest = (part.strip() for part in line.split(","))
-    if len(first.split()) > MAX_ROLE_LINE_WORDS or not is_role(vocabulary, first):
+    if word_count(first, MAX_ROLE_LINE_WORDS) > MAX_ROLE_LINE_WORDS:
+        return False
+    if not is_role(vocabulary, first):
         return False
     if any(word[:1].islower() and word not in _ROLE_GLUE for word in first.split()):
         return False

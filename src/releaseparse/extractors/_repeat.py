@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from releaseparse.dates import find_date
-from releaseparse.text import collapse
+from releaseparse.text import collapse, word_count
 
 #: Fewest words of a title whose second printing is looked for (short ones recur as text).
 MIN_REPEATED_WORDS = 3
@@ -16,7 +16,7 @@ _JOINER = regex.compile(r"[\s,;:|\-–—]*")
 def repeats_title(title: str, line: str) -> bool:
     """Whether ``line`` prints ``title`` again, alone or with a date after it."""
     wanted = collapse(title).casefold()
-    if len(wanted.split()) < MIN_REPEATED_WORDS:
+    if word_count(wanted, MIN_REPEATED_WORDS) < MIN_REPEATED_WORDS:
         return False
     text = collapse(line).casefold()
     if text == wanted:

@@ -51,7 +51,7 @@ class TitleScan(LineScan):
             Kind.CHROME,
         ):
             return self._is_opening_snippet(index)
-        if len(self.text(index).split()) <= MAX_OPENING_WORDS and all(
+        if word_count(self.text(index), MAX_OPENING_WORDS) <= MAX_OPENING_WORDS and all(
             self.kinds[above] in _ABOVE_LEAD for above in range(index)
         ):
             return True
@@ -74,7 +74,9 @@ class TitleScan(LineScan):
             if kind in _ABOVE_LEAD:
                 continue
             own += 1
-            if own > MAX_OPENING_LINES or len(self.text(line).split()) > MAX_OPENING_WORDS:
+            if own > MAX_OPENING_LINES:
+                return False
+            if word_count(self.text(line), MAX_OPENING_WORDS) > MAX_OPENING_WORDS:
                 return False
         return False
 
@@ -83,7 +85,7 @@ class TitleScan(LineScan):
         if self._adjacent(index, -1) is not None or self._adjacent(index, 1) is not None:
             return False
         text = self.text(index)
-        if len(text.split()) > MAX_LEAD_WORDS or (
+        if word_count(text, MAX_LEAD_WORDS) > MAX_LEAD_WORDS or (
             ENDS_SENTENCE.search(text) and not _ABBREVIATION_END.search(text)
         ):
             return False
@@ -97,7 +99,8 @@ class TitleScan(LineScan):
             and self.kinds[first - 1] in TITLE_KINDS
         ):
             first -= 1
-        if len(" ".join(self.text(i) for i in range(first, last + 1)).split()) > MAX_TITLE_WORDS:
+        joined = " ".join(self.text(i) for i in range(first, last + 1))
+        if word_count(joined, MAX_TITLE_WORDS) > MAX_TITLE_WORDS:
             return None
         return first, last + 1
 

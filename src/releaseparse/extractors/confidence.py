@@ -159,7 +159,7 @@ class _Evidence:
             # Over a name-shaped line nothing was read from (``Neueste Artikel``), the
             # line is as likely a site's tagline over a section label as a title.
             return LIKELY
-        words = len(text.split())
+        words = word_count(text, MAX_SURE_TITLE_WORDS)
         if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS or self._rival_title():
             return LIKELY
         return SURE
