@@ -146,6 +146,14 @@ def real_corpora() -> list[Corpus]:
     return corpora
 
 
+def texts_by_corpus(generated: int = 1_000) -> dict[str, list[str]]:
+    """The generated corpus (every layout family) and the real material, texts by name."""
+    found = {"generated": list(generated_corpus(generated).texts)}
+    for corpus in real_corpora():  # the feed, the real layouts, the White House pages
+        found[corpus.name] = list(corpus.texts)
+    return found
+
+
 # -- timing ---------------------------------------------------------------------------------
 
 

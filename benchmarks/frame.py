@@ -53,7 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the release generator lives in tests/strategies.py
 
-from bench import floor, forget_seen_text, generated_corpus, grown_release, real_corpora  # noqa: E402
+from bench import floor, forget_seen_text, grown_release, texts_by_corpus  # noqa: E402
 
 import releaseparse  # noqa: E402
 from releaseparse.assemble import assemble  # noqa: E402
@@ -101,14 +101,6 @@ def line_tests(vocabulary: Vocabulary) -> tuple[tuple[str, Kind, Callable[[str],
 def holds(answer: object) -> bool:
     """Whether a test's answer claims the line (``office_start`` may answer offset 0)."""
     return answer is not None and answer is not False
-
-
-def corpora() -> dict[str, list[str]]:
-    """The generated corpus, and the real material when it is beside the repository."""
-    found = {"generated": list(generated_corpus(1_000).texts)}
-    for corpus in real_corpora():  # the feed, the real layouts, the White House pages
-        found[corpus.name] = list(corpus.texts)
-    return found
 
 
 def finished(parser: releaseparse.Parser, decoded: Decoded) -> ParseState:
@@ -321,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     options.add_argument("--tests", action="store_true", help="also time the line tests")
     args = options.parse_args(argv)
     parser = releaseparse.Parser()
-    found = corpora()
+    found = texts_by_corpus()
     rounds = max(1, args.rounds)
     print(f"## The frame: the parse state, the scan and the record ({rounds} rounds)\n")
     print("µs a document, and in brackets times the floor.\n")

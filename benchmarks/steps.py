@@ -27,21 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the release generator lives in tests/strategies.py
 
-from bench import forget_seen_text, generated_corpus, real_corpora  # noqa: E402
+from bench import forget_seen_text, texts_by_corpus  # noqa: E402
 
 import releaseparse  # noqa: E402
 from releaseparse.assemble import assemble  # noqa: E402
 from releaseparse.decoding import decode  # noqa: E402
 from releaseparse.extractors._releases import next_release  # noqa: E402
 from releaseparse.state import ParseState  # noqa: E402
-
-
-def corpora() -> dict[str, list[str]]:
-    """The generated corpus (every layout family), and the real material when it is there."""
-    found = {"generated": generated_corpus(1_000).texts}
-    for corpus in real_corpora():  # the feed, the real layouts, the White House pages
-        found[corpus.name] = list(corpus.texts)
-    return found
 
 
 def one_pass(parser: releaseparse.Parser, texts: Sequence[str]) -> dict[str, float]:
@@ -82,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = options.parse_args(argv)
     parser = releaseparse.Parser()
-    found = corpora()
+    found = texts_by_corpus()
     best: dict[str, dict[str, float]] = {}
 
     def timed_pass(texts: Sequence[str]) -> dict[str, float]:
