@@ -783,6 +783,54 @@ def region_triples(release: Release) -> Iterator[tuple[str, int, int]]:
     return release._regions.items()
 
 
+def _moved(offsets: array[int], by: int) -> array[int]:
+    """A copy of ``offsets`` with each offset moved by ``by``."""
+    return array(_OFFSETS, [offset + by for offset in offsets]) if by else offsets[:]
+
+
+def rebased(release: Release, source: str, start: int, outside: str) -> Release:
+    """``release``, the record of ``source[start:]`` up to its length, re-based on ``source``.
+
+    Spans, regions, defects and turns move by ``start``, as offset arrays (no ``Span`` or
+    ``Region`` is made); the text of ``source`` before and after the part becomes regions
+    of kind ``outside``, so that the regions still tile ``source``.
+    """
+    end = start + len(release.source)
+    regions = release._regions
+    kinds = list(regions.labels)
+    offsets = _moved(regions.offsets, start)
+    if start:
+        kinds.insert(0, outside)
+        offsets = array(_OFFSETS, (0, start)) + offsets
+    if end < len(source):
+        kinds.append(outside)
+        offsets.extend((end, len(source)))
+    body = release.body
+    turns = body._turns
+    if len(turns):
+        turns = TurnTable(turns.labels, turns.texts, _moved(turns.offsets, start))
+    spans = release._spans
+    defects = release.defects
+    if start:
+        defects = tuple(
+            Defect(
+                d.code,
+                d.message,
+                d.severity,
+                unchecked_span(d.span.start + start, d.span.end + start),
+            )
+            for d in defects
+        )
+    return attrs.evolve(
+        release,
+        source=source,
+        body=Body(body.paragraphs, turns),
+        spans=SpanTable(spans.labels, _moved(spans.offsets, start)),
+        regions=RegionTable(tuple(kinds), offsets),
+        defects=defects,
+    )
+
+
 #: Where the source is among ``Release.__reduce__``'s parts.
 _SOURCE_PART = 3
 
