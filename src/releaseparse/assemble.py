@@ -18,6 +18,7 @@ from releaseparse.records import (
     Span,
     Speaker,
     Turn,
+    checked_release,
     offset_array,
 )
 from releaseparse.state import BUILTIN_FIELDS, ParseState
@@ -121,18 +122,18 @@ def assemble(state: ParseState) -> Release:
     )
     extras = {name: field.value for name, field in fields.items() if name not in BUILTIN_FIELDS}
     origins = {name: FROM_TEXT for name in _HEADER_FIELDS if getattr(header, name) not in _NONE}
-    return Release(
-        header=header,
-        body=Body(
+    return checked_release(
+        header,
+        Body(
             cast(tuple[str, ...], state.get("body", ())),
             cast(tuple[Turn, ...], state.get("turns", ())),
         ),
-        disclaimer=cast(str | None, state.get("disclaimer")),
-        source=state.source,
-        spans=state.span_table(),
-        regions=regions,
-        defects=state.defects,
-        extras=extras,
-        confidence=state.ratings(),
-        origins=origins,
+        cast(str | None, state.get("disclaimer")),
+        state.source,
+        state.span_table(),
+        regions,
+        state.defects,
+        extras,
+        dict(state.ratings()),
+        origins,
     )
