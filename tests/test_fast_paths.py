@@ -68,9 +68,12 @@ from releaseparse.text import (
     _LEADS,
     _MOJIBAKE_HINT,
     INVISIBLE,
+    LIST_ITEM,
+    clean,
     collapse,
     has_digit,
     is_blank,
+    may_hold_mojibake,
     word_count,
 )
 from releaseparse.vocabulary import (
@@ -85,6 +88,7 @@ from tests.conftest import FIXTURES
 from tests.strategies import Case, releases
 
 disclaimer_module = importlib.import_module("releaseparse.extractors.disclaimer")
+body_module = importlib.import_module("releaseparse.extractors.body")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
 _ALL_CHARACTERS = [chr(code) for code in range(sys.maxunicode + 1)]
@@ -903,3 +907,43 @@ def test_claims_from_an_offset_are_the_claims_filtered(
     every = state.claims()
     expected = tuple(c for c in every if c[0] >= start and (stop is None or c[0] < stop))
     assert state.claims(start, stop) == expected
+
+
+def test_a_body_with_no_mojibake_lead_needs_no_repair() -> None:
+    """``may_hold_mojibake`` answers no only for text no clean value of which needs repair."""
+    for text in ("plain ASCII", "don’t\u00a0 stop – now", "x\u200b\u00a0y"):
+        assert not may_hold_mojibake(text, 0, len(text))
+    for text in ("donâ€™t", "café", "Ã\u200b€"):  # a lead an invisible parts from its pair too
+        assert may_hold_mojibake(text, 0, len(text))
+    assert not may_hold_mojibake("café", 0, 3)
+
+
+@given(st.text(alphabet=st.sampled_from([*_LEADS, "€", "™", "\u00a0", " ", "\n", *INVISIBLE, "a"])))
+def test_a_value_needs_repair_only_if_its_raw_text_holds_a_lead(text: str) -> None:
+    value, repaired = clean(text)
+    if not may_hold_mojibake(text, 0, len(text)):
+        assert clean(text, repair=False) == (value, repaired) == (collapse(text), False)
+
+
+def test_paragraphs_opening_with_these_characters_are_never_rejoined() -> None:
+    """The body's screen before ``_LOWER_START``: no text opening with one of its characters
+    opens with spaces and a small letter."""
+    for char in "".join(map(chr, range(128))):
+        if body_module._ASCII_NOT_LOWER_OR_SPACE(char):
+            for rest in ("", "a", " a", "A"):
+                assert body_module._LOWER_START.match(char + rest) is None
+
+
+@pytest.mark.parametrize("second", ["", ".", ")", " ", "x", ". ", ") "])
+def test_the_list_item_screen_misses_no_list_item(second: str) -> None:
+    """A letter opens a list item only if small, ASCII and before ``.`` or ``)``, as the
+    body's screen before ``LIST_ITEM`` says."""
+    for char in _ALL_CHARACTERS:
+        if char.isalpha() and (char.isupper() or second[:1] not in (".", ")")):
+            assert LIST_ITEM.match(char + second + " x") is None
+
+
+def test_paragraph_part_names_go_on_past_the_ones_made_once() -> None:
+    count = len(body_module._PARAGRAPH_PARTS) + 3
+    assert body_module._part_names(count) == tuple(f"paragraphs.{n}" for n in range(count))
+    assert body_module._part_names(2) == ("paragraphs.0", "paragraphs.1")

@@ -32,6 +32,8 @@ _CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0))
 # The leads are exactly U+00C2-U+00F4 (cp1252 is latin-1 there): ``regex`` scans a range
 # three times faster than ``re`` scans the same set spelt out (a test checks the range).
 _MOJIBAKE_HINT = regex.compile(f"[\u00c2-\u00f4][{regex.escape(_CONTINUATIONS)}]")
+#: The first character of a mojibake pair.
+_MOJIBAKE_LEAD = regex.compile("[\u00c2-\u00f4]")
 
 
 def visible(text: str) -> str:
@@ -147,8 +149,24 @@ def repair_mojibake(text: str) -> str:
     return fixed
 
 
-def clean(text: str) -> tuple[str, bool]:
-    """Return the clean value of raw ``text`` and whether mojibake had to be repaired."""
+def may_hold_mojibake(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a character that opens a mojibake pair.
+
+    Without one, no clean value of any piece of it needs ``repair_mojibake``: collapsing
+    only drops characters and turns whitespace into spaces. One scan of a page's body
+    then stands for one scan of each of its paragraphs.
+    """
+    return not text.isascii() and _MOJIBAKE_LEAD.search(text, start, end) is not None
+
+
+def clean(text: str, *, repair: bool = True) -> tuple[str, bool]:
+    """Return the clean value of raw ``text`` and whether mojibake had to be repaired.
+
+    With ``repair`` false (the text is known to hold none: ``may_hold_mojibake``), the
+    value is only collapsed.
+    """
     value = collapse(text)  # a one-line paragraph was collapsed by the line tests
+    if not repair:
+        return value, False
     repaired = repair_mojibake(value)
     return repaired, repaired != value

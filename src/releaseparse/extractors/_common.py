@@ -77,9 +77,13 @@ def clean_value(state: ParseState, span: Span, what: str) -> str:
     return clean_text(state, span.start, span.end, what)
 
 
-def clean_text(state: ParseState, start: int, end: int, what: str) -> str:
-    """``clean_value`` of the raw text from ``start`` to ``end``, valid offsets of the source."""
-    value, repaired = clean(state.source[start:end])
+def clean_text(state: ParseState, start: int, end: int, what: str, *, repair: bool = True) -> str:
+    """``clean_value`` of the raw text from ``start`` to ``end``, valid offsets of the source.
+
+    ``repair`` false skips the mojibake test, for text known to need none
+    (``text.may_hold_mojibake``).
+    """
+    value, repaired = clean(state.source[start:end], repair=repair)
     if repaired:
         state.defect(
             "text.mojibake_repaired",

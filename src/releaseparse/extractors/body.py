@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterator
 from operator import attrgetter
 
@@ -10,9 +11,9 @@ import regex
 
 from releaseparse.extractors._common import clean_text, header_end, trimmed_offsets
 from releaseparse.extractors._kinds import is_heading, label_of
-from releaseparse.records import Severity, Span, Turn
+from releaseparse.records import Severity, Span, Turn, unchecked_span
 from releaseparse.state import ParseState
-from releaseparse.text import INVISIBLE, LIST_ITEM, is_blank
+from releaseparse.text import INVISIBLE, LIST_ITEM, is_blank, may_hold_mojibake
 
 # A paragraph that stops without closing punctuation ...
 _OPEN_END = regex.compile(r"[\p{L}\p{N},;\-–]")
@@ -20,11 +21,20 @@ _OPEN_END = regex.compile(r"[\p{L}\p{N},;\-–]")
 _LAST_CHARACTER = regex.compile(r"(?r)\S")
 # ... and a next one that opens with a lower-case word were one paragraph the scrape broke.
 _LOWER_START = regex.compile(r"\s*\p{Ll}")
+#: ASCII characters that neither ``\s`` nor ``\p{Ll}`` matches: what opens most paragraphs.
+#: (Only ASCII is judged without the pattern: ``regex`` knows a newer Unicode than ``str``.)
+_ASCII_NOT_LOWER_OR_SPACE = frozenset(
+    chr(code) for code in range(128) if not (chr(code).isspace() or "a" <= chr(code) <= "z")
+).__contains__
 
 #: A piece of a line: ``(start, end)`` of its unclaimed text.
 Piece = tuple[int, int]
 
 _line_stop = attrgetter("stop")
+#: What follows a small letter that opens a list item (``a. ``, ``b) ``).
+_ITEM_LETTER_MARKS = (".", ")")
+#: The part names of a body's first paragraphs, made once rather than once a paragraph.
+_PARAGRAPH_PARTS = tuple(f"paragraphs.{number}" for number in range(1024))
 
 
 def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
@@ -39,39 +49,48 @@ def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
     bare_labels = vocabulary.bare_labels
     lines = state.lines
     claims = [claim for claim in state.claims() if claim[0] < stop and start < claim[1]]
+    claims.append((stop, stop, ""))  # a sentinel: no line reaches it
     next_claim = 0
+    # Where the next claim that can touch a line starts: a line ending by then is whole.
+    claim_start = claims[0][0]
     current: list[Piece] = []
-    for index in range(bisect.bisect_right(lines, start, key=_line_stop), len(lines)):
-        line = lines[index]
-        if line.start >= stop:
+    first_line = bisect.bisect_right(lines, start, key=_line_stop)
+    for _number, line_start, line_end, _stop, text in itertools.islice(lines, first_line, None):
+        if line_start >= stop:
             break
-        begin = line.start if line.start > start else start
-        end = line.end if line.end < stop else stop
-        if claims:
-            while next_claim < len(claims) and claims[next_claim][1] <= begin:
+        begin = line_start if line_start > start else start
+        end = line_end if line_end < stop else stop
+        if end > claim_start:
+            while claims[next_claim][1] <= begin:
                 next_claim += 1
             position = next_claim
             # Every claim that starts before ``end`` ends by ``begin`` after this: the rest
             # of the line is free.
-            while position < len(claims) and claims[position][0] < end:
+            while claims[position][0] < end:
                 begin = max(begin, claims[position][1])
                 position += 1
+            claim_start = claims[next_claim][0]
         if begin >= end:
             text = ""
-        elif begin == line.start and end == line.end:
-            text = line.text  # the line whole: its text is at hand
-        else:
+        elif begin != line_start or end != line_end:
             text = source[begin:end]
         # ``is_blank`` is asked only of a text opening with a space or an invisible: any
         # other first character makes a line of text.
         first = text[:1]
-        if not first or ((first.isspace() or first in INVISIBLE) and is_blank(text)):
+        if not first or (
+            (first.isspace() or first in INVISIBLE) and (text.isspace() or is_blank(text))
+        ):
             if current:
                 yield from _index_entries(source, current)
                 current = []
             continue
         if current and (
-            LIST_ITEM.match(text)
+            # ``LIST_ITEM`` matches no text opening with a capital, nor with a small letter
+            # that no ``.`` or ``)`` follows: most lines of prose.
+            (
+                not (first.isalpha() and (first.isupper() or text[1:2] not in _ITEM_LETTER_MARKS))
+                and LIST_ITEM.match(text)
+            )
             # ``label_of``'s own first test, here: a label needs a colon, a bare one a
             # tab or two spaces.
             or (
@@ -88,7 +107,9 @@ def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
 
 def _index_entries(source: str, block: list[Piece]) -> list[list[Piece]]:
     """A block made only of heading lines (a briefing's topic index): one block per line."""
-    if len(block) > 1 and all(is_heading(source[start:end]) for start, end in block):
+    # The last line first: a wrapped paragraph's last line, short and ending a sentence, is
+    # the cheapest to find no heading.
+    if len(block) > 1 and all(is_heading(source[start:end]) for start, end in reversed(block)):
         return [[piece] for piece in block]
     return [block]
 
@@ -136,7 +157,10 @@ def read_body(
         runs.append((run_start, run_end))
         if (
             starts
-            # The cheapest test first, on the source itself: most paragraphs start upper.
+            # The cheapest tests first, on the source itself: most paragraphs open with an
+            # ASCII character that is no small letter and no space, which ``_LOWER_START``
+            # cannot match.
+            and not _ASCII_NOT_LOWER_OR_SPACE(source[first_start])
             and _LOWER_START.match(source, first_start, first_end)
             and not LIST_ITEM.match(source[first_start:first_end])
             and _ends_open(source, starts[-1], ends[-1])
@@ -154,46 +178,63 @@ def read_body(
     if not starts:
         return
     state.claim_runs(runs, "body")
-    values = []
-    parts: dict[str, Span | tuple[int, int]] = {}
     paragraphs = list(zip(starts, ends, strict=True))
-    for number, paragraph in enumerate(paragraphs):
-        value = clean_text(state, *paragraph, "body")
-        values.append(value if rewrite is None else rewrite(value))
-        parts[f"paragraphs.{number}"] = paragraph
+    # One scan of the whole body rather than one of each paragraph: most pages hold no
+    # character that opens a mojibake pair.
+    repair = may_hold_mojibake(source, starts[0], ends[-1])
+    values = [clean_text(state, start, end, "body", repair=repair) for start, end in paragraphs]
+    if rewrite is not None:
+        values = [rewrite(value) for value in values]
+    parts: dict[str, Span | tuple[int, int]] = dict(
+        zip(_part_names(len(paragraphs)), paragraphs, strict=True)
+    )
     state.set("body", tuple(values), Span(starts[0], ends[-1]), parts=parts)
     turns = _turns(state, paragraphs, values)
     if turns:
         state.set("turns", tuple(turns), Span(turns[0].span.start, turns[-1].span.end))
 
 
+def _part_names(count: int) -> tuple[str, ...]:
+    """The names of the parts of ``count`` paragraphs: ``paragraphs.0``, ``paragraphs.1``..."""
+    if count <= len(_PARAGRAPH_PARTS):
+        return _PARAGRAPH_PARTS[:count]
+    return _PARAGRAPH_PARTS + tuple(
+        f"paragraphs.{number}" for number in range(len(_PARAGRAPH_PARTS), count)
+    )
+
+
 def _turns(state: ParseState, paragraphs: list[tuple[int, int]], values: list[str]) -> list[Turn]:
     """Transcript turns: a labelled paragraph opens one, unlabelled ones go on with it."""
     vocabulary = state.vocabulary
+    bare_labels = vocabulary.bare_labels
     turns: list[Turn] = []
     label: str | None = None
     texts: list[str] = []
     first = last = 0
-
-    def close() -> None:
-        if label is not None:
-            turns.append(Turn(label, "\n\n".join(texts), Span(first, last)))
-
     for (start, end), value in zip(paragraphs, values, strict=True):
-        match = label_of(vocabulary, value)
-        if match is None and vocabulary.bare_labels:
+        # ``label_of``'s own first test, here: without bare labels a label needs a colon.
+        match = label_of(vocabulary, value) if bare_labels or ":" in value else None
+        if match is None and bare_labels:
             # Only the raw text keeps the spaces after a bare label (``Q    Mr. President``);
             # a paragraph whose raw text is its value was read already.
             raw = state.source[start:end]
             if raw != value:
                 match = label_of(vocabulary, raw)
         if match is not None:
-            close()
+            if label is not None:
+                turns.append(_turn(label, texts, first, last))
             label = match["label"]
             texts = [value[value.index(label) + len(label) :].lstrip(":").strip()]
             first, last = start, end
         elif label is not None:
             texts.append(value)
             last = end
-    close()
+    if label is not None:
+        turns.append(_turn(label, texts, first, last))
     return [turn for turn in turns if turn.text or turn.label]
+
+
+def _turn(label: str, texts: list[str], start: int, end: int) -> Turn:
+    """The turn opened by ``label``: its paragraphs' ``texts``, from ``start`` to ``end``."""
+    # The offsets are a paragraph's start and a later paragraph's end: a span by construction.
+    return Turn(label, "\n\n".join(texts), unchecked_span(start, end))
