@@ -32,6 +32,8 @@ from releaseparse import (
 )
 from releaseparse import cli as cli_module
 from releaseparse.cli import main
+from releaseparse.extractors._block import Block, layout
+from releaseparse.extractors.confidence import _Evidence
 from releaseparse.outcome import Outcome
 from releaseparse.pipeline import parse_many
 from releaseparse.records import _release_from_parts
@@ -678,3 +680,26 @@ def test_explain_html_shows_each_level() -> None:
     assert '<td class="conf conf-sure" title="confidence: sure">sure</td>' in title_row
     venue_row = page.split("venue</th>", 1)[1].split("</tr>", 1)[0]
     assert '<td class="conf"></td>' in venue_row
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Title\n\nPRESS STATEMENT\nJanuary 5, 2017\n\nThe body opens here.\n",
+        "Title\r\nPRESS STATEMENT\r\nJanuary 5, 2017",  # no terminator after the last line
+        "Title\rPRESS STATEMENT\r\rJanuary 5, 2017\r",  # lone carriage returns
+        "\n\nPRESS STATEMENT\n",
+    ],
+)
+def test_the_offsets_of_lines_agree_with_the_line_an_offset_is_on(source: str) -> None:
+    # The built-in rating tests whether a span starts on the block's or the title's lines
+    # by the offsets those lines start at: the same answer as finding the span's line.
+    state = ParseState(source)
+    found = layout(state)
+    count = len(state.lines)
+    evidence = _Evidence(state, found, Block(0, 0, min(count, found.size), (0, 1), ()))
+    for first in range(-1, count + 2):
+        for stop in range(first, count + 2):
+            offsets = evidence._offsets(first, stop)
+            for offset in range(len(source) + 1):
+                assert (offset in offsets) is (first <= evidence.line_at(offset) < stop)

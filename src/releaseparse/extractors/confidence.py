@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from itertools import compress
+from operator import attrgetter
 
 import regex
 
@@ -50,8 +52,11 @@ def decorated(title: str) -> bool:
     """
     if "@" in title or title.startswith("["):
         return True
-    if any(char in title for char in _SEPARATORS) and _SEPARATED.search(title):
-        return True
+    for char in _SEPARATORS:  # a plain loop: faster than any() over so few characters
+        if char in title:
+            if _SEPARATED.search(title):
+                return True
+            break
     if ":" in title and _COLONS.search(title):
         return True
     if "." in title and _DOMAIN.search(title):
@@ -91,42 +96,124 @@ UNCERTAIN = {
 RATED = tuple(UNCERTAIN)
 
 
+#: The kinds of a date line.
+_DATES = frozenset({Kind.DATE, Kind.PARTIAL_DATE})
+#: Plain lines, any of which may be a title.
+_PLAIN = frozenset({Kind.OTHER, Kind.NAME})
+#: The lines that place a known office surely.
+_OFFICE_LINES = frozenset({Kind.OFFICE, Kind.FLAT})
+#: The kinds compared with on each parse, read off ``Kind`` once: reading a member off the
+#: class costs more than the comparison.
+_BLANK, _NAME, _NOTE_TYPE = Kind.BLANK, Kind.NAME, Kind.NOTE_TYPE
+_ISSUER, _LABEL = Kind.ISSUER, Kind.LABEL
+#: The offset a line starts at: the key its lines are searched by.
+_START = attrgetter("start")
+
+
+class _Opening:
+    """The body's first paragraphs, each test on them made once, when first needed.
+
+    Both the body's rating and the title's read them: whether the first paragraph is
+    prose, whether it is a heading, whether a heading or two come before the prose.
+    """
+
+    def __init__(self, paragraphs: object) -> None:
+        self.paragraphs: tuple[str, ...] = paragraphs if isinstance(paragraphs, tuple) else ()
+        #: The first paragraph, folded (``""`` without one).
+        self.first = collapse(self.paragraphs[0]) if self.paragraphs else ""
+        self._prose: bool | None = None
+        self._heading: bool | None = None
+
+    def prose(self) -> bool:
+        """Whether the first paragraph reads as prose (a sentence of a few words)."""
+        if self._prose is None:
+            self._prose = bool(self.paragraphs) and _is_prose(self.first)
+        return self._prose
+
+    def heading(self) -> bool:
+        """Whether the first paragraph reads as a heading."""
+        if self._heading is None:
+            self._heading = is_heading(self.first)
+        return self._heading
+
+    def headings_first(self) -> bool:
+        """Whether the body opens with a title-like line or two, then prose.
+
+        A title printed below the header, maybe under an office line: a line above the
+        header (a masthead's ``Department of Justice``) may have been taken for the title.
+        Prose opening the body, not after a heading, is no title below the header.
+        """
+        if not self.paragraphs or not self.heading():
+            return False
+        if word_count(self.first, MIN_SURE_TITLE_WORDS) < MIN_SURE_TITLE_WORDS:
+            return False
+        for paragraph in self.paragraphs[1 : MAX_HEADINGS_FIRST + 1]:
+            text = collapse(paragraph)
+            if not is_heading(text):
+                return _is_prose(text)
+        return False
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a folded paragraph reads as prose of at least ``MIN_SURE_BODY_WORDS`` words."""
+    return word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS and looks_like_prose(text)
+
+
 class _Evidence:
-    """The layout of one parse, read for the lines each field came from."""
+    """The layout of one parse, read for the lines each field came from.
+
+    Whether a field's span starts on the block's lines (or the title's) is a comparison
+    with the offsets those lines start at, worked out once; the line a span starts on is
+    searched for only where its kind is asked.
+    """
 
     def __init__(self, state: ParseState, found: Layout, block: Block) -> None:
         self.state = state
         self.found = found
         self.block = block
-        self.starts = [line.start for line in state.lines]
-        self.evidence = sum(
-            1 for index in range(block.start, block.end) if found.kind(index) in EVIDENCE
-        )
+        self.lines = state.lines
+        kinds = found.kinds
+        #: The block's lines are among those classified (``block.end <= found.size``).
+        block_kinds = [kinds[index] for index in range(block.start, block.end)]
+        self.evidence = sum(map(EVIDENCE.__contains__, block_kinds))
         self.strong = self.evidence >= STRONG_BLOCK
+        #: How many lines of the block read as a date.
+        self.dates = sum(map(_DATES.__contains__, block_kinds))
+        self.block_offsets = self._offsets(block.start, block.end)
+        title = block.title
+        self.title_offsets = self._offsets(*title) if title is not None else range(0)
 
-    def dates_in_block(self) -> int:
-        """How many lines of the block (its title left out) read as a date."""
-        return sum(
-            1
-            for index in range(self.block.start, self.block.end)
-            if self.found.kind(index) in (Kind.DATE, Kind.PARTIAL_DATE)
-        )
+    def _offsets(self, first: int, stop: int) -> range:
+        """The offsets a span may start at to start on lines ``first`` to ``stop``.
 
-    def line_of(self, span: Span) -> int:
-        return self.line_at(span.start)
+        As ``line_at`` finds a span's line, for the offsets a span of the source starts at
+        (``0`` to the source's length): an offset before the first line is on line 0.
+        """
+        return range(self._line_start(first), self._line_start(stop))
+
+    def _line_start(self, index: int) -> int:
+        """Where line ``index`` starts: ``0`` before the first, past the source after the last."""
+        if index <= 0:
+            return 0
+        if index >= len(self.lines):
+            return len(self.state.source) + 1
+        return self.lines[index].start
 
     def line_at(self, offset: int) -> int:
-        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        """The line ``offset`` is on."""
+        return max(bisect.bisect_right(self.lines, offset, key=_START) - 1, 0)
 
     def kind_at(self, span: Span) -> Kind:
-        return self.found.kind(self.line_of(span))
+        """The kind of the line ``span`` starts on."""
+        return self.found.kind(self.line_at(span.start))
 
     def in_block(self, span: Span) -> bool:
-        return self.block.start <= self.line_of(span) < self.block.end
+        """Whether ``span`` starts on a line of the block."""
+        return span.start in self.block_offsets
 
     def in_title(self, span: Span) -> bool:
-        title = self.block.title
-        return title is not None and title[0] <= self.line_of(span) < title[1]
+        """Whether ``span`` starts on a line of the title."""
+        return span.start in self.title_offsets
 
     def header_level(self, name: str) -> Confidence:
         """A field read from a line of the block: sure on a strong block, in its own kind."""
@@ -135,34 +222,46 @@ class _Evidence:
             return LIKELY
         return SURE if self.strong else LIKELY
 
-    def title_level(self) -> Confidence:
+    def title_level(self, body_sure: bool, opening: _Opening) -> Confidence:
+        """The title's level; never sure unless the body's start is, below no headings.
+
+        Where the body's first paragraph is not prose, the header may go on below the
+        block (a title printed after the dateline, glued to the note type): the title
+        found above it is a guess among two. So it is where the body opens with one or
+        two title-like lines before its prose, however sure the body's start is.
+        """
         text = collapse(str(self.state.get("title") or ""))
-        source = self.block.title_from
         if decorated(text) or _INSTITUTION.fullmatch(text):
             return UNSURE
-        if source in ("headline", "bare"):
+        if self.block.title_from in ("headline", "bare"):
             # Away from header lines, a title printed twice (the page's title, then the
             # article's heading) is the page's own; a lone first line may be anything.
             return LIKELY if self.block.repeat is not None else UNSURE
-        if source not in NEAR_TITLES or not self.strong:
-            return LIKELY
+        sure = body_sure and self._sure_title(text) and not opening.headings_first()
+        return SURE if sure and not self._rival_title() else LIKELY
+
+    def _sure_title(self, text: str) -> bool:
+        """Whether a title next to the block stands where nothing else could be the title.
+
+        Each test alone makes the title only likely, so the cheap ones go first.
+        """
+        if self.block.title_from not in NEAR_TITLES or not self.strong:
+            return False
         title = self.block.title
-        if title is not None and self.found.kind(title[0]) == Kind.NAME:
+        if title is not None and self.found.kind(title[0]) == _NAME:
             # A name-shaped title (``Workshop Workshop``, ``Noticias del Mundo``) could as
             # well be a site's name or a speaker line.
-            return LIKELY
-        if self.found.kind(self.block.start) == Kind.NOTE_TYPE and self._self_titled_top():
+            return False
+        words = word_count(text, MAX_SURE_TITLE_WORDS)
+        if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS:
+            return False
+        if self.found.kind(self.block.start) == _NOTE_TYPE and self._self_titled_top():
             # Over a note type that is a title of its own (``Daily Press Briefing``), a
             # line above may be a site's name.
-            return LIKELY
-        if self._over_unread_name():
-            # Over a name-shaped line nothing was read from (``Neueste Artikel``), the
-            # line is as likely a site's tagline over a section label as a title.
-            return LIKELY
-        words = word_count(text, MAX_SURE_TITLE_WORDS)
-        if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS or self._rival_title():
-            return LIKELY
-        return SURE
+            return False
+        # Over a name-shaped line nothing was read from (``Neueste Artikel``), the line
+        # is as likely a site's tagline over a section label as a title.
+        return not self._over_unread_name()
 
     def _over_unread_name(self) -> bool:
         """Whether the next line below the title is name-shaped and gave no field.
@@ -174,13 +273,13 @@ class _Evidence:
         if title is None:
             return False
         index = title[1]
-        while index < len(self.starts) and self.found.kind(index) == Kind.BLANK:
+        count = len(self.lines)
+        while index < count and self.found.kind(index) == _BLANK:
             index += 1
-        if index >= len(self.starts) or self.found.kind(index) != Kind.NAME:
+        if index >= count or self.found.kind(index) != _NAME:
             return False
-        return all(
-            self.line_at(start) != index for _name, start, _end in self.state.span_table().items()
-        )
+        line = self._offsets(index, index + 1)
+        return not any(map(line.__contains__, self.state.span_table().offsets[::2]))
 
     def _self_titled_top(self) -> bool:
         vocabulary = self.state.vocabulary
@@ -197,22 +296,26 @@ class _Evidence:
         if title is None:
             return False
         below = range(max(title[1], self.block.start), self.block.end)
-        for index in (*range(title[0]), *below):
-            if self.found.kind(index) in (Kind.OTHER, Kind.NAME) and self._title_like(index):
-                return True
-        return False
+        indices = (*range(title[0]), *below)
+        # The title and the block lie among the lines classified (``Layout.size``).
+        kinds = map(self.found.kinds.__getitem__, indices)
+        return any(map(self._title_like, compress(indices, map(_PLAIN.__contains__, kinds))))
 
     def _title_like(self, index: int) -> bool:
-        words = self.found.text(index).split()
-        return len(words) >= 3 and not looks_like_prose(" ".join(words))
+        """Whether line ``index`` has three words or more and does not read as prose.
+
+        The folded text is its words joined by single spaces.
+        """
+        text = self.found.text(index)
+        return word_count(text, 3) >= 3 and not looks_like_prose(text)
 
     def speakers_level(self, body_sure: bool) -> Confidence:
         span = self.state.span_of("speakers.0.name")
-        role = self.state.span_of("speakers.0.role")
         if span is None:
             return LIKELY
         if self.in_title(span) or not self.in_block(span):
             return LIKELY
+        role = self.state.span_of("speakers.0.role")
         if role is None:
             # A bare name line: a speaker only by where it stands.
             return LIKELY
@@ -227,84 +330,62 @@ class _Evidence:
             # A name and a role written without a space between (``安东尼·J·布林肯国务卿``)
             # were split on the role words known: a guess.
             return LIKELY
+        if self.strong:
+            return SURE
         # ``Name, Role`` on a line of its own, the body's prose right below: an issuer
         # line needs no other header line to be sure.
-        alone = role is not None and self.kind_at(span) == Kind.ISSUER and body_sure
-        return SURE if self.strong or alone else LIKELY
+        return SURE if body_sure and self.kind_at(span) == _ISSUER else LIKELY
 
-    def body_level(self) -> Confidence:
-        paragraphs = self.state.get("body")
+    def body_level(self, opening: _Opening) -> Confidence:
+        paragraphs = opening.paragraphs
         span = self.state.span_of("body.paragraphs.0")
-        if not isinstance(paragraphs, tuple) or not paragraphs or span is None:
+        if not paragraphs or span is None:
             return UNSURE
-        if self.kind_at(span) == Kind.LABEL:
+        if self.kind_at(span) == _LABEL:
             return SURE if self.strong else LIKELY
-        if not _prose_first(self.state):
+        if not opening.prose():
             # A briefing's topic index opens its body with headings; other short lines
             # there are as likely page lines left over.
-            index = is_heading(collapse(paragraphs[0])) and self.strong and len(paragraphs) > 1
+            index = opening.heading() and self.strong and len(paragraphs) > 1
             return LIKELY if index else UNSURE
         return SURE if self.strong else LIKELY
 
-
-def _heading_first(state: ParseState) -> bool:
-    """Whether the body opens with a title-like line or two, then prose.
-
-    A title printed below the header, maybe under an office line: a line above the
-    header (a masthead's ``Department of Justice``) may have been taken for the title.
-    """
-    paragraphs = state.get("body")
-    if not isinstance(paragraphs, tuple):
-        return False
-    for index, paragraph in enumerate(paragraphs[: MAX_HEADINGS_FIRST + 1]):
-        text = collapse(paragraph)
-        if not is_heading(text):
-            # Prose opening the body, not after a heading, is no title below the header.
-            return (
-                index > 0
-                and word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS
-                and looks_like_prose(text)
-            )
-        if index == 0 and word_count(text, MIN_SURE_TITLE_WORDS) < MIN_SURE_TITLE_WORDS:
-            return False
-    return False
-
-
-def _prose_first(state: ParseState) -> bool:
-    """Whether the body's first paragraph reads as prose (a sentence of a few words)."""
-    paragraphs = state.get("body")
-    if not isinstance(paragraphs, tuple) or not paragraphs:
-        return False
-    first = collapse(paragraphs[0])
-    return word_count(first, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS and looks_like_prose(first)
+    def office_level(self, body_sure: bool) -> Confidence:
+        """A known office (or a line that only opens like one, ``Office of ...``)."""
+        state = self.state
+        if collapse(str(state.get("office"))).casefold() not in state.vocabulary.office_keys:
+            return LIKELY
+        if body_sure:
+            # An empty span (as a missing one) is read at the first line.
+            span = state.span_of("office")
+            kind = self.found.kind(self.line_at(span.start if span else 0))
+            if kind in _OFFICE_LINES:
+                return SURE
+        return self.header_level("office")
 
 
 def levels(state: ParseState) -> dict[str, Confidence]:
     """The confidence of each field set so far, by the evidence around it."""
     found = layout(state)
     block = found.block
-    names = [name for name in RATED if state.has(name)]
+    fields = state.fields
+    names = [name for name in RATED if name in fields]
+    opening = _Opening(state.get("body"))
     if block is None:
         # No header block: whatever was read stands on its own shape alone.
         alone = dict.fromkeys(names, LIKELY)
         if "title" in alone:
             alone["title"] = UNSURE
-        if "body" in alone and not _prose_first(state):
+        if "body" in alone and not opening.prose():
             alone["body"] = UNSURE
         return alone
     evidence = _Evidence(state, found, block)
     rated: dict[str, Confidence] = {}
-    # Where the body's first paragraph is not prose, the header may go on below the
-    # block (a title printed after the dateline, glued to the note type): the title
-    # found above it is a guess among two. So it is where the body opens with one or
-    # two title-like lines before its prose, however sure the body's start is.
-    body_level = evidence.body_level() if state.has("body") else UNSURE
+    body_level = evidence.body_level(opening) if "body" in fields else UNSURE
     body_sure = body_level != UNSURE
-    rival_below = state.has("body") and _heading_first(state)
     for name in names:
         if name == "title":
-            level = evidence.title_level()
-            rated[name] = LIKELY if level == SURE and (rival_below or not body_sure) else level
+            rated[name] = evidence.title_level(body_sure, opening)
         elif name == "speakers":
             rated[name] = evidence.speakers_level(body_sure)
         elif name == "body":
@@ -314,26 +395,13 @@ def levels(state: ParseState) -> dict[str, Confidence]:
         elif name == "venue":
             rated[name] = LIKELY
         elif name == "office":
-            # A known office, or a line that only opens like one (``Office of ...``).
-            known = collapse(str(state.get(name))).casefold() in state.vocabulary.office_keys
-            level = evidence.header_level(name)
-            if (
-                known
-                and body_sure
-                and evidence.kind_at(state.span_of(name) or Span(0, 0))
-                in (
-                    Kind.OFFICE,
-                    Kind.FLAT,
-                )
-            ):
-                level = SURE
-            rated[name] = level if known else LIKELY
+            rated[name] = evidence.office_level(body_sure)
         elif name == "place" and state.vocabulary.role_pattern.search(str(state.get(name))):
             # ``Secretary of State Washington, DC``: a role glued on.
             rated[name] = UNSURE
         elif name == "date" and state.get("date") is None:
             rated[name] = UNSURE
-        elif name == "date" and evidence.dates_in_block() > 1:
+        elif name == "date" and evidence.dates > 1:
             # A post date and the release's own date: which is which is a guess.
             rated[name] = LIKELY
         else:
@@ -345,8 +413,10 @@ def confidence(state: ParseState) -> None:
     """Rate each field; one read on weak evidence gets a ``<field>.uncertain`` defect."""
     for name, level in levels(state).items():
         state.rate(name, level)
+        if level != UNSURE:
+            continue
         span = state.span_of(name)
-        if level == UNSURE and span is not None and state.get(name) is not None:
+        if span is not None and state.get(name) is not None:
             state.defect(
                 UNCERTAIN[name],
                 f"the {name} was read on weak evidence (confidence: unsure)",
