@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT))  # the release generator lives in tests/strategies
 from tests.adversarial import PAGES, SHAPES  # noqa: E402
 
 import releaseparse  # noqa: E402
+import releaseparse.extractors._people  # noqa: E402
 import releaseparse.text  # noqa: E402
 import releaseparse.vocabulary  # noqa: E402
 
@@ -236,6 +237,7 @@ def forget_seen_text() -> None:
     releaseparse.vocabulary.DEFAULT_VOCABULARY.line_kinds.clear()
     releaseparse.text._fold.cache_clear()
     releaseparse.vocabulary._key.cache_clear()
+    releaseparse.extractors._people.forget_issuer_reads()
 
 
 def parse_unseen(texts: Sequence[str]) -> None:

@@ -45,11 +45,14 @@ from releaseparse.extractors._kinds import _POSSESSIVE_WORD as POSSESSIVE_WORD
 from releaseparse.extractors._people import _GLUED as GLUED
 from releaseparse.extractors._people import (
     _ISSUER_PREFIX,
+    ISSUER_MEMO,
     NAME_SUFFIX,
     _cjk_name_role,
+    _issuer_reads,
     _name_comma_role,
     _role_comma_name,
     _role_then_name,
+    forget_issuer_reads,
     is_name,
     is_role,
     read_issuer,
@@ -59,6 +62,7 @@ from releaseparse.extractors._people import _ROLE_GLUE as ROLE_GLUE
 from releaseparse.extractors._people import _TITLE_WORDS as TITLE_WORDS
 from releaseparse.extractors._people import _ends_with_role as ends_with_role
 from releaseparse.extractors.confidence import decorated
+from releaseparse.extractors.speaker import named_in_title
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
 from releaseparse.parser import Parser
 from releaseparse.profiles import get_profile, profile_names
@@ -822,6 +826,36 @@ def test_the_last_role_reading_is_kept_per_vocabulary_and_text() -> None:
     assert role_words_in(DEFAULT_VOCABULARY, text) == (text, False)
     assert role_words_in(wardens, "SecretaryBureau of Ports") == ("Secretary Bureau of Ports", True)
     assert role_words_in(wardens, "Bureau of Ports") == ("Bureau of Ports", False)
+
+
+def test_issuer_reads_are_remembered_per_vocabulary_bounded_and_copied() -> None:
+    """``read_issuer`` answers from its memo as it read: per vocabulary, each caller a new list."""
+    text = "Jane Doe, Harbor Warden"
+    wardens = DEFAULT_VOCABULARY.extend(role_words=["Harbor Warden"])
+    forget_issuer_reads()
+    assert read_issuer(DEFAULT_VOCABULARY, text) is None
+    assert read_issuer(wardens, text) == [((0, 8), (10, 23))]
+    assert read_issuer(DEFAULT_VOCABULARY, text) is None
+    mine = read_issuer(wardens, text)
+    assert mine is not None
+    mine.clear()
+    assert read_issuer(wardens, text) == [((0, 8), (10, 23))]
+    for number in range(2 * ISSUER_MEMO):
+        read_issuer(DEFAULT_VOCABULARY, f"Jane Doe {number}, Secretary of State")
+        assert len(_issuer_reads) <= ISSUER_MEMO
+    forget_issuer_reads()
+    assert not _issuer_reads
+
+
+@given(st.text(alphabet="bByYŷẙ ,.'’:-SecrtaryofStJhnKOélΣ", max_size=60))
+@example("Remarks by Secretary of State John Kerry")
+@example("Remarks BY Ambassador Jane Doe")
+@example("Secretary of State John Kerry Travels to Paris")
+def test_a_title_without_by_names_no_speaker_beside_an_office(text: str) -> None:
+    """``_from_title``'s shortcut: with ``by_only``, a title whose folded text holds no ``by``
+    names no one, as the full walk over its windows finds."""
+    if "by" not in text.casefold():
+        assert named_in_title(DEFAULT_VOCABULARY, text, 0, by_only=True) == []
 
 
 def _role_then_name_plain(text: str) -> object:

@@ -129,8 +129,18 @@ def _from_title(state: ParseState, *, by_only: bool = False) -> list[Found]:
         return []
     first, last = state.lines[block.title[0]], state.lines[block.title[1] - 1]
     text = state.source[first.start : last.end]
+    if by_only and "by" not in text.casefold():
+        # Only a name after ``by`` is taken, and a word that folds to ``by`` leaves ``by``
+        # in the folded title (``str.casefold`` folds each character on its own).
+        return []
+    return named_in_title(state.vocabulary, text, first.start, by_only=by_only)
+
+
+def named_in_title(
+    vocabulary: Vocabulary, text: str, base: int, *, by_only: bool = False
+) -> list[Found]:
+    """The speaker the title ``text`` names after role words or ``by``; spans from ``base``."""
     words = list(_WORD.finditer(text))
-    vocabulary = state.vocabulary
     texts = [word.group() for word in words]
     # Only a window led by role words or ``by`` can name the speaker, and a name starts
     # and ends with a capitalised word: cheap tests on each word, done once, skip the
@@ -154,7 +164,6 @@ def _from_title(state: ParseState, *, by_only: bool = False) -> list[Found]:
             while back >= 0 and roleish[back]:
                 role_words.insert(0, words[back])
                 back -= 1
-            base = first.start
             name_span = Span(base + name[0].start(), base + name[-1].end())
             by = back >= 0 and texts[back].casefold() == "by"
             if by_only and not by:
