@@ -29,23 +29,18 @@ def title(state: ParseState) -> None:
     link = _LINK.fullmatch(source, start, end)
     if link is not None:
         start, end = link.span("inner")
-    category = _CATEGORY.fullmatch(source, start, end)
+    # The category pattern needs a colon, and most titles hold none.
+    has_colon = source.find(":", start, end) >= 0
+    category = _CATEGORY.fullmatch(source, start, end) if has_colon else None
     if category is not None and state.vocabulary.is_category(category["category"]):
         category_span = trimmed(source, *category.span("category"))
         state.set("category", clean_value(state, category_span, "category"), category_span)
         start = category.start("rest")
-    title_span = trimmed(source, start, end)
+    # Neither a link nor a category cut: the title is the whole span, already trimmed.
+    title_span = whole if (start, end) == (first.start, last.end) else trimmed(source, start, end)
     kept = _undecorated(state, title_span)
-    decorations = [
-        piece
-        for piece in (
-            trimmed(source, title_span.start, kept.start),
-            trimmed(source, kept.end, title_span.end),
-        )
-        if piece
-    ]
     position = whole.start
-    for decoration in decorations:
+    for decoration in _decorations(source, title_span, kept):
         if decoration.start > position:
             state.claim(Span(position, decoration.start), "title")
         state.claim(decoration, "chrome")
@@ -60,3 +55,11 @@ def _undecorated(state: ParseState, span: Span) -> Span:
     """``span`` without the decorations a site glued to the title (``Fwd:``, `` | Site``)."""
     cut_start, cut_end = state.vocabulary.strip_title_decorations(span.slice(state.source))
     return Span(span.start + cut_start, span.start + cut_end)
+
+
+def _decorations(source: str, title: Span, kept: Span) -> list[Span]:
+    """The decorations cut from ``title`` to keep ``kept``: what is left before and after it."""
+    if kept.start == title.start and kept.end == title.end:
+        return []  # most titles: nothing was cut
+    pieces = (trimmed(source, title.start, kept.start), trimmed(source, kept.end, title.end))
+    return [piece for piece in pieces if piece]
