@@ -46,6 +46,7 @@ from releaseparse.extractors._people import _GLUED as GLUED
 from releaseparse.extractors._people import (
     _ISSUER_PREFIX,
     ISSUER_MEMO,
+    ISSUER_MEMO_WIDTH,
     NAME_SUFFIX,
     _cjk_name_role,
     _issuer_reads,
@@ -844,6 +845,10 @@ def test_issuer_reads_are_remembered_per_vocabulary_bounded_and_copied() -> None
         read_issuer(DEFAULT_VOCABULARY, f"Jane Doe {number}, Secretary of State")
         assert len(_issuer_reads) <= ISSUER_MEMO
     forget_issuer_reads()
+    long = "Jane Doe, " + "Secretary of State " * 20
+    assert len(long) > ISSUER_MEMO_WIDTH
+    assert read_issuer(DEFAULT_VOCABULARY, long) == _issuer_unscreened(long)
+    assert not _issuer_reads
     assert not _issuer_reads
 
 
@@ -878,14 +883,14 @@ def _named_in_title_plain(text: str, *, by_only: bool) -> object:
     return []
 
 
-_TITLE_PIECES = (
+_NAMED_TITLE_WORDS = (
     "by", "BY", "By", "Secretary", "of", "State", "the", "U.S.", "Ambassador", "Deputy",
     "Spokesperson", "John", "Kerry", "Jane", "Doe", "de", "la", "Cruz", "Remarks", "on",
     "Travel", "to", "Paris", "NATO", "Blinken’s", "Call", "Jr.", ":", ",", "and", "with",
 )  # fmt: skip
 
 
-@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=14), st.booleans())
+@given(st.lists(st.sampled_from(_NAMED_TITLE_WORDS), max_size=14), st.booleans())
 @example(["Remarks", "by", "Secretary", "of", "State", "John", "Kerry"], True)
 @example(["Secretary", "of", "State", "John", "Kerry", "Travel", "to", "Paris"], False)
 @example(["Secretary", "of", "State", "John", "Kerry", "Travel", "to", "Paris"], True)

@@ -251,6 +251,9 @@ def _cjk_name_role(
 Read = list[tuple[Offsets, Offsets | None]]
 #: How many texts' reads ``read_issuer`` remembers; the memo is emptied when full.
 ISSUER_MEMO = 256
+#: Characters of a text remembered, at most: issuer lines are short (a longer line reads
+#: as prose first), and the memo should not keep a hostile page's long line alive.
+ISSUER_MEMO_WIDTH = 300
 #: ``read_issuer``'s answers by text, each with the vocabulary it was read with.
 _issuer_reads: dict[str, tuple[Vocabulary, tuple[tuple[Offsets, Offsets | None], ...] | None]] = {}
 
@@ -268,8 +271,11 @@ def read_issuer(vocabulary: Vocabulary, text: str) -> Read | None:
     ``Secretary Colin L. Powell`` and ``BRIEFER: Name, Role``.
 
     A parse reads an issuer line twice, when classifying it and for its speakers: the
-    answer is remembered (``ISSUER_MEMO`` texts), and each caller gets a list of its own.
+    answer is remembered (``ISSUER_MEMO`` texts, each of ``ISSUER_MEMO_WIDTH`` characters at
+    most), and each caller gets a list of its own.
     """
+    if len(text) > ISSUER_MEMO_WIDTH:
+        return _read_issuer(vocabulary, text)
     known = _issuer_reads.get(text)
     if known is not None and known[0] is vocabulary:
         found = known[1]
