@@ -238,6 +238,7 @@ def forget_seen_text() -> None:
     releaseparse.text._fold.cache_clear()
     releaseparse.vocabulary._key.cache_clear()
     releaseparse.extractors._people.forget_issuer_reads()
+    releaseparse.dates._read_short_line.cache_clear()
 
 
 def parse_unseen(texts: Sequence[str]) -> None:
@@ -409,10 +410,11 @@ _PARSE_IN_CHILD = (
     "parse(text[:20_000])\n"
     "parse(text[-20_000:])\n"
     # What forget_seen_text does: the text is read as unseen, not as the warm-up left it.
-    "import releaseparse.text, releaseparse.vocabulary\n"
+    "import releaseparse.dates, releaseparse.text, releaseparse.vocabulary\n"
     "releaseparse.vocabulary.DEFAULT_VOCABULARY.line_kinds.clear()\n"
     "releaseparse.text._fold.cache_clear()\n"
     "releaseparse.vocabulary._key.cache_clear()\n"
+    "releaseparse.dates._read_short_line.cache_clear()\n"
     "start = clock()\n"
     "parse(text)\n"
     "print(clock() - start)\n"

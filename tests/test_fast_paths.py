@@ -1030,3 +1030,15 @@ def test_paragraph_part_names_go_on_past_the_ones_made_once() -> None:
     count = len(body_module._PARAGRAPH_PARTS) + 3
     assert body_module._part_names(count) == tuple(f"paragraphs.{n}" for n in range(count))
     assert body_module._part_names(2) == ("paragraphs.0", "paragraphs.1")
+
+
+@given(st.lists(st.sampled_from([*_DATE_WORDS, "31", "2:46", "p.m.", "EST", "x"]), max_size=6))
+def test_a_remembered_dateline_reads_as_a_fresh_one(words: list[str]) -> None:
+    """``read_dateline`` remembers the readings of short lines: read again, the same reading."""
+    line = " ".join(words)
+    first = read_dateline(line)
+    dates_module = importlib.import_module("releaseparse.dates")
+    dates_module._read_short_line.cache_clear()
+    assert read_dateline(line) == first
+    assert read_dateline(line) == first
+    assert dates_module._read_short_line.cache_info().maxsize == dates_module.DATELINE_MEMO

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -275,6 +276,18 @@ def read_dateline(text: str) -> DateReading | None:
         line = _LOCAL_FORMS.sub("", line)
     if len(line) > 48 or _DIGIT.search(line) is None:  # every form holds a year
         return None
+    return _read_short_line(line)
+
+
+#: Short lines with a digit whose readings ``_read_short_line`` remembers.
+DATELINE_MEMO = 1024
+
+
+# One parse reads its dateline twice (for the line's kind, then in the ``date`` step):
+# the patterns run once. A reading is immutable, so sharing one is safe.
+@lru_cache(maxsize=DATELINE_MEMO)
+def _read_short_line(line: str) -> DateReading | None:
+    """``read_dateline`` of a folded line of at most 48 characters holding a digit."""
     match = _DATELINE.fullmatch(line)
     if match is None:
         return _read_cjk(line) or _read_with_dateutil(line)
