@@ -1032,6 +1032,56 @@ def test_paragraph_part_names_go_on_past_the_ones_made_once() -> None:
     assert body_module._part_names(2) == ("paragraphs.0", "paragraphs.1")
 
 
+def _chrome_tail_in_full(vocabulary: Vocabulary, text: str, start: int) -> int:
+    """``office._chrome_tail`` without its shortcut: every office opening's end tested."""
+    for word in regex.finditer(r"(?<=\s)\S", text, pos=start):
+        at = word.start()
+        if vocabulary.is_office(text[start:at].strip()) and vocabulary.is_chrome(text[at:]):
+            return at
+    return len(text)
+
+
+_OFFICE_TAIL_VOCABULARIES = [
+    DEFAULT_VOCABULARY,
+    # A listed office that ends in a chrome line: the test finds the chrome, no shortcut.
+    Vocabulary().extend(chrome_lines=["Spokesperson"], offices=["Office of the Web Team Home"]),
+    Vocabulary().extend(chrome_patterns=[r"Affairs"], offices=["Bureau of\u00a0Science Affairs"]),
+    # Offices whose words ``str.split`` reads otherwise than the word starts: left out.
+    Vocabulary().extend(offices=["Office of the\x1cSpokesperson", "Office of  the Dean"]),
+    # An empty office opening: the word right at the office's start is tested too.
+    Vocabulary().extend(office_prefixes=[""], chrome_lines=["Office of the Spokesman"]),
+]
+
+
+@pytest.mark.parametrize("vocabulary", _OFFICE_TAIL_VOCABULARIES)
+def test_offices_without_chrome_end_where_the_full_test_ends(vocabulary: Vocabulary) -> None:
+    """On a line printing a listed office, the office step's shortcut ends the office where
+    testing the end of every office opening for chrome does, whatever stands before it."""
+    office_module = importlib.import_module("releaseparse.extractors.office")
+    state = ParseState("", vocabulary=vocabulary)
+    for office in vocabulary.offices:
+        for before in ("", " ", "\t", "\x1c", "U.S. Department of State "):
+            text = before + office
+            expected = _chrome_tail_in_full(vocabulary, text, len(before))
+            assert office_module._chrome_tail(state, text, len(before)) == expected
+    assert "Office of the Spokesperson" in DEFAULT_VOCABULARY.offices_without_chrome
+    assert not _OFFICE_TAIL_VOCABULARIES[4].offices_without_chrome
+
+
+_OFFICE_LINE_WORDS = [*OFFICES, "Office of", "the", "Home", " ", "\u00a0", "x"]
+
+
+@given(st.lists(st.sampled_from(_OFFICE_LINE_WORDS), max_size=5))
+def test_an_office_line_ends_its_office_where_the_full_test_does(words: list[str]) -> None:
+    office_module = importlib.import_module("releaseparse.extractors.office")
+    vocabulary = _OFFICE_TAIL_VOCABULARIES[1]
+    text = " ".join(words)
+    state = ParseState("", vocabulary=vocabulary)
+    for start in {0, min(1, len(text))}:
+        expected = _chrome_tail_in_full(vocabulary, text, start)
+        assert office_module._chrome_tail(state, text, start) == expected
+
+
 @given(st.lists(st.sampled_from([*_DATE_WORDS, "31", "2:46", "p.m.", "EST", "x"]), max_size=6))
 def test_a_remembered_dateline_reads_as_a_fresh_one(words: list[str]) -> None:
     """``read_dateline`` remembers the readings of short lines: read again, the same reading."""

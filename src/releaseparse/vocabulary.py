@@ -691,6 +691,29 @@ class Vocabulary:
         """The length of the longest folded office name."""
         return max(map(len, self.office_keys), default=0)
 
+    @cached_property
+    def offices_without_chrome(self) -> frozenset[str]:
+        """Listed offices, as printed, with no chrome line after an office in them.
+
+        An office line may carry site chrome after its office (``Office of the Spokesman
+        For Immediate Release``): what follows each word that ends an office is tested as
+        a chrome line. On a line printing one of these offices, and nothing more, every
+        such test fails (``Spokesperson`` after ``Office of the`` is no chrome line).
+        Only offices printed with single spaces are here, whose words ``str.split`` finds,
+        and none when an empty text is an office.
+        """
+        if self.is_office(""):
+            return frozenset()
+        found = set()
+        for office in self.offices:
+            words = office.split()
+            if " ".join(words) == office and not any(
+                self.is_office(" ".join(words[:count])) and self.is_chrome(" ".join(words[count:]))
+                for count in range(1, len(words))
+            ):
+                found.add(office)
+        return frozenset(found)
+
     def note_type(self, text: str) -> str | None:
         """The canonical note type if ``text`` is one (any case), else ``None``."""
         line = collapse(text)
