@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
 from releaseparse.extractors._common import header_lines, set_text, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.lines import Line
 from releaseparse.records import Span
 from releaseparse.state import ParseState
-
-_COMMA = regex.compile(r",")
 
 
 def place(state: ParseState) -> None:
@@ -35,16 +31,18 @@ def _set_place(state: ParseState, line: Line) -> None:
         state.claim(Span(span.end - 1, span.end), "header")
         span = trimmed(state.source, span.start + 1, span.end - 1)
         text = span.slice(state.source)
-    commas = [match.start() for match in _COMMA.finditer(text)]
-    if commas and not state.has("venue"):
-        first = text[: commas[0]]
-        last_word = first.split()[-1] if first.split() else ""
+    comma = text.find(",")
+    if comma >= 0 and not state.has("venue"):
+        first = text[:comma]
+        words = first.split()
+        last_word = words[-1] if words else ""
+        several = text.find(",", comma + 1) >= 0
         # ``Japan National Press Club, Tokyo``: with one comma the venue word must end
         # the first part (``College Park, MD`` is a city).
-        if (len(commas) >= 2 and state.vocabulary.venue_pattern.search(first)) or (
-            len(commas) == 1 and state.vocabulary.venue_pattern.fullmatch(last_word)
+        if (several and state.vocabulary.venue_pattern.search(first)) or (
+            not several and state.vocabulary.venue_pattern.fullmatch(last_word)
         ):
-            set_text(state, "venue", Span(span.start, span.start + commas[0]), kind="venue")
-            state.claim(Span(span.start + commas[0], span.start + commas[0] + 1), "header")
-            span = trimmed(state.source, span.start + commas[0] + 1, span.end)
+            set_text(state, "venue", Span(span.start, span.start + comma), kind="venue")
+            state.claim(Span(span.start + comma, span.start + comma + 1), "header")
+            span = trimmed(state.source, span.start + comma + 1, span.end)
     set_text(state, "place", span, kind="place")
