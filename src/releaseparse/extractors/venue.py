@@ -14,18 +14,18 @@ def venue(state: ParseState) -> None:
     block = found.block
     if block is None or state.has("venue"):
         return
-    place = state.span_of("place")
-    issuers = [s.start for s in (state.span_of("speakers"), state.span_of("office")) if s]
-    after = min(issuers, default=0)
-    names = [
-        i
-        for i in range(block.start, block.end)
-        if found.kind(i) == Kind.NAME and state.lines[i].start > after
-    ]
+    names = [i for i in range(block.start, block.end) if found.kind(i) == Kind.NAME]
+    if not names and not block.inside:
+        return  # no line to read (most releases): the spans below are not needed
+    if names:
+        issuers = [s.start for s in (state.span_of("speakers"), state.span_of("office")) if s]
+        after = min(issuers, default=0)
+        names = [i for i in names if state.lines[i].start > after]
     candidates = [state.lines[index] for index in sorted({*block.inside, *names})]
     candidates = [line for line in candidates if not state.is_claimed(line.span)]
     if not candidates:
         return
+    place = state.span_of("place")
     if place is not None and len(candidates) > 1:
         # The one nearest the place line.
         candidates.sort(key=lambda line: abs(line.start - place.start))
