@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import clean_value, set_text, set_time, speakers_of, trimmed
-from releaseparse.extractors._flat import read_flat
+from releaseparse.extractors._flat import FlatHeader, read_flat
 from releaseparse.extractors._glued import GluedHeader, read_glued
 from releaseparse.extractors._kinds import Kind
 from releaseparse.records import Severity, Span
@@ -22,8 +22,9 @@ def flat(state: ParseState) -> None:
     read_one = False
     for index in flats:
         text = state.lines[index].text
-        if not read_one and read_flat(state.vocabulary, text) is not None:
-            _read_flat(state, index, titled=block.title is not None)
+        flat_parts = None if read_one else read_flat(state.vocabulary, text)
+        if flat_parts is not None:
+            _read_flat(state, index, flat_parts, titled=block.title is not None)
             read_one = True
             continue
         parts = read_glued(state.vocabulary, text)
@@ -86,13 +87,9 @@ def _read_glued(
     state.set("speakers", values, whole, parts=spans)
 
 
-def _read_flat(state: ParseState, index: int, *, titled: bool) -> None:
-    """Read the fields of the flattened header line ``index``."""
-    line = state.lines[index]
-    parts = read_flat(state.vocabulary, line.text)
-    if parts is None:
-        return
-    base = line.start
+def _read_flat(state: ParseState, index: int, parts: FlatHeader, *, titled: bool) -> None:
+    """Set the fields of the flattened header line ``index``, read as ``parts``."""
+    base = state.lines[index].start
     if parts.note_type is not None and not state.has("note_type"):
         start, end, canonical = parts.note_type
         note_span = Span(base + start, base + end)
