@@ -7,7 +7,7 @@ import importlib
 import itertools
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from random import Random
 
@@ -23,6 +23,7 @@ from releaseparse.dates import _LOCAL_FORMS as LOCAL_FORMS
 from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
+from releaseparse.extractors._common import header_end
 from releaseparse.extractors._flat import _place_suffix, _starts, _strip
 from releaseparse.extractors._kinds import (
     _BARE_LABEL,
@@ -94,6 +95,9 @@ from tests.strategies import Case, releases
 
 disclaimer_module = importlib.import_module("releaseparse.extractors.disclaimer")
 body_module = importlib.import_module("releaseparse.extractors.body")
+markers_module = importlib.import_module("releaseparse.extractors.markers")
+wire_module = importlib.import_module("releaseparse.extractors.wire")
+tail_module = importlib.import_module("releaseparse.extractors._tail")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
 _ALL_CHARACTERS = [chr(code) for code in range(sys.maxunicode + 1)]
@@ -1092,3 +1096,218 @@ def test_a_remembered_dateline_reads_as_a_fresh_one(words: list[str]) -> None:
     assert read_dateline(line) == first
     assert read_dateline(line) == first
     assert dates_module._read_short_line.cache_info().maxsize == dates_module.DATELINE_MEMO
+
+
+_TWO_TEMPLATES = Vocabulary(
+    disclaimers=(_TEMPLATE, "Office of Electronic Information manages it.", "The Office  of X.")
+)
+_OPENING_PIECES = [
+    *"TheOfic \t\n\r\x0b\x1c\x85\u00a0\u2028\u3000", *INVISIBLE, "Office", "Website",
+    "The Office of ", "Electronic ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_OPENING_PIECES), max_size=24).map("".join), st.integers(0, 30))
+@example("The Office of Website Management manages this site.", 0)
+@example("x\n  The\n\nOffice of Website Management manages this site.", 2)
+@example("\rThe Office of Website\r\n\u00a0Office of Electronic", 0)
+@example("\x1cThe Office of Website\n\x1cThe Office of Website", 0)
+def test_disclaimer_openings_are_found_on_the_lines_that_print_them(text: str, start: int) -> None:
+    """The lines the disclaimer tries (those printing some template's opening) give the same
+    copies as every line whose first non-space character opens a template."""
+    start = min(start, len(text))
+    for vocabulary in (DEFAULT_VOCABULARY, _TWO_TEMPLATES):
+        state = ParseState(text, vocabulary=vocabulary)
+        firsts = {disclaimer_module._opening(t)[0] for t in vocabulary.disclaimers}
+        every = [ln for ln in state.lines if ln.start >= start and ln.text.lstrip()[:1] in firsts]
+        tried = disclaimer_module._candidate_lines(state, start)
+        assert set(tried) <= set(every)
+        for template in vocabulary.disclaimers:
+            spans = [m.span(1) for m in disclaimer_module._openings(state, template, start, every)]
+            found = disclaimer_module._openings(state, template, start, tried)
+            assert [m.span(1) for m in found] == spans
+
+
+def test_a_template_of_spaces_opens_on_every_line() -> None:
+    state = ParseState("a\n b\n", vocabulary=Vocabulary(disclaimers=("  ",)))
+    assert disclaimer_module._candidate_lines(state, 1) == list(state.lines[1:])
+
+
+def _marker_vocabularies() -> list[Vocabulary]:
+    return [DEFAULT_VOCABULARY, *(get_profile(name).vocabulary for name in profile_names())]
+
+
+_MARKER_RESTS = (
+    "",
+    "#",
+    " # #",
+    "##",
+    "## -",
+    "egin text:",
+    " end transcript)",
+    "nd]",
+    "RANSCRIPT:",
+)
+
+
+def test_a_marker_opens_with_a_character_its_patterns_can_open_with() -> None:
+    """A line whose first character no marker pattern can open with is no marker: over every
+    character below U+3000 and every one whose case forms are ASCII, before marker text."""
+    chars = [
+        char
+        for char in _ALL_CHARACTERS
+        if ord(char) < 0x3000
+        or char.lower().isascii()
+        or char.upper().isascii()
+        or char.casefold().isascii()
+    ]
+    for vocabulary in _marker_vocabularies():
+        gated = markers_module._gated(vocabulary.marker_set)
+        for char in chars:
+            for rest in _MARKER_RESTS:
+                if not markers_module.may_be_marker(gated, char + rest):
+                    assert not vocabulary.is_marker(char + rest), repr(char + rest)
+
+
+@given(st.text(max_size=12), st.text(alphabet=st.sampled_from("#-[] ()eEnNdDtT:"), max_size=12))
+@example("\\", "###")
+@example("-", "--")
+@example("\u200b", "###")
+def test_the_marker_screen_passes_every_marker(head: str, rest: str) -> None:
+    text = head + rest
+    for vocabulary in _marker_vocabularies():
+        gated = markers_module._gated(vocabulary.marker_set)
+        if vocabulary.is_marker(text):
+            assert markers_module.may_be_marker(gated, text)
+
+
+def test_an_added_marker_pattern_is_never_screened_out() -> None:
+    """Patterns a user adds are tried ungated: the screen lets every line through."""
+    vocabulary = DEFAULT_VOCABULARY.extend(marker_patterns=[r"Fin\."])
+    gated = markers_module._gated(vocabulary.marker_set)
+    assert markers_module.may_be_marker(gated, "Fin.")
+    assert vocabulary.is_marker("Fin.")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["###", "a", "  ", "# # #", "Photo", "\n", "\r\n", "x" * 41]), max_size=20
+    ).map("".join)
+)
+def test_markers_are_claimed_as_by_one_lookup_a_line(text: str) -> None:
+    """Walking the claims along the lines finds a line claimed exactly where ``is_claimed`` does."""
+    state = ParseState(text)
+    if len(text) > 4:
+        state.claim(Span(2, 4), "other")
+    plain = ParseState(text)
+    if len(text) > 4:
+        plain.claim(Span(2, 4), "other")
+    markers_module.claim_markers(state, 1)
+    for line in plain.lines:
+        if line.start < 1 or not line.text.strip() or plain.is_claimed(line.span):
+            continue
+        if len(line.text) <= markers_module.MAX_MARKER_LENGTH and plain.vocabulary.is_marker(
+            line.text
+        ):
+            plain.claim(markers_module.trimmed(text, line.start, line.end), "marker")
+    assert state.claims() == plain.claims()
+
+
+@given(
+    st.lists(st.sampled_from(["a", " ", "\u200b", "\n", "\r\n", "\r", "Bb"]), max_size=20).map(
+        "".join
+    ),
+    st.integers(0, 25),
+    st.lists(st.tuples(st.integers(0, 25), st.integers(1, 4)), max_size=4),
+)
+def test_the_wire_reads_the_first_unclaimed_line_after_the_header(
+    text: str, start: int, claims: list[tuple[int, int]]
+) -> None:
+    """The line the wire dateline is looked for on, found from the line holding ``start``:
+    the first of all lines the plain walk from the top takes."""
+    state = ParseState(text)
+    start = min(start, len(text))
+    for begin, length in claims:
+        span = Span(min(begin, len(text)), min(begin + length, len(text)))
+        if span and not state.is_claimed(span):
+            state.claim(span, "other")
+    plain = next(
+        (
+            ln
+            for ln in state.lines
+            if ln.stop > start
+            and not is_blank(ln.text[max(0, start - ln.start) :])
+            and not state.is_claimed(Span(max(start, ln.start), ln.end))
+        ),
+        None,
+    )
+    assert wire_module._first_body_line(state, start) == plain
+
+
+_TIME_OR_LABEL_PIECES = [
+    "2:46 p.m. EST", "(5:43 p.m.)", "QUESTION:", "MR. KIRBY:", "Q", " ", "  ", "\t", ":",
+    "Moderator:", "STATEMENT ON WATER: GRANTS", "11.02", "am", "\u00a0", "\u200b", "x", "(",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TIME_OR_LABEL_PIECES), max_size=6).map("".join))
+@example("QUESTION:  Yes.")
+@example("2:46 p.m. EST")
+def test_a_classified_time_or_label_line_reads_as_the_time_walk_reads_it(text: str) -> None:
+    """The time walk takes a line's known kind for what its own tests would find: a label
+    line holds a colon and reads as a label, a time line reads as a time."""
+    kind = classify(DEFAULT_VOCABULARY, text)
+    if kind == Kind.LABEL:
+        assert ":" in text
+        assert label_of(DEFAULT_VOCABULARY, collapse(text)) is not None
+    if kind == Kind.TIME:
+        assert read_time(text) is not None
+
+
+@pytest.mark.parametrize("path", GOLDEN_TEXTS, ids=lambda path: path.stem)
+def test_classified_lines_of_the_fixtures_read_as_the_time_walk_reads_them(path: Path) -> None:
+    for line in (ln.text for ln in split_lines(decode(path.read_bytes()).text)):
+        kind = classify(DEFAULT_VOCABULARY, line)
+        if kind == Kind.LABEL:
+            assert ":" in line
+            assert label_of(DEFAULT_VOCABULARY, collapse(line)) is not None
+        if kind == Kind.TIME:
+            assert read_time(line) is not None
+
+
+def _header_ends_along_the_chain(text: str) -> Iterator[tuple[int, tuple[int, int]]]:
+    """``header_end`` and ``header_bounds`` after each extractor of the default chain."""
+    state = ParseState(text)
+    for name, extractor in Parser():
+        state.extractor = name
+        extractor(state)
+        yield header_end(state), tail_module.header_bounds(state)
+
+
+@given(releases())
+def test_the_header_ends_within_its_bounds(case: Case) -> None:
+    """The bounds the tail extractors compare with before asking ``header_end`` hold it."""
+    for end, (floor, bound) in _header_ends_along_the_chain(case.text):
+        assert floor <= end <= bound
+
+
+@pytest.mark.parametrize("path", GOLDEN_TEXTS, ids=lambda path: path.stem)
+def test_the_header_of_each_fixture_ends_within_its_bounds(path: Path) -> None:
+    for end, (floor, bound) in _header_ends_along_the_chain(decode(path.read_bytes()).text):
+        assert floor <= end <= bound
+
+
+@given(st.lists(st.sampled_from(_OPENING_PIECES), max_size=24).map("".join), st.integers(0, 30))
+@example("x\n The Office of Website Management manages this site.", 1)
+@example("The Office of Website Management manages this site.\nThe Office of Website", 3)
+def test_a_disclaimer_is_found_as_well_from_lines_tried_from_further_up(
+    text: str, start: int
+) -> None:
+    """``_find`` on the lines tried from an earlier offset finds what it finds from ``start``."""
+    start = min(start, len(text))
+    for vocabulary in (DEFAULT_VOCABULARY, _TWO_TEMPLATES):
+        state = ParseState(text, vocabulary=vocabulary)
+        for floor in range(start + 1):
+            lines = disclaimer_module._candidate_lines(state, floor)
+            found = disclaimer_module._find(state, start, lines)
+            assert found == disclaimer_module._find(state, start)

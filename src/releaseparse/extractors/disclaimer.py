@@ -6,10 +6,12 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
 from releaseparse.extractors._common import header_end
+from releaseparse.extractors._tail import header_bounds
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
@@ -48,12 +50,39 @@ def _opening(template: str) -> tuple[str, re.Pattern[str]]:
     them (``[^\S\r\n]*``, spelt out); it is tried only at line starts whose first
     character is the template's.
     """
-    chars = [char for char in template if not char.isspace()][:_OPENING_CHARS]
+    chars = _opening_chars(template)
     spaces = _pattern_spaces()
-    gap = "[" + "".join(spaces) + "\\u200b-\\u200d\\u2060\\ufeff\\u00ad]*"
     lead = "[" + "".join(space for space in spaces if space not in ("\\u000a", "\\u000d")) + "]*"
-    body = gap.join(map(re.escape, chars))
+    body = _gap().join(map(re.escape, chars))
     return (chars[0] if chars else ""), re.compile(rf"{lead}({body})")
+
+
+def _opening_chars(template: str) -> list[str]:
+    """The template's first non-space characters, those its opening pattern spells out."""
+    return [char for char in template if not char.isspace()][:_OPENING_CHARS]
+
+
+def _gap() -> str:
+    """What may lie between two characters of a copy: whitespace and invisibles, spelt out."""
+    return "[" + "".join(_pattern_spaces()) + "\\u200b-\\u200d\\u2060\\ufeff\\u00ad]*"
+
+
+@lru_cache(maxsize=16)
+def _printed_openings(templates: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Each place where some template's opening characters are printed, line start or not.
+
+    Each template's opening pattern less its leading spaces, all but its first character
+    a lookahead: one ``finditer`` over the source finds every place (overlapping ones
+    too) in one scan in C. ``None`` if a template is spaces only (it opens anywhere).
+    """
+    branches = []
+    for template in templates:
+        chars = _opening_chars(template)
+        if not chars:
+            return None
+        rest = "".join(_gap() + re.escape(char) for char in chars[1:])
+        branches.append(f"{re.escape(chars[0])}(?={rest})")
+    return re.compile("|".join(branches)) if branches else None
 
 
 def _openings(
@@ -72,12 +101,32 @@ def _openings(
 
 
 def _candidate_lines(state: ParseState, start: int) -> list[Line]:
-    """Lines from ``start`` whose first non-space character opens some template."""
-    firsts = {_opening(template)[0] for template in state.vocabulary.disclaimers}
-    lines = [line for line in state.lines if line.start >= start]
-    if "" in firsts:  # a template of spaces only: any line may open it
-        return lines
-    return [line for line in lines if line.text.lstrip()[:1] in firsts]
+    """Lines from ``start`` where some template may open (``_openings`` tries each).
+
+    A copy opens where a template's opening pattern matches from a line's start, and
+    that match prints the opening characters on the line itself (the leading spaces it
+    allows are no line break). So only the lines where some template's opening is
+    printed are tried: a few found by one scan of the source, not every line of the page.
+    """
+    templates = state.vocabulary.disclaimers
+    printed = _printed_openings(templates)
+    lines = state.lines
+    if printed is None:  # a template of spaces only: any line may open it
+        return [line for line in lines if line.start >= start]
+    firsts = {_opening(template)[0] for template in templates}
+    found: list[Line] = []
+    tried = -1
+    for place in printed.finditer(state.source, start):
+        index = bisect.bisect_right(lines, place.start(), key=_LINE_START) - 1
+        if index > tried:  # not a line tried for an earlier place on it
+            tried = index
+            line = lines[index]
+            if line.start >= start and line.text.lstrip()[:1] in firsts:
+                found.append(line)
+    return found
+
+
+_LINE_START = attrgetter("start")
 
 
 @lru_cache(maxsize=1)
@@ -144,31 +193,43 @@ def _prefix(template: str, matched: int) -> str:
     return template
 
 
-def _copies(state: ParseState, start: int) -> Iterator[tuple[str, Span, int, bool]]:
-    """Each template copy opening after ``start``: template, span, chars matched, complete."""
+def _copies(
+    state: ParseState, start: int, lines: list[Line] | None = None
+) -> Iterator[tuple[str, Span, int, bool]]:
+    """Each template copy opening after ``start``: template, span, chars matched, complete.
+
+    ``lines`` are the lines to try, ``_candidate_lines`` from ``start`` or from an
+    earlier offset (``_openings`` passes over the lines before ``start``).
+    """
     source = state.source
-    lines = _candidate_lines(state, start)
+    if lines is None:
+        lines = _candidate_lines(state, start)
     for template in state.vocabulary.disclaimers:
         for match in _openings(state, template, start, lines):
             end, matched, complete = _walk(source, match.start(1), template)
             yield template, Span(match.start(1), end), matched, complete
 
 
-def _find(state: ParseState, start: int) -> tuple[str, Span, bool] | None:
-    """The last complete copy of a template after ``start``, else a copy cut off at the end."""
-    # Only whitespace after ``span.end`` (once, not a slice and strip per copy).
-    text_end = len(state.source.rstrip())
+def _find(
+    state: ParseState, start: int, lines: list[Line] | None = None
+) -> tuple[str, Span, bool] | None:
+    """The last complete copy of a template after ``start``, else a copy cut off at the end.
+
+    ``lines`` as for ``_copies``.
+    """
+    # Where only whitespace is left: worked out once, and only for a cut-off copy (most
+    # pages have none, and stripping copies the page).
+    text_end = -1
     best: tuple[str, Span, bool] | None = None
-    for template, span, matched, complete in _copies(state, start):
+    for template, span, matched, complete in _copies(state, start, lines):
         if complete:
             if best is None or not best[2] or span.start > best[1].start:
                 best = (template, span, True)
-        elif (
-            matched >= MIN_TRUNCATED_CHARS
-            and span.end >= text_end
-            and (best is None or not best[2])
-        ):
-            best = (template, span, False)
+        elif matched >= MIN_TRUNCATED_CHARS and (best is None or not best[2]):
+            if text_end < 0:
+                text_end = len(state.source.rstrip())
+            if span.end >= text_end:
+                best = (template, span, False)
     return best
 
 
@@ -252,7 +313,12 @@ class Covering:
 
 def disclaimer(state: ParseState) -> None:
     """Set ``disclaimer`` to the whole template the page carries; note breaks and cut-offs."""
-    found = _find(state, header_end(state))
+    # Most pages print no template's opening below the header's last line at all: then
+    # where exactly the header ends is not worked out.
+    lines = _candidate_lines(state, header_bounds(state)[0])
+    if not lines:
+        return
+    found = _find(state, header_end(state), lines)
     if found is None:
         return
     template, span, complete = found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from releaseparse.dates import read_leading_time, read_time
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import set_time, trimmed
@@ -17,18 +19,26 @@ def time(state: ParseState) -> None:
     found = layout(state)
     block = found.block
     start = 0 if block is None else block.start
-    lines, vocabulary = state.lines, state.vocabulary
+    lines, vocabulary, known = state.lines, state.vocabulary, found.kinds
     for index in range(start, found.size):
         line = lines[index]
-        # A line reads as a time or a label only if these say so: the lines between
-        # (most of a statement) need no classifying.
-        reading = read_time(line.text)
-        # A folded line is a label only with a colon (no run of spaces is left for a bare one).
-        if reading is None and (
-            ":" not in line.text or label_of(vocabulary, collapse(line.text)) is None
-        ):
+        kind = known.get(index)
+        if kind is None:
+            # A line reads as a time or a label only if these say so: the lines between
+            # (most of a statement) need no classifying.
+            reading = read_time(line.text)
+            # A folded line is a label only with a colon (no run of spaces is left for a
+            # bare one).
+            if reading is None and (
+                ":" not in line.text or label_of(vocabulary, collapse(line.text)) is None
+            ):
+                continue
+            kind = found.kind(index)
+        elif kind == Kind.TIME:
+            # A line classified already (the header's): its kind says all but the reading.
+            reading = read_time(line.text)
+        elif kind != Kind.LABEL:
             continue
-        kind = found.kind(index)
         if kind == Kind.LABEL:
             break
         if kind != Kind.TIME or reading is None or state.is_claimed(line.span):
@@ -43,8 +53,12 @@ def time(state: ParseState) -> None:
 
 def _glued_to_the_body(state: ParseState, end: int) -> None:
     """A time opening the body's first line (``1:41 p.m. EDT MS. HARF: Hi, everybody.``)."""
-    line = next((ln for ln in state.lines[end:] if not is_blank(ln.text)), None)
-    if line is None or state.is_claimed(line.span):
+    for line in islice(state.lines, end, None):
+        if not is_blank(line.text):
+            break
+    else:
+        return
+    if state.is_claimed(line.span):
         return
     lead = len(line.text) - len(line.text.lstrip())
     found = read_leading_time(line.text[lead:])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from releaseparse.extractors._common import header_end
+from releaseparse.extractors._tail import header_bounds
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
 
@@ -15,13 +16,15 @@ def trailers(state: ParseState) -> None:
     """
     disclaimer = state.span_of("disclaimer")
     tail = len(state.source) if disclaimer is None else disclaimer.start
-    start = header_end(state)
+    # The walk mostly ends at its first line, far below the header: the exact end of
+    # the header is worked out only for a line that may lie before it.
+    floor, bound = header_bounds(state)
     trailer_set = state.vocabulary.trailer_set
     for line in reversed(state.lines):  # up from the end: past the tail, then to the header
         if line.stop > tail:
             continue
-        if line.start < start:
-            break
+        if line.start < bound and (line.start < floor or line.start < header_end(state)):
+            break  # in the header (its end asked for on its last line only)
         if is_blank(line.text):
             continue
         if state.is_claimed(line.span):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
+from itertools import islice
+from operator import attrgetter
+
 import regex
 
 from releaseparse.dates import find_date
 from releaseparse.extractors._common import header_end, set_text, trimmed
 from releaseparse.extractors._kinds import is_place
-from releaseparse.records import Severity, Span
+from releaseparse.lines import Line
+from releaseparse.records import Severity, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
 
@@ -39,22 +44,31 @@ def _capitals(state: ParseState, start: int, end: int) -> regex.Match[str] | Non
     return match if state.vocabulary.is_known_place(city.title()) else None
 
 
+_STOP = attrgetter("stop")
+
+
+def _first_body_line(state: ParseState, start: int) -> Line | None:
+    """The first line with text from offset ``start`` on, none of it claimed.
+
+    The search starts at the line holding ``start`` (found by bisection), not at the top.
+    """
+    lines = state.lines
+    for line in islice(lines, bisect.bisect_right(lines, start, key=_STOP), None):
+        offset = max(start, line.start)
+        if not is_blank(line.text[offset - line.start :]) and not state.is_claimed(
+            unchecked_span(offset, line.end)
+        ):
+            return line
+    return None
+
+
 def wire(state: ParseState) -> None:
     """Read a wire dateline at the start of the body: place (and date when none was found)."""
     if state.has("place"):
         return
     start = header_end(state)
-    line = next(
-        (
-            ln
-            for ln in state.lines
-            if ln.stop > start
-            and not is_blank(ln.text[max(0, start - ln.start) :])
-            and not state.is_claimed(Span(max(start, ln.start), ln.end))
-        ),
-        None,
-    )
-    if line is None or state.is_claimed(Span(max(start, line.start), line.end)):
+    line = _first_body_line(state, start)
+    if line is None:
         return
     offset = max(start, line.start)
     match = (
