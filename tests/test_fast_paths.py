@@ -24,7 +24,7 @@ from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
 from releaseparse.extractors._common import header_end
-from releaseparse.extractors._flat import _place_suffix, _starts, _strip
+from releaseparse.extractors._flat import _place_suffix, _starts, _strip, read_flat
 from releaseparse.extractors._kinds import (
     _BARE_LABEL,
     _LABEL,
@@ -98,6 +98,7 @@ body_module = importlib.import_module("releaseparse.extractors.body")
 markers_module = importlib.import_module("releaseparse.extractors.markers")
 wire_module = importlib.import_module("releaseparse.extractors.wire")
 tail_module = importlib.import_module("releaseparse.extractors._tail")
+flat_module = importlib.import_module("releaseparse.extractors._flat")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
 _ALL_CHARACTERS = [chr(code) for code in range(sys.maxunicode + 1)]
@@ -1311,3 +1312,93 @@ def test_a_disclaimer_is_found_as_well_from_lines_tried_from_further_up(
             lines = disclaimer_module._candidate_lines(state, floor)
             found = disclaimer_module._find(state, start, lines)
             assert found == disclaimer_module._find(state, start)
+
+
+_VOCABULARIES = [DEFAULT_VOCABULARY, *(get_profile(name).vocabulary for name in profile_names())]
+_DATED_PIECES = [
+    "March", "20", "2014", "20,", "2014.", "12345", "de", "marzo", "4.", "März", "Mar.", " ",
+    "  ", ",", "\u00a0", "\t", "\n", "1st", "٢٠١٤", "²", "Washington,", "DC", "Press",
+    "Statement", "Richard", "Boucher,", "Spokesman", "-", "x2014", "x", "Vienna", "(", ")",
+    "1º", "1°", "1ſt", "del", "Dec.", "published_time:", "2025-04-29", "\u2003", "\x1c",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DATED_PIECES), max_size=10).map("".join))
+@example("Press Statement March 20, 2014")
+@example("Vienna, 20 de marzo de 2014")
+@example("Vienna, March 20, 2014th")
+@example("Washington, DC, March 20,\u00a02014")
+def test_flat_lines_are_read_as_with_the_date_looked_for_on_every_line(text: str) -> None:
+    """A date ``find_date`` finds ends in a year after a space, the day or the month before
+    it: the screen turns away no line that ``read_flat`` reads."""
+    if DATE_IN_TEXT.search(text) is not None:
+        assert flat_module._may_hold_a_date(text)
+    for vocabulary in _VOCABULARIES:
+        assert read_flat(vocabulary, text) == flat_module._read_flat(vocabulary, text)
+
+
+def test_flat_lines_of_the_fixtures_are_read_as_with_the_date_looked_for() -> None:
+    for text in _fixture_lines():
+        line = collapse(text)
+        if find_date(line) is not None:
+            assert flat_module._may_hold_a_date(line)
+        assert read_flat(DEFAULT_VOCABULARY, line) == flat_module._read_flat(
+            DEFAULT_VOCABULARY, line
+        )
+
+
+@given(st.text(alphabet=st.sampled_from("1209 ,.\u00a0\tMarzodeº°ſT-:"), max_size=16))
+@example("Mar. 1, 2014")
+@example("1º de marzo de 2014")
+@example("March 1° 2014")  # the day's last character no letter
+@example("1 Dec. 2014")  # a full stop
+@example("March 20 , 2014")  # a space before the comma
+@example("March 20,\t2014")  # a tab, on ASCII text
+@example("marzo 20\u00a0,\u00a02014")
+def test_a_date_in_any_text_passes_the_year_screen(text: str) -> None:
+    if DATE_IN_TEXT.search(text) is not None:
+        assert flat_module._may_hold_a_date(text)
+
+
+def test_the_ascii_year_screen_takes_every_space_and_digit_the_pattern_takes() -> None:
+    """On ASCII text the ``re`` class stands for ``\\s`` and ``[0-9]`` for ``\\d``."""
+    for code in range(128):
+        char = chr(code)
+        text = f"{char}2014"
+        if flat_module._YEAR_AFTER_SPACE.search(text) is not None:
+            assert flat_module._ASCII_YEAR_AFTER_SPACE.search(text) is not None
+        assert (DIGIT.fullmatch(char) is None) == (not "0" <= char <= "9")
+
+
+_PLACE_PIECES = [
+    *DEFAULT_VOCABULARY.places, "WASHINGTON", "washington", "DC", "D.C.", ",", ", ", " ", "  ",
+    "(", ")", "(Berlin,", "Germany)", "of", "de", "the", "to", "response", "punishment.",
+    "Secretary", "State", "Jr.", "Chief’s", "O’Neill", "Saint-Denis", "\u200b", "\u00a0", "\t",
+    "Korea,", "DCWashington", "Élysée", "ǅemal", "Ⅻ", "İzmir", "x", ".", "’s",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_PLACE_PIECES), max_size=10).map("".join),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+@example("Secretary of State Washington, DC", 0, 40)
+@example("Remarks at the Embassy Guatemala City", 0, 40)
+@example("Remarks, (Berlin, Germany) ", 0, 40)
+@example("participation of the Leaders of Algeria, India,", 0, 40)
+@example("Tokyo, d\u200be la Paz", 0, 40)
+def test_place_suffixes_are_found_as_with_every_piece_read(text: str, start: int, end: int) -> None:
+    """A segment turned away by ``_may_end_in_place`` has no place ending it: neither a
+    listed place nor a text of a place's shape."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    for vocabulary in _VOCABULARIES:
+        found = flat_module._place_suffix_read(vocabulary, text, start, end)
+        assert flat_module._place_suffix(vocabulary, text, start, end) == found
+
+
+def test_place_suffixes_of_fixture_lines_are_found_as_with_every_piece_read() -> None:
+    for text in _fixture_lines():
+        for start in {0, *(i + 1 for i, char in enumerate(text) if char in " ,")}:
+            found = flat_module._place_suffix_read(DEFAULT_VOCABULARY, text, start, len(text))
+            assert flat_module._place_suffix(DEFAULT_VOCABULARY, text, start, len(text)) == found

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
+
+import regex
 
 from releaseparse.dates import DateReading, TimeReading, find_date, read_time
 from releaseparse.extractors._people import Offsets, is_role, read_issuer, strip_offsets
@@ -64,8 +67,39 @@ def _leading_note_type(
     return None
 
 
+@cache
+def _last_place_part() -> regex.Pattern[str]:
+    """What follows the last comma of a text of a place's shape (``_kinds._PLACE``)."""
+    from releaseparse.extractors._kinds import _PLACE_PART  # _kinds imports this module
+
+    return regex.compile(rf"\s*{_PLACE_PART}\s*\)?")
+
+
+def _may_end_in_place(vocabulary: Vocabulary, text: str, start: int, end: int) -> bool:
+    """``False`` only where no piece ending ``text[start:end]`` is a place (``is_place``).
+
+    Each piece folds (``collapse``) to an end of the folded segment. A listed place is then
+    an end of it; a place of the shape ``City, Region`` holds a comma, and so its last
+    part, what follows its last comma, is what follows the segment's last comma. Most
+    lines end in a lower-case word or a full stop, and are answered here.
+    """
+    start, end = _strip(text, start, end)
+    folded = collapse(text[start:end])
+    if folded.casefold().endswith(vocabulary.place_endings):
+        return True
+    comma = folded.rfind(",")
+    return comma >= 0 and _last_place_part().fullmatch(folded, comma + 1) is not None
+
+
 def _place_suffix(vocabulary: Vocabulary, text: str, start: int, end: int) -> list[Offsets]:
     """Places ending the segment, shortest first."""
+    if not _may_end_in_place(vocabulary, text, start, end):
+        return []
+    return _place_suffix_read(vocabulary, text, start, end)
+
+
+def _place_suffix_read(vocabulary: Vocabulary, text: str, start: int, end: int) -> list[Offsets]:
+    """``_place_suffix`` with every piece read: ``_may_end_in_place`` not asked first."""
     from releaseparse.extractors._kinds import is_place, second_word_fits_a_place
 
     found: list[Offsets] = []
@@ -124,8 +158,37 @@ def _issuer(
     ]
 
 
+#: Every date ``find_date`` finds (``_DATE_IN_TEXT``) ends in a year of four digits after
+#: a space: ``March 20, 2014``, ``20 de marzo de 2014``.
+_YEAR_AFTER_SPACE = regex.compile(r"\s\d{4}(?!\d)")
+#: The same on ASCII text, where ``re`` searches faster: every ASCII character that ``\s``
+#: matches is in the class (the tests check each).
+_ASCII_YEAR_AFTER_SPACE = re.compile(r"[\t\n\v\f\r ][0-9]{4}(?![0-9])")
+#: Before the spaces and comma ahead of the year stands the day (a digit, or the end of
+#: ``1st``, ``1º``, ``1°``) or the month (a letter, or the full stop of ``Dec.``).
+_YEAR_AFTER_DAY_OR_MONTH = regex.compile(r"[\p{L}\d.°]\s*,?\s+\d{4}(?!\d)")
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """``False`` only where ``find_date`` finds no date in ``text``.
+
+    Most lines hold no year after a space, and a search for one is several times cheaper
+    than the date pattern's; the lines that do are mostly timestamps (``published_time:
+    2025-04-29``), turned away by the longer search.
+    """
+    year = _ASCII_YEAR_AFTER_SPACE if text.isascii() else _YEAR_AFTER_SPACE
+    return year.search(text) is not None and _YEAR_AFTER_DAY_OR_MONTH.search(text) is not None
+
+
 def read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
     """Read a flattened header line; ``None`` unless at least two header parts are in it."""
+    if len(text) > MAX_FLAT_LENGTH or not _may_hold_a_date(text):
+        return None
+    return _read_flat(vocabulary, text)
+
+
+def _read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
+    """``read_flat`` with the date looked for on every line, with no screen first."""
     if len(text) > MAX_FLAT_LENGTH:
         return None
     found = find_date(text)
