@@ -49,9 +49,6 @@ sys.path.insert(0, str(ROOT))  # the release generator lives in tests/strategies
 from tests.adversarial import PAGES, SHAPES  # noqa: E402
 
 import releaseparse  # noqa: E402
-import releaseparse.extractors._people  # noqa: E402
-import releaseparse.text  # noqa: E402
-import releaseparse.vocabulary  # noqa: E402
 
 #: The page a million short lines make: the default line limit, and a hostile shape at 2 MB.
 MILLION_SHORT_LINES = "a\n" * 1_000_000
@@ -224,8 +221,22 @@ def parse_each(texts: Sequence[str]) -> None:
         parse(text)
 
 
+#: What ``forget_seen_text`` runs, here and in each fresh interpreter that times one
+#: document (``_PARSE_IN_CHILD``): one list of the memos keyed by a line's text.
+_FORGET_SEEN_TEXT = (
+    "import releaseparse.dates, releaseparse.extractors._people\n"
+    "import releaseparse.text, releaseparse.vocabulary\n"
+    "releaseparse.vocabulary.DEFAULT_VOCABULARY.line_kinds.clear()\n"
+    "releaseparse.text._fold.cache_clear()\n"
+    "releaseparse.vocabulary._key.cache_clear()\n"
+    "releaseparse.extractors._people.forget_issuer_reads()\n"
+    "releaseparse.dates._read_short_line.cache_clear()\n"
+)
+_FORGET_COMPILED = compile(_FORGET_SEEN_TEXT, "<forget_seen_text>", "exec")
+
+
 def forget_seen_text() -> None:
-    """Empty the memos keyed by a line's text (its kind, its folded form, its lookup key).
+    """Empty the memos keyed by a line's text: its kind, folded form, key and readings.
 
     A parse remembers what it learnt of each line for the lines that repeat: boilerplate
     across a site's pages, or, in a benchmark, every line of the corpus from the round
@@ -234,11 +245,7 @@ def forget_seen_text() -> None:
     line openings (``GatedPatternSet.gates``, three characters each) is kept: any long
     run fills it within its first documents.
     """
-    releaseparse.vocabulary.DEFAULT_VOCABULARY.line_kinds.clear()
-    releaseparse.text._fold.cache_clear()
-    releaseparse.vocabulary._key.cache_clear()
-    releaseparse.extractors._people.forget_issuer_reads()
-    releaseparse.dates._read_short_line.cache_clear()
+    exec(_FORGET_COMPILED, {})
 
 
 def parse_unseen(texts: Sequence[str]) -> None:
@@ -410,11 +417,7 @@ _PARSE_IN_CHILD = (
     "parse(text[:20_000])\n"
     "parse(text[-20_000:])\n"
     # What forget_seen_text does: the text is read as unseen, not as the warm-up left it.
-    "import releaseparse.dates, releaseparse.text, releaseparse.vocabulary\n"
-    "releaseparse.vocabulary.DEFAULT_VOCABULARY.line_kinds.clear()\n"
-    "releaseparse.text._fold.cache_clear()\n"
-    "releaseparse.vocabulary._key.cache_clear()\n"
-    "releaseparse.dates._read_short_line.cache_clear()\n"
+    f"{_FORGET_SEEN_TEXT}"
     "start = clock()\n"
     "parse(text)\n"
     "print(clock() - start)\n"
