@@ -692,27 +692,39 @@ class Vocabulary:
         return max(map(len, self.office_keys), default=0)
 
     @cached_property
-    def offices_without_chrome(self) -> frozenset[str]:
-        """Listed offices, as printed, with no chrome line after an office in them.
+    def _spaced_offices(self) -> frozenset[str]:
+        """The listed offices printed with single spaces; none when an empty text is an office."""
+        if self.is_office(""):
+            return frozenset()
+        return frozenset(office for office in self.offices if " ".join(office.split()) == office)
+
+    @cached_property
+    def _chrome_free_offices(self) -> dict[str, bool]:
+        """``is_office_without_chrome``'s answers, by office (as many as offices listed)."""
+        return {}
+
+    def is_office_without_chrome(self, text: str) -> bool:
+        """Whether ``text`` prints a listed office with no chrome line after an office in it.
 
         An office line may carry site chrome after its office (``Office of the Spokesman
         For Immediate Release``): what follows each word that ends an office is tested as
         a chrome line. On a line printing one of these offices, and nothing more, every
-        such test fails (``Spokesperson`` after ``Office of the`` is no chrome line).
-        Only offices printed with single spaces are here, whose words ``str.split`` finds,
-        and none when an empty text is an office.
+        such test fails (``Spokesperson`` after ``Office of the`` is no chrome line). Only
+        offices printed with single spaces count, whose words ``str.split`` finds as the
+        line's word starts do, and none when an empty text is an office. Each office is
+        worked out when first asked about.
         """
-        if self.is_office(""):
-            return frozenset()
-        found = set()
-        for office in self.offices:
-            words = office.split()
-            if " ".join(words) == office and not any(
+        if text not in self._spaced_offices:
+            return False
+        known = self._chrome_free_offices.get(text)
+        if known is None:
+            words = text.split()
+            known = not any(
                 self.is_office(" ".join(words[:count])) and self.is_chrome(" ".join(words[count:]))
                 for count in range(1, len(words))
-            ):
-                found.add(office)
-        return frozenset(found)
+            )
+            self._chrome_free_offices[text] = known
+        return known
 
     def note_type(self, text: str) -> str | None:
         """The canonical note type if ``text`` is one (any case), else ``None``."""

@@ -37,7 +37,7 @@ def _chrome_tail(state: ParseState, text: str, start: int) -> int:
     The end of the line when nothing glued there reads as a chrome line.
     """
     vocabulary = state.vocabulary
-    if text[start:] in vocabulary.offices_without_chrome:
+    if vocabulary.is_office_without_chrome(text[start:]):
         return len(text)  # most office lines: every test below would fail
     for word in _WORD_START.finditer(text, start):
         # The office test first: a lookup, where the chrome test runs its patterns.
