@@ -63,6 +63,10 @@ from releaseparse.extractors._people import (
 from releaseparse.extractors._people import _ROLE_GLUE as ROLE_GLUE
 from releaseparse.extractors._people import _TITLE_WORDS as TITLE_WORDS
 from releaseparse.extractors._people import _ends_with_role as ends_with_role
+from releaseparse.extractors._releases import _HEADER_LINE_KINDS as HEADER_LINE_KINDS
+from releaseparse.extractors._releases import _STRONG as STRONG
+from releaseparse.extractors._releases import _Scan, forget_turned_away, may_be_header_kind
+from releaseparse.extractors._releases import _turned_away as TURNED_AWAY
 from releaseparse.extractors.confidence import decorated
 from releaseparse.extractors.speaker import named_in_title
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
@@ -1403,3 +1407,115 @@ def test_place_suffixes_of_fixture_lines_are_found_as_with_every_piece_read() ->
         for start in {0, *(i + 1 for i, char in enumerate(text) if char in " ,")}:
             found = flat_module._place_suffix_read(DEFAULT_VOCABULARY, text, start, len(text))
             assert flat_module._place_suffix(DEFAULT_VOCABULARY, text, start, len(text)) == found
+
+
+# -- the scan for further releases ------------------------------------------------------------
+
+
+def _header_kind_screen_keeps(text: str) -> None:
+    if not may_be_header_kind(DEFAULT_VOCABULARY, text):
+        assert classify(DEFAULT_VOCABULARY, text) not in HEADER_LINE_KINDS, text
+
+
+def test_the_header_kind_screen_on_every_golden_line() -> None:
+    """A line turned away is no dateline, note type or office line (and some are kept)."""
+    kept = 0
+    for text in _fixture_lines():
+        _header_kind_screen_keeps(text)
+        kept += may_be_header_kind(DEFAULT_VOCABULARY, text)
+    assert kept
+
+
+@given(case=releases())
+def test_the_header_kind_screen_on_generated_releases(case: Case) -> None:
+    for line in split_lines(case.text):
+        _header_kind_screen_keeps(line.text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["March 14, 2016", "2016", "Press Statement", "Index", "(Corrected)", "Office of the",
+             "Spokesperson", "U.S. Department of State", "Daily Press Briefing", "|", "-", "12",
+             "2:46 p.m.", "items", "$300", "million", "(1)", "Bureau of", "Affairs", "EST", ","]
+        ),
+        max_size=8,
+    ).map(" ".join)
+)  # fmt: skip
+@example("Daily Press Briefing Index 2")
+@example("Press Statement (Corrected 2)")
+@example("U.S. Department of State Office of the Spokesperson 2")
+def test_the_header_kind_screen_keeps_every_date_note_type_and_office(text: str) -> None:
+    _header_kind_screen_keeps(text)
+
+
+def test_turned_away_lines_are_remembered_per_vocabulary() -> None:
+    """A line the screen turned away answers the same when met again, under its vocabulary."""
+    forget_turned_away()
+    text = "It also requests $300 million for the programme."
+    state = ParseState(f"Title\n\n{text}\n", vocabulary=DEFAULT_VOCABULARY)
+    assert not _Scan(state).may_be_header_kind(2)
+    assert TURNED_AWAY.get(text) is DEFAULT_VOCABULARY
+    assert not _Scan(state).may_be_header_kind(2)
+    other = DEFAULT_VOCABULARY.extend(note_types=[text])
+    assert _Scan(ParseState(state.source, vocabulary=other)).may_be_header_kind(2)
+    forget_turned_away()
+    assert not TURNED_AWAY
+
+
+def _has_body_plain(scan: _Scan, start: int, end: int) -> bool:
+    """``_Scan.has_body`` as first written: every line from ``start`` to ``end`` walked."""
+    found, run = False, None
+    for index in range(start, end):
+        kind = scan.kind(index)
+        if kind in (Kind.PROSE, Kind.LABEL):
+            found = True
+        elif kind != Kind.BLANK:
+            run = index if run is None else run
+        elif run is not None:
+            found = found or scan._run_is_prose(run, index)
+            run = None
+    return end > start and (found or (run is not None and scan._run_is_prose(run, end)))
+
+
+def _is_header_eager(scan: _Scan, index: int) -> bool:
+    """``_Scan.is_header`` as first written: the four non-blank lines above read first."""
+    kind = scan.kind(index)
+    above = scan.nonblank(index, -1, 4)
+    if kind == Kind.DATE:
+        strong = 0
+        for line in above:
+            found = scan.kind(line)
+            if found in (Kind.PROSE, Kind.LABEL) or scan._paragraph_between(line, index):
+                break
+            strong += found in STRONG
+        return strong >= 2
+    if kind in (Kind.NOTE_TYPE, Kind.OFFICE):
+        return bool(above) and scan.is_title(above[0])
+    return False
+
+
+def _scan_answers_as_the_full_walks(text: str, order: Random) -> None:
+    state = ParseState(text, vocabulary=DEFAULT_VOCABULARY)
+    size = len(state.lines)
+    plain = _Scan(state)
+    for start in order.sample(range(size + 1), min(3, size + 1)):
+        scan = _Scan(state)  # asked about ends in a random order, as a page of headers may
+        for end in order.sample(range(size + 1), size + 1):
+            assert scan.has_body(start, end) is _has_body_plain(plain, start, end), (start, end)
+    scan = _Scan(state)
+    for index in range(size):
+        if plain.kind(index) in HEADER_LINE_KINDS:
+            assert scan.is_header(index) is _is_header_eager(plain, index), index
+
+
+def test_the_scan_answers_as_the_full_walks_on_every_golden_page() -> None:
+    for path in GOLDEN_TEXTS:
+        _scan_answers_as_the_full_walks(decode(path.read_bytes()).text, Random(path.name))
+
+
+@given(cases=st.lists(releases(), min_size=1, max_size=3), order=st.randoms(use_true_random=False))
+def test_the_scan_answers_as_the_full_walks_on_pages_of_generated_releases(
+    cases: list[Case], order: Random
+) -> None:
+    _scan_answers_as_the_full_walks("\n\n".join(case.text for case in cases), order)

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from releaseparse.dates import _DIGIT
+from releaseparse.dates import _DIGIT, read_dateline
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import (
     HEADER_KINDS,
+    KIND_MEMO,
     WRAPPED_LINES,
     Kind,
     kind_memo,
+    note_type_of,
+    office_start,
     paragraph_is_prose,
     remembered_kind,
 )
 from releaseparse.extractors._scan import SEARCH_LINES
 from releaseparse.extractors.disclaimer import Copies
+from releaseparse.guard import gave_up
 from releaseparse.lines import Line
 from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM, collapse, word_count
+from releaseparse.vocabulary import Vocabulary
 
 #: Header lines are short; longer lines are never looked at when scanning for a header.
 MAX_HEADER_LINE = 80
@@ -31,6 +36,35 @@ _STRONG = frozenset(
     {Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE}
 )
 _LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
+
+
+#: The kinds of line a further release's header is found from.
+_HEADER_LINE_KINDS = frozenset({Kind.DATE, Kind.NOTE_TYPE, Kind.OFFICE})
+
+
+def may_be_header_kind(vocabulary: Vocabulary, text: str) -> bool:
+    """``False`` only where ``classify`` reads ``text`` as no dateline, note type or office.
+
+    Each of the three needs its own test in ``classify`` to pass: ``read_dateline``,
+    ``note_type_of`` or ``office_start`` (about a fifth of ``classify``'s cost on a
+    line that is none of them).
+    """
+    line = collapse(text)
+    return (
+        read_dateline(line) is not None
+        or note_type_of(vocabulary, line) is not None
+        or office_start(vocabulary, line) is not None
+    )
+
+
+#: Short lines holding a digit that ``may_be_header_kind`` turned away, each with the
+#: vocabulary it was read with (``KIND_MEMO`` texts at most, emptied when full).
+_turned_away: dict[str, Vocabulary] = {}
+
+
+def forget_turned_away() -> None:
+    """Empty the memo of lines turned away as header lines (pages read as never seen)."""
+    _turned_away.clear()
 
 
 class _Scan:
@@ -58,6 +92,31 @@ class _Scan:
             self._kinds[index] = found
         return found
 
+    def may_be_header_kind(self, index: int) -> bool:
+        """``False`` only where line ``index`` is no dateline, note type or office line.
+
+        A kind already known answers; otherwise ``may_be_header_kind`` does, without the
+        whole of ``classify``. A line it turns away is remembered as a classified one is
+        (boilerplate repeats across pages): it is not classified, so the kind memo
+        never learns it.
+        """
+        text = self.lines[index].text
+        known = self._kinds.get(index)
+        if known is None:
+            known = self._memo.get(text)
+        if known is not None:
+            return known in _HEADER_LINE_KINDS
+        vocabulary = self.vocabulary
+        if _turned_away.get(text) is vocabulary:
+            return False
+        if may_be_header_kind(vocabulary, text):
+            return True
+        if not gave_up():
+            if len(_turned_away) >= KIND_MEMO:
+                _turned_away.clear()
+            _turned_away[text] = vocabulary
+        return False
+
     def nonblank(self, index: int, direction: int, limit: int) -> list[int]:
         """Up to ``limit`` non-blank line indices from ``index`` going ``direction``."""
         found: list[int] = []
@@ -67,6 +126,16 @@ class _Scan:
                 found.append(index)
             index += direction
         return found
+
+    def nonblank_lines(self, index: int, direction: int, limit: int) -> Iterator[int]:
+        """``nonblank``'s lines, each classified only when the caller reaches it."""
+        found = 0
+        index += direction
+        while self.top <= index < len(self.lines) and found < limit:
+            if self.kind(index) != Kind.BLANK:
+                found += 1
+                yield index
+            index += direction
 
     def has_body(self, start: int, end: int) -> bool:
         """Whether lines ``start`` to ``end`` hold a paragraph (hard-wrapped ones read whole).
@@ -85,7 +154,9 @@ class _Scan:
         found_before, run_at = self._found_before, self._run_at
         index = start + len(found_before) - 1
         found, run = found_before[-1], run_at[-1]
-        while index < end:
+        # A paragraph once found stays found: no line below it is looked at for ``end``
+        # values past it (a page of one long release asks about its whole body).
+        while index < end and not found:
             kind = self.kind(index)
             if kind in (Kind.PROSE, Kind.LABEL):
                 found = True
@@ -98,6 +169,8 @@ class _Scan:
             found_before.append(found)
             run_at.append(run)
         offset = end - start
+        if offset >= len(found_before):
+            return True  # the walk stopped at a paragraph above ``end``
         began = run_at[offset]
         return found_before[offset] or (began is not None and self._run_is_prose(began, end))
 
@@ -122,13 +195,13 @@ class _Scan:
     def is_header(self, index: int) -> bool:
         """Whether line ``index`` opens or closes the header of a further release."""
         kind = self.kind(index)
-        above = self.nonblank(index, -1, 4)
         if kind == Kind.DATE:
             # Only the header lines right above count: past a paragraph (one line of prose,
             # or hard-wrapped lines that read as prose together) they belong to an earlier
-            # header, and a lone date line between paragraphs opens nothing.
+            # header, and a lone date line between paragraphs opens nothing. Lines are
+            # read up to that paragraph only.
             strong = 0
-            for line in above:
+            for line in self.nonblank_lines(index, -1, 4):
                 found = self.kind(line)
                 if found in (Kind.PROSE, Kind.LABEL) or self._paragraph_between(line, index):
                     break
@@ -136,6 +209,7 @@ class _Scan:
             return strong >= 2
         if kind in (Kind.NOTE_TYPE, Kind.OFFICE):
             # ``Title`` / ``Office of the Spokesperson`` (blank lines between allowed).
+            above = self.nonblank(index, -1, 1)
             return bool(above) and self.is_title(above[0])
         return False
 
@@ -184,15 +258,17 @@ def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) 
         text = lines[index].text
         if not text or len(text) > MAX_HEADER_LINE:
             continue
-        # Only a dateline, note type or office line can be a header line here, and every
-        # dateline holds a ``\d`` digit (``read_dateline`` asks the same first).
-        if not (
-            _DIGIT.search(text) is not None
-            or vocabulary.note_type(text) is not None
-            or vocabulary.is_office(collapse(text))
-        ):
+        # Only a dateline, note type or office line can be a header line here. Every
+        # dateline holds a ``\d`` digit (``read_dateline`` asks the same first); a line
+        # with none counts only as a note type or office the vocabulary names whole. Most
+        # short body lines holding a digit (a list item, a time, a sum) are none of the
+        # three, and are turned away without the whole of ``classify``.
+        if _DIGIT.search(text) is None:
+            if vocabulary.note_type(text) is None and not vocabulary.is_office(collapse(text)):
+                continue
+        elif not scan.may_be_header_kind(index):
             continue
-        if scan.kind(index) in (Kind.DATE, Kind.NOTE_TYPE, Kind.OFFICE) and scan.is_header(index):
+        if scan.kind(index) in _HEADER_LINE_KINDS and scan.is_header(index):
             if in_disclaimer(lines[index].start):
                 continue  # a broken disclaimer (``The`` / ``Office of E...``) is no header
             start = scan.release_start(index)
