@@ -72,7 +72,16 @@ from releaseparse.extractors.speaker import named_in_title
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
 from releaseparse.parser import Parser
 from releaseparse.profiles import get_profile, profile_names
-from releaseparse.records import Region, Span, span_table, unchecked_region, unchecked_span
+from releaseparse.records import (
+    Defect,
+    Region,
+    Severity,
+    Span,
+    span_table,
+    unchecked_defect,
+    unchecked_region,
+    unchecked_span,
+)
 from releaseparse.state import ParseState
 from releaseparse.text import (
     _LEADS,
@@ -102,6 +111,7 @@ body_module = importlib.import_module("releaseparse.extractors.body")
 markers_module = importlib.import_module("releaseparse.extractors.markers")
 wire_module = importlib.import_module("releaseparse.extractors.wire")
 tail_module = importlib.import_module("releaseparse.extractors._tail")
+checks_module = importlib.import_module("releaseparse.extractors.checks")
 flat_module = importlib.import_module("releaseparse.extractors._flat")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
@@ -1317,6 +1327,78 @@ def test_a_disclaimer_is_found_as_well_from_lines_tried_from_further_up(
             lines = disclaimer_module._candidate_lines(state, floor)
             found = disclaimer_module._find(state, start, lines)
             assert found == disclaimer_module._find(state, start)
+
+
+@given(
+    st.sampled_from(["x.one", "date.missing"]),
+    st.sampled_from([*Severity, "info", "warning", "error"]),
+    st.integers(0, 5),
+    st.integers(0, 5),
+)
+def test_a_defect_is_recorded_as_the_plain_constructor_makes_it(
+    code: str, severity: Severity | str, start: int, end: int
+) -> None:
+    """``ParseState.defect`` (severity kept when it is one, slots set directly) records the
+    ``Defect`` that ``Defect(code, message, Severity(severity), span)`` makes."""
+    start, end = min(start, end), max(start, end)
+    state = ParseState("x" * 5)
+    state.defect(code, "a message", Span(start, end), severity)
+    (recorded,) = state.defects
+    plain = Defect(code, "a message", Severity(severity), Span(start, end))
+    assert recorded == plain
+    assert type(recorded.severity) is Severity
+    assert hash(recorded) == hash(plain)
+    assert recorded.field == plain.field
+    assert pickle.loads(pickle.dumps(recorded)) == plain
+    direct = unchecked_defect(code, "a message", Severity(severity), Span(start, end))
+    assert direct == plain
+    assert repr(direct) == repr(plain)
+
+
+def _plain_checks(state: ParseState) -> list[Defect]:
+    """The defects ``checks`` records, computed in the plain form (checked spans)."""
+    source = state.source
+    found = []
+    if is_blank(source):
+        found.append(
+            Defect(
+                "source.blank", "the input holds no text", Severity.WARNING, Span(0, len(source))
+            )
+        )
+    first = len(source) - len(source.lstrip())
+    first = first if first < len(source) else 0
+    end = header_end(state)
+    if not state.has("title"):
+        found.append(
+            Defect("title.missing", "no title was found", Severity.ERROR, Span(first, first))
+        )
+    if not state.has("date") and "date.no_year" not in {d.code for d in state.defects}:
+        message = "no dateline was found in the header; no date is filled in"
+        found.append(Defect("date.missing", message, Severity.ERROR, Span(end, end)))
+    if not state.has("body"):
+        message = "no body text was found after the header"
+        found.append(Defect("body.missing", message, Severity.WARNING, Span(end, end)))
+    return found
+
+
+@given(st.one_of(releases().map(lambda case: case.text), st.text(max_size=40)))
+@example("")
+@example("  \n ")
+@example("\n\nTitle only\n")
+def test_the_closing_checks_record_the_defects_of_the_plain_form(text: str) -> None:
+    """``checks`` (its spans made unchecked, the first text found once) records what the
+    plain form records."""
+    state = ParseState(text)
+    for name, extractor in Parser():
+        if name == "checks":
+            break
+        state.extractor = name
+        extractor(state)
+    before = len(state.defects)
+    expected = _plain_checks(state)
+    state.extractor = "checks"
+    checks_module.checks(state)
+    assert list(state.defects[before:]) == expected
 
 
 _VOCABULARIES = [DEFAULT_VOCABULARY, *(get_profile(name).vocabulary for name in profile_names())]

@@ -19,6 +19,7 @@ from releaseparse.records import (
     Speaker,
     Turn,
     offset_span_table,
+    unchecked_defect,
     unchecked_span,
 )
 from releaseparse.serialize import EXTRA_TYPES, plain_value
@@ -319,7 +320,11 @@ class ParseState:
     ) -> None:
         """Record a problem with the input: a stable dotted ``code``, a message, a span."""
         self._check_span(span, "defect", code)
-        self._defects.append(Defect(code, message, Severity(severity), span))
+        # ``Severity(severity)`` costs a microsecond even for a ``Severity``: most callers
+        # pass one, which needs no conversion.
+        if type(severity) is not Severity:
+            severity = Severity(severity)
+        self._defects.append(unchecked_defect(code, message, severity, span))
 
     @property
     def defects(self) -> tuple[Defect, ...]:

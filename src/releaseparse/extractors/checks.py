@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from releaseparse.extractors._common import header_end
-from releaseparse.records import Severity, Span
+from releaseparse.records import Severity, Span, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
 
@@ -19,7 +19,9 @@ def checks(state: ParseState) -> None:
     source = state.source
     if is_blank(source):
         state.defect("source.blank", "the input holds no text", Span(0, len(source)))
-    here = Span(_first_text(source), _first_text(source))
+    # Offsets within the source by construction: the spans need no check.
+    first = _first_text(source)
+    here = unchecked_span(first, first)
     end = header_end(state)
     if not state.has("title"):
         state.defect("title.missing", "no title was found", here, Severity.ERROR)
@@ -27,8 +29,10 @@ def checks(state: ParseState) -> None:
         state.defect(
             "date.missing",
             "no dateline was found in the header; no date is filled in",
-            Span(end, end),
+            unchecked_span(end, end),
             Severity.ERROR,
         )
     if not state.has("body"):
-        state.defect("body.missing", "no body text was found after the header", Span(end, end))
+        state.defect(
+            "body.missing", "no body text was found after the header", unchecked_span(end, end)
+        )
