@@ -23,7 +23,7 @@ from releaseparse.dates import _LOCAL_FORMS as LOCAL_FORMS
 from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
-from releaseparse.extractors._common import header_end
+from releaseparse.extractors._common import clean_value, header_end, set_text, trimmed
 from releaseparse.extractors._flat import _place_suffix, _starts, _strip, read_flat
 from releaseparse.extractors._kinds import (
     _BARE_LABEL,
@@ -77,12 +77,14 @@ from releaseparse.records import (
     Region,
     Severity,
     Span,
+    Speaker,
+    Turn,
     span_table,
     unchecked_defect,
     unchecked_region,
     unchecked_span,
 )
-from releaseparse.state import ParseState
+from releaseparse.state import Field, ParseState
 from releaseparse.text import (
     _LEADS,
     _MOJIBAKE_HINT,
@@ -112,6 +114,7 @@ markers_module = importlib.import_module("releaseparse.extractors.markers")
 wire_module = importlib.import_module("releaseparse.extractors.wire")
 tail_module = importlib.import_module("releaseparse.extractors._tail")
 checks_module = importlib.import_module("releaseparse.extractors.checks")
+state_module = importlib.import_module("releaseparse.state")
 flat_module = importlib.import_module("releaseparse.extractors._flat")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)]*$")
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
@@ -1399,6 +1402,77 @@ def test_the_closing_checks_record_the_defects_of_the_plain_form(text: str) -> N
     state.extractor = "checks"
     checks_module.checks(state)
     assert list(state.defects[before:]) == expected
+
+
+class _Text(str):
+    """A ``str`` subclass: an instance, though not of the type itself."""
+
+
+_ITEMS = st.sampled_from(
+    ["a", _Text("b"), 1, True, None, ("x",), Speaker("A"), Turn("Q", "t", Span(0, 1))]
+)
+
+
+@given(st.lists(_ITEMS, max_size=6).map(tuple), st.sampled_from([str, Speaker, Turn, int]))
+def test_all_of_is_every_item_an_instance(value: tuple[object, ...], kind: type) -> None:
+    """``state._all_of`` (the items' types looked at first) is the plain ``isinstance`` test."""
+    assert state_module._all_of(value, kind) is all(isinstance(item, kind) for item in value)
+
+
+@given(
+    st.sampled_from(["title", "body", "speakers", "turns", "extra_one"]),
+    st.one_of(_ITEMS, st.lists(_ITEMS, max_size=4).map(tuple)),
+    st.one_of(st.none(), st.just({}), st.just({"0": (0, 1)}), st.just({"0": Span(1, 2)})),
+)
+def test_a_field_is_set_as_the_plain_form_sets_it(
+    name: str, value: object, parts: dict[str, Span | tuple[int, int]] | None
+) -> None:
+    """``set`` (value checks on the items' types first, the ``Field`` made as a tuple, the
+    parts handled apart) takes or refuses what the plain form does, and records the same."""
+    plain_check = {
+        "title": lambda v: v is None or isinstance(v, str),
+        "body": lambda v: isinstance(v, tuple) and all(isinstance(i, str) for i in v),
+        "speakers": lambda v: isinstance(v, tuple) and all(isinstance(i, Speaker) for i in v),
+        "turns": lambda v: isinstance(v, tuple) and all(isinstance(i, Turn) for i in v),
+    }.get(name)
+    state = ParseState("x" * 5)
+    state.extractor = "mine"
+    if plain_check is not None and not plain_check(value):
+        with pytest.raises(ExtractorError, match="cannot hold"):
+            state.set(name, value, Span(0, 3), parts=parts)
+        assert not state.fields
+        assert not state.spans
+        return
+    try:
+        state.set(name, value, Span(0, 3), parts=parts)
+    except ExtractorError:
+        assert plain_check is None  # an extra whose value JSON cannot keep
+        return
+    field = state.fields[name]
+    assert type(field) is Field
+    assert field == Field(state.get(name), Span(0, 3), "mine")
+    expected = {name: Span(0, 3)}
+    for part, span in (parts or {}).items():
+        expected[f"{name}.{part}"] = span if isinstance(span, Span) else Span(*span)
+    assert list(state.spans.items()) == list(expected.items())
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\u00a0\u200bÃ©"), max_size=10), st.data())
+def test_set_text_sets_what_the_plain_form_sets(text: str, data: st.DataObject) -> None:
+    """``set_text`` (no ``len`` of the span, ``clean_text`` on its offsets) records the
+    field, claim and defects of trimming, ``clean_value`` and ``set`` done in turn."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    fast, plain = ParseState(text), ParseState(text)
+    set_text(fast, "time_zone", Span(start, end), kind="mine")
+    span = trimmed(text, start, end)
+    if span:
+        plain.claim(span, "mine")
+        plain.set("time_zone", clean_value(plain, span, "time zone"), span)
+    assert fast.fields == plain.fields
+    assert fast.spans == plain.spans
+    assert fast.claims() == plain.claims()
+    assert fast.defects == plain.defects
 
 
 _VOCABULARIES = [DEFAULT_VOCABULARY, *(get_profile(name).vocabulary for name in profile_names())]

@@ -105,11 +105,12 @@ def set_time(state: ParseState, value: dt.time, zone: str | None, span: Span) ->
 def set_text(state: ParseState, name: str, span: Span, *, kind: str | None = None) -> None:
     """Set field ``name`` to the clean text at ``span``, claiming it as ``kind`` if given."""
     span = trimmed(state.source, span.start, span.end)
-    if not span:
+    start, end = span.start, span.end
+    if start == end:  # not ``len(span)``: a Python-level call
         return
     if kind is not None:
         state.claim(span, kind)
-    state.set(name, clean_value(state, span, name.replace("_", " ")), span)
+    state.set(name, clean_text(state, start, end, name.replace("_", " ")), span)
 
 
 def speakers_of(
