@@ -23,7 +23,7 @@ from releaseparse.dates import _LOCAL_FORMS as LOCAL_FORMS
 from releaseparse.dates import find_date, read_dateline, read_time
 from releaseparse.decoding import decode
 from releaseparse.errors import ExtractorError
-from releaseparse.extractors._common import clean_value, header_end, set_text, trimmed
+from releaseparse.extractors._common import block_of, clean_value, header_end, set_text, trimmed
 from releaseparse.extractors._flat import _place_suffix, _starts, _strip, read_flat
 from releaseparse.extractors._kinds import (
     _BARE_LABEL,
@@ -1473,6 +1473,39 @@ def test_set_text_sets_what_the_plain_form_sets(text: str, data: st.DataObject) 
     assert fast.spans == plain.spans
     assert fast.claims() == plain.claims()
     assert fast.defects == plain.defects
+
+
+def _plain_header_end(state: ParseState) -> int:
+    """``header_end`` in the plain form: the greatest end among the last line's claims."""
+    block = block_of(state)
+    if block is None:
+        return 0
+    last = state.lines[block.end - 1]
+    ends = [end for _start, end, _kind in state.claims(last.start, last.stop)]
+    if ends and max(ends) < last.end and state.source[max(ends) : last.end].strip():
+        return max(ends)
+    return last.stop
+
+
+@given(st.one_of(releases().map(lambda case: case.text), st.text(max_size=40)))
+@example("Remarks\nWASHINGTON, October 28, 2002INDEX: more text\n\nBody.\n")
+def test_the_header_end_is_that_of_the_plain_form(text: str) -> None:
+    """``header_end`` (the last claim on the last line taken as the one ending last) is
+    the plain form's, after each extractor of the chain."""
+    state = ParseState(text)
+    for name, extractor in Parser():
+        state.extractor = name
+        extractor(state)
+        assert header_end(state) == _plain_header_end(state)
+
+
+@pytest.mark.parametrize("path", GOLDEN_TEXTS, ids=lambda path: path.stem)
+def test_the_header_end_of_each_fixture_is_that_of_the_plain_form(path: Path) -> None:
+    state = ParseState(decode(path.read_bytes()).text)
+    for name, extractor in Parser():
+        state.extractor = name
+        extractor(state)
+        assert header_end(state) == _plain_header_end(state)
 
 
 _VOCABULARIES = [DEFAULT_VOCABULARY, *(get_profile(name).vocabulary for name in profile_names())]

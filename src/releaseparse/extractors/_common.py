@@ -51,9 +51,12 @@ def header_end(state: ParseState) -> int:
     if block is None:
         return 0
     last = state.lines[block.end - 1]
-    ends = [end for _start, end, _kind in state.claims(last.start, last.stop)]
-    if ends and max(ends) < last.end and state.source[max(ends) : last.end].strip():
-        return max(ends)
+    on_line = state.claims(last.start, last.stop)
+    if on_line:
+        # Claims do not overlap: the last to start is the last to end.
+        end = on_line[-1][1]
+        if end < last.end and state.source[end : last.end].strip():
+            return end
     return last.stop
 
 
