@@ -224,14 +224,12 @@ def parse_each(texts: Sequence[str]) -> None:
 #: What ``forget_seen_text`` runs, here and in each fresh interpreter that times one
 #: document (``_PARSE_IN_CHILD``): one list of the memos keyed by a line's text.
 _FORGET_SEEN_TEXT = (
-    "import releaseparse.dates, releaseparse.extractors._people\n"
-    "import releaseparse.extractors._releases, releaseparse.text, releaseparse.vocabulary\n"
-    "releaseparse.vocabulary.DEFAULT_VOCABULARY.line_kinds.clear()\n"
+    "import releaseparse.dates, releaseparse.text, releaseparse.vocabulary\n"
+    # The kinds of line texts and every reader's memo kept on the vocabulary.
+    "releaseparse.vocabulary.DEFAULT_VOCABULARY.forget_lines()\n"
     "releaseparse.text._fold.cache_clear()\n"
     "releaseparse.vocabulary._key.cache_clear()\n"
-    "releaseparse.extractors._people.forget_issuer_reads()\n"
     "releaseparse.dates._read_short_line.cache_clear()\n"
-    "releaseparse.extractors._releases.forget_turned_away()\n"
 )
 _FORGET_COMPILED = compile(_FORGET_SEEN_TEXT, "<forget_seen_text>", "exec")
 

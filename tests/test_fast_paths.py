@@ -48,13 +48,12 @@ from releaseparse.extractors._people import (
     _ISSUER_PREFIX,
     ISSUER_MEMO,
     ISSUER_MEMO_WIDTH,
+    ISSUER_READS,
     NAME_SUFFIX,
     _cjk_name_role,
-    _issuer_reads,
     _name_comma_role,
     _role_comma_name,
     _role_then_name,
-    forget_issuer_reads,
     is_name,
     is_role,
     read_issuer,
@@ -65,8 +64,7 @@ from releaseparse.extractors._people import _TITLE_WORDS as TITLE_WORDS
 from releaseparse.extractors._people import _ends_with_role as ends_with_role
 from releaseparse.extractors._releases import _HEADER_LINE_KINDS as HEADER_LINE_KINDS
 from releaseparse.extractors._releases import _STRONG as STRONG
-from releaseparse.extractors._releases import _Scan, forget_turned_away, may_be_header_kind
-from releaseparse.extractors._releases import _turned_away as TURNED_AWAY
+from releaseparse.extractors._releases import TURNED_AWAY, _Scan, may_be_header_kind
 from releaseparse.extractors.confidence import decorated
 from releaseparse.extractors.speaker import named_in_title
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
@@ -855,23 +853,25 @@ def test_issuer_reads_are_remembered_per_vocabulary_bounded_and_copied() -> None
     """``read_issuer`` answers from its memo as it read: per vocabulary, each caller a new list."""
     text = "Jane Doe, Harbor Warden"
     wardens = DEFAULT_VOCABULARY.extend(role_words=["Harbor Warden"])
-    forget_issuer_reads()
+    reads = DEFAULT_VOCABULARY.line_memo(ISSUER_READS)
+    DEFAULT_VOCABULARY.forget_lines()
     assert read_issuer(DEFAULT_VOCABULARY, text) is None
     assert read_issuer(wardens, text) == [((0, 8), (10, 23))]
     assert read_issuer(DEFAULT_VOCABULARY, text) is None
+    assert text in reads  # a text read as no issuer line is remembered too
     mine = read_issuer(wardens, text)
     assert mine is not None
     mine.clear()
     assert read_issuer(wardens, text) == [((0, 8), (10, 23))]
     for number in range(2 * ISSUER_MEMO):
         read_issuer(DEFAULT_VOCABULARY, f"Jane Doe {number}, Secretary of State")
-        assert len(_issuer_reads) <= ISSUER_MEMO
-    forget_issuer_reads()
+        assert len(reads) <= ISSUER_MEMO
+    DEFAULT_VOCABULARY.forget_lines()
+    assert not reads
     long = "Jane Doe, " + "Secretary of State " * 20
     assert len(long) > ISSUER_MEMO_WIDTH
     assert read_issuer(DEFAULT_VOCABULARY, long) == _issuer_unscreened(long)
-    assert not _issuer_reads
-    assert not _issuer_reads
+    assert not reads
 
 
 def _named_in_title_plain(text: str, *, by_only: bool) -> object:
@@ -1640,16 +1640,17 @@ def test_the_header_kind_screen_keeps_every_date_note_type_and_office(text: str)
 
 def test_turned_away_lines_are_remembered_per_vocabulary() -> None:
     """A line the screen turned away answers the same when met again, under its vocabulary."""
-    forget_turned_away()
+    turned_away = DEFAULT_VOCABULARY.line_memo(TURNED_AWAY)
+    DEFAULT_VOCABULARY.forget_lines()
     text = "It also requests $300 million for the programme."
     state = ParseState(f"Title\n\n{text}\n", vocabulary=DEFAULT_VOCABULARY)
     assert not _Scan(state).may_be_header_kind(2)
-    assert TURNED_AWAY.get(text) is DEFAULT_VOCABULARY
+    assert text in turned_away
     assert not _Scan(state).may_be_header_kind(2)
     other = DEFAULT_VOCABULARY.extend(note_types=[text])
     assert _Scan(ParseState(state.source, vocabulary=other)).may_be_header_kind(2)
-    forget_turned_away()
-    assert not TURNED_AWAY
+    DEFAULT_VOCABULARY.forget_lines()
+    assert not turned_away
 
 
 def _has_body_plain(scan: _Scan, start: int, end: int) -> bool:

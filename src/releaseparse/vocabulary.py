@@ -539,6 +539,28 @@ class Vocabulary:
         return {}
 
     @cached_property
+    def line_memos(self) -> dict[str, dict[str, Any]]:
+        """What readers learnt of line texts with this vocabulary, a bounded memo per reader.
+
+        Like ``line_kinds``: not part of the vocabulary's value, left out of pickles.
+        ``line_memo`` gives one, ``remember`` fills it.
+        """
+        return {}
+
+    def line_memo(self, reader: str) -> dict[str, Any]:
+        """The memo of ``reader``'s answers by line text (made when first asked for)."""
+        memo = self.line_memos.get(reader)
+        if memo is None:
+            memo = self.line_memos[reader] = {}
+        return memo
+
+    def forget_lines(self) -> None:
+        """Empty ``line_kinds`` and every ``line_memo``: texts are read as never seen."""
+        self.line_kinds.clear()
+        for memo in self.line_memos.values():
+            memo.clear()
+
+    @cached_property
     def note_type_lookup(self) -> dict[str, str]:
         """Folded note type, and the same without accents -> canonical spelling."""
         lookup = {_unaccented(_key(note)): note for note in reversed(self.note_types)}
@@ -762,6 +784,13 @@ class Vocabulary:
         if len(line) <= self.chrome_width and _key(line) in self.chrome_keys:
             return True
         return self.chrome_set.fullmatches(line)
+
+
+def remember(memo: dict[str, Any], text: str, value: object, limit: int) -> None:
+    """Keep ``value`` for ``text`` in ``memo``, emptied first when it holds ``limit`` texts."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[text] = value
 
 
 # Our own patterns, reviewed for catastrophic backtracking: no time limit on them.

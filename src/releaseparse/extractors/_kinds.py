@@ -15,7 +15,7 @@ from releaseparse.extractors._people import is_name, is_role_line, read_issuer
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
 from releaseparse.text import collapse, is_blank, visible, word_count
-from releaseparse.vocabulary import Vocabulary
+from releaseparse.vocabulary import Vocabulary, remember
 
 
 class Kind(enum.StrEnum):
@@ -355,9 +355,7 @@ def remembered_kind(vocabulary: Vocabulary, text: str, memo: dict[str, Kind]) ->
     if kind is None:
         kind = classify(vocabulary, text)
         if not gave_up():
-            if len(memo) >= KIND_MEMO:
-                memo.clear()
-            memo[text] = kind
+            remember(memo, text, kind, KIND_MEMO)
     return kind
 
 

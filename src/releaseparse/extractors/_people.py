@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from releaseparse.text import collapse, has_digit, word_count
-from releaseparse.vocabulary import Vocabulary
+from releaseparse.vocabulary import Vocabulary, remember
 
 # Two to six capitalised words (initials, hyphens, apostrophes; particles such as
 # "de" or "van" allowed between), no digits, no commas.
@@ -254,13 +254,10 @@ ISSUER_MEMO = 256
 #: Characters of a text remembered, at most: issuer lines are short (a longer line reads
 #: as prose first), and the memo should not keep a hostile page's long line alive.
 ISSUER_MEMO_WIDTH = 300
-#: ``read_issuer``'s answers by text, each with the vocabulary it was read with.
-_issuer_reads: dict[str, tuple[Vocabulary, tuple[tuple[Offsets, Offsets | None], ...] | None]] = {}
-
-
-def forget_issuer_reads() -> None:
-    """Empty ``read_issuer``'s memo (a benchmark reading its pages as never seen)."""
-    _issuer_reads.clear()
+#: The name of ``read_issuer``'s memo among the vocabulary's ``line_memo``s.
+ISSUER_READS = "issuer"
+#: What ``dict.get`` gives for a text the memo does not hold.
+_UNREAD = object()
 
 
 def read_issuer(vocabulary: Vocabulary, text: str) -> Read | None:
@@ -276,15 +273,12 @@ def read_issuer(vocabulary: Vocabulary, text: str) -> Read | None:
     """
     if len(text) > ISSUER_MEMO_WIDTH:
         return _read_issuer(vocabulary, text)
-    known = _issuer_reads.get(text)
-    if known is not None and known[0] is vocabulary:
-        found = known[1]
-    else:
+    memo = vocabulary.line_memo(ISSUER_READS)
+    found = memo.get(text, _UNREAD)
+    if found is _UNREAD:
         read = _read_issuer(vocabulary, text)
         found = None if read is None else tuple(read)
-        if len(_issuer_reads) >= ISSUER_MEMO:
-            _issuer_reads.clear()
-        _issuer_reads[text] = (vocabulary, found)
+        remember(memo, text, found, ISSUER_MEMO)
     return None if found is None else list(found)
 
 

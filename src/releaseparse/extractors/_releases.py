@@ -23,7 +23,7 @@ from releaseparse.guard import gave_up
 from releaseparse.lines import Line
 from releaseparse.state import ParseState
 from releaseparse.text import LIST_ITEM, collapse, word_count
-from releaseparse.vocabulary import Vocabulary
+from releaseparse.vocabulary import Vocabulary, remember
 
 #: Header lines are short; longer lines are never looked at when scanning for a header.
 MAX_HEADER_LINE = 80
@@ -57,14 +57,9 @@ def may_be_header_kind(vocabulary: Vocabulary, text: str) -> bool:
     )
 
 
-#: Short lines holding a digit that ``may_be_header_kind`` turned away, each with the
-#: vocabulary it was read with (``KIND_MEMO`` texts at most, emptied when full).
-_turned_away: dict[str, Vocabulary] = {}
-
-
-def forget_turned_away() -> None:
-    """Empty the memo of lines turned away as header lines (pages read as never seen)."""
-    _turned_away.clear()
+#: The name of the memo, among the vocabulary's ``line_memo``s, of the short lines
+#: holding a digit that ``may_be_header_kind`` turned away (``KIND_MEMO`` texts at most).
+TURNED_AWAY = "turned away as header lines"
 
 
 class _Scan:
@@ -106,15 +101,13 @@ class _Scan:
             known = self._memo.get(text)
         if known is not None:
             return known in _HEADER_LINE_KINDS
-        vocabulary = self.vocabulary
-        if _turned_away.get(text) is vocabulary:
+        turned_away = self.vocabulary.line_memo(TURNED_AWAY)
+        if text in turned_away:
             return False
-        if may_be_header_kind(vocabulary, text):
+        if may_be_header_kind(self.vocabulary, text):
             return True
         if not gave_up():
-            if len(_turned_away) >= KIND_MEMO:
-                _turned_away.clear()
-            _turned_away[text] = vocabulary
+            remember(turned_away, text, True, KIND_MEMO)
         return False
 
     def nonblank(self, index: int, direction: int, limit: int) -> list[int]:
