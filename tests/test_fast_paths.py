@@ -64,7 +64,12 @@ from releaseparse.extractors._people import _TITLE_WORDS as TITLE_WORDS
 from releaseparse.extractors._people import _ends_with_role as ends_with_role
 from releaseparse.extractors._releases import _HEADER_LINE_KINDS as HEADER_LINE_KINDS
 from releaseparse.extractors._releases import _STRONG as STRONG
-from releaseparse.extractors._releases import TURNED_AWAY, _Scan, may_be_header_kind
+from releaseparse.extractors._releases import (
+    TURNED_AWAY,
+    _Scan,
+    may_be_header_kind,
+    named_header_width,
+)
 from releaseparse.extractors.confidence import decorated
 from releaseparse.extractors.speaker import named_in_title
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
@@ -1709,3 +1714,35 @@ def test_the_scan_answers_as_the_full_walks_on_pages_of_generated_releases(
     cases: list[Case], order: Random
 ) -> None:
     _scan_answers_as_the_full_walks("\n\n".join(case.text for case in cases), order)
+
+
+def _named_screen_passes(vocabulary: Vocabulary, text: str) -> bool:
+    """The scan's screen for lines with no digit: ``False`` turns ``text`` away."""
+    line = collapse(text)
+    return len(line) <= named_header_width(vocabulary) or line.startswith(
+        vocabulary.office_prefixes
+    )
+
+
+_LONG_NAMES = DEFAULT_VOCABULARY.extend(
+    note_types=["Joint Statement of the Ministerial Conference on Coastal Fisheries"],
+    offices=["Office of Oceans and International Environmental and Scientific Affairs Liaison"],
+)
+
+
+@pytest.mark.parametrize("vocabulary", [DEFAULT_VOCABULARY, _LONG_NAMES])
+def test_every_note_type_and_office_passes_the_scans_screen(vocabulary: Vocabulary) -> None:
+    for name in (*vocabulary.note_types, *vocabulary.offices):
+        for printed in (name, name.upper(), f" {name}\u00a0 ", name.replace(" ", "  ")):
+            assert _named_screen_passes(vocabulary, printed), printed
+
+
+@given(st.text(max_size=90), st.sampled_from([DEFAULT_VOCABULARY, _LONG_NAMES]))
+@example("Joint Statement of the Ministerial Conference on Coastal Fisheries", _LONG_NAMES)
+@example("Office of Oceans and International Environmental and Scientific Affairs", _LONG_NAMES)
+def test_a_line_the_scans_screen_turns_away_is_no_note_type_or_office(
+    text: str, vocabulary: Vocabulary
+) -> None:
+    if not _named_screen_passes(vocabulary, text):
+        assert vocabulary.note_type(text) is None
+        assert not vocabulary.is_office(collapse(text))

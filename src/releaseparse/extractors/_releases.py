@@ -57,6 +57,16 @@ def may_be_header_kind(vocabulary: Vocabulary, text: str) -> bool:
     )
 
 
+def named_header_width(vocabulary: Vocabulary) -> int:
+    """The longest collapsed line that may be a note type or an office ``vocabulary`` names.
+
+    ``Vocabulary.note_type`` and ``is_office`` turn a longer line away unless it opens
+    with an office prefix: each compares the collapsed line's length with its longest
+    folded entry (folding never shortens a text).
+    """
+    return max(vocabulary.note_type_width, vocabulary.office_width)
+
+
 #: The name of the memo, among the vocabulary's ``line_memo``s, of the short lines
 #: holding a digit that ``may_be_header_kind`` turned away (``KIND_MEMO`` texts at most).
 TURNED_AWAY = "turned away as header lines"
@@ -247,6 +257,8 @@ def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) 
     """
     lines: tuple[Line, ...] = scan.lines
     vocabulary = scan.vocabulary
+    named_width = named_header_width(vocabulary)
+    office_prefixes = vocabulary.office_prefixes
     for index in range(begin, len(lines)):
         text = lines[index].text
         if not text or len(text) > MAX_HEADER_LINE:
@@ -257,7 +269,10 @@ def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) 
         # short body lines holding a digit (a list item, a time, a sum) are none of the
         # three, and are turned away without the whole of ``classify``.
         if _DIGIT.search(text) is None:
-            if vocabulary.note_type(text) is None and not vocabulary.is_office(collapse(text)):
+            line = collapse(text)
+            if len(line) > named_width and not line.startswith(office_prefixes):
+                continue
+            if vocabulary.note_type(line) is None and not vocabulary.is_office(line):
                 continue
         elif not scan.may_be_header_kind(index):
             continue
