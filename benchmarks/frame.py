@@ -35,7 +35,8 @@ a finished parse, and a parse with every extractor disabled is no lower bound.
 asks then), and prints the four costliest per corpus (µs a document). For the
 1 KB release it prints each line: ``classify`` timed whole, unseen, and the tests over
 1 µs. A line whose kind the cascade here would not give is counted as a mismatch: the
-copy of the cascade has drifted from ``classify``.
+copy of the cascade has drifted from ``classify``. A second table sums the tests by the
+kind each line reads as: lines that no test takes (``other``) run every test.
 """
 
 from __future__ import annotations
@@ -276,17 +277,36 @@ def print_tests(parser: releaseparse.Parser, found: dict[str, list[str]], exampl
     print("\n## The line tests: µs a document, the four costliest\n")
     print("| corpus | lines classified a document | costliest tests |")
     print("| --- | --- | --- |")
+    by_kind: dict[str, dict[Kind, list[float]]] = {}
     for name, texts in found.items():
         totals: dict[str, float] = defaultdict(float)
+        kinds: dict[Kind, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        by_kind[name] = kinds
         lines = [text for text in classified_lines(parser, texts) if not is_blank(text)]
         for text in lines:
             costs, kind = costs_of_tests(vocabulary, text, 1)
             mismatches += kind != _kinds.classify(vocabulary, text)
             for test, cost in costs:
                 totals[test] += cost
+            kinds[kind][0] += 1
+            kinds[kind][1] += sum(cost for _test, cost in costs)
         top = sorted(totals.items(), key=lambda item: -item[1])[:4]
         listed = ", ".join(f"{test} {cost / len(texts):.1f}" for test, cost in top)
         print(f"| {name} | {len(lines) / len(texts):.2f} | {listed} |")
+    print("\n## The line tests by the kind a line reads as: the three costliest kinds\n")
+    print("Lines a document, the tests' µs a document, and µs a line, per kind.\n")
+    print("| corpus | all kinds, µs a document | costliest kinds |")
+    print("| --- | --- | --- |")
+    for name, counted in by_kind.items():
+        documents = len(found[name])
+        whole = sum(cost for _count, cost in counted.values())
+        top_kinds = sorted(counted.items(), key=lambda item: -item[1][1])[:3]
+        listed = ", ".join(
+            f"{kind.value} {count / documents:.2f} lines, {cost / documents:.1f} µs"
+            f" ({cost / count:.1f} a line)"
+            for kind, (count, cost) in top_kinds
+        )
+        print(f"| {name} | {whole / documents:.1f} | {listed} |")
     print("\n## The 1 KB release's lines, unseen\n")
     print("| line | kind | `classify` µs | tests over 1 µs, costliest first |")
     print("| --- | --- | --- | --- |")
