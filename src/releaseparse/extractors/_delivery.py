@@ -23,8 +23,18 @@ _FORMULA = regex.compile(
     r"(?i)\s*(?:as\s+(?:prepared\s+for\s+delivery|delivered|prepared)|(?:remarks|statement)\s+as"
     r"\s+(?:prepared(?:\s+for\s+delivery)?|delivered)|delivered)\s+by\s+"
 )
+#: What a text ``_FORMULA`` matches may open with besides whitespace: the characters the
+#: pattern's case-insensitive (simple case folding: one character each) first letters
+#: ``a``, ``r``, ``s`` and ``d`` match, the long s among them. Every character ``\s`` matches
+#: is ``str.isspace``. A line opening with any other character has no formula.
+FORMULA_INITIALS = frozenset("aArRsSdD\u017f")
 #: The forum: ``to the Permanent Council``, ``at the Hyatt Regency``, ``before the ...``.
 _FORUM = regex.compile(r"(?i)(?:^|\s+)(?:to|at|before)\s+(?:the\s+)?")
+#: The lower-case characters ``_FORUM`` (its ``to``, ``at``, ``before``, case-insensitive)
+#: may open a wrapped forum line with: a stripped text opens with no whitespace, so the
+#: pattern's ``^`` branch is the one that holds, and ``read_forum_line`` asks for a
+#: lower-case opening.
+FORUM_INITIALS = frozenset("tab")
 #: A forum or a place is a few capitalised words (``UN Security Council``, ``New York``).
 MAX_FORUM_WORDS = 8
 MAX_PLACE_WORDS = 4
@@ -70,10 +80,15 @@ def read_forum_line(text: str) -> tuple[Offsets, Offsets | None] | None:
     """A delivery line's wrapped end: ``to the Permanent Council, Vienna``."""
     if len(text) > MAX_DELIVERY_LENGTH:
         return None
-    lead = _FORUM.match(text.lstrip())
-    if lead is None or not text.lstrip()[:1].islower():
+    stripped = text.lstrip()
+    # A title (a capital first) or a front-matter key (``date:``) is answered here: only
+    # a lower-case ``t``, ``a`` or ``b`` opens a text ``_FORUM`` matches and that is lower-case.
+    if stripped[:1] not in FORUM_INITIALS:
         return None
-    start = len(text) - len(text.lstrip()) + lead.end()
+    lead = _FORUM.match(stripped)
+    if lead is None:
+        return None
+    start = len(text) - len(stripped) + lead.end()
     return _forum_and_place(text, start, len(text))
 
 
@@ -81,6 +96,9 @@ def read_delivery(vocabulary: Vocabulary, text: str) -> Delivery | None:
     """Read a delivery line; ``None`` unless it opens with a formula and names a speaker."""
     if len(text) > MAX_DELIVERY_LENGTH:
         return None
+    opening = text[:1]
+    if opening not in FORMULA_INITIALS and not opening.isspace():
+        return None  # most lines: no formula can open them (``FORMULA_INITIALS``)
     formula = _FORMULA.match(text)
     if formula is None:
         return None

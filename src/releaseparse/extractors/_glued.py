@@ -12,7 +12,12 @@ from typing import NamedTuple
 
 import regex
 
-from releaseparse.extractors._delivery import read_delivery, read_forum_line
+from releaseparse.extractors._delivery import (
+    FORMULA_INITIALS,
+    FORUM_INITIALS,
+    read_delivery,
+    read_forum_line,
+)
 from releaseparse.extractors._flat import _leading_note_type, _place_suffix, _strip
 from releaseparse.extractors._people import Offsets, is_name, is_role_line, read_issuer
 from releaseparse.text import has_digit
@@ -20,6 +25,8 @@ from releaseparse.vocabulary import Vocabulary
 
 #: Glued header lines are short.
 MAX_GLUED_LENGTH = 120
+#: What a delivery line or its wrapped end may open with, but whitespace.
+_DELIVERY_INITIALS = FORMULA_INITIALS | FORUM_INITIALS
 #: Between a note type and its speaker: ``STATEMENT BY ...``, ``Testimony: ...``.
 _BY = regex.compile(r"(?i)(?:by\s+|:\s*)")
 
@@ -112,12 +119,16 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     A delivery line (``As delivered by Ambassador Jane Doe to the Permanent Council,
     Vienna``) and its wrapped end (``to the Permanent Council, Vienna``) are read too.
     """
-    delivery = read_delivery(vocabulary, text)
-    if delivery is not None:
-        return GluedHeader(None, delivery.speakers, None, delivery.place, delivery.venue)
-    forum = read_forum_line(text)
-    if forum is not None:
-        return GluedHeader(None, [], None, forum[1], forum[0])
+    opening = text[:1]
+    # A delivery line opens with a formula's first letter or whitespace, its wrapped end
+    # (stripped) with a lower-case ``t``, ``a`` or ``b``: most lines open otherwise.
+    if opening in _DELIVERY_INITIALS or opening.isspace():
+        delivery = read_delivery(vocabulary, text)
+        if delivery is not None:
+            return GluedHeader(None, delivery.speakers, None, delivery.place, delivery.venue)
+        forum = read_forum_line(text)
+        if forum is not None:
+            return GluedHeader(None, [], None, forum[1], forum[0])
     if len(text) > MAX_GLUED_LENGTH or has_digit(text):
         return None
     start = len(text) - len(text.lstrip())
