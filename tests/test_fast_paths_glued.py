@@ -24,8 +24,10 @@ from releaseparse.extractors._glued import (
     _BY,
     MAX_GLUED_LENGTH,
     GluedHeader,
-    _leading_office,
+    _gates,
+    _opening_gates,
     _people,
+    _prefixes,
     _short_place,
     read_glued,
 )
@@ -78,6 +80,13 @@ def _plain_delivery(vocabulary: Vocabulary, text: str) -> Delivery | None:
     return Delivery(speakers, venue, place)
 
 
+def _plain_leading_office(vocabulary: Vocabulary, text: str, start: int) -> Offsets | None:
+    for _office, end in vocabulary.office_openings.at(text.casefold(), start):
+        if text[end : end + 1].isspace():
+            return start, end
+    return None
+
+
 def _plain_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     delivery = _plain_delivery(vocabulary, text)
     if delivery is not None:
@@ -88,7 +97,7 @@ def _plain_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     if len(text) > MAX_GLUED_LENGTH or has_digit(text):
         return None
     start = len(text) - len(text.lstrip())
-    office = _leading_office(vocabulary, text, start)
+    office = _plain_leading_office(vocabulary, text, start)
     if office is not None:
         people = _people(vocabulary, text, _strip(text, office[1], len(text)))
         if people is not None and people[0]:
@@ -168,6 +177,26 @@ def test_what_the_patterns_match_at_their_start_is_whitespace_or_an_initial() ->
         if char.islower() and any(_FORUM.match(char + rest) for rest in _FORUM_RESTS)
     }
     assert forum_openings == set(FORUM_INITIALS)
+
+
+def test_the_opening_gates_let_every_entry_through() -> None:
+    vocabulary = DEFAULT_VOCABULARY.extend(note_types=["Q&A"], offices=["Desk"])
+    gates = _opening_gates(vocabulary)
+    assert gates.note_width == 3
+    assert gates.office_width == 4
+    for key in vocabulary.note_type_openings.folded:
+        assert key[: gates.note_width] in gates.notes
+    for key in vocabulary.office_openings.folded:
+        assert key[: gates.office_width] in gates.offices
+    assert _opening_gates(vocabulary) is gates
+    # An id reused by a new vocabulary (the old one gone) finds gates not its own.
+    other = DEFAULT_VOCABULARY.extend(note_types=["Op"])
+    _gates[id(other)] = gates
+    assert _opening_gates(other).vocabulary is other
+    assert _opening_gates(other).note_width == 2
+    assert _opening_gates(DEFAULT_VOCABULARY).vocabulary is DEFAULT_VOCABULARY
+    empty = vocabulary.office_openings._replace(folded=("", "bureau"))
+    assert _prefixes(empty) == (0, frozenset({""}))
 
 
 #: Lines of every class the reader meets (our own wording): delivery lines and their
@@ -285,3 +314,10 @@ def test_titles_and_issuer_lines_read_as_the_plain_reader_reads_them(text: str) 
 @given(st.text(alphabet=st.sampled_from("aAbBtTdDrRsS\u017fo ,:\t\u00a0\u2028xX1"), max_size=16))
 def test_any_opening_reads_as_the_plain_reader_reads_it(text: str) -> None:
     _same_readings(text)
+
+
+@given(st.lists(st.sampled_from(["Q&A", "Desk", "Jane Doe", "Vienna", "q&a", ","]), max_size=4))
+def test_short_entries_read_as_the_plain_reader_reads_them(words: list[str]) -> None:
+    vocabulary = DEFAULT_VOCABULARY.extend(note_types=["Q&A"], offices=["Desk"])
+    text = " ".join(words)
+    assert read_glued(vocabulary, text) == _plain_glued(vocabulary, text)
