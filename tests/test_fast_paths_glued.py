@@ -192,6 +192,10 @@ def test_the_opening_gates_let_every_entry_through() -> None:
     # An id reused by a new vocabulary (the old one gone) finds gates not its own.
     other = DEFAULT_VOCABULARY.extend(note_types=["Op"])
     _gates[id(other)] = gates
+    line = "Op Jane Doe, Secretary of State"
+    assert read_glued(other, line) == _plain_glued(other, line)
+    assert read_glued(other, line) is not None
+    _gates[id(other)] = gates
     assert _opening_gates(other).vocabulary is other
     assert _opening_gates(other).note_width == 2
     assert _opening_gates(DEFAULT_VOCABULARY).vocabulary is DEFAULT_VOCABULARY

@@ -181,7 +181,9 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
         return None
     start = len(text) - len(text.lstrip())
     folded = text.casefold()
-    gates = _opening_gates(vocabulary)
+    gates = _gates.get(id(vocabulary))  # ``_opening_gates``, its lookup inlined
+    if gates is None or gates.vocabulary is not vocabulary:
+        gates = _opening_gates(vocabulary)
     office = None
     if folded[start : start + gates.office_width] in gates.offices:
         office = _leading_office(vocabulary, text, folded, start)
@@ -203,6 +205,8 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     if rest[1] <= rest[0]:
         return None
     suffixes = _place_suffix(vocabulary, text, *rest)
+    if not suffixes and note is None:
+        return None  # most lines: no place, and no note type to read the people after
     places = [place for place in suffixes if _short_place(text, place)]
     # Without a note type or a place, the people alone are one part, never two: the whole
     # rest is read as people only after a note type.
