@@ -16,6 +16,8 @@ _NAME = regex.compile(
     + "|".join(_NAME_PARTICLES)
     + r")\s+)?\p{Lu}[\p{L}.'’\-]*){1,5}"
 )
+#: Words ``_NAME`` matches at most: six capitalised ones, a particle between any two.
+_MAX_NAME_TOKENS = 11
 #: A role is a title, not a sentence.
 MAX_ROLE_WORDS = 16
 #: A role line standing alone is short.
@@ -74,18 +76,56 @@ def is_addressed_name(vocabulary: Vocabulary, text: str) -> bool:
 NAME_SUFFIX = regex.compile(r",\s*(?:Jr|Sr)\.?$")
 
 
+#: Last words of a text that ``NAME_SUFFIX`` may cut a ``, Jr.`` from.
+_SUFFIX_ENDS = ("Jr", "Sr", "Jr.", "Sr.")
+_CAPITAL = regex.compile(r"\p{Lu}")
+#: Words of three capitals or more that are no acronym in a name.
+_NUMERALS = ("II", "III", "IV")
+
+
+def _may_open_name_word(first: str) -> bool:
+    """Whether the character ``first`` may be a capital (``_CAPITAL``), as names' words open.
+
+    For ASCII, ``str.isupper`` answers exactly; past it, the ``regex`` module's Unicode is
+    newer than Python's (capitals Python does not know yet): the pattern is asked.
+    """
+    return first.isupper() or (not first.isascii() and _CAPITAL.match(first) is not None)
+
+
+def _may_be_name_word(vocabulary: Vocabulary, word: str) -> bool:
+    """Whether ``is_name`` may hold the word ``word`` (one of its line's, collapsed).
+
+    A necessary condition, word by word: each of ``_NAME``'s words is a particle or opens
+    with a capital; the role word, the words of ``non_name_keys`` and ``venue_keys`` and
+    acronyms make ``is_name`` false wherever they are (a role word alone matches
+    ``role_pattern`` between the spaces around it).
+    """
+    if not (word in _NAME_PARTICLES or _may_open_name_word(word[0])):
+        return False
+    if word in vocabulary.non_name_keys or word in vocabulary.venue_keys:
+        return False
+    if word in vocabulary.role_word_keys:
+        return False
+    return not (len(word) >= 3 and word.isupper() and word not in _NUMERALS)
+
+
 def is_name(vocabulary: Vocabulary, text: str) -> bool:
     """A person's name with no role word in it (``Deputy Spokesperson`` is a role)."""
     line = NAME_SUFFIX.sub("", collapse(text))
-    if _NAME.fullmatch(line) is None or vocabulary.role_pattern.search(line) is not None:
-        return False
+    # The words first, each by set lookups: most lines fail at one of them, before the
+    # patterns. A collapsed line's only whitespace is the space, and ``\s`` matches no
+    # character ``str.split`` keeps: the words are those ``_NAME`` reads, two to six
+    # capitalised ones with a particle between any two.
+    if "," in line or ":" in line:
+        return False  # characters no word of ``_NAME`` holds, common in titles and places
     words = line.split()
-    if any(word in vocabulary.non_name_keys or word in vocabulary.venue_keys for word in words):
+    if not 2 <= len(words) <= _MAX_NAME_TOKENS:
         return False
-    # Acronyms (``NATO``) make a line a name of something else; initials are fine.
-    return not any(
-        len(word) >= 3 and word.isupper() and word not in ("II", "III", "IV") for word in words
-    )
+    for word in words:
+        # Acronyms (``NATO``) make a line a name of something else; initials are fine.
+        if not _may_be_name_word(vocabulary, word):
+            return False
+    return _NAME.fullmatch(line) is not None and vocabulary.role_pattern.search(line) is None
 
 
 #: The last text ``role_words_in`` read: its vocabulary, the text, its words with glued
@@ -198,10 +238,21 @@ def _role_then_name(
     # none, and ``d\u200be`` is the particle ``de``.
     seen = [word if word.isascii() else collapse(word) for word in words]
     name_words = [0] * (len(words) + 1)
+    # Where the name may start at the earliest: past the last word that no name holds. A
+    # name is read with no ``, Jr.`` after it, which changes its last words: a text that
+    # may end so (its last word ends ``Jr``, ``Sr``, ``Jr.`` or ``Sr.``, or is invisible)
+    # has every word judged by ``is_name`` alone.
+    last_seen = seen[-1] if words else ""
+    name_from = 0 if not last_seen or last_seen.endswith(_SUFFIX_ENDS) else len(words)
     for index in range(len(words) - 1, -1, -1):
         word = seen[index]
         name_words[index] = name_words[index + 1] + (word != "" and word not in _NAME_PARTICLES)
-    for size in range(1, min(8, len(words) - 1)):
+        if name_from == index + 1 and (not word or _may_be_name_word(vocabulary, word)):
+            name_from = index
+    sizes = min(8, len(words) - 1)
+    if name_from >= sizes:
+        return None  # no split leaves a name after the role
+    for size in range(1, sizes):
         # The role's words were checked one by one as it grew: only its last word is new.
         last = words[size - 1]
         if not (last[:1].isupper() or last in _ROLE_GLUE):
@@ -210,9 +261,10 @@ def _role_then_name(
             # ``Remarks With Prime Minister of New Zealand ...`` is a title.
             return None
         head = seen[size]
-        if name_words[size] > _MAX_NAME_WORDS or (head and not head[0].isupper()):
-            # A name opens with a capital: ``str.isupper`` holds for every ``\p{Lu}``.
+        if size < name_from or name_words[size] > _MAX_NAME_WORDS:
             continue
+        if head and not _may_open_name_word(head[0]):
+            continue  # a name opens with a capital
         # The words joined by one space: each test below reads them collapsed, or word by
         # word, so they answer as on the text's own run of them.
         role = " ".join(words[:size])
@@ -298,10 +350,12 @@ def _read_issuer(vocabulary: Vocabulary, text: str) -> Read | None:
     has_role = role_words_in(vocabulary, body)[1]
     if has_role:
         found = _name_comma_role(vocabulary, body) or _role_comma_name(vocabulary, body)
-    if found is None and "," not in NAME_SUFFIX.sub("", body.rstrip()):
-        found = (_role_then_name(vocabulary, body) if has_role else None) or _cjk_name_role(
-            vocabulary, body
-        )
+    if found is None and has_role and "," not in NAME_SUFFIX.sub("", body.rstrip()):
+        found = _role_then_name(vocabulary, body)
+    # The Chinese form holds no comma (``_CJK_LINE`` reads none), so the comma test above
+    # does not change its answer; it holds two Han characters at least, none ASCII.
+    if found is None and not body.isascii():
+        found = _cjk_name_role(vocabulary, body)
     if found is None:
         return None
     return [
@@ -316,6 +370,8 @@ def _read_issuer(vocabulary: Vocabulary, text: str) -> Read | None:
 def _name_comma_role(
     vocabulary: Vocabulary, text: str
 ) -> list[tuple[Offsets, Offsets | None]] | None:
+    if "," not in text:
+        return None  # one part at most: the form needs a name and a role after it
     parts = [strip_offsets(text, *match.span()) for match in _COMMA_PART.finditer(text)]
     parts = [part for part in parts if part[1] > part[0]]
     if len(parts) < 2 or not is_addressed_name(vocabulary, text[slice(*parts[0])]):
@@ -346,6 +402,8 @@ def _role_comma_name(
     vocabulary: Vocabulary, text: str
 ) -> list[tuple[Offsets, Offsets | None]] | None:
     """``Secretario de Estado, Michael R. Pompeo``: the role first, then the name."""
+    if "," not in text:
+        return None  # one part at most, where the form needs two
     parts = [strip_offsets(text, *match.span()) for match in _COMMA_PART.finditer(text)]
     parts = [part for part in parts if part[1] > part[0]]
     if len(parts) != 2:
