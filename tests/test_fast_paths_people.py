@@ -228,6 +228,9 @@ def test_comma_forms_need_a_comma(text: str) -> None:
 @example("Secretary Ana Maria Louisa Clara Hill Baker, Jr.")  # the suffix cut from the name
 @example("Secretary Colin Powell \u200b")  # the last word invisible
 @example("Secretary Jane AB, Jr.")  # ``AB,`` is an acronym until the suffix is cut
+@example("Secretary Jane AB, Jr. \u200b")  # the same, an invisible word after it
+@example("Secretary Ana \u200b Colin L. Powell")  # an invisible word inside the name
+@example("Secretary Ana \u200b Bea \u200b Cai Dee Eve Fay Gil")  # seven words counted
 @example("Secretary Ana d\u200be la Cruz Baker Sr")
 def test_role_then_name_reads_as_every_split_tried_in_full(text: str) -> None:
     """Splits before the last word no name holds are not tried: none of them leaves one."""
