@@ -10,6 +10,7 @@ from releaseparse.extractors import _people
 from releaseparse.extractors._people import (
     _CJK_LINE,
     _COMMA_PART,
+    _GLUED,
     _HONORIFIC,
     _ISSUER_PREFIX,
     _NAME,
@@ -25,6 +26,7 @@ from releaseparse.extractors._people import (
     _role_then_name,
     is_name,
     is_role,
+    role_words_in,
     strip_offsets,
 )
 from releaseparse.text import collapse
@@ -288,3 +290,48 @@ def test_every_capital_the_name_pattern_reads_may_open_a_name_word() -> None:
         if regex.match(r"\p{Lu}", char):
             assert _people._may_open_name_word(char), hex(code)
     assert all(particle[0].islower() for particle in _NAME_PARTICLES)
+
+
+def _role_words_in_plain(vocabulary: Vocabulary, text: str) -> tuple[str, bool]:
+    """``role_words_in`` as it was: glued words split, then ``role_pattern`` searched."""
+    line = _GLUED.sub(" ", collapse(text))
+    return line, vocabulary.role_pattern.search(line) is not None
+
+
+#: Vocabularies whose role words try each path of ``role_words_in``: an ASCII role word
+#: with no lower-case letter, and role words opening with characters ``re`` escapes.
+_ROLE_VOCABULARIES = (
+    VOCABULARY,
+    VOCABULARY.extend(role_words=["CEO", "Harbor Warden"]),
+    VOCABULARY.extend(role_words=["(Acting) Head", "[Lead]", "-Chief", "^Top", "Warden"]),
+)
+
+
+def _check_role_words(text: str) -> None:
+    for vocabulary in _ROLE_VOCABULARIES:
+        for line in (text, text.upper(), text.title()):
+            _people._last_read = (None, "", "", False)
+            assert role_words_in(vocabulary, line) == _role_words_in_plain(vocabulary, line)
+
+
+@given(_LINES)
+@example("GUATEMALA / DJIBOUTI")
+@example("CEO OF THE PORT")
+@example("THE (ACTING) HEAD")
+@example("Deputy [Lead] of ^Top -Chief")
+@example("SecretaryBureau of Ports")
+@example("Vice-President_Doe")  # ``_`` is a word character to both engines
+@example("\u00b2Secretary")  # a word character to ``re``, none to ``regex``: past ASCII
+def test_role_words_are_found_as_by_the_pattern(text: str) -> None:
+    """ASCII lines are searched by ``re`` behind a look-ahead, or not at all in capitals."""
+    _check_role_words(text)
+
+
+@given(titles())
+def test_role_words_in_titles_are_found_as_by_the_pattern(text: str) -> None:
+    _check_role_words(text)
+
+
+def test_hand_written_role_words_are_found_as_by_the_pattern() -> None:
+    for text in _HAND_LINES:
+        _check_role_words(text)
