@@ -160,6 +160,8 @@ _LINES = st.lists(st.sampled_from(_WORDS), max_size=12).map(" ".join)
 #: Our own lines of the classes each shortcut skips or reads, and issuer lines.
 _HAND_LINES = (
     "Secretary Colin L. Powell",
+    "Deputy Assistant Secretary of State for Harbor Affairs Jane Q. Doe",
+    "Remarks With Prime Minister Jane Doe",
     "Secretary Kerry’s Travel to Geneva",
     "SECRETARY OF STATE KERRY'S STATEMENT ON HARBOR DAY",
     "Remarks by Secretary Powell and Deputy Prime Minister Ana Cruz",
@@ -230,6 +232,8 @@ def test_comma_forms_need_a_comma(text: str) -> None:
 @example("Secretary Ana Maria Louisa Clara Hill Baker, Jr.")  # the suffix cut from the name
 @example("Secretary Colin Powell \u200b")  # the last word invisible
 @example("Secretary Jane AB, Jr.")  # ``AB,`` is an acronym until the suffix is cut
+@example("Deputy Assistant Secretary of State for Harbor Affairs Jane Q. Doe")  # 8 role words
+@example("title: Secretary Colin Powell")  # done at the first word
 @example("Secretary Jane AB, Jr. \u200b")  # the same, an invisible word after it
 @example("Secretary Ana \u200b Colin L. Powell")  # an invisible word inside the name
 @example("Secretary Ana \u200b Bea \u200b Cai Dee Eve Fay Gil")  # seven words counted

@@ -279,6 +279,11 @@ _TITLE_WORDS = frozenset(
 _MAX_NAME_WORDS = 7
 
 
+def _seen(word: str) -> str:
+    """One word of ``str.split`` as ``collapse`` leaves it: without invisible characters."""
+    return word if word.isascii() else collapse(word)
+
+
 def _role_then_name(
     vocabulary: Vocabulary, text: str
 ) -> list[tuple[Offsets, Offsets | None]] | None:
@@ -288,37 +293,37 @@ def _role_then_name(
         return None
     # ``str.split`` splits on what ``\s`` matches: the words are the ``\S+`` runs.
     words = text.split()
-    # Words of the name but its particles, for each place the name could start: a name
-    # has no more than ``_MAX_NAME_WORDS`` (``_NAME`` fails on more at once). Words are
-    # judged as ``is_name`` reads them, collapsed: a word of invisible characters alone is
-    # none, and ``d\u200be`` is the particle ``de``.
-    seen = [word if word.isascii() else collapse(word) for word in words]
-    name_words = [0] * (len(words) + 1)
-    # Where the name may start at the earliest: past the last word that no name holds. A
-    # name is read with no ``, Jr.`` after it, which changes its last words: a text that
-    # may end so (its last word ends ``Jr``, ``Sr``, ``Jr.`` or ``Sr.``, or is invisible)
-    # has every word judged by ``is_name`` alone.
-    last_seen = seen[-1] if words else ""
-    name_from = 0 if not last_seen or last_seen.endswith(_SUFFIX_ENDS) else len(words)
-    for index in range(len(words) - 1, -1, -1):
-        word = seen[index]
-        name_words[index] = name_words[index + 1] + (word != "" and word not in _NAME_PARTICLES)
-        if name_from == index + 1 and (not word or _may_be_name_word(vocabulary, word)):
-            name_from = index
-    sizes = min(8, len(words) - 1)
-    if name_from >= sizes:
-        return None  # no split leaves a name after the role
-    for size in range(1, sizes):
-        # The role's words were checked one by one as it grew: only its last word is new.
-        last = words[size - 1]
-        if not (last[:1].isupper() or last in _ROLE_GLUE):
-            return None
-        if last in _TITLE_WORDS:
+    # The role is ``words[:size]``, for ``size`` from 1 while its last word may be a role's
+    # (capitalised or glue, no title word): the first that is not ends the reading. Its
+    # words are read first, from the start: ``title: ...`` is done at its first.
+    role_sizes = 0
+    for word in words[: min(8, len(words) - 1) - 1]:
+        if not (word[:1].isupper() or word in _ROLE_GLUE) or word in _TITLE_WORDS:
             # ``Remarks With Prime Minister of New Zealand ...`` is a title.
-            return None
-        head = seen[size]
-        if size < name_from or name_words[size] > _MAX_NAME_WORDS:
-            continue
+            break
+        role_sizes += 1
+    if not role_sizes:
+        return None
+    # Where the name may start at the earliest, read from the end: a name has no more than
+    # ``_MAX_NAME_WORDS`` words but its particles (``_NAME`` fails on more at once), and no
+    # word that no name holds (``_may_be_name_word``); both hold of each shorter name too.
+    # Words are judged as ``is_name`` reads them, collapsed: a word of invisible characters
+    # alone is none, and ``d\u200be`` is the particle ``de``. A name is read with no
+    # ``, Jr.`` after it, which changes its last words: in a text that may end so (its last
+    # word ends ``Jr``, ``Sr``, ``Jr.`` or ``Sr.``, or is invisible) words are only counted.
+    last_seen = _seen(words[-1])
+    judged = last_seen != "" and not last_seen.endswith(_SUFFIX_ENDS)
+    name_from = len(words)
+    counted = 0
+    while name_from > 1:
+        word = _seen(words[name_from - 1])
+        if word:
+            counted += word not in _NAME_PARTICLES
+            if counted > _MAX_NAME_WORDS or (judged and not _may_be_name_word(vocabulary, word)):
+                break
+        name_from -= 1
+    for size in range(name_from, role_sizes + 1):
+        head = _seen(words[size])
         if head and not _may_open_name_word(head[0]):
             continue  # a name opens with a capital
         # The words joined by one space: each test below reads them collapsed, or word by
