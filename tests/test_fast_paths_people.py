@@ -13,6 +13,7 @@ from releaseparse.extractors._people import (
     _GLUED,
     _HONORIFIC,
     _ISSUER_PREFIX,
+    _ISSUER_PREFIX_OPENINGS,
     _NAME,
     _NAME_PARTICLES,
     _ROLE_GLUE,
@@ -153,7 +154,7 @@ _WORDS = (
     "DC", "President", "Donald", "J.", "Trump", "signed", "a", "National", "Security",
     "\u200b", "\t", "\u00a0", "Briefer:", "by", "BY", "Ángel", "élan", "\ua7cbolin",
     "\U0001e900dam", "SecretaryBureau", "国务卿", "布林肯", "·", "Office", "Bureau", ":",
-    "2021", "(Corrected)",
+    "2021", "(Corrected)", "ſpeakers:", "Speaker", ":", "\u2003", "\x1c",
 )  # fmt: skip
 _LINES = st.lists(st.sampled_from(_WORDS), max_size=12).map(" ".join)
 
@@ -182,6 +183,9 @@ _HAND_LINES = (
     "Secretario de Estado, Michael R. Pompeo",
     "JANE DOE, SECRETARY OF STATE",
     "Briefer: Jane Doe, Deputy Spokesperson",
+    "ſpeaker: Jane Doe, Deputy Spokesperson",
+    "\u2003 SPEAKERS : Jane Doe, Deputy Spokesperson",
+    "\x1cby Jane Doe, Deputy Spokesperson",
     "安东尼·J·布林肯国务卿",
     "安东尼·J·布林肯 国务卿",
     "Los Angeles Convention Center",
@@ -217,6 +221,7 @@ def test_hand_written_issuer_lines_read_as_every_form_tried_in_full() -> None:
         _check_issuer(text)
         _check_issuer(text.upper())
         _check_issuer("by " + text)
+        _check_issuer("\u2003BY\u00a0" + text)
 
 
 @given(_LINES)
@@ -339,3 +344,18 @@ def test_role_words_in_titles_are_found_as_by_the_pattern(text: str) -> None:
 def test_hand_written_role_words_are_found_as_by_the_pattern() -> None:
     for text in _HAND_LINES:
         _check_role_words(text)
+
+
+def test_every_character_opening_an_issuer_prefix_passes_its_gate() -> None:
+    """``_read_issuer`` matches ``_ISSUER_PREFIX`` only where the first character past the
+    spaces is one of ``_ISSUER_PREFIX_OPENINGS``: each character read as ``b`` or ``s``
+    (the pattern's words open with them), and ``str.lstrip`` strips all ``\\s`` matches."""
+    opening = regex.compile(r"(?i)[bs]")
+    space = regex.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        if opening.match(char):
+            assert char in _ISSUER_PREFIX_OPENINGS, hex(code)
+        if space.match(char):
+            assert not char.strip(), hex(code)
+    assert _ISSUER_PREFIX.pattern.startswith(r"(?i)\s*(?:(?:briefers?|speakers?)")

@@ -33,6 +33,9 @@ _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _COMMA_PART = regex.compile(r"[^,]+")
 #: ``BRIEFER: ``, ``Speakers: `` and ``by `` (``by Rex W. Tillerson, Secretary of State``).
 _ISSUER_PREFIX = regex.compile(r"(?i)\s*(?:(?:briefers?|speakers?)\s*:\s*|by\s+)")
+#: The characters ``_ISSUER_PREFIX`` reads first after its spaces: ``b`` or ``s`` in any
+#: case, ``ſ`` folding to ``s``.
+_ISSUER_PREFIX_OPENINGS = "bBsSſ"
 _ROLE_GLUE = frozenset(
     {
         "of", "for", "the", "and", "to", "on", "in", "at", "State", "U.S.", "US",
@@ -401,9 +404,13 @@ def _read_issuer(vocabulary: Vocabulary, text: str) -> Read | None:
         # ``MARCO RUBIO, SECRETARIO DE ESTADO``: words are judged in their title case.
         text = text.title()
     offset = 0
-    prefix = _ISSUER_PREFIX.match(text)
-    if prefix is not None:
-        offset = prefix.end()
+    # ``str.lstrip`` strips every character ``\s`` matches (and a few more, after which
+    # the pattern fails anyway): a text whose first other character opens no prefix has
+    # none. A line as classified has no space to strip: the same string, no copy.
+    if text.lstrip()[:1] in _ISSUER_PREFIX_OPENINGS:
+        prefix = _ISSUER_PREFIX.match(text)
+        if prefix is not None:
+            offset = prefix.end()
     body = text[offset:]
     found = None
     # Every form but the Chinese one holds a role word (``is_role`` of a part, or of the
