@@ -81,6 +81,19 @@ def joinable(pattern: str) -> bool:
     return is_reviewed(pattern) and shape_joinable(pattern)
 
 
+def gateable(pattern: str) -> bool:
+    """Whether ``pattern`` is tried only on lines whose opening it may match (``GatedPatternSet``).
+
+    Ours and not led by a wildcard: a partial match of an opening answers exactly, for any
+    pattern, whether a text opening so may match it; a wildcard-led one would be let through
+    by every opening, and an added one is matched only under the time limit of ``guard``.
+    """
+    if not is_reviewed(pattern):
+        return False
+    body = pattern.removeprefix(_LEADING_CASE_FLAG)
+    return _WILDCARD_LED.match(body) is None
+
+
 def shape_joinable(pattern: str) -> bool:
     """Whether ``pattern`` fails fast and means the same inside ``(?:...)`` or ``(?i:...)``."""
     body = pattern.removeprefix(_LEADING_CASE_FLAG)
@@ -131,21 +144,27 @@ class GatedPatternSet(PatternSet):
 
     With a hundred chrome patterns, most lines fail every one of them within their first
     characters, yet one alternation of them all tries each in turn. Here the line's first
-    ``GATE_WIDTH`` characters pick the joinable patterns that could match a line opening
-    so (``regex``'s partial match of the opening answers that, exactly), and only those
-    are tried: the same answer as the alternation, usually after one call or none. The
-    alternation itself (``joined``) is compiled only when asked for.
+    ``GATE_WIDTH`` characters pick the patterns (``gateable``) that could match a line
+    opening so (``regex``'s partial match of the opening answers that, exactly), and only
+    those are tried: the same answer as the alternation, usually after one call or none.
+    The alternation itself (``joined``, of the joinable ones) is compiled only when asked
+    for.
     """
 
-    __slots__ = ("_joined", "_tried", "compiled", "gates")
+    __slots__ = ("_joined", "_tried", "compiled", "gated", "gates")
 
     def __init__(self, patterns: Iterable[str]) -> None:  # PatternSet.__init__ would join them
         self.patterns = tuple(patterns)
-        single = [text for text in self.patterns if not joinable(text)]
+        single = [text for text in self.patterns if not gateable(text)]
         self.single = compile_each(single)
         self.screened = screened(single, self.single)
         #: The joinable patterns, each compiled on its own.
         self.compiled = tuple(regex.compile(text) for text in self.patterns if joinable(text))
+        #: The patterns tried behind the gates: the joinable ones, and those of ours kept
+        #: out of the alternation only for its sake (a scoped flag, a back-reference).
+        self.gated = self.compiled + tuple(
+            regex.compile(text) for text in self.patterns if gateable(text) and not joinable(text)
+        )
         #: Each joinable pattern behind its tests, read from its syntax when a line's
         #: opening first lets it through (reading them all would slow the first parse).
         self._tried: dict[regex.Pattern[str], Screened[regex.Pattern[str]]] = {}
@@ -184,7 +203,7 @@ class GatedPatternSet(PatternSet):
         else:
             fitting = tuple(
                 self.tried(pattern)
-                for pattern in self.compiled
+                for pattern in self.gated
                 if pattern.fullmatch(opening, partial=True) is not None
             )
         if len(self.gates) >= GATES:
@@ -194,6 +213,11 @@ class GatedPatternSet(PatternSet):
 
     def fullmatches(self, text: str) -> bool:
         """Whether some pattern matches the whole of ``text``."""
-        return fullmatches_one(self.gate(text[:GATE_WIDTH]), text) or fullmatches_one(
-            self.screened, text
-        )
+        opening = text[:GATE_WIDTH]
+        tried = self.gates.get(opening)
+        if tried is None:
+            tried = self.gate(opening)
+        # Most openings let no pattern through: an empty gate, and no call made for it.
+        if tried and fullmatches_one(tried, text):
+            return True
+        return bool(self.screened) and fullmatches_one(self.screened, text)

@@ -618,8 +618,8 @@ class Vocabulary:
 
     @cached_property
     def marker_set(self) -> PatternSet:
-        """The marker patterns as one test."""
-        return PatternSet(self.marker_patterns)
+        """The marker patterns as one test, gated (most lines open as no marker does)."""
+        return GatedPatternSet(self.marker_patterns)
 
     @cached_property
     def caption_set(self) -> PatternSet:
@@ -628,8 +628,8 @@ class Vocabulary:
 
     @cached_property
     def anonymous_set(self) -> PatternSet:
-        """The anonymous speaker patterns as one test."""
-        return PatternSet(self.anonymous_speakers)
+        """The anonymous speaker patterns as one test, gated (as ``marker_set``)."""
+        return GatedPatternSet(self.anonymous_speakers)
 
     @cached_property
     def trailer_set(self) -> PatternSet:

@@ -1,0 +1,122 @@
+"""The vocabulary line tests' shortcuts answer as the plain tests they stand in for."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from releaseparse import patternset
+from releaseparse.guard import compile_each
+from releaseparse.patternset import GatedPatternSet, gateable
+from releaseparse.profiles import get_profile, profile_names
+from releaseparse.text import collapse
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests import strategies
+
+#: Lines of the classes the screens sort: chrome, markers, unnamed speakers, header lines,
+#: titles and near misses of each (our own wording; real header formats).
+LINES = (
+    "Submitted by newsroom", "SUBMITTED BY j_doe", "submitted By la redacción", "Submitted",
+    "Submitted by", "Sub", "SUBMITTED", "Subtitles for the Harbor Summit", "submitted by x",
+    "(Begin Transcript)", "(END TEXT)", "begin text:", "End text", "TRANSCRIPT:", "# # #",
+    "- ### -", "###", "[End]", "[ end ]", "[Ends]", "(Beginning of the Harbor Talks)",
+    "Senior State Department Official", "Two Senior Administration Officials",
+    "Three Senior U.S. Officials", "Senior Officials", "Senior Official Travels to Lisbon",
+    "Department Officials", "State Department Official", "Senior", "Two", "U.S. Officials",
+    "Please JOIN NOW today", "Click to Learn More", "Ann's Blog, page 3", "a | b | c | d",
+    "You are in: Press Releases", "5 min read", "https://example.org/a", "HomePress",
+    "Office of the Spokesperson", "Press Statement", "Daily Press Briefing Index",
+    "Washington, DC", "Wildlife Trafficking Workshop Opens in Nairobi", "", "x", "Se", "(",
+    "published_time: 2024-05-01 10:00:00-04:00", "source_url: https://example.org/a",
+)  # fmt: skip
+
+#: Characters that open and fill the lines above, so generated texts reach their gates.
+LINE_CHARACTERS = "SsUuBbMmIiTtEeDdNnOoRrAaPpCcLlFfGgHhWw #-[]()|:/.'’_, 0123\u00a0"
+
+
+def _vocabularies() -> list[Vocabulary]:
+    return [DEFAULT_VOCABULARY, *(get_profile(name).vocabulary for name in profile_names())]
+
+
+def _each_fullmatches(patterns: tuple[str, ...], text: str) -> bool:
+    """The plain answer: each pattern compiled and tried on its own."""
+    return any(pattern.fullmatch(text) is not None for pattern in compile_each(patterns))
+
+
+def _plain_sets(vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
+    return {
+        "chrome": vocabulary.chrome_patterns,
+        "marker": vocabulary.marker_patterns,
+        "anonymous": vocabulary.anonymous_speakers,
+    }
+
+
+def _gated_sets(vocabulary: Vocabulary) -> dict[str, patternset.PatternSet]:
+    return {
+        "chrome": vocabulary.chrome_set,
+        "marker": vocabulary.marker_set,
+        "anonymous": vocabulary.anonymous_set,
+    }
+
+
+def _check_sets(text: str) -> None:
+    for vocabulary in _vocabularies():
+        plain = _plain_sets(vocabulary)
+        for group, gated in _gated_sets(vocabulary).items():
+            expected = _each_fullmatches(plain[group], text)
+            assert gated.fullmatches(text) is expected, (group, text)
+
+
+# --- the gated pattern sets: marker and unnamed-speaker patterns, the ``Submitted by`` one
+
+
+def test_the_marker_and_speaker_sets_are_gated() -> None:
+    for vocabulary in _vocabularies():
+        assert isinstance(vocabulary.marker_set, GatedPatternSet)
+        assert isinstance(vocabulary.anonymous_set, GatedPatternSet)
+
+
+def test_ours_not_wildcard_led_are_gated_even_when_not_joined() -> None:
+    """A scoped flag keeps a pattern out of the alternation, not out of the gates."""
+    submitted = next(p for p in DEFAULT_VOCABULARY.chrome_patterns if p.startswith("(?:Submitted"))
+    assert gateable(submitted)
+    assert not patternset.joinable(submitted)
+    chrome = DEFAULT_VOCABULARY.chrome_set
+    assert isinstance(chrome, GatedPatternSet)
+    assert submitted in [pattern.pattern for pattern in chrome.gated]
+    assert submitted not in [getattr(pattern, "pattern", None) for pattern in chrome.single]
+    assert not gateable(r".*\bJOIN NOW\b.*")  # wildcard-led: every opening lets it through
+    assert not gateable("a pattern someone added")  # not ours: only run under the time limit
+
+
+def test_the_gated_sets_answer_as_each_pattern_on_the_lines_of_their_classes() -> None:
+    for line in LINES:
+        for text in (line, line.upper(), line.lower(), line + "!", "x" + line, line[1:]):
+            _check_sets(text)
+
+
+@given(st.text(alphabet=st.sampled_from(LINE_CHARACTERS), max_size=40))
+def test_the_gated_sets_answer_as_each_pattern_on_any_text(text: str) -> None:
+    _check_sets(text)
+
+
+@given(st.sampled_from(LINES), st.text(alphabet=st.sampled_from(LINE_CHARACTERS), max_size=12))
+def test_the_gated_sets_answer_as_each_pattern_on_lines_with_more(line: str, more: str) -> None:
+    _check_sets(line + more)
+    _check_sets(more + line)
+
+
+@given(strategies.titles())
+def test_the_gated_sets_answer_as_each_pattern_on_titles(title: str) -> None:
+    _check_sets(collapse(title))
+
+
+def test_a_gate_full_of_openings_forgets_them_and_answers_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(patternset, "GATES", 3)
+    gated = GatedPatternSet(DEFAULT_VOCABULARY.marker_patterns)
+    for line in LINES:
+        assert gated.fullmatches(line) is _each_fullmatches(gated.patterns, line), line
+        assert len(gated.gates) <= 3
