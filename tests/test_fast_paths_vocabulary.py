@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from releaseparse import patternset
+from releaseparse.extractors import _kinds
 from releaseparse.guard import compile_each
 from releaseparse.patternset import GatedPatternSet, gateable
 from releaseparse.profiles import get_profile, profile_names
-from releaseparse.text import collapse
+from releaseparse.text import collapse, word_count
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests import strategies
 
@@ -120,3 +123,107 @@ def test_a_gate_full_of_openings_forgets_them_and_answers_the_same(
     for line in LINES:
         assert gated.fullmatches(line) is _each_fullmatches(gated.patterns, line), line
         assert len(gated.gates) <= 3
+
+
+# --- the line tests of ``_kinds``: prose, office lines, note types
+
+
+def _plain_looks_like_prose(text: str) -> bool:
+    """``looks_like_prose`` before the CJK search was screened."""
+    line = collapse(text)
+    if line.startswith("["):
+        return False
+    if len(line) > 250:
+        return True
+    if not line.isascii() and len(_kinds._CJK.findall(line)) > 40:
+        return True
+    words = line.split()
+    if len(words) < 6:
+        return False
+    if len(words) >= 8 and _kinds.ends_sentence(line):
+        return True
+    content = sum(1 for word in words if word[:1].islower() and word not in _kinds._FUNCTION_WORDS)
+    return content >= 3 and content * 10 >= len(words) * 3
+
+
+def _plain_office_start(vocabulary: Vocabulary, text: str) -> int | None:
+    """``office_start`` before the prefix search was screened by the first character."""
+    line = text.strip()
+    lead = len(text) - len(text.lstrip())
+    prefix = _kinds._OFFICE_PREFIX.match(line)
+    if prefix is not None:
+        line = line[prefix.end() :]
+        lead += prefix.end()
+    if not vocabulary.is_office(line) or word_count(line, 14) > 14:
+        return None
+    if any(word[:1].islower() and word not in _kinds._FUNCTION_WORDS for word in line.split()) and (
+        collapse(line).casefold() not in vocabulary.office_keys
+    ):
+        return None
+    return lead
+
+
+def _plain_holds_self_titled(vocabulary: Vocabulary, line: str) -> bool:
+    folded = line.casefold()
+    return any(key in folded and len(folded) > len(key) for key in vocabulary.self_titled_keys)
+
+
+#: CJK, Latin-1 and other characters beyond ASCII, for the CJK count's screen.
+WIDE_CHARACTERS = "今天我很高兴地宣布アメリカ総局한국어éüñ’“”—·\u00a0\u1100\u3041\u30a1"
+
+KIND_LINES = (
+    *LINES,
+    "今天,我很高兴地宣布" * 5, "今天" * 20 + "a", "今天" * 21, "é" * 41 + "今" * 40,
+    "今" * 41, "Ä" * 60, "for the people of the region, and today’s talks went on and on",
+    "U.S. Department of State Office of the Spokesperson", "u.s. department of state Bureau",
+    "U.S. Department of State", "US Department of State", "United States Mission to Geneva",
+    "Uruguay Election Observers", "  Office of the Spokesperson  ", "Bureau of Public Affairs",
+    "Office of the Spokesman For Immediate Release", "Oficina del Portavoz",
+    "Daily Press Briefing | U.S. Department of State", "DAILY PRESS BRIEFING - Harbor",
+    "Daily Press Briefing", "Daily Press Briefing Index", "Press Statement (Corrected)",
+    "daily press briefings", "State Dept. Daily Press Briefing for April 20",
+)  # fmt: skip
+
+
+def _check_kind_tests(text: str) -> None:
+    assert _kinds.looks_like_prose(text) is _plain_looks_like_prose(text), text
+    for vocabulary in _vocabularies():
+        assert _kinds.office_start(vocabulary, text) == _plain_office_start(vocabulary, text)
+        line = collapse(text)
+        assert _kinds._holds_self_titled(vocabulary, line) is _plain_holds_self_titled(
+            vocabulary, line
+        )
+
+
+def test_the_kind_tests_answer_as_before_on_the_lines_of_their_classes() -> None:
+    for line in KIND_LINES:
+        for text in (line, line.upper(), line.lower(), line + " and more words here.", line[1:]):
+            _check_kind_tests(text)
+
+
+@given(st.text(alphabet=st.sampled_from(LINE_CHARACTERS + WIDE_CHARACTERS), max_size=300))
+def test_the_kind_tests_answer_as_before_on_any_text(text: str) -> None:
+    _check_kind_tests(text)
+
+
+@given(st.lists(st.sampled_from(WIDE_CHARACTERS + "a "), min_size=35, max_size=60))
+def test_the_prose_test_counts_cjk_as_before_near_the_bound(characters: list[str]) -> None:
+    _check_kind_tests("".join(characters))
+
+
+@given(strategies.titles(), strategies.paragraphs())
+def test_the_kind_tests_answer_as_before_on_titles_and_prose(title: str, prose: str) -> None:
+    _check_kind_tests(title)
+    _check_kind_tests(prose)
+    _check_kind_tests(prose[:120])
+
+
+def test_only_the_listed_characters_open_the_office_prefix() -> None:
+    """``(?i)U``: no character but ``U`` and ``u`` may open ``U.S. Department of State``."""
+    openers = {
+        chr(point)
+        for point in range(sys.maxunicode + 1)
+        if _kinds._OFFICE_PREFIX.fullmatch(chr(point), partial=True) is not None
+    }
+    assert openers <= set(_kinds._OFFICE_PREFIX_OPENERS)
+    assert "" in _kinds._OFFICE_PREFIX_OPENERS  # an empty line is still searched

@@ -118,6 +118,8 @@ _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
 MAX_DECORATED_NOTE = 120
 _QUALIFIER = regex.compile(r"\s*\((?:[^()]{1,30})\)$")
 _OFFICE_PREFIX = regex.compile(r"(?i)U\.S\. Department of State\s+")
+#: The characters ``_OFFICE_PREFIX`` may open with (and ``""``: ``in`` holds for it).
+_OFFICE_PREFIX_OPENERS = "Uu"
 
 
 def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
@@ -158,7 +160,13 @@ def looks_like_prose(text: str) -> bool:
         return False
     if len(line) > 250:
         return True
-    if not line.isascii() and len(_CJK.findall(line)) > 40:
+    # Every CJK character lies above U+00FF, and ``encode`` drops exactly those: a line
+    # with no more than 40 of them holds no more than 40 CJK ones, and is not searched.
+    if (
+        not line.isascii()
+        and len(line) - len(line.encode("latin-1", "ignore")) > 40
+        and len(_CJK.findall(line)) > 40
+    ):
         return True
     words = line.split()
     if len(words) < 6:
@@ -257,17 +265,23 @@ def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
 def _holds_self_titled(vocabulary: Vocabulary, line: str) -> bool:
     """Whether ``line`` holds a self-titled note type and more (a decoration, perhaps)."""
     folded = line.casefold()
-    return any(key in folded and len(folded) > len(key) for key in vocabulary.self_titled_keys)
+    for key in vocabulary.self_titled_keys:  # noqa: SIM110 - a plain loop, faster than any()
+        if key in folded and len(folded) > len(key):
+            return True
+    return False
 
 
 def office_start(vocabulary: Vocabulary, text: str) -> int | None:
     """Where the office name starts in an office line (after ``U.S. Department of State``)."""
     line = text.strip()
     lead = len(text) - len(text.lstrip())
-    prefix = _OFFICE_PREFIX.match(line)
-    if prefix is not None:
-        line = line[prefix.end() :]
-        lead += prefix.end()
+    # The prefix opens with ``U``, which ``(?i)`` matches in ``U`` and ``u`` alone (no other
+    # character folds to either): a line opening otherwise is not searched.
+    if line[:1] in _OFFICE_PREFIX_OPENERS:
+        prefix = _OFFICE_PREFIX.match(line)
+        if prefix is not None:
+            line = line[prefix.end() :]
+            lead += prefix.end()
     if not vocabulary.is_office(line) or word_count(line, 14) > 14:
         return None
     # ``Bureau of Public Affairs, manages this site ...``: a sentence, not an office line
