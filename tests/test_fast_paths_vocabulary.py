@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from releaseparse.extractors import _kinds
 from releaseparse.guard import compile_each
 from releaseparse.patternset import GatedPatternSet, gateable
 from releaseparse.profiles import get_profile, profile_names
+from releaseparse.required import required_run
 from releaseparse.text import collapse, word_count
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests import strategies
@@ -227,3 +229,76 @@ def test_only_the_listed_characters_open_the_office_prefix() -> None:
     }
     assert openers <= set(_kinds._OFFICE_PREFIX_OPENERS)
     assert "" in _kinds._OFFICE_PREFIX_OPENERS  # an empty line is still searched
+
+
+# --- the runs of characters a pattern needs, one test for the patterns tried one by one
+
+#: Small patterns of the shapes the runs are read through: groups, repeats, flags,
+#: alternations, anchors, lookarounds.
+SHAPED_PATTERNS = (
+    r"JOIN NOW", r".*\bJOIN NOW\b.*", r"(?i)join now", r"(?i)a-b", r"(?i:ab)c-d", r"x(?-i:ab)",
+    r"(?i)x(?-i:AB)y", r"(?:ab){2}c", r"(?:ab)?cd", r"(?:ab)*cd", r"ab|cd", r"a(?:b|c)d",
+    r"(?=ab)a.", r"(?<=a)b", r"a\bb", r"(?>ab)+c", r"(?:a(?:bc)+)d", r"[ab]cd", r"\d+ab",
+    r"(?i)\d+\s*(?:minutes?|min)\s+read", r"x{0}ab", r"(?:xy){1,3}?z",
+)  # fmt: skip
+
+
+def _plain_patterns() -> list[str]:
+    """Our vocabulary patterns that ``re`` reads as ``regex`` does (``from_regex`` needs ``re``)."""
+    found = list(SHAPED_PATTERNS)
+    for vocabulary in _vocabularies():
+        for group in ("chrome", "marker", "caption", "anonymous", "trailer"):
+            for pattern in getattr(vocabulary, f"{group}_set").patterns:
+                if "\\p" not in pattern and "\\P" not in pattern:
+                    found.append(pattern)
+    return sorted(set(found))
+
+
+PLAIN_PATTERNS = _plain_patterns()
+
+
+@given(st.data())
+def test_every_text_a_pattern_fully_matches_holds_its_run(data: st.DataObject) -> None:
+    pattern = data.draw(st.sampled_from(PLAIN_PATTERNS))
+    text = data.draw(st.from_regex(pattern, fullmatch=True))
+    if regex.fullmatch(pattern, text) is None:
+        return  # read otherwise by ``regex`` (none of ours, so far)
+    assert required_run(pattern) in text, (pattern, text)
+
+
+def test_the_runs_of_shaped_patterns() -> None:
+    runs = {pattern: required_run(pattern) for pattern in SHAPED_PATTERNS}
+    assert runs[r".*\bJOIN NOW\b.*"] == "JOIN NOW"
+    assert runs[r"(?i)join now"] == " "  # cased letters may match in either case
+    assert runs[r"(?:ab)?cd"] == "cd"  # a group that may be skipped is needed by no match
+    assert runs[r"ab|cd"] == ""  # nor is either side of an alternation
+    assert runs[r"x{0}ab"] == "ab"
+    assert runs[r"(?i)x(?-i:AB)y"] == "AB"
+
+
+@given(
+    st.lists(
+        st.sampled_from(("ab", "(?i)", "c", "(?:ab)?", "(?:cd)+", "|", ".", "\\b")), max_size=6
+    ),
+    st.text(alphabet="abcdABCD .", max_size=12),
+)
+def test_a_composed_pattern_fully_matches_only_texts_holding_its_run(
+    pieces: list[str], text: str
+) -> None:
+    pattern = "".join(pieces)
+    if pattern.find("(?i)", 1) != -1:
+        return  # a global flag leads a pattern or is not written
+    if regex.fullmatch(pattern, text) is not None:
+        assert required_run(pattern) in text, (pattern, text)
+
+
+def test_the_patterns_tried_one_by_one_share_one_test_of_their_runs() -> None:
+    chrome = DEFAULT_VOCABULARY.chrome_set
+    assert chrome.needles is not None
+    assert "JOIN NOW" in chrome.needles
+    assert patternset.needles([r".*\bJOIN NOW\b.*", r".*"]) is None  # ``.*`` needs no run
+    added = DEFAULT_VOCABULARY.extend(chrome_patterns=("Site map",)).chrome_set
+    assert added.needles is not None
+    assert "Site map" in added.needles
+    assert added.fullmatches("Site map") is True
+    assert added.fullmatches("Site mab") is False

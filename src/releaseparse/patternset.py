@@ -25,7 +25,12 @@ from typing import TypeVar
 import regex
 
 from releaseparse.guard import FullMatcher, compile_each, is_reviewed
-from releaseparse.required import CharacterScreen, final_characters, longest_match
+from releaseparse.required import (
+    CharacterScreen,
+    final_characters,
+    longest_match,
+    required_run,
+)
 
 _Matcher = TypeVar("_Matcher", bound=FullMatcher)
 
@@ -50,6 +55,16 @@ def screened_one(text: str, pattern: _Matcher) -> Screened[_Matcher]:
 def screened(texts: Sequence[str], compiled: Sequence[_Matcher]) -> tuple[Screened[_Matcher], ...]:
     """Each compiled pattern behind its tests."""
     return tuple(screened_one(text, pattern) for text, pattern in zip(texts, compiled, strict=True))
+
+
+def needles(texts: Sequence[str]) -> tuple[str, ...] | None:
+    """Runs of characters (``required.required_run``), one that each of ``texts`` needs.
+
+    A text holding none of them fully matches none of the patterns: one test for all of
+    them. ``None`` when some pattern needs no known run (any text may match it).
+    """
+    runs = tuple(required_run(text) for text in texts)
+    return None if not all(runs) else tuple(dict.fromkeys(runs))
 
 
 def fullmatches_one(tried: Iterable[Screened[FullMatcher]], text: str) -> bool:
@@ -111,7 +126,7 @@ def _scoped(pattern: str) -> str:
 class PatternSet:
     """A list of whole-line patterns, tested as one: ``fullmatches(text)``."""
 
-    __slots__ = ("joined", "patterns", "screened", "single")
+    __slots__ = ("joined", "needles", "patterns", "screened", "single")
 
     def __init__(self, patterns: Iterable[str]) -> None:
         #: The patterns as given, the alternation of those joined (``None`` if none) and
@@ -122,11 +137,28 @@ class PatternSet:
         self.joined = regex.compile("|".join(map(_scoped, joined))) if joined else None
         self.single: tuple[FullMatcher, ...] = compile_each(single)
         self.screened = screened(single, self.single)
+        #: Runs of characters a text must hold to match any of ``single`` (``needles``).
+        self.needles = needles(single)
 
     def fullmatches(self, text: str) -> bool:
         """Whether some pattern matches the whole of ``text``."""
         if self.joined is not None and self.joined.fullmatch(text) is not None:
             return True
+        return self.single_fullmatches(text)
+
+    def single_fullmatches(self, text: str) -> bool:
+        """Whether one of the patterns tried one by one matches the whole of ``text``."""
+        if not self.screened:
+            return False
+        runs = self.needles
+        if runs is not None:
+            # Each of these patterns needs one of the runs: a text holding none of them
+            # (most lines: the runs are ``|``, ``JOIN NOW``, ...) is let go in one pass.
+            for run in runs:
+                if run in text:
+                    break
+            else:
+                return False
         return fullmatches_one(self.screened, text)
 
     def __repr__(self) -> str:
@@ -158,6 +190,7 @@ class GatedPatternSet(PatternSet):
         single = [text for text in self.patterns if not gateable(text)]
         self.single = compile_each(single)
         self.screened = screened(single, self.single)
+        self.needles = needles(single)
         #: The joinable patterns, each compiled on its own.
         self.compiled = tuple(regex.compile(text) for text in self.patterns if joinable(text))
         #: The patterns tried behind the gates: the joinable ones, and those of ours kept
@@ -220,4 +253,4 @@ class GatedPatternSet(PatternSet):
         # Most openings let no pattern through: an empty gate, and no call made for it.
         if tried and fullmatches_one(tried, text):
             return True
-        return bool(self.screened) and fullmatches_one(self.screened, text)
+        return self.single_fullmatches(text)

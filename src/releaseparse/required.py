@@ -114,6 +114,50 @@ def _needed(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> list[frozense
     return found
 
 
+def _runs(items: Iterable[tuple[Any, Any]], ignorecase: bool) -> list[str]:
+    """Runs of characters that every match of the sequence ``items`` holds as they stand.
+
+    Literals next to each other in a sequence are matched next to each other; a run is
+    cut at anything else (an anchor too, which is safe: each piece is still held). Groups
+    and repeats of at least one are read inside; alternations and lookarounds are not.
+    Under ``(?i)`` a cased character may be matched in another form, so it cuts a run.
+    """
+    found: list[str] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is _sre.LITERAL and (not ignorecase or _caseless(chr(value))):
+            run.append(chr(value))
+            continue
+        if run:
+            found.append("".join(run))
+            run = []
+        if op is _sre.SUBPATTERN:
+            _group, add, remove, body = value
+            scoped = (ignorecase or bool(add & _sre.SRE_FLAG_IGNORECASE)) and not (
+                remove & _sre.SRE_FLAG_IGNORECASE
+            )
+            found.extend(_runs(body, scoped))
+        elif op is _sre.ATOMIC_GROUP:
+            found.extend(_runs(value, ignorecase))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found.extend(_runs(value[2], ignorecase))
+    if run:
+        found.append("".join(run))
+    return found
+
+
+def required_run(pattern: str) -> str:
+    """The longest run of characters every text ``pattern`` matches holds (``JOIN NOW``).
+
+    ``""`` when none is known (every text holds it).
+    """
+    tree = _parsed(pattern)
+    if tree is None:
+        return ""
+    ignorecase = bool(tree.state.flags & _sre.SRE_FLAG_IGNORECASE)
+    return max(_runs(tree.data, ignorecase), key=len, default="")
+
+
 @lru_cache(maxsize=1024)
 def _parsed(pattern: str) -> Any:
     """The standard library's syntax tree of ``pattern``, or ``None`` where it may misread it.
