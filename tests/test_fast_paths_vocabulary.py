@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 
 import pytest
 import regex
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from releaseparse import patternset
 from releaseparse.extractors import _kinds
-from releaseparse.guard import compile_each
+from releaseparse.guard import FullMatcher, compile_each
 from releaseparse.patternset import GatedPatternSet, gateable
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.required import required_run
@@ -46,7 +47,12 @@ def _vocabularies() -> list[Vocabulary]:
 
 def _each_fullmatches(patterns: tuple[str, ...], text: str) -> bool:
     """The plain answer: each pattern compiled and tried on its own."""
-    return any(pattern.fullmatch(text) is not None for pattern in compile_each(patterns))
+    return any(pattern.fullmatch(text) is not None for pattern in _compiled(patterns))
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple[FullMatcher, ...]:
+    return compile_each(patterns)
 
 
 def _plain_sets(vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
@@ -302,3 +308,55 @@ def test_the_patterns_tried_one_by_one_share_one_test_of_their_runs() -> None:
     assert "Site map" in added.needles
     assert added.fullmatches("Site map") is True
     assert added.fullmatches("Site mab") is False
+
+
+# --- the chrome lines, screened by their folded opening and ending
+
+#: Characters that fold to more than one (``ß`` to ``ss``, ``ﬁ`` to ``fi``, ``İ`` to ``i̇``)
+#: or to another (``K`` the Kelvin sign to ``k``), at either end of a line.
+FOLDING_CHARACTERS = "ßẞﬁﬂİŉΣσςKkSsAaΐ"
+#: Chrome lines of our own that open or end with such characters.
+FOLDING_CHROME_LINES = ("ßig Harbor Portal", "Harbor Maß", "ﬁle Index", "Index ﬁ", "Ka", "ß", "")
+
+
+def _plain_is_chrome(vocabulary: Vocabulary, text: str) -> bool:
+    """``is_chrome`` before the folded line was screened by its opening and ending."""
+    line = collapse(text)
+    if len(line) <= vocabulary.chrome_width and collapse(line).casefold() in vocabulary.chrome_keys:
+        return True
+    return _each_fullmatches(vocabulary.chrome_patterns, line)
+
+
+def _chrome_vocabularies() -> list[Vocabulary]:
+    return [*_vocabularies(), DEFAULT_VOCABULARY.extend(chrome_lines=FOLDING_CHROME_LINES)]
+
+
+def _check_chrome(text: str) -> None:
+    for vocabulary in _chrome_vocabularies():
+        assert vocabulary.is_chrome(text) is _plain_is_chrome(vocabulary, text), text
+
+
+def test_chrome_lines_answer_as_before_on_the_lines_of_their_classes() -> None:
+    lines = [*LINES, *FOLDING_CHROME_LINES, *DEFAULT_VOCABULARY.chrome_lines[:200]]
+    lines += ["SSIG HARBOR PORTAL", "ssig harbor portal", "HARBOR MASS", "FILE INDEX", "Index fi"]
+    for line in lines:
+        for text in (line, line.upper(), line.lower(), line.casefold(), line + ".", line[1:]):
+            _check_chrome(text)
+
+
+@given(
+    st.sampled_from([*FOLDING_CHROME_LINES, *DEFAULT_VOCABULARY.chrome_lines]),
+    st.text(alphabet=st.sampled_from(FOLDING_CHARACTERS + " x"), max_size=3),
+    st.text(alphabet=st.sampled_from(FOLDING_CHARACTERS + " x"), max_size=3),
+)
+def test_chrome_lines_answer_as_before_with_folding_characters_at_the_ends(
+    line: str, before: str, after: str
+) -> None:
+    _check_chrome(before + line + after)
+    _check_chrome(before + line.upper() + after)
+    _check_chrome(line[len(before) :] + after)
+
+
+@given(st.text(alphabet=st.sampled_from(LINE_CHARACTERS + FOLDING_CHARACTERS), max_size=12))
+def test_chrome_lines_answer_as_before_on_any_short_text(text: str) -> None:
+    _check_chrome(text)

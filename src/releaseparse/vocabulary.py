@@ -694,6 +694,16 @@ class Vocabulary:
         return max(map(len, self.note_type_lookup), default=0)
 
     @cached_property
+    def chrome_key_openings(self) -> frozenset[str]:
+        """The first three characters of each folded chrome line (``is_chrome``'s screen)."""
+        return frozenset(key[:3] for key in self.chrome_keys)
+
+    @cached_property
+    def chrome_key_endings(self) -> frozenset[str]:
+        """The last three characters of each folded chrome line."""
+        return frozenset(key[-3:] for key in self.chrome_keys)
+
+    @cached_property
     def chrome_width(self) -> int:
         """The length of the longest folded chrome line."""
         return max(map(len, self.chrome_keys), default=0)
@@ -781,7 +791,16 @@ class Vocabulary:
     def is_chrome(self, text: str) -> bool:
         """Whether ``text`` is a known site-chrome line or matches a chrome pattern."""
         line = collapse(text)
-        if len(line) <= self.chrome_width and _key(line) in self.chrome_keys:
+        # ``str.casefold`` folds each character on its own, to one character or more: the
+        # folded line opens with its first three characters folded, and ends with its last
+        # three folded. A line whose folded opening or ending no chrome line has is none of
+        # them, and is not folded whole.
+        if (
+            len(line) <= self.chrome_width
+            and line[:3].casefold()[:3] in self.chrome_key_openings
+            and line[-3:].casefold()[-3:] in self.chrome_key_endings
+            and _key(line) in self.chrome_keys
+        ):
             return True
         return self.chrome_set.fullmatches(line)
 
