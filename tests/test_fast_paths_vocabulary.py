@@ -176,6 +176,27 @@ def _plain_holds_self_titled(vocabulary: Vocabulary, line: str) -> bool:
     return any(key in folded and len(folded) > len(key) for key in vocabulary.self_titled_keys)
 
 
+def _plain_note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
+    """``note_type_of`` before any shortcut: every lookup asked."""
+    line = collapse(text)
+    found = vocabulary.note_type(line)
+    if found is None and len(line) - len(" index") <= vocabulary.note_type_width:
+        found = vocabulary.note_type(_kinds._INDEX_SUFFIX.sub("", line))
+    if found is None and line.endswith(")") and len(line) <= vocabulary.note_type_width + 32:
+        found = vocabulary.note_type(_kinds._QUALIFIER.sub("", line))
+    if (
+        found is None
+        and len(line) <= _kinds.MAX_DECORATED_NOTE
+        and _plain_holds_self_titled(vocabulary, line)
+    ):
+        start, end = vocabulary.strip_title_decorations(line)
+        if (start, end) != (0, len(line)):
+            found = vocabulary.note_type(line[start:end])
+            if found is not None and found.casefold() not in vocabulary.self_titled_keys:
+                found = None
+    return found
+
+
 #: CJK, Latin-1 and other characters beyond ASCII, for the CJK count's screen.
 WIDE_CHARACTERS = "今天我很高兴地宣布アメリカ総局한국어éüñ’“”—·\u00a0\u1100\u3041\u30a1"
 
@@ -190,6 +211,9 @@ KIND_LINES = (
     "Daily Press Briefing | U.S. Department of State", "DAILY PRESS BRIEFING - Harbor",
     "Daily Press Briefing", "Daily Press Briefing Index", "Press Statement (Corrected)",
     "daily press briefings", "State Dept. Daily Press Briefing for April 20",
+    "Department Press Briefing", "Department Press Briefing ", "Notice to the Press Index",
+    "On-the-Record Briefing (Updated)", "DECLARACION CONJUNTA", "Declaración conjunta",
+    "Communiqué de presse", "Gemeinsame Erklärung", "Declarações para a imprensa",
 )  # fmt: skip
 
 
@@ -201,6 +225,7 @@ def _check_kind_tests(text: str) -> None:
         assert _kinds._holds_self_titled(vocabulary, line) is _plain_holds_self_titled(
             vocabulary, line
         )
+        assert _kinds.note_type_of(vocabulary, text) == _plain_note_type_of(vocabulary, text)
 
 
 def test_the_kind_tests_answer_as_before_on_the_lines_of_their_classes() -> None:

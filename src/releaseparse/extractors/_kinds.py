@@ -243,7 +243,9 @@ def second_word_fits_a_place(line: str) -> bool:
 def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
     """The canonical note type of a note-type line (``PRESS STATEMENT``, ``... Index``)."""
     line = collapse(text)
-    found = vocabulary.note_type(line)
+    # ``note_type`` answers ``None`` for a line longer than every note type (it collapses
+    # the line, which is collapsed here already, and measures it first): not asked.
+    found = vocabulary.note_type(line) if len(line) <= vocabulary.note_type_width else None
     # A collapsed line's whitespace is single characters (``\s`` matches only what
     # ``str.split`` splits on), so the suffix cut is `` index``, six characters.
     if found is None and len(line) - len(" index") <= vocabulary.note_type_width:
