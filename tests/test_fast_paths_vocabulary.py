@@ -200,8 +200,12 @@ def _plain_note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
 #: CJK, Latin-1 and other characters beyond ASCII, for the CJK count's screen.
 WIDE_CHARACTERS = "今天我很高兴地宣布アメリカ総局한국어éüñ’“”—·\u00a0\u1100\u3041\u30a1"
 
+#: Note types of our own that end as an index line does (`` Index``), the longest listed.
+INDEX_NOTE_TYPES = ("Harbor Grants Programme Weekly Index", "Harbor Index")
+
 KIND_LINES = (
     *LINES,
+    *INDEX_NOTE_TYPES,
     "今天,我很高兴地宣布" * 5, "今天" * 20 + "a", "今天" * 21, "é" * 41 + "今" * 40,
     "今" * 41, "Ä" * 60, "for the people of the region, and today’s talks went on and on",
     "U.S. Department of State Office of the Spokesperson", "u.s. department of state Bureau",
@@ -219,7 +223,7 @@ KIND_LINES = (
 
 def _check_kind_tests(text: str) -> None:
     assert _kinds.looks_like_prose(text) is _plain_looks_like_prose(text), text
-    for vocabulary in _vocabularies():
+    for vocabulary in (*_vocabularies(), DEFAULT_VOCABULARY.extend(note_types=INDEX_NOTE_TYPES)):
         assert _kinds.office_start(vocabulary, text) == _plain_office_start(vocabulary, text)
         line = collapse(text)
         assert _kinds._holds_self_titled(vocabulary, line) is _plain_holds_self_titled(
