@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from releaseparse import patternset
 from releaseparse.extractors import _kinds
+from releaseparse.extractors._people import NAME_SUFFIX
 from releaseparse.guard import FullMatcher, compile_each
 from releaseparse.patternset import GatedPatternSet, gateable
 from releaseparse.profiles import get_profile, profile_names
@@ -389,3 +390,56 @@ def test_chrome_lines_answer_as_before_with_folding_characters_at_the_ends(
 @given(st.text(alphabet=st.sampled_from(LINE_CHARACTERS + FOLDING_CHARACTERS), max_size=12))
 def test_chrome_lines_answer_as_before_on_any_short_text(text: str) -> None:
     _check_chrome(text)
+
+
+# --- place lines, screened before the place pattern
+
+
+def _plain_is_place(vocabulary: Vocabulary, text: str) -> bool:
+    """``is_place`` before the commas and digits were looked at first."""
+    line = collapse(text)
+    if vocabulary.is_known_place(line):
+        return True
+    if "," not in line:
+        return False
+    if _kinds._PLACE.fullmatch(line) is None or NAME_SUFFIX.search(line):
+        return False
+    words = line.title() if line.isupper() else line
+    if "'" in words or "’" in words:
+        words = _kinds._POSSESSIVE_WORD.sub("", words)
+    return vocabulary.role_pattern.search(words) is None
+
+
+PLACE_LINES = (
+    "Washington, DC", "Washington, D.C.", "(Berlin, Germany)", "( Berlin , Germany )",
+    "Harbor Hotel, Washington, D.C.", "Grand Hall, Lisbon, Estremadura, Portugal",
+    "Grand Hall, Lisbon, Estremadura, Portugal, Europe", "Valletta, Malta,", "Valletta, Malta ",
+    "Valletta, Malta)", "Hall 2, Lisbon", "Lisbon, Portugal 2024", "Rio de Janeiro, Brazil",
+    "Senator Harbor, Leader Lisbon, Director Grand,", "Harbor Briefing, April 19, 2004",
+    "Ambassador's Residence, Tokyo", "Secretary of State Washington, DC", "Howard H. Baker, Jr.",
+    "VALLETTA, MALTA", "Ann Marsh, Spokesperson", "to Berlin, Germany", "Berlin, Germany’s",
+)  # fmt: skip
+
+#: Characters of place lines and of their near misses.
+PLACE_CHARACTERS = "VvAaLlTtEeMmHhBbRrDdCcOoSsIiNn .,()'’-0123 "
+
+
+def _check_place(text: str) -> None:
+    for vocabulary in _vocabularies():
+        assert _kinds.is_place(vocabulary, text) is _plain_is_place(vocabulary, text), text
+
+
+def test_place_lines_answer_as_before_on_the_lines_of_their_class() -> None:
+    for line in (*PLACE_LINES, *LINES):
+        for text in (line, line.upper(), line + ",", line + " 1", line + ", Malta", line[1:]):
+            _check_place(text)
+
+
+@given(st.lists(st.sampled_from(PLACE_LINES), min_size=1, max_size=5), st.sampled_from(", ;"))
+def test_place_lines_answer_as_before_when_joined(parts: list[str], joiner: str) -> None:
+    _check_place(joiner.join(parts))
+
+
+@given(st.text(alphabet=st.sampled_from(PLACE_CHARACTERS), max_size=40))
+def test_place_lines_answer_as_before_on_any_text(text: str) -> None:
+    _check_place(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 
 import regex
@@ -100,6 +101,7 @@ _PLACE_PART = (
 #: or either bracket of ``(Berlin, Germany)``.
 _PLACE_WORD = regex.compile(rf"[()]|\(?\p{{Lu}}[\p{{L}}.'’\-]*\)?|{_PARTICLES}")
 _POSSESSIVE_WORD = regex.compile(r"\p{L}+['’]s\b")
+_ASCII_DIGIT = re.compile("[0-9]")
 _PLACE = regex.compile(rf"\(?\s*{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{1,3}}\s*\)?")
 _LABEL = regex.compile(
     r"\s*(?P<label>\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,5}|\p{Lu}\p{Ll}{0,11})\s*:(?=\s|$)"
@@ -218,6 +220,13 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
         return True
     if "," not in line:
         return False  # the place pattern needs a comma: ``City, Region``
+    # The shape holds letters, ``.'’-``, spaces, commas and brackets, commas only between
+    # its two to four parts, and ends with a letter, ``.'’-``, a space or a bracket: a line
+    # with more than three commas or ending with one (``Senator Durbin, Leader Harbor,``),
+    # or holding an ASCII digit (``Briefing, April 19, 2004``), is no place, and the
+    # pattern, slow to fail on a long line of capitalised words, is not tried.
+    if line.count(",") > 3 or line.endswith(",") or _ASCII_DIGIT.search(line) is not None:
+        return False
     # The shape first: it fails at the first word of most lines (``to Berlin, Germany``).
     if _PLACE.fullmatch(line) is None or _NAME_SUFFIX.search(line):
         # ``Howard H. Baker, Jr.`` has a place's shape.
