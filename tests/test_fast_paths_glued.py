@@ -24,16 +24,19 @@ from releaseparse.extractors._glued import (
     _BY,
     MAX_GLUED_LENGTH,
     GluedHeader,
-    _gates,
-    _opening_gates,
     _people,
-    _prefixes,
     _short_place,
     read_glued,
 )
 from releaseparse.extractors._people import Offsets, read_issuer, strip_offsets
 from releaseparse.text import collapse, has_digit
-from releaseparse.vocabulary import DEFAULT_VOCABULARY, NOTE_TYPES, OFFICES, Vocabulary
+from releaseparse.vocabulary import (
+    DEFAULT_VOCABULARY,
+    NOTE_TYPES,
+    OFFICES,
+    Vocabulary,
+    _openings,
+)
 from tests.strategies import issuer_lines, titles
 
 # The readers as they were before their shortcuts, kept to compare with.
@@ -181,26 +184,34 @@ def test_what_the_patterns_match_at_their_start_is_whitespace_or_an_initial() ->
 
 def test_the_opening_gates_let_every_entry_through() -> None:
     vocabulary = DEFAULT_VOCABULARY.extend(note_types=["Q&A"], offices=["Desk"])
-    gates = _opening_gates(vocabulary)
-    assert gates.note_width == 3
-    assert gates.office_width == 4
-    for key in vocabulary.note_type_openings.folded:
-        assert key[: gates.note_width] in gates.notes
-    for key in vocabulary.office_openings.folded:
-        assert key[: gates.office_width] in gates.offices
-    assert _opening_gates(vocabulary) is gates
-    # An id reused by a new vocabulary (the old one gone) finds gates not its own.
+    notes, offices = vocabulary.note_type_openings, vocabulary.office_openings
+    assert notes.gate_width == 3
+    assert offices.gate_width == 4
+    for openings in (notes, offices):
+        for key in openings.folded:
+            for start in (0, 3):
+                line = " " * start + key + " Jane Doe"
+                assert openings.may_open(line, start)
+                assert list(openings.at(line, start))
+    # A vocabulary's own entries open its gate (not the default vocabulary's).
     other = DEFAULT_VOCABULARY.extend(note_types=["Op"])
-    _gates[id(other)] = gates
+    assert other.note_type_openings.gate_width == 2
     line = "Op Jane Doe, Secretary of State"
     assert read_glued(other, line) == _plain_glued(other, line)
     assert read_glued(other, line) is not None
-    _gates[id(other)] = gates
-    assert _opening_gates(other).vocabulary is other
-    assert _opening_gates(other).note_width == 2
-    assert _opening_gates(DEFAULT_VOCABULARY).vocabulary is DEFAULT_VOCABULARY
-    empty = vocabulary.office_openings._replace(folded=("", "bureau"))
-    assert _prefixes(empty) == (0, frozenset({""}))
+    assert read_glued(DEFAULT_VOCABULARY, line) is None
+    # An empty entry opens every line: the gate then lets every line through.
+    empty = _openings(["", "Bureau"])
+    assert empty.gate_width == 0
+    assert empty.may_open("anything at all", 0)
+
+
+@given(st.text(max_size=12), st.integers(0, 3))
+def test_a_line_the_opening_gate_turns_away_opens_with_no_entry(text: str, start: int) -> None:
+    for openings in (DEFAULT_VOCABULARY.note_type_openings, DEFAULT_VOCABULARY.office_openings):
+        folded = text.casefold()
+        if not openings.may_open(folded, start):
+            assert not list(openings.at(folded, start))
 
 
 #: Lines of every class the reader meets (our own wording): delivery lines and their

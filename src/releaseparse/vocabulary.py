@@ -446,10 +446,18 @@ TRAILER_PATTERNS: tuple[str, ...] = (
 )
 
 
+#: Characters of an entry's opening that ``Openings.may_open`` compares, at most.
+MAX_OPENING_GATE = 4
+
+
 def _openings(entries: Iterable[str]) -> Openings:
     """``entries`` as ``Openings``."""
     pairs = tuple((entry, entry.casefold()) for entry in sorted(entries, key=len, reverse=True))
-    return Openings(tuple(folded for _, folded in pairs), pairs)
+    folded = tuple(key for _, key in pairs)
+    # No wider than the shortest entry: each entry's first ``width`` characters are then
+    # the whole of what a line opening with it shows there.
+    width = min(min(map(len, folded), default=0), MAX_OPENING_GATE)
+    return Openings(folded, pairs, width, frozenset(key[:width] for key in folded))
 
 
 class Openings(NamedTuple):
@@ -459,6 +467,17 @@ class Openings(NamedTuple):
     folded: tuple[str, ...]
     #: ``(entry, folded)``, longest first: the longest entry opening a line is read.
     longest_first: tuple[tuple[str, str], ...]
+    #: How many of a line's characters ``may_open`` looks at, and each entry's first ones.
+    gate_width: int = 0
+    gate: frozenset[str] = frozenset({""})
+
+    def may_open(self, folded: str, start: int) -> bool:
+        """``False`` only where ``at(folded, start)`` finds no entry: one set lookup.
+
+        An entry opens the folded line at ``start`` only where ``folded[start:]`` starts
+        with the whole entry, and so with its first ``gate_width`` characters.
+        """
+        return folded[start : start + self.gate_width] in self.gate
 
     def at(self, folded: str, start: int) -> Iterator[tuple[str, int]]:
         """``(entry, end)`` of each entry opening the folded line at ``start``, longest first.

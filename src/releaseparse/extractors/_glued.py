@@ -21,7 +21,7 @@ from releaseparse.extractors._delivery import (
 from releaseparse.extractors._flat import _leading_note_type, _place_suffix, _strip
 from releaseparse.extractors._people import Offsets, is_name, is_role_line, read_issuer
 from releaseparse.text import has_digit
-from releaseparse.vocabulary import Openings, Vocabulary
+from releaseparse.vocabulary import Vocabulary
 
 #: Glued header lines are short.
 MAX_GLUED_LENGTH = 120
@@ -105,54 +105,6 @@ def _is_read_name(vocabulary: Vocabulary, piece: str, name: Offsets, base: int) 
     return is_name(vocabulary, piece[name[0] - base : name[1] - base])
 
 
-#: Characters of an entry's opening that an opening gate compares, at most.
-MAX_GATE_WIDTH = 4
-#: How many vocabularies the opening gates are kept for.
-MAX_GATES = 16
-
-
-class _OpeningGates(NamedTuple):
-    """What an office or a note type opening a line at ``start`` must open it with.
-
-    An entry opens the folded line only where ``folded[start:]`` starts with the whole
-    entry, and so with its first ``width`` characters (``width`` is no longer than the
-    shortest entry): one set lookup answers most lines (titles, site text) instead of a
-    ``str.startswith`` over every entry (74 note types).
-    """
-
-    vocabulary: Vocabulary
-    office_width: int
-    offices: frozenset[str]
-    note_width: int
-    notes: frozenset[str]
-
-
-#: ``id(vocabulary)`` -> its gates (holding the vocabulary, so the id stays its own).
-_gates: dict[int, _OpeningGates] = {}
-
-
-def _prefixes(openings: Openings) -> tuple[int, frozenset[str]]:
-    """The gate of ``openings``: its width and each entry's first ``width`` characters."""
-    shortest = min((len(key) for key in openings.folded), default=0)
-    width = min(shortest, MAX_GATE_WIDTH)
-    return width, frozenset(key[:width] for key in openings.folded)
-
-
-def _opening_gates(vocabulary: Vocabulary) -> _OpeningGates:
-    """``vocabulary``'s gates, made once (its openings are cached properties: fixed)."""
-    gates = _gates.get(id(vocabulary))
-    if gates is None or gates.vocabulary is not vocabulary:
-        gates = _OpeningGates(
-            vocabulary,
-            *_prefixes(vocabulary.office_openings),
-            *_prefixes(vocabulary.note_type_openings),
-        )
-        if len(_gates) >= MAX_GATES:
-            _gates.clear()
-        _gates[id(vocabulary)] = gates
-    return gates
-
-
 def _leading_office(vocabulary: Vocabulary, text: str, folded: str, start: int) -> Offsets | None:
     """A known office opening ``text`` at ``start``, more words after (``folded``: its casefold)."""
     for _office, end in vocabulary.office_openings.at(folded, start):
@@ -180,12 +132,11 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     if len(text) > MAX_GLUED_LENGTH or has_digit(text):
         return None
     start = len(text) - len(text.lstrip())
+    # Folded once for both lookups, each behind its one-lookup gate (``Openings.may_open``):
+    # most lines (titles, site text) open with no office and no note type.
     folded = text.casefold()
-    gates = _gates.get(id(vocabulary))  # ``_opening_gates``, its lookup inlined
-    if gates is None or gates.vocabulary is not vocabulary:
-        gates = _opening_gates(vocabulary)
     office = None
-    if folded[start : start + gates.office_width] in gates.offices:
+    if vocabulary.office_openings.may_open(folded, start):
         office = _leading_office(vocabulary, text, folded, start)
     if office is not None:
         people = _people(vocabulary, text, _strip(text, office[1], len(text)))
@@ -193,7 +144,7 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
             return GluedHeader(None, people[0], None, None, None, office)
         return None
     note = None
-    if folded[start : start + gates.note_width] in gates.notes:
+    if vocabulary.note_type_openings.may_open(folded, start):
         note = _leading_note_type(vocabulary, text, start)
     position = start
     if note is not None:
