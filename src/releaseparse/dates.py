@@ -264,6 +264,19 @@ _LOCAL_FORMS = regex.compile(
 )
 
 
+#: Four digits in a row, as the date patterns' ``\d{4}`` reads them: the year every form of
+#: a dateline holds (``_DATELINE``'s ``_YEAR``, ``_CJK_DATE``'s year, and the year
+#: ``_NUMERIC_CANDIDATE`` looks ahead for, two ASCII digits and two more).
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+#: A character none of the dateline readers takes, but in ``_CJK_DATE``'s time zone (a line
+#: holding ``年``). ``_DATELINE`` reads letters (month, weekday, day suffix, ``de``,
+#: ``a.m.``, the zone), ``\d``, ``\s``, ``.,/:()`` and ``°``; ``_NUMERIC_CANDIDATE``
+#: reads ``[\da-z.,/\- ]`` (its letters, any case, are letters) and ``segunda-feira``
+#: holds the ``-``. A line holding any other character (``date: '2023-11-13'``,
+#: ``source_url: https://…``, an en dash) is no dateline.
+_NOT_IN_A_DATELINE = regex.compile(r"[^\p{L}\d\s.,/:()°\-]")
+
+
 def read_dateline(text: str) -> DateReading | None:
     """Read a whole line as a dateline; ``None`` if the line is not one.
 
@@ -272,9 +285,13 @@ def read_dateline(text: str) -> DateReading | None:
     Nothing is ever filled in from today's date.
     """
     line = collapse(text)
-    if "/" in line or "г" in line:  # every local form holds one or the other
+    # Every local form holds a ``/`` or a ``г``, and an Arabic month or ``г``: none is
+    # ASCII, so an ASCII line holds none, and a long one is turned away at once.
+    if not line.isascii() and ("/" in line or "г" in line):
         line = _LOCAL_FORMS.sub("", line)
-    if len(line) > 48 or _DIGIT.search(line) is None:  # every form holds a year
+    if len(line) > 48 or _FOUR_DIGITS.search(line) is None:  # every form holds a year
+        return None
+    if "年" not in line and _NOT_IN_A_DATELINE.search(line) is not None:
         return None
     return _read_short_line(line)
 
@@ -290,7 +307,8 @@ def _read_short_line(line: str) -> DateReading | None:
     """``read_dateline`` of a folded line of at most 48 characters holding a digit."""
     match = _DATELINE.fullmatch(line)
     if match is None:
-        return _read_cjk(line) or _read_with_dateutil(line)
+        # ``_CJK_DATE`` reads only lines holding ``年``.
+        return (_read_cjk(line) if "年" in line else None) or _read_with_dateutil(line)
     reading = _reading(match, line)
     if reading is None:
         return None

@@ -1,0 +1,128 @@
+"""The date and flat line tests' shortcuts answer as their plain forms, kept here."""
+
+from __future__ import annotations
+
+import sys
+
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from releaseparse import dates
+from releaseparse.dates import MONTHS, DateReading, read_dateline
+from releaseparse.text import collapse
+from tests.strategies import DATE_FORMATS, clocks, render_date
+from tests.strategies import dates as calendar_dates
+
+# -- read_dateline --------------------------------------------------------------------------
+
+
+def _plain_read_short_line(line: str) -> DateReading | None:
+    """``_read_short_line`` as it was: every reader asked, ``_read_cjk`` on every line."""
+    match = dates._DATELINE.fullmatch(line)
+    if match is None:
+        return dates._read_cjk(line) or dates._read_with_dateutil(line)
+    reading = dates._reading(match, line)
+    if reading is None:
+        return None
+    clock = dates._time_of(match)
+    if clock is not None:
+        reading = reading._replace(time=clock.value, zone=clock.zone)
+    return reading
+
+
+def _plain_read_dateline(text: str) -> DateReading | None:
+    """``read_dateline`` with no screen but the length and a digit, and no memo."""
+    line = collapse(text)
+    if "/" in line or "г" in line:
+        line = dates._LOCAL_FORMS.sub("", line)
+    if len(line) > 48 or dates._DIGIT.search(line) is None:
+        return None
+    return _plain_read_short_line(line)
+
+
+_DATELINE_PIECES = [
+    "March", "Mar.", "marzo", "de", "del", "März", "4.", "14", "14th", "1º", "1°", "2016",
+    "2016.", "20 16", "Monday,", "segunda-feira", "le", "Sept", "16-Nov-2017", "2017-11-16",
+    "11/16/2017", "2:46", "p.m.", "PM", "EST", "local time", "(", ")", ",", " ", "  ",
+    "\u00a0", "\t", "\u200b", "年", "4月", "11日", "下午05:45", "四月", "يناير", "٢٠١٦",
+    "تشرين الثاني/نوفمبر", "/", "г.", "года", "апреля", "date:", "'2023-11-13'", "'", "_",
+    "–", "—", "’", "Kuala", "x", "published_time:", "13:14:57-04:00", "https://a.b/2022/08/",
+    "Observer Mission", "\u212a", "ſ",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DATELINE_PIECES), max_size=9).map("".join))
+@example("March 14, 2016")
+@example("14 de marzo de 2016, 2:46 p.m. EST")
+@example("4 تشرين الثاني/نوفمبر 2019")
+@example("22 апреля 2020 г.")
+@example("2023年4月11日美国东部夏令时 下午05:45")
+@example("2023年4月11日 'x'")  # the zone takes any character
+@example("16-Nov-2017")
+@example("11/16/2017")
+@example("October 28, 2021.")
+@example("segunda-feira, 4 de março de 2021")
+@example("date: '2023-11-13'")
+@example("modified_time: 2022-07-02 13:14:57-04:00")
+@example("25-26 Slovenian Election Observer Mission")
+@example("Monday – March 14, 2016")
+def test_read_dateline_answers_as_its_plain_form(text: str) -> None:
+    dates._read_short_line.cache_clear()
+    assert read_dateline(text) == _plain_read_dateline(text)
+
+
+@given(calendar_dates(), st.sampled_from(DATE_FORMATS), clocks(), st.booleans())
+def test_generated_datelines_read_as_their_plain_form(
+    value: object, style: str, clock: tuple[str, str, str], timed: bool
+) -> None:
+    line = render_date(value, style)  # type: ignore[arg-type]
+    if timed:
+        line = f"{line} {clock[0]}"
+    dates._read_short_line.cache_clear()
+    assert read_dateline(line) == _plain_read_dateline(line)
+    assert read_dateline(line) is not None
+
+
+def _characters_the_readers_take() -> list[regex.Pattern[str]]:
+    """One character class for each way a dateline reader consumes a character."""
+    return [
+        regex.compile(r"\p{L}"),  # months, weekdays, day suffixes, de, a.m., the zone
+        regex.compile(r"\d"),
+        regex.compile(r"\s"),
+        regex.compile(r"(?i)[a-z]"),  # _NUMERIC_CANDIDATE's letters, any case
+        regex.compile(r"(?i)[\da-z.,/\- ]"),  # _NUMERIC_CANDIDATE's class whole
+        regex.compile(r"(?i)[ap]|m|[A-Z]"),  # the meridiem and the zone
+        regex.compile(r"[.,/:()°º\-]"),
+    ]
+
+
+def test_the_dateline_screen_turns_away_no_character_a_reader_takes() -> None:
+    """Every code point some reader's class takes passes ``_NOT_IN_A_DATELINE``."""
+    classes = _characters_the_readers_take()
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if dates._NOT_IN_A_DATELINE.match(char) is None:
+            continue
+        assert all(taken.match(char) is None for taken in classes), hex(code)
+
+
+def test_every_month_and_weekday_passes_the_dateline_screen() -> None:
+    weekdays = regex.findall(r"[\p{L}\-]+", dates._WEEKDAY)
+    assert "segunda-feira" in weekdays
+    for word in [*MONTHS, *weekdays]:
+        assert dates._NOT_IN_A_DATELINE.search(word) is None, word
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+@example("4 /x 2019 r.")
+def test_no_local_form_is_ascii(line: str) -> None:
+    """``read_dateline`` leaves ASCII lines to the patterns as they are."""
+    assert dates._LOCAL_FORMS.sub("", line) == line
+
+
+def test_the_short_line_reader_asks_the_chinese_pattern_only_of_lines_with_its_year_sign() -> None:
+    for line in ("2023年4月11日", "2023 4 11", "四月 12, 2023", "2023年13月11日"):
+        dates._read_short_line.cache_clear()
+        assert dates._read_short_line(line) == _plain_read_short_line(line)
+    assert dates._read_short_line("2023年4月11日") is not None
