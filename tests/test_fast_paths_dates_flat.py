@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from releaseparse import dates
 from releaseparse.dates import MONTHS, DateReading, read_dateline
+from releaseparse.extractors import _flat
 from releaseparse.text import collapse
+from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests.strategies import DATE_FORMATS, clocks, render_date
 from tests.strategies import dates as calendar_dates
 
@@ -126,3 +128,51 @@ def test_the_short_line_reader_asks_the_chinese_pattern_only_of_lines_with_its_y
         dates._read_short_line.cache_clear()
         assert dates._read_short_line(line) == _plain_read_short_line(line)
     assert dates._read_short_line("2023年4月11日") is not None
+
+
+# -- read_flat's screen ---------------------------------------------------------------------
+
+
+def _plain_may_hold_a_date(text: str) -> bool:
+    """``_may_hold_a_date`` as it was: the two searches, on ASCII text as on any."""
+    year = _flat._ASCII_YEAR_AFTER_SPACE if text.isascii() else _flat._YEAR_AFTER_SPACE
+    return year.search(text) is not None and _flat._YEAR_AFTER_DAY_OR_MONTH.search(text) is not None
+
+
+_FLAT_PIECES = [
+    "March", "20", "2014", "20,", "2014.", "12345", "de", "4.", "Dec.", " ", "  ", ",", ", ",
+    " ,", ",,", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x85", "\u00a0", "1st",
+    ":", "-", "–", "(", ")", "'", "published_time:", "2025-04-29", "Washington,", "DC",
+    "x2014", "1º", "1°", "x", "Q", ".", "_",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_FLAT_PIECES), max_size=12).map("".join))
+@example("Daily Press Briefing - September 13, 2013")
+@example("published_time: 2025-04-29 16:25:45-04:00")
+@example("Section 12(d) of the Act (50 U.S.C. 1622(d))")
+@example("On Thursday, December 18, 2025, the President signed into law:")
+@example("x: 2014, x 2015")  # the second year after a letter
+@example("x , 2014")
+@example("x ,, 2014")
+@example(", 2014")
+@example(" 2014")
+@example("x\x1c 2014")
+@example("20 \t,\n 2014")
+def test_the_flat_date_screen_answers_as_its_plain_form(text: str) -> None:
+    assert _flat._may_hold_a_date(text) == _plain_may_hold_a_date(text)
+    for ascii_text in (text.encode("ascii", "replace").decode(),):
+        assert _flat._may_hold_a_date(ascii_text) == _plain_may_hold_a_date(ascii_text)
+
+
+def test_the_flat_date_screen_reads_each_ascii_character_before_a_year_as_the_pattern() -> None:
+    for code in range(128):
+        for text in (f"{chr(code)} 2014", f"{chr(code)}, 2014", f"{chr(code)} , 2014"):
+            assert _flat._may_hold_a_date(text) == _plain_may_hold_a_date(text), repr(text)
+
+
+@given(st.lists(st.sampled_from(_FLAT_PIECES), max_size=12).map("".join))
+@example("State Department Noon Briefing, April 19, 2004")
+@example("Washington, DC, March 20, 2014")
+def test_read_flat_answers_as_with_no_screen(text: str) -> None:
+    assert _flat.read_flat(DEFAULT_VOCABULARY, text) == _flat._read_flat(DEFAULT_VOCABULARY, text)

@@ -169,6 +169,10 @@ _ASCII_YEAR_AFTER_SPACE = re.compile(r"[\t\n\v\f\r ][0-9]{4}(?![0-9])")
 _YEAR_AFTER_DAY_OR_MONTH = regex.compile(r"[\p{L}\d.°]\s*,?\s+\d{4}(?!\d)")
 
 
+#: The ASCII characters ``\s`` matches (``_ASCII_YEAR_AFTER_SPACE``'s class).
+_ASCII_SPACES = "\t\n\v\f\r "
+
+
 def _may_hold_a_date(text: str) -> bool:
     """``False`` only where ``find_date`` finds no date in ``text``.
 
@@ -176,8 +180,40 @@ def _may_hold_a_date(text: str) -> bool:
     than the date pattern's; the lines that do are mostly timestamps (``published_time:
     2025-04-29``), turned away by the longer search.
     """
-    year = _ASCII_YEAR_AFTER_SPACE if text.isascii() else _YEAR_AFTER_SPACE
-    return year.search(text) is not None and _YEAR_AFTER_DAY_OR_MONTH.search(text) is not None
+    if not text.isascii():
+        return (
+            _YEAR_AFTER_SPACE.search(text) is not None
+            and _YEAR_AFTER_DAY_OR_MONTH.search(text) is not None
+        )
+    # Each year after a space in turn (the next one is searched for after this one's
+    # digits, where ``finditer`` would search): most lines have none.
+    year = _ASCII_YEAR_AFTER_SPACE.search(text)
+    while year is not None:
+        if _day_or_month_before(text, year.start()):
+            return True
+        year = _ASCII_YEAR_AFTER_SPACE.search(text, year.end())
+    return False
+
+
+def _day_or_month_before(text: str, space: int) -> bool:
+    r"""Whether ``_YEAR_AFTER_DAY_OR_MONTH`` ends at the year after ``text[space]`` (ASCII).
+
+    Read backwards from the year, the pattern's ``\s*,?\s+`` takes the run of spaces
+    before the year (one at least: ``text[space]``), then a comma and the run of spaces
+    before it, if there is a comma: no other split of the run reaches another character
+    (the character the class asks for is no space and no comma). On ASCII text the class
+    ``[\p{L}\d.°]`` is the ASCII letters and digits and the full stop. Every year after a
+    space ``_ASCII_YEAR_AFTER_SPACE`` finds is asked (a run of spaces before a year matches
+    it once, at the space next to the year); the search of the regular expression scanned
+    the line trying its class at every letter.
+    """
+    at = len(text[:space].rstrip(_ASCII_SPACES))
+    if at and text[at - 1] == ",":
+        at = len(text[: at - 1].rstrip(_ASCII_SPACES))
+    if not at:
+        return False
+    before = text[at - 1]
+    return before.isalnum() or before == "."
 
 
 def read_flat(vocabulary: Vocabulary, text: str) -> FlatHeader | None:
