@@ -176,3 +176,77 @@ def test_the_flat_date_screen_reads_each_ascii_character_before_a_year_as_the_pa
 @example("Washington, DC, March 20, 2014")
 def test_read_flat_answers_as_with_no_screen(text: str) -> None:
     assert _flat.read_flat(DEFAULT_VOCABULARY, text) == _flat._read_flat(DEFAULT_VOCABULARY, text)
+
+
+# -- find_date ------------------------------------------------------------------------------
+
+
+def _plain_find_date(text: str) -> tuple[int, int, DateReading] | None:
+    """``find_date`` as it was: the date pattern searched from the start of the text."""
+    if dates._DIGIT.search(text) is None:
+        return None
+    position = 0
+    while (match := dates._DATE_IN_TEXT.search(text, position)) is not None:
+        reading = dates._reading(match)
+        if reading is not None:
+            return match.start(), match.end(), reading
+        position = match.start() + 1
+    return None
+
+
+_TEXT_DATE_PIECES = [
+    "March", "Marchx", "XMarch", "(March", "Xyzzy", "Mar.", "marzo", "septiembre.", "de",
+    "del", "4.", "12º", "1°", "20", "20,", "2014", "2014.", "20145", "12014", ",", ".", " ",
+    "  ", "\u00a0", "\t", "\x1c", "\u2003", "-", ":", "(", ")", "on", "Briefing", "H.R.",
+    "x2014", "٢٠١٤", "1st", "\u212a",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TEXT_DATE_PIECES), max_size=14).map("".join))
+@example("12º. del septiembre., del 2014")
+@example("Words before 12º. del septiembre., del 2014")
+@example("Xx 12º. del septiembre., del 2014")
+@example("Some words 20 de marzo de 2014")
+@example("XMarch 20, 2014")
+@example("(March 20 , 2014")
+@example("Xyzzy 20, 2013 and March 21, 2014")
+@example("2013 March 21, 2014")
+@example("In 2013 March 21, 2014")
+@example("March 20, 2014 2015")
+@example("March 20, 20145 and May 1, 2015")
+@example("H.R. 1815, the Act, which amends title 38, March 20, 2014")
+@example("Department Press Briefing – July 25, 2017")
+@example("On Thursday, December 18, 2025, the President signed into law:")
+@example("March 20,\x1c 2014")
+@example("March 20,\u2003 2014")
+def test_find_date_answers_as_its_plain_form(text: str) -> None:
+    assert dates.find_date(text) == _plain_find_date(text)
+
+
+@given(
+    calendar_dates(),
+    st.sampled_from(DATE_FORMATS),
+    st.lists(st.sampled_from(_TEXT_DATE_PIECES), max_size=8).map("".join),
+    st.lists(st.sampled_from(_TEXT_DATE_PIECES), max_size=8).map("".join),
+)
+def test_find_date_of_a_date_among_other_words_answers_as_its_plain_form(
+    value: object, style: str, before: str, after: str
+) -> None:
+    text = f"{before} {render_date(value, style)}{after}"  # type: ignore[arg-type]
+    assert dates.find_date(text) == _plain_find_date(text)
+
+
+def test_str_split_splits_at_every_space_the_date_pattern_reads() -> None:
+    """``find_date`` counts words with ``str.split``: it splits at every ``\\s``."""
+    space = regex.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if space.match(char) is not None:
+            assert char.isspace(), hex(code)
+
+
+def test_the_ascii_year_search_takes_every_space_the_pattern_takes() -> None:
+    for code in range(128):
+        text = f"{chr(code)}2014"
+        expected = dates._YEAR_AFTER_A_SPACE.search(text) is not None
+        assert (dates._ASCII_YEAR_AFTER_A_SPACE.search(text) is not None) is expected, code

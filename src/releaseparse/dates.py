@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -218,16 +219,43 @@ def read_partial_date(text: str) -> bool:
     return match is not None and _month_number(match["month"] or match["month2"]) is not None
 
 
+#: Every date ``_DATE_IN_TEXT`` matches ends in a year of four digits after a space (both
+#: forms end ``\s+(?P<year>\d{4})(?!\d)``).
+_YEAR_AFTER_A_SPACE = regex.compile(r"\s\d{4}(?!\d)")
+#: The same on ASCII text, where ``re`` searches faster: the ASCII characters ``\s``
+#: matches are these (the tests check each).
+_ASCII_YEAR_AFTER_A_SPACE = re.compile(r"[\t\n\v\f\r ][0-9]{4}(?![0-9])")
+
+
 def find_date(text: str) -> tuple[int, int, DateReading] | None:
-    """The first month-name date inside ``text``: its offsets and reading."""
-    if _DIGIT.search(text) is None:  # a day and a year: one plain scan rules out most lines
-        return None
-    position = 0
-    while (match := _DATE_IN_TEXT.search(text, position)) is not None:
-        reading = _reading(match)
-        if reading is not None:
-            return match.start(), match.end(), reading
-        position = match.start() + 1
+    r"""The first month-name date inside ``text``: its offsets and reading.
+
+    What searching ``_DATE_IN_TEXT`` from the start of ``text``, and again one start
+    further on after each match whose month is no month, finds; but searched only near
+    each year. Every match ends in a year after a space, and holds four digits in a row
+    only there (a day has two at most, and a space, a full stop or a suffix follows
+    it): a match starting before a year's digits ends at that year, and no match
+    starts within them (the look-behind refuses a start after a digit, and no day is
+    followed by one). Before its year a match holds at most four words (``20 de marzo
+    de``, ``March 20 ,``; its first may be the end of a word, ``(March``), split by
+    ``\s``, which ``str.split`` splits at too. So the matches ending at each year in
+    turn start after the digits of the year before, and no earlier than the fourth word
+    before the year; each year's are searched for there, the search cut at the year's
+    end (where ``(?!\d)`` sees the end of the text as it sees the character after the
+    year, no digit), not at every letter of the line.
+    """
+    years = _ASCII_YEAR_AFTER_A_SPACE if text.isascii() else _YEAR_AFTER_A_SPACE
+    after_last_year = 0
+    for year in years.finditer(text):
+        digits, end = year.start() + 1, year.end()
+        words = text[after_last_year:digits].rsplit(None, 4)
+        position = after_last_year + (len(words[0]) if len(words) == 5 else 0)
+        while (match := _DATE_IN_TEXT.search(text, position, end)) is not None:
+            reading = _reading(match)
+            if reading is not None:
+                return match.start(), match.end(), reading
+            position = match.start() + 1
+        after_last_year = digits
     return None
 
 
