@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import regex
@@ -19,11 +20,30 @@ from tests.strategies import dates as calendar_dates
 # -- read_dateline --------------------------------------------------------------------------
 
 
+def _plain_read_with_dateutil(line: str) -> DateReading | None:
+    """``_read_with_dateutil`` as it was: the candidate pattern, then every word."""
+    if dates._NUMERIC_CANDIDATE.fullmatch(line) is None:
+        return None
+    if not all(dates._is_date_word(word) for word in dates._WORD.findall(line)):
+        return None
+    from dateutil import parser as dateutil_parser
+
+    try:
+        first, second = (
+            dateutil_parser.parse(line, default=default) for default in dates._SENTINELS
+        )
+    except (ValueError, OverflowError):
+        return None
+    if first != second or first.time() != dt.time():
+        return None
+    return DateReading(first.date())
+
+
 def _plain_read_short_line(line: str) -> DateReading | None:
     """``_read_short_line`` as it was: every reader asked, ``_read_cjk`` on every line."""
     match = dates._DATELINE.fullmatch(line)
     if match is None:
-        return dates._read_cjk(line) or dates._read_with_dateutil(line)
+        return dates._read_cjk(line) or _plain_read_with_dateutil(line)
     reading = dates._reading(match, line)
     if reading is None:
         return None
@@ -114,6 +134,33 @@ def test_every_month_and_weekday_passes_the_dateline_screen() -> None:
     assert "segunda-feira" in weekdays
     for word in [*MONTHS, *weekdays]:
         assert dates._NOT_IN_A_DATELINE.search(word) is None, word
+
+
+def test_the_ascii_dateline_screens_read_each_ascii_character_as_theirs() -> None:
+    for code in range(128):
+        char = chr(code)
+        for text in (char, f"{char * 4}", f"20{char}4", f"{char}2014"):
+            assert (dates._ASCII_FOUR_DIGITS.search(text) is None) is (
+                dates._FOUR_DIGITS.search(text) is None
+            ), code
+        assert (dates._ASCII_NOT_IN_A_DATELINE.match(char) is None) is (
+            dates._NOT_IN_A_DATELINE.match(char) is None
+        ), code
+
+
+_DATEUTIL_LINES = [
+    "October 28, 2021.", "16-Nov-2017", "2017-11-16", "11/16/2017", "Monday 16 Nov 2017",
+    "State Department Briefing, April 19, 2004", "House Task Force on the 2028 Games.",
+    "x 2017-11-16", "Nov 2017", "16th of Nov 2017", "2017 Nov", "Sept. 3rd, 2019",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from([*_DATEUTIL_LINES, " ", "x", "Nov", "16", "2017"]), max_size=4))
+@example(["October 28, 2021."])
+@example(["State Department Briefing, April 19, 2004"])
+def test_the_dateutil_reader_answers_as_its_plain_form(pieces: list[str]) -> None:
+    line = " ".join(pieces)
+    assert dates._read_with_dateutil(line) == _plain_read_with_dateutil(line)
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))

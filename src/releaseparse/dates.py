@@ -303,6 +303,11 @@ _FOUR_DIGITS = regex.compile(r"\d{4}")
 #: holds the ``-``. A line holding any other character (``date: '2023-11-13'``,
 #: ``source_url: https://…``, an en dash) is no dateline.
 _NOT_IN_A_DATELINE = regex.compile(r"[^\p{L}\d\s.,/:()°\-]")
+#: The two on ASCII text, where ``re`` searches faster: there ``\p{L}`` is the ASCII
+#: letters, ``\d`` the ASCII digits and ``\s`` these spaces (the tests check each
+#: character).
+_ASCII_FOUR_DIGITS = re.compile(r"[0-9][0-9][0-9][0-9]")
+_ASCII_NOT_IN_A_DATELINE = re.compile(r"[^A-Za-z0-9\t\n\v\f\r .,/:()\-]")
 
 
 def read_dateline(text: str) -> DateReading | None:
@@ -313,9 +318,17 @@ def read_dateline(text: str) -> DateReading | None:
     Nothing is ever filled in from today's date.
     """
     line = collapse(text)
-    # Every local form holds a ``/`` or a ``г``, and an Arabic month or ``г``: none is
-    # ASCII, so an ASCII line holds none, and a long one is turned away at once.
-    if not line.isascii() and ("/" in line or "г" in line):
+    if line.isascii():
+        # Every local form holds an Arabic month or ``г``, none of them ASCII (nor is
+        # ``年``): an ASCII line holds none, and a long one is turned away at once.
+        if (
+            len(line) > 48
+            or _ASCII_FOUR_DIGITS.search(line) is None
+            or _ASCII_NOT_IN_A_DATELINE.search(line) is not None
+        ):
+            return None
+        return _read_short_line(line)
+    if "/" in line or "г" in line:  # every local form holds one or the other
         line = _LOCAL_FORMS.sub("", line)
     if len(line) > 48 or _FOUR_DIGITS.search(line) is None:  # every form holds a year
         return None
@@ -375,6 +388,11 @@ def _read_with_dateutil(line: str) -> DateReading | None:
     dateutil fills missing parts from its ``default``; parsing with two different
     defaults and comparing shows whether anything was filled in.
     """
+    # Both checks must hold: the first word, most often no date word (``State
+    # Department Briefing, April 19, 2004``), is asked first, alone.
+    first_word = _WORD.search(line)
+    if first_word is not None and not _is_date_word(first_word.group()):
+        return None
     if _NUMERIC_CANDIDATE.fullmatch(line) is None:
         return None
     if not all(_is_date_word(word) for word in _WORD.findall(line)):
