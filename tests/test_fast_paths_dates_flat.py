@@ -297,3 +297,45 @@ def test_the_ascii_year_search_takes_every_space_the_pattern_takes() -> None:
         text = f"{chr(code)}2014"
         expected = dates._YEAR_AFTER_A_SPACE.search(text) is not None
         assert (dates._ASCII_YEAR_AFTER_A_SPACE.search(text) is not None) is expected, code
+
+
+_ASCII_DATE_PIECES = [
+    "March", "Mar.", "MARCH", "marzo", "Xyzzy", "XMarch", "de", "del", "DE", "4.", "4", "20",
+    "20,", "2014", "2014.", "20145", "1st", "2ND", "3er", ",", ".", " ", "  ", "\t", "\n",
+    "\x0b", "\x0c", "\r", "\x1c", "(", "-", "x", "a1", "on",
+]  # fmt: skip
+
+
+@given(
+    st.builds(
+        str.join,
+        st.sampled_from(["", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", ", "]),
+        st.lists(st.sampled_from(_ASCII_DATE_PIECES), max_size=10),
+    ),
+    st.integers(0, 60),
+    st.integers(0, 80),
+)
+@example("Meeting on March 20, 2014 in Vienna", 0, 80)
+@example("20 de marzo de 2014", 0, 80)
+@example("4.Mar 2014", 0, 80)
+@example("xMarch 20, 2014", 1, 80)
+@example("XMarch 20, 2014", 1, 80)
+@example("1March 20, 2014", 1, 80)
+@example("March 20, 20145", 0, 80)
+@example("March 20, 2014", 0, 14)
+@example("March 3er, 2014", 0, 80)
+@example("March\t20,\t2014", 0, 80)
+@example("20\x0bde\x0cmarzo\rde\n2014", 0, 80)
+def test_the_ascii_date_pattern_matches_as_the_date_pattern(
+    text: str, position: int, end: int
+) -> None:
+    """On ASCII text ``re``'s twin finds what ``_DATE_IN_TEXT`` finds, groups and all."""
+    assert text.isascii()
+    expected = dates._DATE_IN_TEXT.search(text, position, end)
+    found = dates._ASCII_DATE_IN_TEXT.search(text, position, end)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert found.span() == expected.span()
+        assert found.groupdict() == expected.groupdict()

@@ -100,6 +100,23 @@ _DATE_IN_TEXT = regex.compile(
     (?!\d)
     """
 )
+#: ``_DATE_IN_TEXT`` for ASCII text, where ``re`` searches it twice as fast: the same
+#: pattern with ``\p{L}``, ``\p{Ll}``, ``\d`` and ``\s`` spelt as the ASCII characters
+#: they take, and the day's ``º`` and ``°`` (no ASCII characters) left out. The tests
+#: compare the two on ASCII text.
+_ASCII_SPACE = r"[\t\n\v\f\r ]"
+_ASCII_MONTH = r"[A-Za-z]{2,10}\.?"
+_ASCII_DAY = r"[0-9]{1,2}(?:st|nd|rd|th|er)?"
+_ASCII_DE = rf"(?:\.?{_ASCII_SPACE}+(?:de|del){_ASCII_SPACE}+|\.{_ASCII_SPACE}*|{_ASCII_SPACE}+)"
+_ASCII_DE_YEAR = rf"(?:,?{_ASCII_SPACE}+(?:de|del){_ASCII_SPACE}+|,?{_ASCII_SPACE}+)"
+_ASCII_DATE_IN_TEXT = re.compile(
+    r"(?i)(?-i:(?<![a-z0-9]))(?:"
+    rf"(?P<month>{_ASCII_MONTH}){_ASCII_SPACE}+(?P<day>{_ASCII_DAY}){_ASCII_SPACE}*,?"
+    rf"{_ASCII_SPACE}+(?P<year>[0-9]{{4}})"
+    rf"|(?P<day2>{_ASCII_DAY}){_ASCII_DE}(?P<month2>{_ASCII_MONTH}){_ASCII_DE_YEAR}"
+    r"(?P<year2>[0-9]{4})"
+    r")(?![0-9])"
+)
 _TIME_LINE = regex.compile(rf"(?ix)(?P<open>\()?\s*{_TIME}\s*(?(open)\))")
 # Chinese: ``2023年4月11日美国东部夏令时 下午05:45``.
 _CJK_DATE = regex.compile(
@@ -244,13 +261,16 @@ def find_date(text: str) -> tuple[int, int, DateReading] | None:
     end (where ``(?!\d)`` sees the end of the text as it sees the character after the
     year, no digit), not at every letter of the line.
     """
-    years = _ASCII_YEAR_AFTER_A_SPACE if text.isascii() else _YEAR_AFTER_A_SPACE
+    years: re.Pattern[str] | regex.Pattern[str] = _YEAR_AFTER_A_SPACE
+    dates: re.Pattern[str] | regex.Pattern[str] = _DATE_IN_TEXT
+    if text.isascii():
+        years, dates = _ASCII_YEAR_AFTER_A_SPACE, _ASCII_DATE_IN_TEXT
     after_last_year = 0
     for year in years.finditer(text):
         digits, end = year.start() + 1, year.end()
         words = text[after_last_year:digits].rsplit(None, 4)
         position = after_last_year + (len(words[0]) if len(words) == 5 else 0)
-        while (match := _DATE_IN_TEXT.search(text, position, end)) is not None:
+        while (match := dates.search(text, position, end)) is not None:
             reading = _reading(match)
             if reading is not None:
                 return match.start(), match.end(), reading
@@ -259,7 +279,9 @@ def find_date(text: str) -> tuple[int, int, DateReading] | None:
     return None
 
 
-def _reading(match: regex.Match[str], line: str | None = None) -> DateReading | None:
+def _reading(
+    match: regex.Match[str] | re.Match[str], line: str | None = None
+) -> DateReading | None:
     """The reading for a match of a date pattern; ``None`` when the month is no month."""
     # ``_DATE_IN_TEXT`` has no numeric form; asking the pattern is cheaper than groupdict().
     if "nyear" in match.re.groupindex and match["nyear"]:
