@@ -74,6 +74,7 @@ from releaseparse.extractors.confidence import decorated
 from releaseparse.extractors.speaker import named_in_title
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
 from releaseparse.parser import Parser
+from releaseparse.patternset import GatedPatternSet, PatternSet
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.records import (
     Defect,
@@ -1746,3 +1747,15 @@ def test_a_line_the_scans_screen_turns_away_is_no_note_type_or_office(
     if not _named_screen_passes(vocabulary, text):
         assert vocabulary.note_type(text) is None
         assert not vocabulary.is_office(collapse(text))
+
+
+def test_the_vocabularys_marker_set_is_used_as_it_is_and_another_set_gated_once() -> None:
+    marker_set = DEFAULT_VOCABULARY.marker_set
+    assert markers_module._gated(marker_set) is marker_set
+    plain = PatternSet(marker_set.patterns)
+    gated = markers_module._gated(plain)
+    assert isinstance(gated, GatedPatternSet)
+    assert gated.patterns == plain.patterns
+    assert markers_module._gated(plain) is gated
+    for line in ("###", "# # #", "(END TRANSCRIPT)", "Secretary Blinken: Thank you.", ""):
+        assert gated.fullmatches(line) is plain.fullmatches(line), line

@@ -26,9 +26,19 @@ def _takes_blank(marker_set: PatternSet) -> bool:
     return marker_set.fullmatches("")
 
 
-@lru_cache(maxsize=16)
 def _gated(marker_set: PatternSet) -> GatedPatternSet:
-    """The marker patterns gated by a line's opening (the same answers as ``marker_set``)."""
+    """The marker patterns gated by a line's opening (the same answers as ``marker_set``).
+
+    The vocabulary's own set is gated already; any other is gated once (``_gated_anew``).
+    """
+    if isinstance(marker_set, GatedPatternSet):
+        return marker_set
+    return _gated_anew(marker_set)
+
+
+@lru_cache(maxsize=16)
+def _gated_anew(marker_set: PatternSet) -> GatedPatternSet:
+    """``marker_set``'s patterns as a ``GatedPatternSet``, made once per set."""
     return GatedPatternSet(marker_set.patterns)
 
 
