@@ -176,13 +176,23 @@ def _time_of(match: regex.Match[str]) -> TimeReading | None:
     return TimeReading(value, collapse(zone) if zone else None)
 
 
+#: The openings (a line's first character, or ``""``) that ``read_time`` rejects before
+#: folding: the empty text, and every ASCII character but ``(``, a digit and whitespace.
+#: Built with the very tests it stands for (``isascii``, ``isdigit``, ``isspace``).
+_NOT_A_TIME_OPENING = frozenset(
+    head
+    for head in ["", *map(chr, range(128))]
+    if head.isascii() and head != "(" and not head.isdigit() and not head.isspace()
+)
+
+
 def read_time(text: str) -> TimeReading | None:
     """Read a whole line as a time line (``2:46 p.m. EST``, ``(5:43 p.m. EST)``)."""
-    head = text[:1]
     # Folded, a time line opens with a digit or "(". Folding drops only whitespace and
     # invisible characters (none is ASCII but whitespace): any other ASCII character
-    # opening the line opens the folded line too, and answers before any folding.
-    if head.isascii() and head != "(" and not head.isdigit() and not head.isspace():
+    # opening the line opens the folded line too, and answers before any folding. One set
+    # lookup (``_NOT_A_TIME_OPENING``) asks what the four string tests ask.
+    if text[:1] in _NOT_A_TIME_OPENING:
         return None
     line = collapse(text)
     if len(line) > 30 or not line[:2].strip("(").strip()[:1].isdigit():
@@ -230,7 +240,11 @@ def read_leading_time(text: str) -> tuple[int, TimeReading] | None:
 def read_partial_date(text: str) -> bool:
     """Whether a whole line is a day and month with no year (``3 Dec``, ``(May 13)``)."""
     line = collapse(text)
-    if len(line) > 16:
+    # Both forms put ``\s+`` between day and month, and hold a digit (``\d`` of the day).
+    # A folded line's only ``\s`` character is the space (``\s`` takes only what
+    # ``str.isspace`` takes, and folding turns each such run into one space): a line with
+    # no space, or no digit as the pattern reads one, is none, and is not matched.
+    if len(line) > 16 or " " not in line or _DIGIT.search(line) is None:
         return False
     match = _PARTIAL.fullmatch(line)
     return match is not None and _month_number(match["month"] or match["month2"]) is not None
