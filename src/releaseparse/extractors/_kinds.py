@@ -115,6 +115,8 @@ NOT_LABELS = frozenset(
 _RELEASED = regex.compile(r"Released by (?:the )?\p{Lu}.{2,100}")
 #: A note type followed by ``Index`` names the note type (``Daily Press Briefing Index``).
 _INDEX_SUFFIX = regex.compile(r"(?i)\s+index$")
+#: The characters ``_INDEX_SUFFIX`` may end with (a test checks every character).
+_INDEX_ENDINGS = frozenset("xX")
 #: A qualifier after a note type: ``Daily Press Briefing (Corrected)``, ``Remarks (As Delivered)``.
 #: Characters of a note-type line with a site name glued on, at most.
 MAX_DECORATED_NOTE = 120
@@ -128,11 +130,14 @@ def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
     """The transcript label opening ``text`` (``SECRETARY KERRY:``, ``Question:``), if any."""
     # A label ends with a colon, a bare one (of a vocabulary that has them) with two spaces
     # or a tab. The colon is looked for first: a one-character search is the fastest.
-    bare_labels = vocabulary.bare_labels
-    if ":" not in text and (not bare_labels or ("\t" not in text and "  " not in text)):
-        return None
+    # The vocabulary's bare labels are read only where a colon is missing or none matched.
+    if ":" not in text:
+        bare_labels = vocabulary.bare_labels
+        if not bare_labels or ("\t" not in text and "  " not in text):
+            return None
     match = _LABEL.match(text)
     if match is None:
+        bare_labels = vocabulary.bare_labels
         if not bare_labels:
             return None
         bare = _BARE_LABEL.match(text)
@@ -171,12 +176,22 @@ def looks_like_prose(text: str) -> bool:
     ):
         return True
     words = line.split()
-    if len(words) < 6:
+    count = len(words)
+    if count < 6:
         return False
-    if len(words) >= 8 and ends_sentence(line):
+    if count >= 8 and ends_sentence(line):
         return True
-    content = sum(1 for word in words if word[:1].islower() and word not in _FUNCTION_WORDS)
-    return content >= 3 and content * 10 >= len(words) * 3
+    # Prose has at least three content words (lower-case, no function word), and three
+    # tenths of its words: ``content >= 3 and content * 10 >= count * 3``, that is
+    # ``content >= max(3, ceil(3 * count / 10))``. Words are counted until that many are
+    # found (``split`` gives no empty word, so ``word[0]`` is ``word[:1]``).
+    needed = max(3, (3 * count + 9) // 10)
+    for word in words:
+        if word[0].islower() and word not in _FUNCTION_WORDS:
+            needed -= 1
+            if not needed:
+                return True
+    return False
 
 
 def ends_sentence(line: str) -> bool:
@@ -252,14 +267,17 @@ def second_word_fits_a_place(line: str) -> bool:
 def note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
     """The canonical note type of a note-type line (``PRESS STATEMENT``, ``... Index``)."""
     line = collapse(text)
+    width = vocabulary.note_type_width
     # ``note_type`` answers ``None`` for a line longer than every note type (it collapses
     # the line, which is collapsed here already, and measures it first): not asked.
-    found = vocabulary.note_type(line) if len(line) <= vocabulary.note_type_width else None
+    found = vocabulary.note_type(line) if len(line) <= width else None
     # A collapsed line's whitespace is single characters (``\s`` matches only what
-    # ``str.split`` splits on), so the suffix cut is `` index``, six characters.
-    if found is None and len(line) - len(" index") <= vocabulary.note_type_width:
+    # ``str.split`` splits on), so the suffix cut is `` index``, six characters. The cut
+    # ends with ``x``, which ``(?i)`` matches in ``x`` and ``X`` alone (``_INDEX_ENDINGS``):
+    # on a line ending otherwise it cuts nothing, and the line was asked about already.
+    if found is None and line[-1:] in _INDEX_ENDINGS and len(line) - len(" index") <= width:
         found = vocabulary.note_type(_INDEX_SUFFIX.sub("", line))
-    if found is None and line.endswith(")") and len(line) <= vocabulary.note_type_width + 32:
+    if found is None and line.endswith(")") and len(line) <= width + 32:
         found = vocabulary.note_type(_QUALIFIER.sub("", line))
     if found is None and len(line) <= MAX_DECORATED_NOTE and _holds_self_titled(vocabulary, line):
         # ``Daily Press Briefing | U.S. Department of State``: a site name glued on. Only a
@@ -285,16 +303,18 @@ def _holds_self_titled(vocabulary: Vocabulary, line: str) -> bool:
 def office_start(vocabulary: Vocabulary, text: str) -> int | None:
     """Where the office name starts in an office line (after ``U.S. Department of State``)."""
     line = text.strip()
-    lead = len(text) - len(text.lstrip())
+    skipped = 0
     # The prefix opens with ``U``, which ``(?i)`` matches in ``U`` and ``u`` alone (no other
     # character folds to either): a line opening otherwise is not searched.
     if line[:1] in _OFFICE_PREFIX_OPENERS:
         prefix = _OFFICE_PREFIX.match(line)
         if prefix is not None:
             line = line[prefix.end() :]
-            lead += prefix.end()
+            skipped = prefix.end()
     if not vocabulary.is_office(line) or word_count(line, 14) > 14:
         return None
+    # Where the stripped text starts is needed only for an office line: measured here.
+    lead = len(text) - len(text.lstrip()) + skipped
     # ``Bureau of Public Affairs, manages this site ...``: a sentence, not an office line
     # (an office the vocabulary lists is one, whatever its case: ``Oficina del Portavoz``).
     if any(word[:1].islower() and word not in _FUNCTION_WORDS for word in line.split()) and (
