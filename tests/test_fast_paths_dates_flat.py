@@ -182,7 +182,7 @@ def test_the_short_line_reader_asks_the_chinese_pattern_only_of_lines_with_its_y
 
 def _plain_may_hold_a_date(text: str) -> bool:
     """``_may_hold_a_date`` as it was: the two searches, on ASCII text as on any."""
-    year = _flat._ASCII_YEAR_AFTER_SPACE if text.isascii() else _flat._YEAR_AFTER_SPACE
+    year = dates.ASCII_YEAR_AFTER_A_SPACE if text.isascii() else dates.YEAR_AFTER_A_SPACE
     return year.search(text) is not None and _flat._YEAR_AFTER_DAY_OR_MONTH.search(text) is not None
 
 
@@ -295,8 +295,8 @@ def test_str_split_splits_at_every_space_the_date_pattern_reads() -> None:
 def test_the_ascii_year_search_takes_every_space_the_pattern_takes() -> None:
     for code in range(128):
         text = f"{chr(code)}2014"
-        expected = dates._YEAR_AFTER_A_SPACE.search(text) is not None
-        assert (dates._ASCII_YEAR_AFTER_A_SPACE.search(text) is not None) is expected, code
+        expected = dates.YEAR_AFTER_A_SPACE.search(text) is not None
+        assert (dates.ASCII_YEAR_AFTER_A_SPACE.search(text) is not None) is expected, code
 
 
 _ASCII_DATE_PIECES = [

@@ -104,6 +104,8 @@ _DATE_IN_TEXT = regex.compile(
 #: pattern with ``\p{L}``, ``\p{Ll}``, ``\d`` and ``\s`` spelt as the ASCII characters
 #: they take, and the day's ``º`` and ``°`` (no ASCII characters) left out. The tests
 #: compare the two on ASCII text.
+#: The ASCII characters ``\s`` matches (the tests check each), and their class.
+ASCII_SPACES = "\t\n\v\f\r "
 _ASCII_SPACE = r"[\t\n\v\f\r ]"
 _ASCII_MONTH = r"[A-Za-z]{2,10}\.?"
 _ASCII_DAY = r"[0-9]{1,2}(?:st|nd|rd|th|er)?"
@@ -251,11 +253,10 @@ def read_partial_date(text: str) -> bool:
 
 
 #: Every date ``_DATE_IN_TEXT`` matches ends in a year of four digits after a space (both
-#: forms end ``\s+(?P<year>\d{4})(?!\d)``).
-_YEAR_AFTER_A_SPACE = regex.compile(r"\s\d{4}(?!\d)")
-#: The same on ASCII text, where ``re`` searches faster: the ASCII characters ``\s``
-#: matches are these (the tests check each).
-_ASCII_YEAR_AFTER_A_SPACE = re.compile(r"[\t\n\v\f\r ][0-9]{4}(?![0-9])")
+#: forms end ``\s+(?P<year>\d{4})(?!\d)``): ``March 20, 2014``, ``20 de marzo de 2014``.
+YEAR_AFTER_A_SPACE = regex.compile(r"\s\d{4}(?!\d)")
+#: The same on ASCII text, where ``re`` searches faster (``ASCII_SPACES`` are ``\s``'s).
+ASCII_YEAR_AFTER_A_SPACE = re.compile(rf"{_ASCII_SPACE}[0-9]{{4}}(?![0-9])")
 
 
 def find_date(text: str) -> tuple[int, int, DateReading] | None:
@@ -275,10 +276,10 @@ def find_date(text: str) -> tuple[int, int, DateReading] | None:
     end (where ``(?!\d)`` sees the end of the text as it sees the character after the
     year, no digit), not at every letter of the line.
     """
-    years: re.Pattern[str] | regex.Pattern[str] = _YEAR_AFTER_A_SPACE
+    years: re.Pattern[str] | regex.Pattern[str] = YEAR_AFTER_A_SPACE
     dates: re.Pattern[str] | regex.Pattern[str] = _DATE_IN_TEXT
     if text.isascii():
-        years, dates = _ASCII_YEAR_AFTER_A_SPACE, _ASCII_DATE_IN_TEXT
+        years, dates = ASCII_YEAR_AFTER_A_SPACE, _ASCII_DATE_IN_TEXT
     after_last_year = 0
     for year in years.finditer(text):
         digits, end = year.start() + 1, year.end()

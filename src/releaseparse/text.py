@@ -60,7 +60,7 @@ _last_folded = ""
 
 
 #: An ASCII digit: for ASCII text, exactly the characters ``str.isdigit`` accepts.
-_ASCII_DIGIT = re.compile("[0-9]")
+ASCII_DIGIT = re.compile("[0-9]")
 
 
 def has_digit(text: str) -> bool:
@@ -70,7 +70,7 @@ def has_digit(text: str) -> bool:
     (White House prose with curly quotes: 3.9 -> 2.4 µs a line).
     """
     if text.isascii():
-        return _ASCII_DIGIT.search(text) is not None
+        return ASCII_DIGIT.search(text) is not None
     return any(map(str.isdigit, text))
 
 

@@ -8,7 +8,15 @@ from typing import NamedTuple
 
 import regex
 
-from releaseparse.dates import DateReading, TimeReading, find_date, read_time
+from releaseparse.dates import (
+    ASCII_SPACES,
+    ASCII_YEAR_AFTER_A_SPACE,
+    YEAR_AFTER_A_SPACE,
+    DateReading,
+    TimeReading,
+    find_date,
+    read_time,
+)
 from releaseparse.extractors._people import Offsets, is_role, read_issuer, strip_offsets
 from releaseparse.text import collapse
 from releaseparse.vocabulary import Vocabulary
@@ -158,19 +166,9 @@ def _issuer(
     ]
 
 
-#: Every date ``find_date`` finds (``_DATE_IN_TEXT``) ends in a year of four digits after
-#: a space: ``March 20, 2014``, ``20 de marzo de 2014``.
-_YEAR_AFTER_SPACE = regex.compile(r"\s\d{4}(?!\d)")
-#: The same on ASCII text, where ``re`` searches faster: every ASCII character that ``\s``
-#: matches is in the class (the tests check each).
-_ASCII_YEAR_AFTER_SPACE = re.compile(r"[\t\n\v\f\r ][0-9]{4}(?![0-9])")
 #: Before the spaces and comma ahead of the year stands the day (a digit, or the end of
 #: ``1st``, ``1º``, ``1°``) or the month (a letter, or the full stop of ``Dec.``).
 _YEAR_AFTER_DAY_OR_MONTH = regex.compile(r"[\p{L}\d.°]\s*,?\s+\d{4}(?!\d)")
-
-
-#: The ASCII characters ``\s`` matches (``_ASCII_YEAR_AFTER_SPACE``'s class).
-_ASCII_SPACES = "\t\n\v\f\r "
 
 
 def _may_hold_a_date(text: str) -> bool:
@@ -182,16 +180,16 @@ def _may_hold_a_date(text: str) -> bool:
     """
     if not text.isascii():
         return (
-            _YEAR_AFTER_SPACE.search(text) is not None
+            YEAR_AFTER_A_SPACE.search(text) is not None
             and _YEAR_AFTER_DAY_OR_MONTH.search(text) is not None
         )
     # Each year after a space in turn (the next one is searched for after this one's
     # digits, where ``finditer`` would search): most lines have none.
-    year = _ASCII_YEAR_AFTER_SPACE.search(text)
+    year = ASCII_YEAR_AFTER_A_SPACE.search(text)
     while year is not None:
         if _day_or_month_before(text, year.start()):
             return True
-        year = _ASCII_YEAR_AFTER_SPACE.search(text, year.end())
+        year = ASCII_YEAR_AFTER_A_SPACE.search(text, year.end())
     return False
 
 
@@ -203,13 +201,13 @@ def _day_or_month_before(text: str, space: int) -> bool:
     before it, if there is a comma: no other split of the run reaches another character
     (the character the class asks for is no space and no comma). On ASCII text the class
     ``[\p{L}\d.°]`` is the ASCII letters and digits and the full stop. Every year after a
-    space ``_ASCII_YEAR_AFTER_SPACE`` finds is asked (a run of spaces before a year matches
+    space ``ASCII_YEAR_AFTER_A_SPACE`` finds is asked (a run of spaces before a year matches
     it once, at the space next to the year); the search of the regular expression scanned
     the line trying its class at every letter.
     """
-    at = len(text[:space].rstrip(_ASCII_SPACES))
+    at = len(text[:space].rstrip(ASCII_SPACES))
     if at and text[at - 1] == ",":
-        at = len(text[: at - 1].rstrip(_ASCII_SPACES))
+        at = len(text[: at - 1].rstrip(ASCII_SPACES))
     if not at:
         return False
     before = text[at - 1]

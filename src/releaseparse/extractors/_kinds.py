@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Sequence
 
 import regex
@@ -15,7 +14,7 @@ from releaseparse.extractors._people import NAME_SUFFIX as _NAME_SUFFIX
 from releaseparse.extractors._people import is_name, is_role_line, read_issuer
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
-from releaseparse.text import collapse, is_blank, visible, word_count
+from releaseparse.text import ASCII_DIGIT, collapse, is_blank, visible, word_count
 from releaseparse.vocabulary import Vocabulary, remember
 
 
@@ -101,7 +100,6 @@ _PLACE_PART = (
 #: or either bracket of ``(Berlin, Germany)``.
 _PLACE_WORD = regex.compile(rf"[()]|\(?\p{{Lu}}[\p{{L}}.'’\-]*\)?|{_PARTICLES}")
 _POSSESSIVE_WORD = regex.compile(r"\p{L}+['’]s\b")
-_ASCII_DIGIT = re.compile("[0-9]")
 _PLACE = regex.compile(rf"\(?\s*{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{1,3}}\s*\)?")
 _LABEL = regex.compile(
     r"\s*(?P<label>\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,5}|\p{Lu}\p{Ll}{0,11})\s*:(?=\s|$)"
@@ -240,7 +238,7 @@ def is_place(vocabulary: Vocabulary, text: str) -> bool:
     # with more than three commas or ending with one (``Senator Durbin, Leader Harbor,``),
     # or holding an ASCII digit (``Briefing, April 19, 2004``), is no place, and the
     # pattern, slow to fail on a long line of capitalised words, is not tried.
-    if line.count(",") > 3 or line.endswith(",") or _ASCII_DIGIT.search(line) is not None:
+    if line.count(",") > 3 or line.endswith(",") or ASCII_DIGIT.search(line) is not None:
         return False
     # The shape first: it fails at the first word of most lines (``to Berlin, Germany``).
     if _PLACE.fullmatch(line) is None or _NAME_SUFFIX.search(line):
