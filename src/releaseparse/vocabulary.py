@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
@@ -620,6 +622,29 @@ class Vocabulary:
     def role_pattern(self) -> regex.Pattern[str]:
         """Matches any role word as a whole word (``Secretary``, ``Spokesperson``)."""
         return word_pattern(self.role_words)
+
+    @cached_property
+    def ascii_role_search(self) -> Callable[[str], object]:
+        """``role_pattern.search`` for ASCII text: the same answers, about twice as fast.
+
+        ``role_pattern`` compiled by ``re``, behind a look-ahead for the role words' first
+        characters (every match opens with one). On ASCII text the two engines see word
+        boundaries alike (``[0-9A-Za-z_]`` are the word characters), and the pattern is
+        literal characters, groups and alternations, so one finds a match where the other
+        does; ``re`` skips the positions no role word opens at in C. A pattern ``re``
+        cannot compile is searched as it is.
+        """
+        firsts = "".join(sorted({word[0] for word in self.role_words if word}))
+        if firsts:
+            with contextlib.suppress(re.error):
+                lookahead = "(?=[" + "".join(map(re.escape, firsts)) + "])"
+                return re.compile(lookahead + self.role_pattern.pattern).search
+        return self.role_pattern.search
+
+    @cached_property
+    def ascii_role_words_hold_lower_case(self) -> bool:
+        """Whether each ASCII role word holds a lower-case letter (a line of capitals has none)."""
+        return all(not word.isascii() or word.upper() != word for word in self.role_words)
 
     @cached_property
     def role_word_keys(self) -> frozenset[str]:

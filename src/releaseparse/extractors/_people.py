@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import re
-from collections.abc import Callable
-from typing import NamedTuple
-
 import regex
 
 from releaseparse.text import collapse, has_digit, word_count
@@ -153,59 +148,19 @@ def role_words_in(vocabulary: Vocabulary, text: str) -> tuple[str, bool]:
         return line, found
     line = collapse(text)
     if line.isascii():
-        ascii_roles = _ascii_roles(vocabulary)
-        if line.isupper() and ascii_roles.hold_lower_case:
+        if line.isupper() and vocabulary.ascii_role_words_hold_lower_case:
             # No lower-case letter (``GUATEMALA / DJIBOUTI``): no glued words to split (a
             # split follows one), and no role word, the pattern matching case and all: each
             # ASCII one holds a lower-case letter, any other a character past ASCII.
             found = False
         else:
             line = _GLUED.sub(" ", line)
-            found = ascii_roles.search(line) is not None
+            found = vocabulary.ascii_role_search(line) is not None
     else:
         line = _GLUED.sub(" ", line)
         found = vocabulary.role_pattern.search(line) is not None
     _last_read = (vocabulary, text, line, found)
     return line, found
-
-
-class _AsciiRoles(NamedTuple):
-    """How ``role_words_in`` reads an ASCII line for a vocabulary's role words."""
-
-    vocabulary: Vocabulary
-    #: Whether each ASCII role word holds a lower-case letter.
-    hold_lower_case: bool
-    #: ``role_pattern.search``, answering alike on ASCII text (see ``_ascii_roles``).
-    search: Callable[[str], object]
-
-
-_last_ascii_roles: _AsciiRoles | None = None
-
-
-def _ascii_roles(vocabulary: Vocabulary) -> _AsciiRoles:
-    """The reading of ASCII lines for ``vocabulary`` (kept for the vocabulary last asked of).
-
-    Its search is ``role_pattern`` compiled by ``re``, behind a look-ahead for the first
-    characters of the role words (every match of the pattern opens with one). On ASCII
-    text the two engines see word boundaries alike (``[0-9A-Za-z_]`` are the word
-    characters), and the pattern is literal characters, groups and alternations, so one
-    finds a match where the other does; ``re`` skips the positions no role word opens at
-    in C, about twice as fast. A pattern ``re`` cannot compile is searched as it is.
-    """
-    global _last_ascii_roles
-    known = _last_ascii_roles
-    if known is not None and known.vocabulary is vocabulary:
-        return known
-    words = vocabulary.role_words
-    hold_lower_case = all(not word.isascii() or word.upper() != word for word in words)
-    search: Callable[[str], object] = vocabulary.role_pattern.search
-    firsts = "".join(sorted({word[0] for word in words if word}))
-    if firsts:
-        with contextlib.suppress(re.error):
-            lookahead = "(?=[" + "".join(map(re.escape, firsts)) + "])"
-            search = re.compile(lookahead + vocabulary.role_pattern.pattern).search
-    known = _last_ascii_roles = _AsciiRoles(vocabulary, hold_lower_case, search)
-    return known
 
 
 def is_role(vocabulary: Vocabulary, text: str) -> bool:
