@@ -67,6 +67,17 @@ def named_header_width(vocabulary: Vocabulary) -> int:
     return max(vocabulary.note_type_width, vocabulary.office_width)
 
 
+def names_note_type_or_office(vocabulary: Vocabulary, line: str, width: int) -> bool:
+    """Whether the collapsed ``line`` is a note type or an office ``vocabulary`` names whole.
+
+    ``width`` is ``named_header_width(vocabulary)``: a longer line is neither unless it
+    opens with an office prefix, and is answered without the two lookups.
+    """
+    if len(line) > width and not line.startswith(vocabulary.office_prefixes):
+        return False
+    return vocabulary.note_type(line) is not None or vocabulary.is_office(line)
+
+
 #: The name of the memo, among the vocabulary's ``line_memo``s, of the short lines
 #: holding a digit that ``may_be_header_kind`` turned away (``KIND_MEMO`` texts at most).
 TURNED_AWAY = "turned away as header lines"
@@ -258,7 +269,6 @@ def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) 
     lines: tuple[Line, ...] = scan.lines
     vocabulary = scan.vocabulary
     named_width = named_header_width(vocabulary)
-    office_prefixes = vocabulary.office_prefixes
     for index in range(begin, len(lines)):
         text = lines[index].text
         if not text or len(text) > MAX_HEADER_LINE:
@@ -269,10 +279,7 @@ def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) 
         # short body lines holding a digit (a list item, a time, a sum) are none of the
         # three, and are turned away without the whole of ``classify``.
         if _DIGIT.search(text) is None:
-            line = collapse(text)
-            if len(line) > named_width and not line.startswith(office_prefixes):
-                continue
-            if vocabulary.note_type(line) is None and not vocabulary.is_office(line):
+            if not names_note_type_or_office(vocabulary, collapse(text), named_width):
                 continue
         elif not scan.may_be_header_kind(index):
             continue
