@@ -11,27 +11,17 @@ from releaseparse.dates import _PARTIAL as PARTIAL
 from releaseparse.dates import _TIME_LINE as TIME_LINE
 from releaseparse.dates import TimeReading, _month_number, _time_of, read_partial_date, read_time
 from releaseparse.extractors._kinds import (
-    _BARE_LABEL,
-    _CJK,
-    _FUNCTION_WORDS,
     _INDEX_ENDINGS,
     _INDEX_SUFFIX,
-    _LABEL,
-    _OFFICE_PREFIX,
-    _OFFICE_PREFIX_OPENERS,
-    _QUALIFIER,
-    MAX_DECORATED_NOTE,
-    NOT_LABELS,
-    _holds_self_titled,
-    ends_sentence,
     label_of,
     looks_like_prose,
     note_type_of,
     office_start,
 )
 from releaseparse.profiles.whitehouse import VOCABULARY as BARE_LABEL_VOCABULARY
-from releaseparse.text import collapse, word_count
+from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests import plain_kinds
 from tests.strategies import clocks, paragraphs, titles
 
 VOCABULARIES = (DEFAULT_VOCABULARY, BARE_LABEL_VOCABULARY)
@@ -77,83 +67,6 @@ def plain_read_partial_date(text: str) -> bool:
         return False
     match = PARTIAL.fullmatch(line)
     return match is not None and _month_number(match["month"] or match["month2"]) is not None
-
-
-def plain_note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
-    line = collapse(text)
-    found = vocabulary.note_type(line) if len(line) <= vocabulary.note_type_width else None
-    if found is None and len(line) - len(" index") <= vocabulary.note_type_width:
-        found = vocabulary.note_type(_INDEX_SUFFIX.sub("", line))
-    if found is None and line.endswith(")") and len(line) <= vocabulary.note_type_width + 32:
-        found = vocabulary.note_type(_QUALIFIER.sub("", line))
-    if found is None and len(line) <= MAX_DECORATED_NOTE and _holds_self_titled(vocabulary, line):
-        start, end = vocabulary.strip_title_decorations(line)
-        if (start, end) != (0, len(line)):
-            found = vocabulary.note_type(line[start:end])
-            if found is not None and found.casefold() not in vocabulary.self_titled_keys:
-                found = None
-    return found
-
-
-def plain_office_start(vocabulary: Vocabulary, text: str) -> int | None:
-    line = text.strip()
-    lead = len(text) - len(text.lstrip())
-    if line[:1] in _OFFICE_PREFIX_OPENERS:
-        prefix = _OFFICE_PREFIX.match(line)
-        if prefix is not None:
-            line = line[prefix.end() :]
-            lead += prefix.end()
-    if not vocabulary.is_office(line) or word_count(line, 14) > 14:
-        return None
-    if any(word[:1].islower() and word not in _FUNCTION_WORDS for word in line.split()) and (
-        collapse(line).casefold() not in vocabulary.office_keys
-    ):
-        return None
-    return lead
-
-
-def plain_label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
-    bare_labels = vocabulary.bare_labels
-    if ":" not in text and (not bare_labels or ("\t" not in text and "  " not in text)):
-        return None
-    match = _LABEL.match(text)
-    if match is None:
-        if not bare_labels:
-            return None
-        bare = _BARE_LABEL.match(text)
-        if bare is not None and bare["label"] in bare_labels:
-            return bare
-        return None
-    label = match["label"]
-    rest = text[match.end() :].strip()
-    if len(rest) > 3 and rest.isupper():
-        return None
-    if label.isupper():
-        if label in NOT_LABELS or (len(label.replace(".", "")) < 2 and label not in ("Q", "A")):
-            return None
-        return match
-    return match if label.casefold() in vocabulary.label_keys else None
-
-
-def plain_looks_like_prose(text: str) -> bool:
-    line = collapse(text)
-    if line.startswith("["):
-        return False
-    if len(line) > 250:
-        return True
-    if (
-        not line.isascii()
-        and len(line) - len(line.encode("latin-1", "ignore")) > 40
-        and len(_CJK.findall(line)) > 40
-    ):
-        return True
-    words = line.split()
-    if len(words) < 6:
-        return False
-    if len(words) >= 8 and ends_sentence(line):
-        return True
-    content = sum(1 for word in words if word[:1].islower() and word not in _FUNCTION_WORDS)
-    return content >= 3 and content * 10 >= len(words) * 3
 
 
 def _spans(match: regex.Match[str] | None) -> tuple[tuple[int, int], dict[str, str | None]] | None:
@@ -267,46 +180,46 @@ def test_index_endings_hold_every_character_the_suffix_may_end_with() -> None:
 @given(lines, st.sampled_from(VOCABULARIES))
 @example("Daily Press Briefing Index", DEFAULT_VOCABULARY)
 def test_note_type_of_screen_answers_as_the_plain_test(text: str, vocabulary: Vocabulary) -> None:
-    assert note_type_of(vocabulary, text) == plain_note_type_of(vocabulary, text)
+    assert note_type_of(vocabulary, text) == plain_kinds.note_type_of(vocabulary, text)
 
 
 @given(titles(), st.sampled_from(["", " Index", " INDEX", "\tindex", " (Corrected)", " | Harbor"]))
 def test_note_type_of_on_titles(title: str, suffix: str) -> None:
     for vocabulary in VOCABULARIES:
         text = title + suffix
-        assert note_type_of(vocabulary, text) == plain_note_type_of(vocabulary, text)
+        assert note_type_of(vocabulary, text) == plain_kinds.note_type_of(vocabulary, text)
 
 
 def test_note_type_of_on_hand_written_lines() -> None:
     vocabularies = (*VOCABULARIES, DEFAULT_VOCABULARY.extend(note_types=["Harbor Note"]))
     for vocabulary in vocabularies:
         for text in [*NOTE_LINES, "Harbor Note Index", "HARBOR NOTE INDEX", "harbor note"]:
-            expected = plain_note_type_of(vocabulary, text)
+            expected = plain_kinds.note_type_of(vocabulary, text)
             assert note_type_of(vocabulary, text) == expected, text
     assert note_type_of(DEFAULT_VOCABULARY, "Daily Press Briefing Index") is not None
 
 
 @given(lines, st.sampled_from(VOCABULARIES))
 def test_office_start_answers_as_the_plain_test(text: str, vocabulary: Vocabulary) -> None:
-    assert office_start(vocabulary, text) == plain_office_start(vocabulary, text)
+    assert office_start(vocabulary, text) == plain_kinds.office_start(vocabulary, text)
 
 
 def test_office_start_on_hand_written_lines() -> None:
     vocabulary = DEFAULT_VOCABULARY.extend(offices=["Bureau of Harbor Affairs"])
     for text in OFFICE_LINES:
-        assert office_start(vocabulary, text) == plain_office_start(vocabulary, text), text
+        assert office_start(vocabulary, text) == plain_kinds.office_start(vocabulary, text), text
     assert office_start(vocabulary, " U.S. Department of State Office of the Spokesperson") == 26
 
 
 @given(lines, st.sampled_from(VOCABULARIES))
 def test_label_of_answers_as_the_plain_test(text: str, vocabulary: Vocabulary) -> None:
-    assert _spans(label_of(vocabulary, text)) == _spans(plain_label_of(vocabulary, text))
+    assert _spans(label_of(vocabulary, text)) == _spans(plain_kinds.label_of(vocabulary, text))
 
 
 def test_label_of_on_hand_written_lines() -> None:
     for vocabulary in VOCABULARIES:
         for text in LABEL_LINES:
-            expected = _spans(plain_label_of(vocabulary, text))
+            expected = _spans(plain_kinds.label_of(vocabulary, text))
             assert _spans(label_of(vocabulary, text)) == expected, text
     assert label_of(BARE_LABEL_VOCABULARY, "Q    Mr. President, one more.") is not None
 
@@ -319,15 +232,15 @@ _PROSE_WORDS = st.sampled_from(
 
 @given(st.one_of(lines, titles(), paragraphs(), st.lists(_PROSE_WORDS, max_size=14).map(" ".join)))
 def test_looks_like_prose_answers_as_the_plain_test(text: str) -> None:
-    assert looks_like_prose(text) == plain_looks_like_prose(text)
+    assert looks_like_prose(text) == plain_kinds.looks_like_prose(text)
 
 
 def test_looks_like_prose_on_hand_written_lines() -> None:
     for text in PROSE_LINES:
-        assert looks_like_prose(text) == plain_looks_like_prose(text), text
+        assert looks_like_prose(text) == plain_kinds.looks_like_prose(text), text
     # Around the thresholds: each count of words, and of content words among them.
     for count in range(1, 16):
         for content in range(count + 1):
             words = ["harbor"] * content + ["Harbor"] * (count - content)
             for text in (" ".join(words), " ".join(reversed(words)), " ".join(words) + "."):
-                assert looks_like_prose(text) == plain_looks_like_prose(text), text
+                assert looks_like_prose(text) == plain_kinds.looks_like_prose(text), text

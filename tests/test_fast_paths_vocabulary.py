@@ -17,9 +17,9 @@ from releaseparse.guard import FullMatcher, compile_each
 from releaseparse.patternset import GatedPatternSet, gateable
 from releaseparse.profiles import get_profile, profile_names
 from releaseparse.required import required_run
-from releaseparse.text import collapse, word_count
+from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
-from tests import strategies
+from tests import plain_kinds, strategies
 
 #: Lines of the classes the screens sort: chrome, markers, unnamed speakers, header lines,
 #: titles and near misses of each (our own wording; real header formats).
@@ -137,67 +137,6 @@ def test_a_gate_full_of_openings_forgets_them_and_answers_the_same(
 # --- the line tests of ``_kinds``: prose, office lines, note types
 
 
-def _plain_looks_like_prose(text: str) -> bool:
-    """``looks_like_prose`` before the CJK search was screened."""
-    line = collapse(text)
-    if line.startswith("["):
-        return False
-    if len(line) > 250:
-        return True
-    if not line.isascii() and len(_kinds._CJK.findall(line)) > 40:
-        return True
-    words = line.split()
-    if len(words) < 6:
-        return False
-    if len(words) >= 8 and _kinds.ends_sentence(line):
-        return True
-    content = sum(1 for word in words if word[:1].islower() and word not in _kinds._FUNCTION_WORDS)
-    return content >= 3 and content * 10 >= len(words) * 3
-
-
-def _plain_office_start(vocabulary: Vocabulary, text: str) -> int | None:
-    """``office_start`` before the prefix search was screened by the first character."""
-    line = text.strip()
-    lead = len(text) - len(text.lstrip())
-    prefix = _kinds._OFFICE_PREFIX.match(line)
-    if prefix is not None:
-        line = line[prefix.end() :]
-        lead += prefix.end()
-    if not vocabulary.is_office(line) or word_count(line, 14) > 14:
-        return None
-    if any(word[:1].islower() and word not in _kinds._FUNCTION_WORDS for word in line.split()) and (
-        collapse(line).casefold() not in vocabulary.office_keys
-    ):
-        return None
-    return lead
-
-
-def _plain_holds_self_titled(vocabulary: Vocabulary, line: str) -> bool:
-    folded = line.casefold()
-    return any(key in folded and len(folded) > len(key) for key in vocabulary.self_titled_keys)
-
-
-def _plain_note_type_of(vocabulary: Vocabulary, text: str) -> str | None:
-    """``note_type_of`` before any shortcut: every lookup asked."""
-    line = collapse(text)
-    found = vocabulary.note_type(line)
-    if found is None and len(line) - len(" index") <= vocabulary.note_type_width:
-        found = vocabulary.note_type(_kinds._INDEX_SUFFIX.sub("", line))
-    if found is None and line.endswith(")") and len(line) <= vocabulary.note_type_width + 32:
-        found = vocabulary.note_type(_kinds._QUALIFIER.sub("", line))
-    if (
-        found is None
-        and len(line) <= _kinds.MAX_DECORATED_NOTE
-        and _plain_holds_self_titled(vocabulary, line)
-    ):
-        start, end = vocabulary.strip_title_decorations(line)
-        if (start, end) != (0, len(line)):
-            found = vocabulary.note_type(line[start:end])
-            if found is not None and found.casefold() not in vocabulary.self_titled_keys:
-                found = None
-    return found
-
-
 #: CJK, Latin-1 and other characters beyond ASCII, for the CJK count's screen.
 WIDE_CHARACTERS = "今天我很高兴地宣布アメリカ総局한국어éüñ’“”—·\u00a0\u1100\u3041\u30a1"
 
@@ -223,14 +162,14 @@ KIND_LINES = (
 
 
 def _check_kind_tests(text: str) -> None:
-    assert _kinds.looks_like_prose(text) is _plain_looks_like_prose(text), text
+    assert _kinds.looks_like_prose(text) is plain_kinds.looks_like_prose(text), text
     for vocabulary in (*_vocabularies(), DEFAULT_VOCABULARY.extend(note_types=INDEX_NOTE_TYPES)):
-        assert _kinds.office_start(vocabulary, text) == _plain_office_start(vocabulary, text)
+        assert _kinds.office_start(vocabulary, text) == plain_kinds.office_start(vocabulary, text)
         line = collapse(text)
-        assert _kinds._holds_self_titled(vocabulary, line) is _plain_holds_self_titled(
+        assert _kinds._holds_self_titled(vocabulary, line) is plain_kinds.holds_self_titled(
             vocabulary, line
         )
-        assert _kinds.note_type_of(vocabulary, text) == _plain_note_type_of(vocabulary, text)
+        assert _kinds.note_type_of(vocabulary, text) == plain_kinds.note_type_of(vocabulary, text)
 
 
 def test_the_kind_tests_answer_as_before_on_the_lines_of_their_classes() -> None:
