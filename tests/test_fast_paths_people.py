@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -17,6 +20,7 @@ from releaseparse.extractors._people import (
     _NAME,
     _NAME_PARTICLES,
     _ROLE_GLUE,
+    _SPLIT_WORD,
     _TITLE_WORDS,
     NAME_SUFFIX,
     _cjk_name_role,
@@ -106,8 +110,12 @@ def _role_comma_name_plain(vocabulary: Vocabulary, text: str) -> Found:
 
 
 def _role_then_name_plain(vocabulary: Vocabulary, text: str) -> Found:
-    """``_role_then_name`` with every split of the words tried, each test in full."""
-    words = list(regex.finditer(r"\S+", text))
+    """``_role_then_name`` with every split of the words tried, each test in full.
+
+    The words are those ``str.split`` gives (``re``'s ``\\S+``, where ``regex``'s would
+    keep the separators U+001C to U+001F as words).
+    """
+    words = list(re.finditer(r"\S+", text))
     for size in range(1, min(8, len(words) - 1)):
         role = text[words[0].start() : words[size - 1].end()]
         name = text[words[size].start() : words[-1].end()]
@@ -201,11 +209,20 @@ _HAND_LINES = (
 )
 
 
+def test_the_split_words_are_what_str_split_gives() -> None:
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (re.fullmatch(r"\s", char) is not None) is char.isspace(), hex(code)
+    text = "\x1c Secretary\x1dColin\u2003Powell "
+    assert [match.group() for match in _SPLIT_WORD.finditer(text)] == text.split()
+
+
 def _check_issuer(text: str) -> None:
     assert _read_issuer(VOCABULARY, text) == _read_issuer_plain(VOCABULARY, text)
 
 
 @given(_LINES)
+@example("\x1c Secretary Colin Colin")  # U+001C: str.split splits at it, regex's \\s does not
 def test_issuer_lines_read_as_every_form_tried_in_full(text: str) -> None:
     _check_issuer(text)
 
