@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any, cast
 
 import attrs
@@ -16,20 +15,17 @@ from releaseparse.records import (
     Release,
     Severity,
     Span,
-    Speaker,
     Turn,
     checked_release,
-    offset_array,
+    turn_table,
 )
 from releaseparse.state import BUILTIN_FIELDS, ParseState
 from releaseparse.text import is_blank
 
-_HEADER_TEXT_FIELDS = (
-    "title", "category", "note_type", "office", "venue", "place", "time_zone",
-)  # fmt: skip
-
 #: Every header field, in order: each holding a value has the origin ``text``.
 _HEADER_FIELDS = tuple(field.name for field in attrs.fields(Header))
+#: Where the speakers are among them.
+_SPEAKERS = _HEADER_FIELDS.index("speakers")
 #: The values that stand for none in a header field.
 _NONE = (None, "", ())
 
@@ -37,31 +33,16 @@ _NONE = (None, "", ())
 _PIECE = regex.compile(r"[^\r\n]*+(?:\r\n|[\r\n])?+")
 
 
-class _Tiling:
-    """The regions as they are laid down: kinds and a flat array of offsets."""
-
-    def __init__(self) -> None:
-        self.kinds: list[str] = []
-        # A list while laid down (appending to it costs a fifth of appending to an
-        # array), made one array at the end.
-        self.offsets: list[int] = []
-
-    def add(self, kind: str, start: int, end: int) -> None:
-        self.kinds.append(kind)
-        self.offsets.append(start)
-        self.offsets.append(end)
-
-    def table(self) -> RegionTable:
-        return RegionTable(tuple(self.kinds), offset_array(self.offsets))
-
-
-def _gap_regions(state: ParseState, tiling: _Tiling, start: int, end: int) -> None:
+def _gap_regions(
+    state: ParseState, kinds: list[str], edges: list[int], start: int, end: int
+) -> None:
     """Regions for unclaimed characters: ``blank`` runs, ``unclaimed`` text (a defect)."""
     source = state.source
     if start >= end:
         return
     if is_blank(source[start:end]):  # the usual gap: blank lines between regions
-        tiling.add("blank", start, end)
+        kinds.append("blank")
+        edges += (start, end)
         return
     runs: list[list[Any]] = []  # [kind, start, end]
     position = start
@@ -76,7 +57,8 @@ def _gap_regions(state: ParseState, tiling: _Tiling, start: int, end: int) -> No
             runs.append([kind, position, cut])
         position = cut
     for kind, run_start, run_end in runs:
-        tiling.add(kind, run_start, run_end)
+        kinds.append(kind)
+        edges += (run_start, run_end)
         if kind == "unclaimed":
             state.defect(
                 "text.unclaimed",
@@ -88,52 +70,72 @@ def _gap_regions(state: ParseState, tiling: _Tiling, start: int, end: int) -> No
 
 def _regions(state: ParseState) -> RegionTable:
     # Claims were checked when made, and gaps lie between them: the regions need no check.
-    tiling = _Tiling()
-    kinds, offsets, source = tiling.kinds, tiling.offsets, state.source
+    kinds: list[str] = []
+    edges: list[int] = []  # each region's start and end, one after the other
+    append_kind, append_edge, source = kinds.append, edges.append, state.source
     position = 0
-    for start, end, kind in state.claims():
+    # The state's own list, not a copy (``claims()``): nothing claims while it is read.
+    for start, end, kind in state._claims:
         if position < start:
             gap = source[position:start]
             # The usual gap, line ends between regions, laid down here at once.
             if gap.isspace() or is_blank(gap):
-                kinds.append("blank")
-                offsets.append(position)
-                offsets.append(start)
+                append_kind("blank")
+                append_edge(position)
+                append_edge(start)
             else:
-                _gap_regions(state, tiling, position, start)
-        kinds.append(kind)
-        offsets.append(start)
-        offsets.append(end)
+                _gap_regions(state, kinds, edges, position, start)
+        append_kind(kind)
+        append_edge(start)
+        append_edge(end)
         position = end
-    _gap_regions(state, tiling, position, len(state.source))
-    return tiling.table()
+    if position < len(source):
+        _gap_regions(state, kinds, edges, position, len(source))
+    return RegionTable.of_edges(tuple(kinds), tuple(edges))
+
+
+#: The slots of ``Header``, ``Body`` and their setters: the values ``assemble`` puts in
+#: them are those the parse state checked (``BUILTIN_FIELDS``), as ``Header(...)`` would
+#: set them (it has no converter nor validator), at a third of its cost.
+_SET_HEADER = tuple(Header.__dict__[name].__set__ for name in _HEADER_FIELDS)
+_SET_PARAGRAPHS = Body.__dict__["paragraphs"].__set__
+_SET_TURNS = Body.__dict__["_turns"].__set__
+_new_object = object.__new__
 
 
 def assemble(state: ParseState) -> Release:
     """Return the ``Release`` for ``state``: fields, spans, regions, defects, extras, ratings."""
     regions = _regions(state)
-    fields = state.fields
-    text = {name: cast(str | None, state.get(name)) for name in _HEADER_TEXT_FIELDS}
-    header = Header(
-        **text,
-        speakers=cast(tuple[Speaker, ...], state.get("speakers", ())),
-        date=cast(_dt.date | None, state.get("date")),
-        time=cast(_dt.time | None, state.get("time")),
+    values = state._field_values()
+    header_values = list(map(values.get, _HEADER_FIELDS))
+    if header_values[_SPEAKERS] is None:  # never set (a set one is a tuple)
+        header_values[_SPEAKERS] = ()
+    header = _new_object(Header)
+    for set_slot, value in zip(_SET_HEADER, header_values, strict=True):
+        set_slot(header, value)
+    body = _new_object(Body)
+    _SET_PARAGRAPHS(body, values.get("body", ()))
+    _SET_TURNS(body, turn_table(cast(tuple[Turn, ...], values.get("turns", ()))))
+    # Most parses set built-in fields only: no extra to look for then.
+    extras = (
+        {}
+        if values.keys() <= BUILTIN_FIELDS.keys()
+        else {name: value for name, value in values.items() if name not in BUILTIN_FIELDS}
     )
-    extras = {name: field.value for name, field in fields.items() if name not in BUILTIN_FIELDS}
-    origins = {name: FROM_TEXT for name in _HEADER_FIELDS if getattr(header, name) not in _NONE}
+    origins = {
+        name: FROM_TEXT
+        for name, value in zip(_HEADER_FIELDS, header_values, strict=True)
+        if value not in _NONE
+    }
     return checked_release(
         header,
-        Body(
-            cast(tuple[str, ...], state.get("body", ())),
-            cast(tuple[Turn, ...], state.get("turns", ())),
-        ),
-        cast(str | None, state.get("disclaimer")),
+        body,
+        cast(str | None, values.get("disclaimer")),
         state.source,
         state.span_table(),
         regions,
         state.defects,
         extras,
-        dict(state.ratings()),
+        state._ratings.copy(),
         origins,
     )

@@ -7,8 +7,8 @@ import enum
 import itertools
 import sys
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Generic, TypeVar, cast
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Self, TypeVar, cast
 
 import attrs
 
@@ -189,14 +189,40 @@ class _OffsetTable(Generic[B]):
 
     The objects they stand for are made only when first asked for (``built``), then kept:
     a record kept unread costs the garbage collector a few objects, not one per offset.
+    A table a parse makes (``of_edges``) holds its offsets as a tuple until the array is
+    first read: a tuple of a few dozen ints costs half as much to make as the array, and
+    a record never compared, pickled or exported needs no array.
     """
 
-    __slots__ = ("_built", "labels", "offsets")
+    __slots__ = ("_built", "_edges", "_offsets", "labels")
 
     def __init__(self, labels: tuple[str, ...] = (), offsets: array[int] | None = None) -> None:
         self.labels = labels
-        self.offsets = array(_OFFSETS) if offsets is None else offsets
+        self._offsets: array[int] | None = array(_OFFSETS) if offsets is None else offsets
+        #: The offsets as a tuple, while the array is not made.
+        self._edges: tuple[int, ...] | None = None
         self._built: B | None = None
+
+    @classmethod
+    def of_edges(cls, labels: tuple[str, ...], edges: tuple[int, ...]) -> Self:
+        """A table of ``labels`` and their ``start, end`` offsets, one after the other.
+
+        Its array is made when ``offsets`` is first read. (``TurnTable`` sets ``texts``.)
+        """
+        table = _new_object(cls)
+        table.labels = labels
+        table._edges = edges
+        table._offsets = table._built = None
+        return table
+
+    @property
+    def offsets(self) -> array[int]:
+        """Each entry's ``start, end``, one after the other."""
+        offsets = self._offsets
+        if offsets is None:
+            offsets = self._offsets = array(_OFFSETS, cast("tuple[int, ...]", self._edges))
+            self._edges = None
+        return offsets
 
     def built(self) -> B:
         """The objects, made once."""
@@ -209,7 +235,9 @@ class _OffsetTable(Generic[B]):
 
     def items(self) -> Iterator[tuple[str, int, int]]:
         """``(label, start, end)`` for each entry, in order, without making objects."""
-        offsets = self.offsets
+        offsets: Sequence[int] | None = self._offsets
+        if offsets is None:
+            offsets = cast("tuple[int, ...]", self._edges)
         for i, label in enumerate(self.labels):
             yield label, offsets[2 * i], offsets[2 * i + 1]
 
@@ -261,10 +289,12 @@ def turn_table(value: TurnTable | Iterable[Turn]) -> TurnTable:
     turns = tuple(value)
     if not turns:
         return _NO_TURNS
-    offsets = array(_OFFSETS, [edge for turn in turns for edge in (turn.span.start, turn.span.end)])
-    return TurnTable(
-        tuple(turn.label for turn in turns), tuple(turn.text for turn in turns), offsets
+    table = TurnTable.of_edges(
+        tuple([turn.label for turn in turns]),
+        tuple([edge for turn in turns for edge in (turn.span.start, turn.span.end)]),
     )
+    table.texts = tuple([turn.text for turn in turns])
+    return table
 
 
 @attrs.frozen(repr=False)
@@ -392,7 +422,7 @@ def offset_array(offsets: Iterable[int]) -> array[int]:
 
 def offset_span_table(spans: Mapping[str, tuple[int, int]]) -> SpanTable:
     """A ``SpanTable`` of ``(start, end)`` offsets by name, valid spans of the source."""
-    return SpanTable(tuple(spans), offset_array(itertools.chain.from_iterable(spans.values())))
+    return SpanTable.of_edges(tuple(spans), tuple(itertools.chain.from_iterable(spans.values())))
 
 
 class RegionTable(_OffsetTable[tuple[Region, ...]]):

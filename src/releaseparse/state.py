@@ -240,11 +240,10 @@ class ParseState:
         (``serialize.plain_value``), so the record is the same after
         ``to_dict``/``from_dict``.
         """
-        if name in self._fields:
-            raise self._fail(f"field {name!r} is already set (by {self._fields[name].extractor!r})")
+        fields = self._fields
+        if name in fields:
+            raise self._fail(f"field {name!r} is already set (by {fields[name].extractor!r})")
         check = BUILTIN_FIELDS.get(name)
-        if check is not None and not check(value):
-            raise self._fail(f"field {name!r} cannot hold {type(value).__name__} {value!r}")
         if check is None:
             try:
                 value = plain_value(value)
@@ -252,10 +251,16 @@ class ParseState:
                 raise self._fail(
                     f"field {name!r} cannot hold {error}: an extra's value is {EXTRA_TYPES}"
                 ) from None
-        self._check_span(span, "set", name)
+        # A ``str`` passes ``_is_optional_str`` by its first test: not called for it.
+        elif not (check is _is_optional_str and type(value) is str) and not check(value):
+            raise self._fail(f"field {name!r} cannot hold {type(value).__name__} {value!r}")
+        # ``_check_span``'s test inline for the usual ``Span`` (it runs on every set); any
+        # other span is left to it, which passes a ``Span`` subclass and refuses the rest.
+        if not (type(span) is Span and 0 <= span.start <= span.end <= len(self.source)):
+            self._check_span(span, "set", name)
         # The parts are checked before anything is recorded: a refused set leaves no trace.
         part_offsets = self._part_offsets(name, parts) if parts else None
-        self._fields[name] = _new_field(Field, (value, span, self.extractor))
+        fields[name] = _new_field(Field, (value, span, self.extractor))
         self._spans[name] = (span.start, span.end)
         if part_offsets:
             self._spans.update(part_offsets)
@@ -288,6 +293,10 @@ class ParseState:
         """The value of field ``name``, or ``default`` if no extractor set it."""
         field = self._fields.get(name)
         return default if field is None else field.value
+
+    def _field_values(self) -> dict[str, object]:
+        """The value of each field set, by name, in the order they were set."""
+        return {name: field.value for name, field in self._fields.items()}
 
     def has(self, name: str) -> bool:
         """Whether field ``name`` was set."""
