@@ -108,6 +108,8 @@ class ParseState:
         self._ratings: dict[str, Confidence] = {}
         self._claim_starts: list[int] = []
         self._claims: list[tuple[int, int, str]] = []
+        #: ``claims()``'s answer while no claim is made: extractors ask for it many times.
+        self._claims_held: tuple[tuple[int, int, str], ...] | None = ()
         self._defects: list[Defect] = list(defects)
         #: What extractors derive from the source and vocabulary once per parse (the
         #: layout's line kinds, say), by a key of their own. Not for what depends on
@@ -155,6 +157,7 @@ class ParseState:
         # No claim starts inside the span (it would overlap it): the span goes in there.
         starts.insert(index, span.start)
         claims.insert(index, (span.start, span.end, kind))
+        self._claims_held = None
 
     def claim_runs(self, runs: Iterable[tuple[int, int]], kind: str) -> None:
         """Take each ``(start, end)`` of ``runs`` as one region of ``kind``, as ``claim`` would.
@@ -180,6 +183,7 @@ class ParseState:
                 )
         self._claims = merged
         self._claim_starts = [start for start, _end, _kind in merged]
+        self._claims_held = None
 
     def claim_lines(self, first: Line, last: Line, kind: str) -> Span:
         """Claim whole lines ``first`` to ``last`` with their terminators; return the span."""
@@ -195,7 +199,9 @@ class ParseState:
 
     def is_claimed(self, span: Span) -> bool:
         """Whether any character of ``span`` already belongs to a region."""
-        return self._overlapping(span) is not None
+        # ``_overlapping`` inline: this runs for many lines of every page.
+        index = bisect.bisect_left(self._claim_starts, span.end)
+        return bool(index) and self._claims[index - 1][1] > span.start
 
     def claims(self, start: int = 0, stop: int | None = None) -> tuple[tuple[int, int, str], ...]:
         """The claimed ``(start, end, kind)`` runs so far, in source order.
@@ -204,7 +210,11 @@ class ParseState:
         before ``stop``.
         """
         if not start and stop is None:
-            return tuple(self._claims)
+            # One tuple while no claim is made (``claim`` and ``claim_runs`` drop it).
+            held = self._claims_held
+            if held is None:
+                held = self._claims_held = tuple(self._claims)
+            return held
         first = bisect.bisect_left(self._claim_starts, start)
         last = len(self._claims) if stop is None else bisect.bisect_left(self._claim_starts, stop)
         return tuple(self._claims[first:last])
@@ -305,7 +315,7 @@ class ParseState:
     def span_of(self, name: str) -> Span | None:
         """The span recorded for field (or part) ``name``."""
         found = self._spans.get(name)
-        return None if found is None else unchecked_span(*found)
+        return None if found is None else unchecked_span(found[0], found[1])
 
     def rate(self, name: str, level: Confidence) -> None:
         """Record how sure the parse is of field ``name``, which must be set already.

@@ -19,20 +19,25 @@ def checks(state: ParseState) -> None:
     source = state.source
     if is_blank(source):
         state.defect("source.blank", "the input holds no text", Span(0, len(source)))
-    # Offsets within the source by construction: the spans need no check.
-    first = _first_text(source)
-    here = unchecked_span(first, first)
-    end = header_end(state)
+    # Offsets within the source by construction: the spans need no check. Each is found
+    # only for the defect that needs it: most parses have a title, a date and a body.
     if not state.has("title"):
-        state.defect("title.missing", "no title was found", here, Severity.ERROR)
-    if not state.has("date") and "date.no_year" not in {d.code for d in state.defects}:
+        first = _first_text(source)
+        state.defect(
+            "title.missing", "no title was found", unchecked_span(first, first), Severity.ERROR
+        )
+    has_date, has_body = state.has("date"), state.has("body")
+    if has_date and has_body:
+        return
+    end = header_end(state)
+    if not has_date and all(defect.code != "date.no_year" for defect in state.defects):
         state.defect(
             "date.missing",
             "no dateline was found in the header; no date is filled in",
             unchecked_span(end, end),
             Severity.ERROR,
         )
-    if not state.has("body"):
+    if not has_body:
         state.defect(
             "body.missing", "no body text was found after the header", unchecked_span(end, end)
         )
