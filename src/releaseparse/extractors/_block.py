@@ -33,6 +33,8 @@ from releaseparse.text import LIST_ITEM, word_count
 _VALIDATING = frozenset(
     {Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE}
 )
+#: Lines passed over above a date on the way to the header line that makes it a dateline.
+_PASSED_TO_SPEAKER = frozenset({Kind.DATE, Kind.TIME, Kind.CHROME, Kind.OTHER})
 _FOLLOWING = frozenset(
     {Kind.ISSUER, Kind.NAME, Kind.OFFICE, Kind.NOTE_TYPE, Kind.ANONYMOUS, Kind.TIME, Kind.ROLE}
 )
@@ -50,6 +52,20 @@ _BEFORE_VENUE = frozenset(
 )
 #: Lines that may follow a lone title before the body (read-time, post dates, times).
 _BARE_FOLLOWERS = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE, Kind.TIME})
+#: Lines that are a paragraph's (prose, a transcript's turn).
+_PARAGRAPHS = frozenset({Kind.PROSE, Kind.LABEL})
+#: Lines that open the body below a venue line.
+_BODY_OPENERS = frozenset({Kind.LABEL, Kind.PROSE, Kind.TIME, Kind.MARKER})
+#: Lines under a name that make it a speaker line anchoring the block.
+_UNDER_SPEAKER = frozenset({Kind.ROLE, Kind.PLACE})
+#: What may follow a venue line below the block (nothing, a turn, a time).
+_AFTER_VENUE: frozenset[Kind | None] = frozenset({None, Kind.LABEL, Kind.TIME})
+#: Lines the header lines of a bare block may stand among.
+_BEFORE_BARE = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE})
+#: The kinds the walks compare with, read off ``Kind`` once: reading a member off the
+#: class (0.2 µs) costs more than the comparison, and the walks make several a line.
+_BLANK, _CHROME, _DATE, _FLAT = Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.FLAT
+_NAME, _NOTE_TYPE, _OFFICE, _OTHER = Kind.NAME, Kind.NOTE_TYPE, Kind.OFFICE, Kind.OTHER
 
 
 @attrs.frozen
@@ -93,33 +109,33 @@ class Layout(TitleScan):
         position = index
         set_off = False
         for _ in range(4):
-            found = self._step(position, -1)
-            if found is None or found[1] > MAX_GAP:
+            above = self._near(position, -1)
+            if above is None:
                 return False
-            set_off = set_off or found[1] > 0
-            position = found[0]
+            set_off = set_off or above < position - 1
+            position = above
             kind = self.kinds[position]
-            if kind == Kind.NAME and set_off:
+            if kind == _NAME and set_off:
                 # A name-like line set off from the date by a blank line (a menu item, a
                 # site's name) is no speaker line: it does not make a post date a dateline.
                 return False
-            set_off = set_off or kind == Kind.CHROME
+            set_off = set_off or kind == _CHROME
             if kind in _VALIDATING:
                 return True
-            if kind not in (Kind.DATE, Kind.TIME, Kind.CHROME, Kind.OTHER):
+            if kind not in _PASSED_TO_SPEAKER:
                 return False
         return False
 
     def _closing_date(self, index: int) -> int:
         """A later dateline of the same block closing the header (a post date may open it)."""
         position = index
-        while (found := self._step(position, 1)) is not None and found[1] <= MAX_GAP:
-            position = found[0]
+        while (below := self._near(position, 1)) is not None:
+            position = below
             kind = self.kinds[position]
-            if kind == Kind.DATE and self._neighbour(position, -1) in _VALIDATING:
+            if kind == _DATE and self._neighbour(position, -1) in _VALIDATING:
                 return position
-            venue = kind == Kind.OTHER and self._adjacent(position, 1) in HEADER_KINDS
-            if kind not in HEADER_KINDS and kind != Kind.CHROME and not venue:
+            venue = kind == _OTHER and self._adjacent(position, 1) in HEADER_KINDS
+            if kind not in HEADER_KINDS and kind != _CHROME and not venue:
                 break
         return index
 
@@ -130,17 +146,17 @@ class Layout(TitleScan):
             if paragraph_seen and not kinds.may_be_date_or_flat(index):
                 continue  # past a paragraph only a dateline or a flattened header counts
             kind = kinds[index]
-            if kind == Kind.DATE and self._validated_date(index):
+            if kind == _DATE and self._validated_date(index):
                 return self._closing_date(index)
-            if kind == Kind.FLAT:
+            if kind == _FLAT:
                 return index
             if paragraph_seen:
                 continue
             if kind in ISSUER_KINDS:
                 return index
-            if kind == Kind.NAME and self._neighbour(index, 1) in (Kind.ROLE, Kind.PLACE):
+            if kind == _NAME and self._neighbour(index, 1) in _UNDER_SPEAKER:
                 return index
-            if kind in (Kind.PROSE, Kind.LABEL) and not (
+            if kind in _PARAGRAPHS and not (
                 self._is_lead_line(index) or self._is_opening_sentence(index)
             ):
                 paragraph_seen = True
@@ -151,14 +167,15 @@ class Layout(TitleScan):
     def _grow_up(self, anchor: int, inside: list[int]) -> tuple[int, tuple[int, int] | None]:
         top = anchor
         position = anchor
-        while (found := self._step(position, -1)) is not None and found[1] <= MAX_GAP:
-            position, _blanks = found
-            kind = self.kinds[position]
+        kinds = self.kinds
+        while (above := self._near(position, -1)) is not None:
+            position = above
+            kind = kinds[position]
             if kind in HEADER_KINDS:
                 top = position
-            elif kind == Kind.CHROME:
+            elif kind == _CHROME:
                 continue
-            elif kind == Kind.OTHER and self._adjacent(position, -1) in _NEAR_ISSUER:
+            elif kind == _OTHER and self._adjacent(position, -1) in _NEAR_ISSUER:
                 top = position
                 inside.append(position)
             elif kind in TITLE_KINDS and LIST_ITEM.match(self.lines[position].text):
@@ -167,7 +184,7 @@ class Layout(TitleScan):
                 return top, None
             elif kind in TITLE_KINDS:
                 return top, self._title_above(position)
-            elif kind in (Kind.PROSE, Kind.LABEL) and self._is_lead_line(position):
+            elif kind in _PARAGRAPHS and self._is_lead_line(position):
                 # A long title (``Special Briefing with ..., and ... On ...``) reads as a
                 # sentence or a turn; as the page's first line, set off, it is the title.
                 self._lead = True
@@ -179,21 +196,23 @@ class Layout(TitleScan):
     def _grow_down(self, anchor: int, inside: list[int]) -> int:
         bottom = anchor
         position = anchor
-        while (found := self._step(position, 1)) is not None and found[1] <= MAX_GAP:
-            position, blanks = found
-            kind = self.kinds[position]
+        kinds = self.kinds
+        while (below := self._near(position, 1)) is not None:
+            set_off = below > position + 1  # blank lines between
+            position = below
+            kind = kinds[position]
             if kind in HEADER_KINDS:
                 bottom = position
-            elif kind == Kind.CHROME:
+            elif kind == _CHROME:
                 continue
-            elif kind == Kind.OTHER and self._adjacent(position, 1) in HEADER_KINDS and not blanks:
+            elif kind == _OTHER and not set_off and self._adjacent(position, 1) in HEADER_KINDS:
                 bottom = position
                 inside.append(position)
             elif (
-                kind == Kind.OTHER
-                and self.kinds[bottom] in _BEFORE_VENUE
+                kind == _OTHER
+                and kinds[bottom] in _BEFORE_VENUE
                 and self._is_short_line(position)
-                and self._adjacent(position, 1) in (None, Kind.LABEL, Kind.TIME)
+                and self._adjacent(position, 1) in _AFTER_VENUE
                 and self._body_follows(position)
             ):
                 bottom = position
@@ -211,10 +230,10 @@ class Layout(TitleScan):
         if found[1] > MAX_GAP:
             return False
         first = found[0]
-        if self.kinds[first] in (Kind.LABEL, Kind.PROSE, Kind.TIME, Kind.MARKER):
+        if self.kinds[first] in _BODY_OPENERS:
             return True
         end = first + 1
-        while end < self.size and self.kinds[end] != Kind.BLANK and end - first < WRAPPED_LINES:
+        while end < self.size and self.kinds[end] != _BLANK and end - first < WRAPPED_LINES:
             end += 1
         return paragraph_is_prose(self.vocabulary, [self.text(i) for i in range(first, end)])
 
@@ -239,10 +258,10 @@ class Layout(TitleScan):
             and (step := self._step(first, 1)) is not None
         ):
             first = step[0]
-        below = self._step(first, 1)
         if (
-            below is not None
-            and self._name_is_title(first, bottom)
+            self._name_is_title(first, bottom)
+            # The line below, which ``_name_is_title`` found: asked for only then.
+            and (below := self._step(first, 1)) is not None
             and (
                 title is None
                 or first > top
@@ -275,7 +294,7 @@ class Layout(TitleScan):
             top,
             end if repeat is None else max(end, repeat + 1),
             title,
-            tuple(sorted(set(inside))),
+            tuple(sorted(set(inside))) if inside else (),
             title_from if title else "",
             repeat,
         )
@@ -285,10 +304,10 @@ class Layout(TitleScan):
 
         A blog's own headline above such a line is not the title of the release below it.
         """
-        return any(self.kinds[index] == Kind.CHROME for index in range(first, last))
+        return _CHROME in map(self.kinds.__getitem__, range(first, last))
 
     def _speaker_between(self, first: int, last: int) -> bool:
-        return any(self.kinds[index] in _SPEAKERS for index in range(first, last + 1))
+        return not _SPEAKERS.isdisjoint(map(self.kinds.__getitem__, range(first, last + 1)))
 
     def _name_is_title(self, top: int, bottom: int) -> bool:
         """A name-like first line above the issuer lines is the title, not a speaker.
@@ -297,23 +316,23 @@ class Layout(TitleScan):
         holds another speaker line, or only note type and office lines follow it
         (``Coastal Resilience`` / ``Press Statement``: every release has a title).
         """
-        if self.kinds[top] != Kind.NAME or top >= bottom:
+        if self.kinds[top] != _NAME or top >= bottom:
             return False
         below = self._step(top, 1)
         if below is None or self.kinds[below[0]] not in _SPEAKER_OR_ISSUER:
             return False
-        if below[1] > 0 or self.kinds[below[0]] == Kind.FLAT:
+        if below[1] > 0 or self.kinds[below[0]] == _FLAT:
             return True
         if self._speaker_between(below[0], bottom):
             return True
-        if self.kinds[below[0]] == Kind.OFFICE:
+        if self.kinds[below[0]] == _OFFICE:
             # Title, office, note type: an office line follows no speaker's name.
             return True
         if any(self._self_titled(index) for index in range(below[0], bottom + 1)):
             # ``John Kirby`` / ``Daily Press Briefing``: the note type is the title, unless
             # the line prints the page's headline again (a blog's post title above it).
             return self._prints_headline(top)
-        return self.kinds[below[0]] == Kind.NOTE_TYPE
+        return self.kinds[below[0]] == _NOTE_TYPE
 
     def _prints_headline(self, index: int) -> bool:
         """Whether line ``index`` prints the nearest title-like line above it again.
@@ -337,13 +356,13 @@ class Layout(TitleScan):
     def _bare_block(self) -> Block | None:
         """No header lines: a first plain line before the body is the title (embassy pages)."""
         for index, kind in self.kinds_in_order():
-            if kind in (Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE):
+            if kind in _BEFORE_BARE:
                 continue
             if kind in TITLE_KINDS and self._is_title_like(index):
                 end = index + 1
                 while end < self.size and self.kinds[end] in _BARE_FOLLOWERS:
                     end += 1
-                while end > index + 1 and self.kinds[end - 1] == Kind.BLANK:
+                while end > index + 1 and self.kinds[end - 1] == _BLANK:
                     end -= 1
                 repeat = self._repeat((index, index + 1), end)
                 if repeat is not None:

@@ -15,9 +15,24 @@ _JOINER = regex.compile(r"[\s,;:|\-–—]*")
 
 def repeats_title(title: str, line: str) -> bool:
     """Whether ``line`` prints ``title`` again, alone or with a date after it."""
+    wanted = folded_title(title)
+    return wanted is not None and repeats_folded(wanted, line)
+
+
+def folded_title(title: str) -> str | None:
+    """``title`` as ``repeats_folded`` looks for it; ``None`` if it is too short to look for.
+
+    ``repeats_title`` is false on every line for a title of fewer than
+    ``MIN_REPEATED_WORDS`` words: a walk for its second printing need not start.
+    """
     wanted = collapse(title).casefold()
     if word_count(wanted, MIN_REPEATED_WORDS) < MIN_REPEATED_WORDS:
-        return False
+        return None
+    return wanted
+
+
+def repeats_folded(wanted: str, line: str) -> bool:
+    """``repeats_title`` for a title folded once by ``folded_title`` (not ``None``)."""
     text = collapse(line).casefold()
     if text == wanted:
         return True

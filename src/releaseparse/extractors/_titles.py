@@ -5,8 +5,8 @@ from __future__ import annotations
 import regex
 
 from releaseparse.extractors._kinds import Kind, note_type_of
-from releaseparse.extractors._repeat import repeats_title
-from releaseparse.extractors._scan import MAX_GAP, LineScan
+from releaseparse.extractors._repeat import folded_title, repeats_folded
+from releaseparse.extractors._scan import LineScan
 from releaseparse.text import word_count
 
 #: A title wraps onto at most this many lines.
@@ -29,6 +29,14 @@ TITLE_KINDS = frozenset({Kind.OTHER, Kind.NAME})
 _ABOVE_LEAD = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.TIME, Kind.PARTIAL_DATE})
 #: Header lines below which a short opening paragraph is page furniture.
 _HEADER_BELOW_OPENING = frozenset({Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.FLAT})
+#: Lines that are a paragraph's (prose, a transcript's turn).
+_PARAGRAPHS = frozenset({Kind.PROSE, Kind.LABEL})
+#: What stands around a lone sentence opening a page: nothing, or chrome.
+_NONE_OR_CHROME: frozenset[Kind | None] = frozenset({None, Kind.CHROME})
+#: Lines passed over above a page's first plain line.
+_ABOVE_HEADLINE = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE})
+#: The kinds the walks compare with, read off ``Kind`` once (see ``_scan``).
+_DATE, _NAME, _NOTE_TYPE = Kind.DATE, Kind.NAME, Kind.NOTE_TYPE
 ENDS_SENTENCE = regex.compile(r"[.:;!?]\s*$")
 #: A line ending with an abbreviation (``Marcos, Jr.``, ``Acme Inc.``, ``U.S.``) ends no sentence.
 _ABBREVIATION_END = regex.compile(
@@ -46,13 +54,15 @@ class TitleScan(LineScan):
         So is any short line of the furniture above the first header line (a newsletter
         pitch under a menu label the vocabulary does not know).
         """
-        if self._adjacent(index, -1) not in (None, Kind.CHROME) or self._adjacent(index, 1) not in (
-            None,
-            Kind.CHROME,
+        if (
+            self._adjacent(index, -1) not in _NONE_OR_CHROME
+            or self._adjacent(index, 1) not in _NONE_OR_CHROME
         ):
             return self._is_opening_snippet(index)
-        if word_count(self.text(index), MAX_OPENING_WORDS) <= MAX_OPENING_WORDS and all(
-            self.kinds[above] in _ABOVE_LEAD for above in range(index)
+        if word_count(
+            self.text(index), MAX_OPENING_WORDS
+        ) <= MAX_OPENING_WORDS and _ABOVE_LEAD.issuperset(
+            map(self.kinds.__getitem__, range(index))
         ):
             return True
         return self._is_opening_snippet(index)
@@ -89,7 +99,8 @@ class TitleScan(LineScan):
             ENDS_SENTENCE.search(text) and not _ABBREVIATION_END.search(text)
         ):
             return False
-        return all(self.kinds[above] in _ABOVE_LEAD for above in range(index))
+        # ``issuperset`` stops at the first line not among them, as ``all`` would.
+        return _ABOVE_LEAD.issuperset(map(self.kinds.__getitem__, range(index)))
 
     def _title_above(self, last: int) -> tuple[int, int] | None:
         first = last
@@ -108,37 +119,40 @@ class TitleScan(LineScan):
         """A line within a few lines below ``after`` printing the title again (blogs, CMSes)."""
         if title is None:
             return None
-        text = " ".join(self.text(index) for index in range(*title))
+        # The title is folded once for every line compared with it; too short, it is
+        # never printed again (``repeats_title`` is false on every line).
+        wanted = folded_title(" ".join(self.text(index) for index in range(*title)))
+        if wanted is None:
+            return None
+        lines = self.lines
         position = max(after, title[1]) - 1
         for _ in range(MAX_REPEAT_DISTANCE):
-            found = self._step(position, 1)
-            if found is None or found[1] > MAX_GAP:
+            found = self._near(position, 1)
+            if found is None:
                 return None
-            position = found[0]
-            if repeats_title(text, self.lines[position].text):
+            position = found
+            if repeats_folded(wanted, lines[position].text):
                 return position
-            if self.kinds[position] in (Kind.PROSE, Kind.LABEL) and not self._repeat_next(
-                text, position
-            ):
+            if self.kinds[position] in _PARAGRAPHS and not self._repeat_next(wanted, position):
                 # A paragraph set off by a blank line is the body: nothing below it is
                 # the header (an image caption runs straight into the repeated title).
                 return None
         return None
 
-    def _repeat_next(self, title: str, index: int) -> bool:
+    def _repeat_next(self, wanted: str, index: int) -> bool:
         below = index + 1
-        return below < self.size and repeats_title(title, self.lines[below].text)
+        return below < self.size and repeats_folded(wanted, self.lines[below].text)
 
     def _title_inside(self, top: int, bottom: int, inside: list[int]) -> tuple[int, int] | None:
         """Plain lines right after the note type line (the 2001-02 wire layout)."""
         for index in range(top, bottom):
-            if self.kinds[index] != Kind.NOTE_TYPE:
+            if self.kinds[index] != _NOTE_TYPE:
                 continue
             first = index + 1
             if first not in inside:
                 return None
             last = first
-            while last <= bottom and (last in inside or self.kinds[last] == Kind.NAME):
+            while last <= bottom and (last in inside or self.kinds[last] == _NAME):
                 last += 1
             if last - first <= MAX_TITLE_LINES:
                 inside[:] = [i for i in inside if not first <= i < last]
@@ -150,7 +164,7 @@ class TitleScan(LineScan):
         """The page's first plain line, when no title stands next to the block."""
         for index in range(top):
             kind = self.kinds[index]
-            if kind in (Kind.BLANK, Kind.CHROME, Kind.DATE):
+            if kind in _ABOVE_HEADLINE:
                 continue
             if kind in TITLE_KINDS and self._is_title_like(index):
                 return index, index + 1
@@ -165,19 +179,18 @@ class TitleScan(LineScan):
         return letters * 10 >= len(text) * 8
 
     def _self_titled(self, top: int) -> bool:
-        if self.kinds[top] != Kind.NOTE_TYPE:
+        if self.kinds[top] != _NOTE_TYPE:
             return False
         canonical = note_type_of(self.vocabulary, self.text(top))
         return canonical is not None and canonical.casefold() in self.self_titled
 
     def _title_after(self, bottom: int) -> tuple[int, int] | None:
         """A single short plain line after the dateline, set off by blank lines (2001-09 site)."""
-        if self.kinds[bottom] != Kind.DATE:
+        if self.kinds[bottom] != _DATE:
             return None
-        found = self._step(bottom, 1)
-        if found is None or found[1] > MAX_GAP:
+        index = self._near(bottom, 1)
+        if index is None:
             return None
-        index = found[0]
         if self.kinds[index] not in TITLE_KINDS or not self._is_title_like(index):
             return None
         if self.text(index)[:1].isdigit() or self._adjacent(index, 1) is not None:
