@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -204,13 +206,18 @@ _DATED = st.builds(
 )
 
 
-@given(titles(), st.one_of(titles(), _DATED, st.sampled_from(_POOL)))
+@given(
+    st.one_of(titles(), st.text(min_size=5)),
+    st.one_of(titles(), _DATED, st.sampled_from(_POOL), st.text()),
+)
 @example("Harbor Talks on Coastal Resilience", "HARBOR TALKS  on coastal resilience")
 @example(
     "Harbor Talks on Coastal Resilience", "Harbor Talks on Coastal Resilience, January 4, 2021"
 )
 @example("Harbor Talks", "Harbor Talks")
 @example("Straße Talks Today", "STRASSE TALKS TODAY – January 4, 2021")
+@example("STRASSE Talks Today", "Straße talks today")
+@example("ΣΑΣ Harbor Talks", "σας harbor talks, January 4, 2021")
 def test_folded_title_repeats_as_repeats_title(title: str, line: str) -> None:
     wanted = folded_title(title)
     fast = wanted is not None and repeats_folded(wanted, line)
@@ -218,3 +225,10 @@ def test_folded_title_repeats_as_repeats_title(title: str, line: str) -> None:
     if wanted is None:
         # Too short to be looked for: no line repeats it, the title itself included.
         assert not plain_repeats_title(title, title)
+
+
+def test_casefold_folds_each_character_into_one_or_more() -> None:
+    """What ``repeats_folded`` folding only the line's head rests on, for every code point."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert all(map(str.casefold, everything))
+    assert everything.casefold() == "".join(map(str.casefold, everything))

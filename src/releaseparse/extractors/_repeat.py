@@ -32,12 +32,20 @@ def folded_title(title: str) -> str | None:
 
 
 def repeats_folded(wanted: str, line: str) -> bool:
-    """``repeats_title`` for a title folded once by ``folded_title`` (not ``None``)."""
-    text = collapse(line).casefold()
+    """``repeats_title`` for a title folded once by ``folded_title`` (not ``None``).
+
+    ``casefold`` folds each character on its own (no context, as ``lower`` has for a final
+    sigma) and into one character or more: the line's first ``len(wanted)`` characters,
+    folded, start the folded line and are at least as long as ``wanted``, so they start
+    with it exactly when the whole line does. A line that does not (the body's first
+    paragraph, mostly) is not folded whole.
+    """
+    line = collapse(line)
+    if not line[: len(wanted)].casefold().startswith(wanted):
+        return False
+    text = line.casefold()
     if text == wanted:
         return True
-    if not text.startswith(wanted):
-        return False
     tail = text[len(wanted) :]
     found = find_date(tail)
     if found is None or found[2].value is None:
