@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import cast
 
 from releaseparse.extractors._block import Block, layout
 from releaseparse.extractors._kinds import Kind
@@ -13,6 +14,8 @@ from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, clean
 
 _TRIM = INVISIBLE + " \t\r\n\f\v\u00a0\u2028\u2029\u3000\u2002\u2003\u2009\u202f"
+#: ``_TRIM`` as a set: a one-character ``in`` test, as the string's, but cheaper.
+_TRIM_SET = frozenset(_TRIM)
 
 
 def block_of(state: ParseState) -> Block | None:
@@ -20,23 +23,77 @@ def block_of(state: ParseState) -> Block | None:
     return layout(state).block
 
 
+#: ``Kind`` members read on every line: on Python 3.11 ``Kind.BLANK`` is looked up through
+#: the enum's metaclass, about ten times the cost of reading a module global.
+_BLANK = Kind.BLANK
+
+_BLOCK_KINDS = "releaseparse.block_kinds"
+
+
+def block_kinds(state: ParseState) -> dict[Kind, list[int]]:
+    """The indices of the header block's lines (title, plain and blank lines too) by kind.
+
+    Read once per parse: the kinds of lines do not change once read. Whether a line is
+    claimed changes as the chain runs, and is asked when a line is read.
+    """
+    derived = state.derived
+    found = derived.get(_BLOCK_KINDS)
+    if found is None:
+        found = derived[_BLOCK_KINDS] = _kinds_of_block(state)
+    return cast("dict[Kind, list[int]]", found)
+
+
+def _kinds_of_block(state: ParseState) -> dict[Kind, list[int]]:
+    found = layout(state)
+    block = found.block
+    by_kind: dict[Kind, list[int]] = {}
+    if block is None:
+        return by_kind
+    kind_of = found.kind
+    for index in range(block.start, block.end):
+        kind = kind_of(index)
+        indices = by_kind.get(kind)
+        if indices is None:
+            by_kind[kind] = [index]
+        else:
+            indices.append(index)
+    return by_kind
+
+
+def block_lines(state: ParseState, kind: Kind) -> list[int]:
+    """The indices of the header block's lines of ``kind`` (title and plain lines included).
+
+    The list is shared: not to be changed.
+    """
+    return block_kinds(state).get(kind) or []
+
+
 def header_lines(state: ParseState, *kinds: Kind) -> Iterator[tuple[Line, Kind]]:
     """Unclaimed lines of the header block (title and plain lines left out), with their kinds.
 
     With ``kinds``, only lines of those kinds.
     """
-    found = layout(state)
-    block = found.block
-    if block is None:
+    by_kind = block_kinds(state)
+    if not by_kind:
+        return  # no block
+    if len(kinds) == 1:
+        # One kind (most asks): its lines, in order, and mostly none.
+        (only,) = kinds
+        found = [(index, only) for index in by_kind.get(only, ())]
+    else:
+        wanted = dict.fromkeys(kinds) if kinds else by_kind.keys() - {_BLANK}
+        found = sorted((index, kind) for kind in wanted for index in by_kind.get(kind, ()))
+    if not found:
         return
-    skip = set(block.inside)
-    if block.title is not None:
-        skip.update(range(*block.title))
-    for index in range(block.start, block.end):
-        kind = found.kind(index)
-        if index in skip or kind == Kind.BLANK or (kinds and kind not in kinds):
+    block = layout(state).block
+    assert block is not None  # lines were found in it
+    title_start, title_end = block.title or (0, 0)
+    inside, lines = block.inside, state.lines
+    for index, kind in found:
+        if title_start <= index < title_end or index in inside or kind == _BLANK:
             continue
-        line = state.lines[index]
+        line = lines[index]
+        # Asked when the line is read: an extractor may claim between two lines.
         if not state.is_claimed(line.span):
             yield line, kind
 
@@ -62,16 +119,20 @@ def header_end(state: ParseState) -> int:
 
 def trimmed_offsets(source: str, start: int, end: int) -> tuple[int, int]:
     """``trimmed`` as offsets: ``(start, end)`` without outer whitespace or invisibles."""
-    while start < end and source[start] in _TRIM:
+    while start < end and source[start] in _TRIM_SET:
         start += 1
-    while end > start and source[end - 1] in _TRIM:
+    while end > start and source[end - 1] in _TRIM_SET:
         end -= 1
     return start, end
 
 
 def trimmed(source: str, start: int, end: int) -> Span:
     """The span ``[start, end)`` without leading and trailing whitespace or invisibles."""
-    start, end = trimmed_offsets(source, start, end)
+    # ``trimmed_offsets`` inline: one call less on a path taken for every header field.
+    while start < end and source[start] in _TRIM_SET:
+        start += 1
+    while end > start and source[end - 1] in _TRIM_SET:
+        end -= 1
     return unchecked_span(start, end) if 0 <= start <= end else Span(start, end)
 
 
@@ -107,10 +168,26 @@ def set_time(state: ParseState, value: dt.time, zone: str | None, span: Span) ->
 
 def set_text(state: ParseState, name: str, span: Span, *, kind: str | None = None) -> None:
     """Set field ``name`` to the clean text at ``span``, claiming it as ``kind`` if given."""
-    span = trimmed(state.source, span.start, span.end)
-    start, end = span.start, span.end
-    if start == end:  # not ``len(span)``: a Python-level call
+    set_text_at(state, name, span.start, span.end, kind=kind)
+
+
+def set_text_at(
+    state: ParseState, name: str, start: int, end: int, *, kind: str | None = None
+) -> None:
+    """``set_text`` of the text from ``start`` to ``end``, offsets of the source.
+
+    For the built-in extractors, which hold offsets: no ``Span`` is made for them.
+    """
+    source = state.source
+    while start < end and source[start] in _TRIM_SET:
+        start += 1
+    while end > start and source[end - 1] in _TRIM_SET:
+        end -= 1
+    if start == end:
         return
+    # What ``trimmed`` makes of offsets ``Span`` would refuse: ``claim`` and ``set`` then
+    # refuse it as they did.
+    span = unchecked_span(start, end) if 0 <= start <= end else Span(start, end)
     if kind is not None:
         state.claim(span, kind)
     state.set(name, clean_text(state, start, end, name.replace("_", " ")), span)
@@ -118,14 +195,22 @@ def set_text(state: ParseState, name: str, span: Span, *, kind: str | None = Non
 
 def speakers_of(
     state: ParseState, found: list[tuple[Span, Span | None]]
-) -> tuple[tuple[Speaker, ...], dict[str, Span]]:
-    """The speakers read at ``(name, role)`` spans, and their parts (``0.name``, ``0.role``)."""
+) -> tuple[tuple[Speaker, ...], dict[str, tuple[int, int]]]:
+    """The speakers read at ``(name, role)`` spans, and their parts (``0.name``, ``0.role``).
+
+    The parts are offsets, as ``ParseState.set`` takes them: it records a part's offsets
+    either way.
+    """
     speakers = []
-    parts: dict[str, Span] = {}
+    parts: dict[str, tuple[int, int]] = {}
     for number, (name_span, role_span) in enumerate(found):
-        role = None if role_span is None else clean_value(state, role_span, "role")
-        speakers.append(Speaker(clean_value(state, name_span, "speaker"), role))
-        parts[f"{number}.name"] = name_span
+        name_start, name_end = name_span.start, name_span.end
+        if role_span is None:
+            role = None
+        else:
+            role = clean_text(state, role_span.start, role_span.end, "role")
+        speakers.append(Speaker(clean_text(state, name_start, name_end, "speaker"), role))
+        parts[f"{number}.name"] = (name_start, name_end)
         if role_span is not None:
-            parts[f"{number}.role"] = role_span
+            parts[f"{number}.role"] = (role_span.start, role_span.end)
     return tuple(speakers), parts

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from releaseparse.dates import find_date, read_dateline
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import set_time, trimmed
+from releaseparse.extractors._common import block_lines, set_time, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.extractors._repeat import repeats_title
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
+
+#: ``Kind`` members read on every line read: on Python 3.11 ``Kind.TIME`` is looked up
+#: through the enum's metaclass, about ten times the cost of reading a module global.
+_DATE = Kind.DATE
+#: Lines below which no date is the dateline of a release without header lines.
+_ENDS_DATES_ABOVE = frozenset({Kind.PROSE, Kind.LABEL, Kind.ISSUER, Kind.OFFICE, Kind.NOTE_TYPE})
 
 
 def _dateline(state: ParseState) -> Line | None:
@@ -20,19 +26,19 @@ def _dateline(state: ParseState) -> Line | None:
     """
     found = layout(state)
     block = found.block
-    if block is not None and found.kind(block.anchor) == Kind.DATE:
+    if block is not None and found.kind(block.anchor) == _DATE:
         return state.lines[block.anchor]
     if block is not None:
-        dated = [i for i in range(block.start, block.end) if found.kind(i) == Kind.DATE]
+        dated = block_lines(state, Kind.DATE)
         if dated:
             return state.lines[min(dated, key=lambda i: abs(i - block.anchor))]
     if block is not None and (block.title is None or block.anchor != block.title[0]):
         return None
     last = None
     for index, kind in found.kinds_in_order():
-        if kind in (Kind.PROSE, Kind.LABEL, Kind.ISSUER, Kind.OFFICE, Kind.NOTE_TYPE):
+        if kind in _ENDS_DATES_ABOVE:
             break
-        if kind == Kind.DATE:
+        if kind == _DATE:
             last = state.lines[index]
     return last
 
@@ -89,19 +95,16 @@ def _from_title(state: ParseState) -> bool:
 
 
 def _no_year(state: ParseState) -> None:
-    found = layout(state)
-    block = found.block
-    if block is None:
+    """The block's first date without a year is a ``date.no_year`` defect."""
+    partial = block_lines(state, Kind.PARTIAL_DATE)
+    if not partial:
         return
-    for index in range(block.start, block.end):
-        if found.kind(index) == Kind.PARTIAL_DATE:
-            line = state.lines[index]
-            span = trimmed(state.source, line.start, line.end)
-            state.claim(span, "header")
-            state.defect(
-                "date.no_year",
-                f"the header's date {span.slice(state.source)!r} has no year; none is guessed",
-                span,
-                Severity.ERROR,
-            )
-            return
+    line = state.lines[partial[0]]
+    span = trimmed(state.source, line.start, line.end)
+    state.claim(span, "header")
+    state.defect(
+        "date.no_year",
+        f"the header's date {span.slice(state.source)!r} has no year; none is guessed",
+        span,
+        Severity.ERROR,
+    )

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import clean_value, set_text, set_time, speakers_of, trimmed
+from releaseparse.extractors._common import (
+    block_lines,
+    clean_value,
+    set_text_at,
+    set_time,
+    speakers_of,
+    trimmed,
+)
 from releaseparse.extractors._flat import FlatHeader, read_flat
 from releaseparse.extractors._glued import GluedHeader, read_glued
 from releaseparse.extractors._kinds import Kind
@@ -13,11 +20,10 @@ from releaseparse.state import ParseState
 
 def flat(state: ParseState) -> None:
     """Read every field a flattened header line holds, each with its own span."""
-    found = layout(state)
-    block = found.block
-    if block is None:
-        return
-    flats = [i for i in range(block.start, block.end) if found.kind(i) == Kind.FLAT]
+    block = layout(state).block
+    flats = block_lines(state, Kind.FLAT)
+    if block is None or not flats:
+        return  # no flattened or glued line (most releases)
     glued: list[tuple[int, GluedHeader]] = []
     read_one = False
     for index in flats:
@@ -33,7 +39,7 @@ def flat(state: ParseState) -> None:
     if glued:
         # A note-type line of the block's own comes first (``Special Briefing`` above
         # ``Background Briefing by Two Senior Administration Officials``).
-        own_note = any(found.kind(i) == Kind.NOTE_TYPE for i in range(block.start, block.end))
+        own_note = bool(block_lines(state, Kind.NOTE_TYPE))
         _read_glued(state, glued, note_type=not own_note)
 
 
@@ -77,7 +83,7 @@ def _read_glued(
             ("office", parts.office),
         ):
             if offsets is not None and not state.has(field):
-                set_text(state, field, Span(base + offsets[0], base + offsets[1]), kind=field)
+                set_text_at(state, field, base + offsets[0], base + offsets[1], kind=field)
     if not speakers or state.has("speakers"):
         return
     values, spans = speakers_of(state, speakers)
@@ -115,7 +121,7 @@ def _read_flat(state: ParseState, index: int, parts: FlatHeader, *, titled: bool
         state.set("speakers", tuple(speakers), whole, parts=spans)
     for field, offsets in (("venue", parts.venue), ("place", parts.place)):
         if offsets is not None and not state.has(field):
-            set_text(state, field, Span(base + offsets[0], base + offsets[1]), kind=field)
+            set_text_at(state, field, base + offsets[0], base + offsets[1], kind=field)
     if parts.time is not None and not state.has("time"):
         start, end, clock = parts.time
         span = Span(base + start, base + end)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from releaseparse.extractors._common import header_lines, set_text, trimmed
+from releaseparse.extractors._common import header_lines, set_text_at, trimmed
 from releaseparse.extractors._kinds import Kind, office_start
 from releaseparse.records import Span
 from releaseparse.state import ParseState
@@ -21,7 +21,7 @@ def office(state: ParseState) -> None:
         if start:
             state.claim(Span(line.start, line.start + start), "chrome")
         end = _chrome_tail(state, line.text, start)
-        set_text(state, "office", Span(line.start + start, line.start + end), kind="office")
+        set_text_at(state, "office", line.start + start, line.start + end, kind="office")
         if end < len(line.text) and line.text[end:].strip():
             tail = trimmed(state.source, line.start + end, line.end)
             state.claim(tail, "chrome")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from releaseparse.extractors._common import header_lines, set_text, trimmed
+from releaseparse.extractors._common import header_lines, set_text_at, trimmed_offsets
 from releaseparse.extractors._kinds import Kind
 from releaseparse.lines import Line
-from releaseparse.records import Span
+from releaseparse.records import unchecked_span
 from releaseparse.state import ParseState
 
 
@@ -24,13 +24,14 @@ def place(state: ParseState) -> None:
 
 
 def _set_place(state: ParseState, line: Line) -> None:
-    span = trimmed(state.source, line.start, line.end)
-    text = span.slice(state.source)
+    source = state.source
+    start, end = trimmed_offsets(source, line.start, line.end)
+    text = source[start:end]
     if text.startswith("(") and text.endswith(")"):
-        state.claim(Span(span.start, span.start + 1), "header")
-        state.claim(Span(span.end - 1, span.end), "header")
-        span = trimmed(state.source, span.start + 1, span.end - 1)
-        text = span.slice(state.source)
+        state.claim(unchecked_span(start, start + 1), "header")
+        state.claim(unchecked_span(end - 1, end), "header")
+        start, end = trimmed_offsets(source, start + 1, end - 1)
+        text = source[start:end]
     comma = text.find(",")
     if comma >= 0 and not state.has("venue"):
         first = text[:comma]
@@ -42,7 +43,7 @@ def _set_place(state: ParseState, line: Line) -> None:
         if (several and state.vocabulary.venue_pattern.search(first)) or (
             not several and state.vocabulary.venue_pattern.fullmatch(last_word)
         ):
-            set_text(state, "venue", Span(span.start, span.start + comma), kind="venue")
-            state.claim(Span(span.start + comma, span.start + comma + 1), "header")
-            span = trimmed(state.source, span.start + comma + 1, span.end)
-    set_text(state, "place", span, kind="place")
+            set_text_at(state, "venue", start, start + comma, kind="venue")
+            state.claim(unchecked_span(start + comma, start + comma + 1), "header")
+            start, end = trimmed_offsets(source, start + comma + 1, end)
+    set_text_at(state, "place", start, end, kind="place")

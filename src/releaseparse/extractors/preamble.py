@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import trimmed
+from releaseparse.extractors._common import trimmed_offsets
 from releaseparse.extractors._kinds import Kind
+from releaseparse.records import unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
+
+#: ``Kind`` members read on every line read: on Python 3.11 ``Kind.FLAT`` is looked up
+#: through the enum's metaclass, about ten times the cost of reading a module global.
+_FLAT = Kind.FLAT
+
+#: A claim as ``ParseState.claims`` gives it: ``(start, end, kind)``.
+Claim = tuple[int, int, str]
 
 
 def preamble(state: ParseState) -> None:
@@ -16,22 +26,40 @@ def preamble(state: ParseState) -> None:
     if block is None:
         return
     first = block.start if block.title is None else min(block.start, block.title[0])
+    source = state.source
+    # The claims as they stand, read once: what this loop claims lies inside the line
+    # being read, and so ends before any later line starts. Read from there, the runs
+    # left of every later line are the ones ``state.claims()`` asked anew would give.
+    claims = state.claims()
+    count = len(claims)
+    at = 0  # the first claim not ending before the line read (claims ends are in order)
     for index, line in enumerate(state.lines[: block.end]):
-        if is_blank(line.text) or found.kind(index) == Kind.FLAT:
+        start, end = line.start, line.end
+        while at < count and claims[at][1] <= start:
+            at += 1
+        if at < count and claims[at][0] <= start and claims[at][1] >= end:
+            continue  # one region holds the whole line (most lines): no run is left of it
+        if is_blank(line.text) or found.kind(index) == _FLAT:
             continue
-        span = trimmed(state.source, line.start, line.end)
-        pieces = _unclaimed_pieces(state, span.start, span.end)
-        for piece_start, piece_end in pieces:
-            piece = trimmed(state.source, piece_start, piece_end)
-            if piece:
-                state.claim(piece, "preamble" if index < first else "header")
+        start, end = trimmed_offsets(source, start, end)
+        for piece_start, piece_end in _unclaimed_pieces(claims, at, start, end):
+            piece_start, piece_end = trimmed_offsets(source, piece_start, piece_end)
+            if piece_start < piece_end:
+                kind = "preamble" if index < first else "header"
+                state.claim(unchecked_span(piece_start, piece_end), kind)
 
 
-def _unclaimed_pieces(state: ParseState, start: int, end: int) -> list[tuple[int, int]]:
-    """The runs of ``[start, end)`` no region holds yet."""
+def _unclaimed_pieces(
+    claims: Sequence[Claim], first: int, start: int, end: int
+) -> list[tuple[int, int]]:
+    """The runs of ``[start, end)`` no region of ``claims`` holds.
+
+    ``claims`` are in source order and do not overlap; those before ``first`` end at or
+    before ``start``.
+    """
     pieces = []
     position = start
-    for claim_start, claim_end, _kind in state.claims():
+    for claim_start, claim_end, _kind in claims[first:]:
         if claim_end <= position:
             continue
         if claim_start >= end:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import header_lines, set_text, speakers_of, trimmed
+from releaseparse.extractors._common import header_lines, set_text_at, speakers_of, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.extractors._people import (
     Offsets,
@@ -15,9 +15,13 @@ from releaseparse.extractors._people import (
     role_office_split,
 )
 from releaseparse.lines import Line
-from releaseparse.records import Span
+from releaseparse.records import Span, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.vocabulary import Vocabulary
+
+#: ``Kind`` members read on every line read: on Python 3.11 ``Kind.TIME`` is looked up
+#: through the enum's metaclass, about ten times the cost of reading a module global.
+_ISSUER, _NAME, _ROLE, _ANONYMOUS = Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS
 
 #: ``(name span, role span or None)`` for one speaker.
 Found = tuple[Span, Span | None]
@@ -31,18 +35,18 @@ def _role(state: ParseState, line: Line) -> Span:
     """The role of a role line; an office after it (``..., Bureau of ...``) sets ``office``."""
     role, office = role_office_split(state.vocabulary, line.text)
     if office is not None and not state.has("office"):
-        set_text(state, "office", _offsets(line, office), kind="office")
+        set_text_at(state, "office", line.start + office[0], line.start + office[1], kind="office")
     span = _offsets(line, role)
     return trimmed(state.source, span.start, span.end)
 
 
 def _from_lines(state: ParseState) -> list[Found]:
-    lines = list(header_lines(state, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS))
+    lines = list(header_lines(state, _ISSUER, _NAME, _ROLE, _ANONYMOUS))
     named = [
         index
         for index, (_line, kind) in enumerate(lines)
-        if kind == Kind.ISSUER
-        or (kind == Kind.NAME and index + 1 < len(lines) and lines[index + 1][1] == Kind.ROLE)
+        if kind == _ISSUER
+        or (kind == _NAME and index + 1 < len(lines) and lines[index + 1][1] == _ROLE)
     ]
     # A bare name is the speaker only when nothing else issues the release; beside a
     # speaker or an office it is a venue (``Casa Presidencial``).
@@ -52,7 +56,7 @@ def _from_lines(state: ParseState) -> list[Found]:
     while index < len(lines):
         line, kind = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if kind == Kind.ISSUER:
+        if kind == _ISSUER:
             read = read_issuer(state.vocabulary, line.text) or []
             state.claim(trimmed(state.source, line.start, line.end), "speaker")
             if (
@@ -60,7 +64,7 @@ def _from_lines(state: ParseState) -> list[Found]:
                 and read[0][1] is not None
                 and read[0][1][0] < read[0][0][0]
                 and following is not None
-                and following[1] == Kind.ROLE
+                and following[1] == _ROLE
                 and following[0].number == line.number + 1
             ):
                 # ``Ambassador Linda Thomas-Greenfield`` over ``U.S. Representative to
@@ -72,15 +76,11 @@ def _from_lines(state: ParseState) -> list[Found]:
                 continue
             for name, role in read:
                 found.append((_offsets(line, name), None if role is None else _offsets(line, role)))
-        elif (
-            kind == Kind.NAME
-            and not alone
-            and not (following is not None and following[1] == Kind.ROLE)
-        ):
+        elif kind == _NAME and not alone and not (following is not None and following[1] == _ROLE):
             pass
-        elif kind in (Kind.NAME, Kind.ANONYMOUS):
+        elif kind in (_NAME, _ANONYMOUS):
             name_span = trimmed(state.source, line.start, line.end)
-            if following is not None and following[1] == Kind.ROLE:
+            if following is not None and following[1] == _ROLE:
                 role_line = following[0]
                 role_span = _role(state, role_line)
                 if role_line.number == line.number + 1:
@@ -195,5 +195,6 @@ def speaker(state: ParseState) -> None:
     speakers, parts = speakers_of(state, found)
     ends = [span.end for pair in found for span in pair if span is not None]
     starts = [span.start for pair in found for span in pair if span is not None]
-    whole = Span(min(starts), max(ends))
+    # Each span starts at or after 0 and before it ends: so does the whole.
+    whole = unchecked_span(min(starts), max(ends))
     state.set("speakers", speakers, whole, parts=parts)

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import set_text
+from releaseparse.extractors._common import block_lines, set_text_at
 from releaseparse.extractors._kinds import Kind
 from releaseparse.state import ParseState
 
 
 def venue(state: ParseState) -> None:
     """Set ``venue`` from the header block's plain line next to the place (or the only one)."""
-    found = layout(state)
-    block = found.block
+    block = layout(state).block
     if block is None or state.has("venue"):
         return
-    names = [i for i in range(block.start, block.end) if found.kind(i) == Kind.NAME]
+    names = list(block_lines(state, Kind.NAME))
     if not names and not block.inside:
         return  # no line to read (most releases): the spans below are not needed
     if names:
@@ -30,4 +29,4 @@ def venue(state: ParseState) -> None:
         # The one nearest the place line.
         candidates.sort(key=lambda line: abs(line.start - place.start))
     line = candidates[0]
-    set_text(state, "venue", line.span, kind="venue")
+    set_text_at(state, "venue", line.start, line.end, kind="venue")
