@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from releaseparse.dates import read_leading_time, read_time
 from releaseparse.extractors import BUILTIN_EXTRACTORS
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import (
@@ -16,6 +17,7 @@ from releaseparse.extractors._common import (
     clean_text,
     header_lines,
     set_text_at,
+    set_time,
     speakers_of,
     trimmed,
     trimmed_offsets,
@@ -23,6 +25,7 @@ from releaseparse.extractors._common import (
 from releaseparse.extractors._kinds import Kind
 from releaseparse.extractors._releases import next_release
 from releaseparse.extractors.preamble import preamble
+from releaseparse.extractors.time import NO_TIME_OPENINGS, _glued_to_the_body
 from releaseparse.lines import Line
 from releaseparse.records import Span
 from releaseparse.state import ParseState
@@ -288,3 +291,60 @@ def test_speakers_of_parts_are_the_spans_offsets() -> None:
         ("Jane Q. Doe", "Secretary of State"),
         ("John Roe", None),
     ]
+
+
+def _glued_to_the_body_plain(state: ParseState, end: int) -> None:
+    """``_glued_to_the_body`` as it was: the pattern asked of every first body line."""
+    for line in state.lines[end:]:
+        if not is_blank(line.text):
+            break
+    else:
+        return
+    if state.is_claimed(line.span):
+        return
+    lead = len(line.text) - len(line.text.lstrip())
+    found = read_leading_time(line.text[lead:])
+    if found is None:
+        return
+    length, reading = found
+    span = _trimmed_plain(state.source, line.start + lead, line.start + lead + length)
+    state.claim(span, "time")
+    set_time(state, reading.value, reading.zone, span)
+
+
+_OPENINGS = st.sampled_from(
+    ["", " ", "\t", "\x1c", "(", "1", "0", "a", "M", ":", "\u00a0", "\u0661"]
+)
+_CLOCKS = st.sampled_from(
+    ["", "1:41 p.m. EDT", "10:05 am", "2.30 P.M.", "(9:15 a.m. EST)", "9:15 a.m. EST)", ":41 p.m."]
+)
+_TAILS = st.sampled_from(["", " MS. ROE: Hello.", " Good morning.", " local time", "x"])
+
+
+@given(st.sampled_from(sorted(NO_TIME_OPENINGS | {"(", "1"})), _CLOCKS, _TAILS)
+@example("", "", "")
+@example("a", "9:15 a.m. EST)", "")
+@example("(", "9:15 a.m. EST)", "")
+@example("1", ":41 p.m.", "")
+def test_no_time_openings_read_as_no_time(opening: str, clock: str, tail: str) -> None:
+    """A line ``NO_TIME_OPENINGS`` opens is no time to ``read_time``: ``time`` skips it."""
+    text = opening + clock + tail
+    if text[:1] in NO_TIME_OPENINGS:
+        assert read_time(text) is None
+
+
+@given(_OPENINGS, _OPENINGS, _CLOCKS, _TAILS, st.booleans())
+@example(" ", "", "1:41 p.m. EDT", " MS. ROE: Hello.", False)
+@example("", "(", "9:15 a.m. EST)", " Good morning.", False)
+@example("", "\u0661", ":41 p.m. EDT", " MS. ROE: Hello.", False)
+def test_glued_time_as_plain(lead: str, opening: str, clock: str, tail: str, claimed: bool) -> None:
+    """``_glued_to_the_body`` (no pattern asked of a line opening with other ASCII) reads
+    the time opening the body's first line as the plain form does."""
+    text = "Fair Winds Ahead\n\n" + lead + opening + clock + tail + "\n"
+    fast, plain = ParseState(text), ParseState(text)
+    for state in (fast, plain):
+        if claimed:
+            state.claim(Span(len(text) - 2, len(text) - 1), "mine")
+    _glued_to_the_body(fast, 1)
+    _glued_to_the_body_plain(plain, 1)
+    assert _outcome(fast) == _outcome(plain)

@@ -14,6 +14,13 @@ from releaseparse.text import collapse, is_blank
 #: ``Kind`` members read on every line read: on Python 3.11 ``Kind.TIME`` is looked up
 #: through the enum's metaclass, about ten times the cost of reading a module global.
 _TIME, _LABEL = Kind.TIME, Kind.LABEL
+#: Openings of a line ``read_time`` reads as no time without folding it (its first test):
+#: ASCII other than ``(``, a digit or whitespace, and the empty line.
+NO_TIME_OPENINGS = frozenset(
+    head
+    for head in ["", *map(chr, range(128))]
+    if head != "(" and not head.isdigit() and not head.isspace()
+)
 
 
 def time(state: ParseState) -> None:
@@ -25,26 +32,28 @@ def time(state: ParseState) -> None:
     start = 0 if block is None else block.start
     lines, vocabulary, known = state.lines, state.vocabulary, found.kinds
     for index in range(start, found.size):
-        line = lines[index]
         kind = known.get(index)
         if kind is None:
             # A line reads as a time or a label only if these say so: the lines between
             # (most of a statement) need no classifying.
-            reading = read_time(line.text)
+            text = lines[index].text
+            # ``read_time`` asked only of a line it may read (most lines open otherwise).
+            reading = None if text[:1] in NO_TIME_OPENINGS else read_time(text)
             # A folded line is a label only with a colon (no run of spaces is left for a
             # bare one).
             if reading is None and (
-                ":" not in line.text or label_of(vocabulary, collapse(line.text)) is None
+                ":" not in text or label_of(vocabulary, collapse(text)) is None
             ):
                 continue
             kind = found.kind(index)
         elif kind == _TIME:
             # A line classified already (the header's): its kind says all but the reading.
-            reading = read_time(line.text)
+            reading = read_time(lines[index].text)
         elif kind != _LABEL:
             continue
         if kind == _LABEL:
             break
+        line = lines[index]
         if kind != _TIME or reading is None or state.is_claimed(line.span):
             continue
         span = trimmed(state.source, line.start, line.end)
@@ -62,9 +71,14 @@ def _glued_to_the_body(state: ParseState, end: int) -> None:
             break
     else:
         return
+    lead = len(line.text) - len(line.text.lstrip())
+    opening = line.text[lead : lead + 1]
+    if opening.isascii() and opening != "(" and not opening.isdigit():
+        # No leading time opens so: the pattern's first character is ``(``, ``\s`` (what
+        # ``lstrip`` left none of) or ``\d``, which in ASCII is 0-9 alone (most lines).
+        return
     if state.is_claimed(line.span):
         return
-    lead = len(line.text) - len(line.text.lstrip())
     found = read_leading_time(line.text[lead:])
     if found is None:
         return
