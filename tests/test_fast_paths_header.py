@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import importlib
 from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +33,8 @@ from releaseparse.records import Span
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
 from tests.strategies import releases
+
+speaker_module = importlib.import_module("releaseparse.extractors.speaker")
 
 HEADER_STEPS = ("date", "title", "note_type", "office", "speaker", "place", "venue", "time")
 KIND_ASKS: tuple[tuple[Kind, ...], ...] = (
@@ -348,3 +352,20 @@ def test_glued_time_as_plain(lead: str, opening: str, clock: str, tail: str, cla
     _glued_to_the_body(fast, 1)
     _glued_to_the_body_plain(plain, 1)
     assert _outcome(fast) == _outcome(plain)
+
+
+@given(st.integers(0, 20), st.integers(-25, 20), st.integers(-25, 20))
+@example(3, -3, 0)
+@example(3, 2, 1)
+def test_speaker_offsets_as_a_checked_span(start: int, first: int, second: int) -> None:
+    """``speaker._offsets`` (no check made twice) gives the checked ``Span``, or its error."""
+    line = Line(0, start, start + 20, start + 21, "x" * 20)
+    try:
+        want: Span | None = Span(start + first, start + second)
+    except ValueError:
+        want = None
+    if want is None:
+        with pytest.raises(ValueError, match="invalid span"):
+            speaker_module._offsets(line, (first, second))
+    else:
+        assert speaker_module._offsets(line, (first, second)) == want

@@ -28,7 +28,9 @@ Found = tuple[Span, Span | None]
 
 
 def _offsets(line: Line, pair: Offsets) -> Span:
-    return Span(line.start + pair[0], line.start + pair[1])
+    start, end = line.start + pair[0], line.start + pair[1]
+    # ``Span`` checks only ``0 <= start <= end``: asked here, it is made without its check.
+    return unchecked_span(start, end) if 0 <= start <= end else Span(start, end)
 
 
 def _role(state: ParseState, line: Line) -> Span:
@@ -42,6 +44,8 @@ def _role(state: ParseState, line: Line) -> Span:
 
 def _from_lines(state: ParseState) -> list[Found]:
     lines = list(header_lines(state, _ISSUER, _NAME, _ROLE, _ANONYMOUS))
+    if not lines:
+        return []  # no speaker line (many releases): nothing below is read
     named = [
         index
         for index, (_line, kind) in enumerate(lines)
