@@ -73,8 +73,20 @@ def names_note_type_or_office(vocabulary: Vocabulary, line: str, width: int) -> 
     ``width`` is ``named_header_width(vocabulary)``: a longer line is neither unless it
     opens with an office prefix, and is answered without the two lookups.
     """
-    if len(line) > width and not line.startswith(vocabulary.office_prefixes):
+    if line.startswith(vocabulary.office_prefixes):
+        return True  # ``is_office`` holds for it
+    size = len(line)
+    if size > width:
         return False
+    if line.isascii():
+        # The two lookups compare the line's key, ``line.casefold()`` (it is collapsed),
+        # with their folded entries, each within its width; an ASCII key can equal only an
+        # ASCII entry (the note types' accent-free forms are among them), and folds as
+        # ``str.lower`` does. Asked here without ``collapse`` and ``_key`` once more each.
+        key = line.lower()
+        return (size <= vocabulary.note_type_width and key in vocabulary.note_type_lookup) or (
+            size <= vocabulary.office_width and key in vocabulary.office_keys
+        )
     return vocabulary.note_type(line) is not None or vocabulary.is_office(line)
 
 
