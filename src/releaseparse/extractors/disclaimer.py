@@ -113,7 +113,7 @@ def _candidate_lines(state: ParseState, start: int) -> list[Line]:
     lines = state.lines
     if printed is None:  # a template of spaces only: any line may open it
         return [line for line in lines if line.start >= start]
-    firsts = {_opening(template)[0] for template in templates}
+    firsts = _first_characters(templates)
     found: list[Line] = []
     tried = -1
     for place in printed.finditer(state.source, start):
@@ -127,6 +127,12 @@ def _candidate_lines(state: ParseState, start: int) -> list[Line]:
 
 
 _LINE_START = attrgetter("start")
+
+
+@lru_cache(maxsize=16)
+def _first_characters(templates: tuple[str, ...]) -> frozenset[str]:
+    """The first non-space character of each template (``_opening``), worked out once."""
+    return frozenset(_opening(template)[0] for template in templates)
 
 
 @lru_cache(maxsize=1)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from releaseparse.extractors._common import header_end
+from releaseparse.extractors._kinds import Kind, kind_memo
 from releaseparse.extractors._tail import header_bounds
+from releaseparse.patternset import GatedPatternSet, PatternSet
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
+from releaseparse.vocabulary import Vocabulary
 
 
 def trailers(state: ParseState) -> None:
@@ -19,7 +24,9 @@ def trailers(state: ParseState) -> None:
     # The walk mostly ends at its first line, far below the header: the exact end of
     # the header is worked out only for a line that may lie before it.
     floor, bound = header_bounds(state)
-    trailer_set = state.vocabulary.trailer_set
+    vocabulary = state.vocabulary
+    trailer_set = _gated(vocabulary.trailer_set)
+    known_kinds = kind_memo(vocabulary)
     for line in reversed(state.lines):  # up from the end: past the tail, then to the header
         if line.stop > tail:
             continue
@@ -32,7 +39,32 @@ def trailers(state: ParseState) -> None:
         text = collapse(line.text)
         if trailer_set.fullmatches(text):
             state.claim(line.span, "trailer")
-        elif state.vocabulary.is_chrome(text):
+        elif _is_chrome(vocabulary, text, known_kinds.get(line.text)):
             state.claim(line.span, "chrome")
         else:
             break
+
+
+def _is_chrome(vocabulary: Vocabulary, text: str, known: Kind | None) -> bool:
+    """``vocabulary.is_chrome(text)``, told by the line's ``known`` kind where it was classified.
+
+    ``classify`` reads a line that is not blank (the walk skips those) as chrome exactly
+    when ``is_chrome`` holds; the kind memo holds its answers by the line's text. A short
+    page's last lines are often among those the layout or the scan classified.
+    """
+    if known is None:
+        return vocabulary.is_chrome(text)
+    return known is Kind.CHROME
+
+
+@lru_cache(maxsize=16)
+def _gated(trailer_set: PatternSet) -> PatternSet:
+    """``trailer_set``'s patterns gated by a line's opening: the same answers, made once a set.
+
+    The walk mostly tests one line, the body's last, a paragraph opening as no trailer
+    does: its opening lets no pattern through, and the alternation of them all is not
+    tried on it (``GatedPatternSet``).
+    """
+    if isinstance(trailer_set, GatedPatternSet):
+        return trailer_set
+    return GatedPatternSet(trailer_set.patterns)
