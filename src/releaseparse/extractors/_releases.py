@@ -75,18 +75,16 @@ def names_note_type_or_office(vocabulary: Vocabulary, line: str, width: int) -> 
     """
     if line.startswith(vocabulary.office_prefixes):
         return True  # ``is_office`` holds for it
-    size = len(line)
-    if size > width:
+    if len(line) > width:
         return False
     if line.isascii():
-        # The two lookups compare the line's key, ``line.casefold()`` (it is collapsed),
-        # with their folded entries, each within its width; an ASCII key can equal only an
-        # ASCII entry (the note types' accent-free forms are among them), and folds as
-        # ``str.lower`` does. Asked here without ``collapse`` and ``_key`` once more each.
+        # The two lookups look the line's key, ``line.casefold()`` (it is collapsed), up
+        # among their folded entries (no longer than their widths, which only spare the
+        # lookup); an ASCII key can equal only an ASCII entry (the note types' accent-free
+        # forms are among them), and folds as ``str.lower`` does. Asked here without
+        # ``collapse`` and ``_key`` once more each.
         key = line.lower()
-        return (size <= vocabulary.note_type_width and key in vocabulary.note_type_lookup) or (
-            size <= vocabulary.office_width and key in vocabulary.office_keys
-        )
+        return key in vocabulary.note_type_lookup or key in vocabulary.office_keys
     return vocabulary.note_type(line) is not None or vocabulary.is_office(line)
 
 
