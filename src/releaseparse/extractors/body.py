@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from operator import attrgetter
 
 import regex
 
 from releaseparse.extractors._common import clean_text, header_end, trimmed_offsets
-from releaseparse.extractors._kinds import is_heading, label_of
+from releaseparse.extractors._kinds import _CLOSING, _SENTENCE_MARKS, is_heading, label_of
 from releaseparse.records import Severity, Span, Turn, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, LIST_ITEM, is_blank, may_hold_mojibake
@@ -35,9 +35,14 @@ _line_stop = attrgetter("stop")
 _ITEM_LETTER_MARKS = (".", ")")
 #: The part names of a body's first paragraphs, made once rather than once a paragraph.
 _PARAGRAPH_PARTS = tuple(f"paragraphs.{number}" for number in range(1024))
+#: The first characters (``text[:1]``) of a blank line: none, a whitespace character, an
+#: invisible. Every whitespace character lies below U+3001 (a test checks every code point).
+_MAY_OPEN_BLANK = frozenset(
+    ["", *INVISIBLE, *(chr(code) for code in range(0x3001) if chr(code).isspace())]
+)
 
 
-def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
+def _blocks(state: ParseState, start: int, stop: int) -> list[list[Piece]]:
     """The unclaimed text of the lines from ``start`` to ``stop``, in blocks of pieces.
 
     A blank or wholly claimed line ends a block; a list item or a transcript label
@@ -52,36 +57,42 @@ def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
     claims.append((stop, stop, ""))  # a sentinel: no line reaches it
     next_claim = 0
     # Where the next claim that can touch a line starts: a line ending by then is whole.
+    # (It is ``stop`` at the latest, the sentinel's start.)
     claim_start = claims[0][0]
+    blocks: list[list[Piece]] = []
     current: list[Piece] = []
     first_line = bisect.bisect_right(lines, start, key=_line_stop)
     for _number, line_start, line_end, _stop, text in itertools.islice(lines, first_line, None):
-        if line_start >= stop:
-            break
-        begin = line_start if line_start > start else start
-        end = line_end if line_end < stop else stop
-        if end > claim_start:
-            while claims[next_claim][1] <= begin:
-                next_claim += 1
-            position = next_claim
-            # Every claim that starts before ``end`` ends by ``begin`` after this: the rest
-            # of the line is free.
-            while claims[position][0] < end:
-                begin = max(begin, claims[position][1])
-                position += 1
-            claim_start = claims[next_claim][0]
-        if begin >= end:
-            text = ""
-        elif begin != line_start or end != line_end:
-            text = source[begin:end]
-        # ``is_blank`` is asked only of a text opening with a space or an invisible: any
-        # other first character makes a line of text.
+        if line_end < claim_start and line_start > start:
+            # Most lines of a body: no claim touches the line, ``stop`` does not cut it
+            # (``claim_start <= stop``), and the line is its own piece.
+            begin = line_start
+            end = line_end
+        else:
+            if line_start >= stop:
+                break
+            begin = line_start if line_start > start else start
+            end = line_end if line_end < stop else stop
+            if end > claim_start:
+                while claims[next_claim][1] <= begin:
+                    next_claim += 1
+                position = next_claim
+                # Every claim that starts before ``end`` ends by ``begin`` after this: the
+                # rest of the line is free.
+                while claims[position][0] < end:
+                    begin = max(begin, claims[position][1])
+                    position += 1
+                claim_start = claims[next_claim][0]
+            if begin >= end:
+                text = ""
+            elif begin != line_start or end != line_end:
+                text = source[begin:end]
+        # ``is_blank`` is asked only of a text opening with a space or an invisible (or
+        # empty): any other first character makes a line of text.
         first = text[:1]
-        if not first or (
-            (first.isspace() or first in INVISIBLE) and (text.isspace() or is_blank(text))
-        ):
+        if first in _MAY_OPEN_BLANK and (not first or text.isspace() or is_blank(text)):
             if current:
-                yield from _index_entries(source, current)
+                _add_block(blocks, source, current)
                 current = []
             continue
         if current and (
@@ -98,20 +109,44 @@ def _blocks(state: ParseState, start: int, stop: int) -> Iterator[list[Piece]]:
                 and label_of(vocabulary, text) is not None
             )
         ):
-            yield from _index_entries(source, current)
+            _add_block(blocks, source, current)
             current = []
         current.append((begin, end))
     if current:
-        yield from _index_entries(source, current)
+        _add_block(blocks, source, current)
+    return blocks
 
 
-def _index_entries(source: str, block: list[Piece]) -> list[list[Piece]]:
-    """A block made only of heading lines (a briefing's topic index): one block per line."""
+def _add_block(blocks: list[list[Piece]], source: str, block: list[Piece]) -> None:
+    """Add ``block`` to ``blocks``, or each of its lines if all are headings (a topic index)."""
     # The last line first: a wrapped paragraph's last line, short and ending a sentence, is
     # the cheapest to find no heading.
-    if len(block) > 1 and all(is_heading(source[start:end]) for start, end in reversed(block)):
-        return [[piece] for piece in block]
-    return [block]
+    if (
+        len(block) > 1
+        and _may_be_heading(source, *block[-1])
+        and all(is_heading(source[start:end]) for start, end in reversed(block))
+    ):
+        blocks.extend([piece] for piece in block)
+    else:
+        blocks.append(block)
+
+
+#: How far back from a piece's end its last word is looked for (``_may_be_heading``).
+_TAIL = 16
+
+
+def _may_be_heading(source: str, start: int, end: int) -> bool:
+    """``False`` only where ``source[start:end]`` is no heading, told by its last characters.
+
+    A heading's last word ends no sentence (``is_heading``: ``ends_sentence``). Past the
+    trailing whitespace and closing marks, a ``.``, ``!`` or ``?`` within the last
+    ``_TAIL`` characters is the mark the last word ends with once its closing marks are
+    stripped: it is neither a space nor an invisible, so it stays in that word. Anything
+    else (an invisible among the closing marks, a tail all spaces) is left to
+    ``is_heading``.
+    """
+    tail = source[max(start, end - _TAIL) : end].rstrip().rstrip(_CLOSING)
+    return tail[-1:] not in _SENTENCE_MARKS
 
 
 def _ends_open(source: str, start: int, end: int) -> bool:
