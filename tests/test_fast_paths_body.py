@@ -12,10 +12,23 @@ from operator import attrgetter
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import releaseparse
+from releaseparse.assemble import assemble
+from releaseparse.extractors._common import clean_text, header_end, trimmed_offsets
 from releaseparse.extractors._kinds import is_heading, label_of
-from releaseparse.records import Span
+from releaseparse.extractors._releases import next_release
+from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
-from releaseparse.text import INVISIBLE, LIST_ITEM, _fold, _fold_spaces, is_blank, visible
+from releaseparse.text import (
+    INVISIBLE,
+    LIST_ITEM,
+    _fold,
+    _fold_spaces,
+    is_blank,
+    may_hold_mojibake,
+    visible,
+)
+from tests.strategies import releases
 
 body_module = importlib.import_module("releaseparse.extractors.body")
 
@@ -149,6 +162,84 @@ def test_a_text_screened_out_is_no_heading(text: str, start: int) -> None:
     start = min(start, len(source))
     if not body_module._may_be_heading(source, start, len(source)):
         assert not is_heading(source[start:])
+
+
+def _plain_read_body(state: ParseState) -> None:
+    """``body`` as it was: every block trimmed, every paragraph cleaned by ``clean_text``."""
+    source = state.source
+    start = header_end(state)
+    runs: list[Piece] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for block in _plain_blocks(state, start, body_module._tail_start(state, start)):
+        first_start, first_end = block[0]
+        run_start, run_end = trimmed_offsets(source, first_start, block[-1][1])
+        runs.append((run_start, run_end))
+        if (
+            starts
+            and body_module._LOWER_START.match(source, first_start, first_end)
+            and not LIST_ITEM.match(source[first_start:first_end])
+            and body_module._ends_open(source, starts[-1], ends[-1])
+        ):
+            state.defect(
+                "body.paragraph_rejoined",
+                "a paragraph broken by the scrape mid-sentence was re-joined",
+                Span(ends[-1], run_start),
+                Severity.INFO,
+            )
+            ends[-1] = run_end
+        else:
+            starts.append(run_start)
+            ends.append(run_end)
+    if not starts:
+        return
+    state.claim_runs(runs, "body")
+    paragraphs = list(zip(starts, ends, strict=True))
+    repair = may_hold_mojibake(source, starts[0], ends[-1])
+    values = [clean_text(state, start, end, "body", repair=repair) for start, end in paragraphs]
+    parts = {f"paragraphs.{number}": span for number, span in enumerate(paragraphs)}
+    state.set("body", tuple(values), Span(starts[0], ends[-1]), parts=parts)
+    turns = body_module._turns(state, paragraphs, values)
+    if turns:
+        state.set("turns", tuple(turns), Span(turns[0].span.start, turns[-1].span.end))
+
+
+def _record(text: str, body: object) -> dict[str, object]:
+    """The record of ``text`` with ``body`` standing for the chain's body extractor."""
+    parser = releaseparse.Parser()
+    state = ParseState(text, vocabulary=parser.vocabulary)
+    next_release(state)
+    for name, extractor in parser:
+        state.extractor = name
+        (body if name == "body" else extractor)(state)  # type: ignore[operator]
+    return assemble(state).to_dict()
+
+
+_MESSY_BODY = (
+    "Title Here\n\nWASHINGTON — Prose opens here and\n  goes on\u00a0 wrapped.\u200b\n"
+    "\n Topic One \nTopic Two\n\nMR. SMITH: Yes.  \nQ: Why?\n\nmore after a break.\n"
+    "\u00c3\u00a9t\u00c3\u00a9 \n"
+)
+
+
+_HEADER = "Media Note\nOffice of the Spokesperson\nMay 3, 2021\n\n"
+
+
+@given(
+    st.one_of(
+        releases().map(attrgetter("text")),
+        st.lists(
+            st.sampled_from([*_BODY_PIECES, "\u00c3\u00a9t\u00c3\u00a9", "\u2028"]), max_size=30
+        )
+        .map("".join)
+        .map(_HEADER.__add__),
+    )
+)
+@example(_MESSY_BODY)
+def test_body_gives_the_plain_bodys_record(text: str) -> None:
+    """The body's fast paths together (whole lines, the trim screen, ``collapse`` called
+    directly) give the record the plain body gives, defects and spans included."""
+    assert _record(text, body_module.body) == _record(text, _plain_read_body)
 
 
 # -- folding ---------------------------------------------------------------------------------

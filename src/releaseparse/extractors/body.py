@@ -9,11 +9,11 @@ from operator import attrgetter
 
 import regex
 
-from releaseparse.extractors._common import clean_text, header_end, trimmed_offsets
+from releaseparse.extractors._common import _TRIM, clean_text, header_end, trimmed_offsets
 from releaseparse.extractors._kinds import _CLOSING, _SENTENCE_MARKS, is_heading, label_of
 from releaseparse.records import Severity, Span, Turn, unchecked_span
 from releaseparse.state import ParseState
-from releaseparse.text import INVISIBLE, LIST_ITEM, is_blank, may_hold_mojibake
+from releaseparse.text import INVISIBLE, LIST_ITEM, collapse, is_blank, may_hold_mojibake
 
 # A paragraph that stops without closing punctuation ...
 _OPEN_END = regex.compile(r"[\p{L}\p{N},;\-–]")
@@ -188,7 +188,13 @@ def read_body(
     ends: list[int] = []
     for block in _blocks(state, start, _tail_start(state, start)):
         first_start, first_end = block[0]
-        run_start, run_end = trimmed_offsets(source, first_start, block[-1][1])
+        run_end = block[-1][1]
+        # A block opening and closing with text is trimmed already (most are: a line of
+        # prose); a block is never blank, so its trimmed run holds a character.
+        if source[first_start] in _TRIM or source[run_end - 1] in _TRIM:
+            run_start, run_end = trimmed_offsets(source, first_start, run_end)
+        else:
+            run_start = first_start
         runs.append((run_start, run_end))
         if (
             starts
@@ -217,7 +223,11 @@ def read_body(
     # One scan of the whole body rather than one of each paragraph: most pages hold no
     # character that opens a mojibake pair.
     repair = may_hold_mojibake(source, starts[0], ends[-1])
-    values = [clean_text(state, start, end, "body", repair=repair) for start, end in paragraphs]
+    if repair:
+        values = [clean_text(state, start, end, "body") for start, end in paragraphs]
+    else:
+        # Without repair, ``clean_text`` is ``collapse`` of the raw text: called directly.
+        values = [collapse(source[start:end]) for start, end in paragraphs]
     if rewrite is not None:
         values = [rewrite(value) for value in values]
     parts: dict[str, Span | tuple[int, int]] = dict(
