@@ -17,7 +17,7 @@ from releaseparse.assemble import assemble
 from releaseparse.extractors._common import clean_text, header_end, trimmed_offsets
 from releaseparse.extractors._kinds import is_heading, label_of
 from releaseparse.extractors._releases import next_release
-from releaseparse.records import Severity, Span
+from releaseparse.records import Severity, Span, Turn
 from releaseparse.state import ParseState
 from releaseparse.text import (
     INVISIBLE,
@@ -28,6 +28,7 @@ from releaseparse.text import (
     may_hold_mojibake,
     visible,
 )
+from releaseparse.vocabulary import Vocabulary
 from tests.strategies import releases
 
 body_module = importlib.import_module("releaseparse.extractors.body")
@@ -199,9 +200,52 @@ def _plain_read_body(state: ParseState) -> None:
     values = [clean_text(state, start, end, "body", repair=repair) for start, end in paragraphs]
     parts = {f"paragraphs.{number}": span for number, span in enumerate(paragraphs)}
     state.set("body", tuple(values), Span(starts[0], ends[-1]), parts=parts)
-    turns = body_module._turns(state, paragraphs, values)
+    turns = _plain_turns(state, paragraphs, values)
     if turns:
         state.set("turns", tuple(turns), Span(turns[0].span.start, turns[-1].span.end))
+
+
+def _plain_turns(
+    state: ParseState, paragraphs: list[tuple[int, int]], values: list[str]
+) -> list[Turn]:
+    """``_turns`` as it was: every paragraph read by ``label_of``, empty turns dropped."""
+    turns: list[Turn] = []
+    label: str | None = None
+    texts: list[str] = []
+    first = last = 0
+    for (start, end), value in zip(paragraphs, values, strict=True):
+        match = label_of(state.vocabulary, value)
+        if match is None and state.vocabulary.bare_labels:
+            match = label_of(state.vocabulary, state.source[start:end])
+        if match is not None:
+            if label is not None:
+                turns.append(body_module._turn(label, texts, first, last))
+            label = match["label"]
+            texts = [value[value.index(label) + len(label) :].lstrip(":").strip()]
+            first, last = start, end
+        elif label is not None:
+            texts.append(value)
+            last = end
+    if label is not None:
+        turns.append(body_module._turn(label, texts, first, last))
+    return [turn for turn in turns if turn.text or turn.label]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["MR. SMITH:", "Q:", "Q", "A", "Ms. Lee:", "QUESTION", ":", " ", "  "]),
+        max_size=3,
+    ).map("".join),
+    st.sampled_from(["", " Yes.", " NO WAY OUT", "\tSir", "  Sir", " –"]),
+    st.sampled_from([(), ("Q", "A")]),
+)
+def test_a_label_found_is_never_empty(opening: str, rest: str, bare: tuple[str, ...]) -> None:
+    """Every label ``label_of`` finds holds a character, so no turn has an empty label
+    (``_turns`` keeps every turn without testing)."""
+    vocabulary = Vocabulary(transcript_labels=("Ms. Lee",), bare_labels=bare)
+    match = label_of(vocabulary, opening + rest)
+    if match is not None:
+        assert match["label"]
 
 
 def _record(text: str, body: object) -> dict[str, object]:
@@ -236,6 +280,7 @@ _HEADER = "Media Note\nOffice of the Spokesperson\nMay 3, 2021\n\n"
     )
 )
 @example(_MESSY_BODY)
+@example(_HEADER + "Prose here today.\n\nQ:\n\nMR. SMITH: Yes.\n")
 def test_body_gives_the_plain_bodys_record(text: str) -> None:
     """The body's fast paths together (whole lines, the trim screen, ``collapse`` called
     directly) give the record the plain body gives, defects and spans included."""

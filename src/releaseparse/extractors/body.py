@@ -276,7 +276,10 @@ def _turns(state: ParseState, paragraphs: list[tuple[int, int]], values: list[st
             last = end
     if label is not None:
         turns.append(_turn(label, texts, first, last))
-    return [turn for turn in turns if turn.text or turn.label]
+    # Every turn is kept: its label, a ``label`` group of ``_LABEL`` or ``_BARE_LABEL``,
+    # opens with a capital, so it is never empty (the filter ``turn.text or turn.label``
+    # dropped none).
+    return turns
 
 
 def _turn(label: str, texts: list[str], start: int, end: int) -> Turn:
