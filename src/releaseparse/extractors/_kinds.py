@@ -50,6 +50,9 @@ HEADER_KINDS = frozenset(
 )  # fmt: skip
 #: Kinds that say who issued a release.
 ISSUER_KINDS = frozenset({Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.ANONYMOUS})
+#: Kinds ``LineKinds`` compares with on every line read, read off ``Kind`` once.
+_ROLE, _OTHER, _BLANK = Kind.ROLE, Kind.OTHER, Kind.BLANK
+_DATE_OR_FLAT = frozenset({Kind.DATE, Kind.FLAT})
 
 #: What may follow a sentence's last mark: quotes and a bracket.
 _CLOSING = '"”’)'
@@ -421,8 +424,10 @@ class LineKinds(dict[int, Kind]):
 
     def __missing__(self, index: int) -> Kind:
         kind = self._own(index)
-        if kind == Kind.ROLE and not self._role_counts(index):
-            kind = Kind.OTHER
+        # Members compared by identity with module constants: reading ``Kind.ROLE`` off
+        # the class costs more than the comparison (an enum member is a class property).
+        if kind is _ROLE and not self._role_counts(index):
+            kind = _OTHER
         self[index] = kind
         return kind
 
@@ -433,7 +438,11 @@ class LineKinds(dict[int, Kind]):
             if not 0 <= index < len(self.lines):
                 raise IndexError(f"no line {index} among the {len(self.lines)} lines classified")
             text = self.lines[index].text
-            kind = self._own_kinds[index] = remembered_kind(self.vocabulary, text, self._memo)
+            # ``remembered_kind``'s memo lookup here: a text seen before costs no call.
+            kind = self._memo.get(text)
+            if kind is None:
+                kind = remembered_kind(self.vocabulary, text, self._memo)
+            self._own_kinds[index] = kind
         return kind
 
     def may_be_date_or_flat(self, index: int) -> bool:
@@ -447,13 +456,13 @@ class LineKinds(dict[int, Kind]):
             known = self._memo.get(text)
             if known is None:
                 return may_be_date_or_flat(self.vocabulary, text)
-        return known in (Kind.DATE, Kind.FLAT)
+        return known in _DATE_OR_FLAT
 
     def _next_nonblank(self, index: int, step: int) -> Kind | None:
         index += step
         while 0 <= index < len(self.lines):
             kind = self._own(index)
-            if kind != Kind.BLANK:
+            if kind is not _BLANK:
                 return kind
             index += step
         return None
