@@ -1056,9 +1056,13 @@ def test_the_list_item_screen_misses_no_list_item(second: str) -> None:
 
 
 def test_paragraph_part_names_go_on_past_the_ones_made_once() -> None:
-    count = len(body_module._PARAGRAPH_PARTS) + 3
-    assert body_module._part_names(count) == tuple(f"paragraphs.{n}" for n in range(count))
-    assert body_module._part_names(2) == ("paragraphs.0", "paragraphs.1")
+    from releaseparse.state import _NAMES_KEPT, _numbered_names
+
+    count = _NAMES_KEPT + 3
+    names = _numbered_names("body", "paragraphs", count)
+    assert names == tuple(f"body.paragraphs.{n}" for n in range(count))
+    first_two = _numbered_names("body", "paragraphs", 2)[:2]
+    assert first_two == ("body.paragraphs.0", "body.paragraphs.1")
 
 
 def _chrome_tail_in_full(vocabulary: Vocabulary, text: str, start: int) -> int:

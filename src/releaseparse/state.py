@@ -5,7 +5,8 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import itertools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import le
 from typing import NamedTuple
 
 from releaseparse.errors import ExtractorError
@@ -80,6 +81,25 @@ BUILTIN_FIELDS = {
     "turns": _is_turns,
     "disclaimer": _is_optional_str,
 }
+
+
+#: ``{int}``, for checking in one C-level pass that every item of a sequence is an ``int``.
+_INT = frozenset([int])
+#: The names of numbered parts (``body.paragraphs.0``...) by field and part, made once:
+#: the built-in body asks for one kind only. Names past ``_NAMES_KEPT`` are made each time.
+_NUMBERED_NAMES: dict[tuple[str, str], tuple[str, ...]] = {}
+_NAMES_KEPT = 1024
+
+
+def _numbered_names(name: str, part: str, count: int) -> tuple[str, ...]:
+    """``name.part.0``, ``name.part.1``...: at least ``count`` of them (perhaps more)."""
+    names = _NUMBERED_NAMES.get((name, part))
+    if names is None:
+        names = tuple(f"{name}.{part}.{number}" for number in range(_NAMES_KEPT))
+        _NUMBERED_NAMES[name, part] = names
+    if count <= len(names):
+        return names
+    return names + tuple(f"{name}.{part}.{number}" for number in range(len(names), count))
 
 
 class ParseState:
@@ -298,6 +318,43 @@ class ParseState:
                 self._check_span(part_span, "set", name, part)
                 part_offsets.append((f"{name}.{part}", (part_span.start, part_span.end)))
         return part_offsets
+
+    def _set_numbered_parts(
+        self,
+        name: str,
+        value: object,
+        span: Span,
+        part: str,
+        starts: Sequence[int],
+        ends: Sequence[int],
+    ) -> None:
+        """``set`` with parts ``part.N`` from ``starts[N]`` to ``ends[N]``, checked at once.
+
+        For the body's paragraphs (``body.paragraphs.N``). Every start and end an
+        ``int``, none of the starts above its end, the least start at least 0 and the
+        greatest end within the source: exactly ``_part_offsets``'s test of each part,
+        in a few C-level passes instead of a Python-level loop. When it fails, the parts
+        go to ``set`` as a mapping, which names the first bad part as it always did.
+        """
+        count = len(starts)
+        if not (
+            count
+            and len(ends) == count
+            and _INT.issuperset(map(type, starts))
+            and _INT.issuperset(map(type, ends))
+            and min(starts) >= 0
+            and max(ends) <= len(self.source)
+            and all(map(le, starts, ends))
+        ):
+            names = [f"{part}.{number}" for number in range(count)]
+            offsets = zip(starts, ends, strict=True)
+            self.set(name, value, span, parts=dict(zip(names, offsets, strict=True)))
+            return
+        self.set(name, value, span)  # its own checks: it records nothing if one fails
+        # After the field's own span, where ``set`` puts the parts. (There are at least
+        # ``count`` names: ``zip`` stops at the last offsets.)
+        names_made = _numbered_names(name, part, count)
+        self._spans.update(zip(names_made, zip(starts, ends, strict=True), strict=False))
 
     def get(self, name: str, default: object = None) -> object:
         """The value of field ``name``, or ``default`` if no extractor set it."""

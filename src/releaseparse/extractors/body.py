@@ -11,7 +11,7 @@ import regex
 
 from releaseparse.extractors._common import _TRIM, clean_text, header_end, trimmed_offsets
 from releaseparse.extractors._kinds import _CLOSING, _SENTENCE_MARKS, is_heading, label_of
-from releaseparse.records import Severity, Span, Turn, unchecked_span
+from releaseparse.records import Severity, Span, Turn, unchecked_span, unchecked_turn
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, LIST_ITEM, collapse, is_blank, may_hold_mojibake
 
@@ -33,8 +33,6 @@ Piece = tuple[int, int]
 _line_stop = attrgetter("stop")
 #: What follows a small letter that opens a list item (``a. ``, ``b) ``).
 _ITEM_LETTER_MARKS = (".", ")")
-#: The part names of a body's first paragraphs, made once rather than once a paragraph.
-_PARAGRAPH_PARTS = tuple(f"paragraphs.{number}" for number in range(1024))
 #: The first characters (``text[:1]``) of a blank line: none, a whitespace character, an
 #: invisible. Every whitespace character lies below U+3001 (a test checks every code point).
 _MAY_OPEN_BLANK = frozenset(
@@ -230,22 +228,13 @@ def read_body(
         values = [collapse(source[start:end]) for start, end in paragraphs]
     if rewrite is not None:
         values = [rewrite(value) for value in values]
-    parts: dict[str, Span | tuple[int, int]] = dict(
-        zip(_part_names(len(paragraphs)), paragraphs, strict=True)
+    # ``set(..., parts={"paragraphs.N": (start, end)})``, its parts checked at once.
+    state._set_numbered_parts(
+        "body", tuple(values), Span(starts[0], ends[-1]), "paragraphs", starts, ends
     )
-    state.set("body", tuple(values), Span(starts[0], ends[-1]), parts=parts)
     turns = _turns(state, paragraphs, values)
     if turns:
         state.set("turns", tuple(turns), Span(turns[0].span.start, turns[-1].span.end))
-
-
-def _part_names(count: int) -> tuple[str, ...]:
-    """The names of the parts of ``count`` paragraphs: ``paragraphs.0``, ``paragraphs.1``..."""
-    if count <= len(_PARAGRAPH_PARTS):
-        return _PARAGRAPH_PARTS[:count]
-    return _PARAGRAPH_PARTS + tuple(
-        f"paragraphs.{number}" for number in range(len(_PARAGRAPH_PARTS), count)
-    )
 
 
 def _turns(state: ParseState, paragraphs: list[tuple[int, int]], values: list[str]) -> list[Turn]:
@@ -285,4 +274,4 @@ def _turns(state: ParseState, paragraphs: list[tuple[int, int]], values: list[st
 def _turn(label: str, texts: list[str], start: int, end: int) -> Turn:
     """The turn opened by ``label``: its paragraphs' ``texts``, from ``start`` to ``end``."""
     # The offsets are a paragraph's start and a later paragraph's end: a span by construction.
-    return Turn(label, "\n\n".join(texts), unchecked_span(start, end))
+    return unchecked_turn(label, "\n\n".join(texts), unchecked_span(start, end))
