@@ -214,10 +214,13 @@ class Parser:
 
     def _run(self, state: ParseState) -> Release:
         """Run the chain over one parse state and assemble the record."""
-        for name, extractor in self:
-            state.extractor = name
+        # The rules themselves rather than ``iter(self)``: its generator costs a resume a rule.
+        for rule in self._rules:
+            if not rule.enabled:
+                continue
+            name = state.extractor = rule.name
             try:
-                extractor(state)
+                rule.extractor(state)
             except Exception as error:
                 if self.on_extractor_error == "raise":
                     error.add_note(f"raised in releaseparse extractor {name!r}")
