@@ -248,14 +248,14 @@ class _Evidence:
         if self.block.title_from not in NEAR_TITLES or not self.strong:
             return False
         title = self.block.title
-        if title is not None and self.found.kind(title[0]) == _NAME:
+        if title is not None and self.found.kind(title[0]) is _NAME:
             # A name-shaped title (``Workshop Workshop``, ``Noticias del Mundo``) could as
             # well be a site's name or a speaker line.
             return False
         words = word_count(text, MAX_SURE_TITLE_WORDS)
         if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS:
             return False
-        if self.found.kind(self.block.start) == _NOTE_TYPE and self._self_titled_top():
+        if self.found.kind(self.block.start) is _NOTE_TYPE and self._self_titled_top():
             # Over a note type that is a title of its own (``Daily Press Briefing``), a
             # line above may be a site's name.
             return False
@@ -274,9 +274,9 @@ class _Evidence:
             return False
         index = title[1]
         count = len(self.lines)
-        while index < count and self.found.kind(index) == _BLANK:
+        while index < count and self.found.kind(index) is _BLANK:
             index += 1
-        if index >= count or self.found.kind(index) != _NAME:
+        if index >= count or self.found.kind(index) is not _NAME:
             return False
         line = self._offsets(index, index + 1)
         return not any(map(line.__contains__, self.state.span_table().offsets[::2]))
@@ -334,14 +334,14 @@ class _Evidence:
             return SURE
         # ``Name, Role`` on a line of its own, the body's prose right below: an issuer
         # line needs no other header line to be sure.
-        return SURE if body_sure and self.kind_at(span) == _ISSUER else LIKELY
+        return SURE if body_sure and self.kind_at(span) is _ISSUER else LIKELY
 
     def body_level(self, opening: _Opening) -> Confidence:
         paragraphs = opening.paragraphs
         span = self.state.span_of("body.paragraphs.0")
         if not paragraphs or span is None:
             return UNSURE
-        if self.kind_at(span) == _LABEL:
+        if self.kind_at(span) is _LABEL:
             return SURE if self.strong else LIKELY
         if not opening.prose():
             # A briefing's topic index opens its body with headings; other short lines

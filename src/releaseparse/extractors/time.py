@@ -46,15 +46,15 @@ def time(state: ParseState) -> None:
             ):
                 continue
             kind = found.kind(index)
-        elif kind == _TIME:
+        elif kind is _TIME:
             # A line classified already (the header's): its kind says all but the reading.
             reading = read_time(lines[index].text)
-        elif kind != _LABEL:
+        elif kind is not _LABEL:
             continue
-        if kind == _LABEL:
+        if kind is _LABEL:
             break
         line = lines[index]
-        if kind != _TIME or reading is None or state.is_claimed(line.span):
+        if kind is not _TIME or reading is None or state.is_claimed(line.span):
             continue
         span = trimmed(state.source, line.start, line.end)
         state.claim(span, "time")
