@@ -153,15 +153,35 @@ def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
             return bare
         return None
     label = match["label"]
-    rest = text[match.end() :].strip()
-    if len(rest) > 3 and rest.isupper():
-        # ``STATEMENT ON WATER: GRANTS``: an all-capitals headline, not a turn.
+    # ``STATEMENT ON WATER: GRANTS``: an all-capitals headline, not a turn. Most turns
+    # show a lower-case character within a few characters of the colon, and are answered
+    # without copying the whole rest of their paragraph (``_shouts``).
+    end = match.end()
+    window = text[end : end + _TAIL_WINDOW]
+    if window and (window + "A").isupper() and _shouts(text, end):
         return None
     if label.isupper():
         if label in NOT_LABELS or (len(label.replace(".", "")) < 2 and label not in ("Q", "A")):
             return None
         return match
     return match if label.casefold() in vocabulary.label_keys else None
+
+
+#: Characters after a label's colon looked at first for a lower-case one (``_shouts``).
+_TAIL_WINDOW = 8
+
+
+def _shouts(text: str, end: int) -> bool:
+    """Whether ``text[end:].strip()`` is longer than three characters and ``str.isupper``.
+
+    ``str.isupper`` is true iff a string holds a cased character and no lower-case or
+    title-case one; whitespace, all that ``strip`` drops, is uncased. So a window of the
+    text after ``end`` holding a lower-case or title-case character (a turn's words:
+    ``Thank you``) rules it out: ``window + "A"`` is upper exactly when the window holds
+    none (``A`` is the cased character it may lack). ``label_of`` asks that first.
+    """
+    rest = text[end:].strip()
+    return len(rest) > 3 and rest.isupper()
 
 
 def looks_like_prose(text: str) -> bool:
