@@ -31,14 +31,26 @@ def time(state: ParseState) -> None:
     block = found.block
     start = 0 if block is None else block.start
     lines, vocabulary, known = state.lines, state.vocabulary, found.kinds
-    for index in range(start, found.size):
+    for index, line in enumerate(islice(lines, start, found.size), start):
         kind = known.get(index)
         if kind is None:
             # A line reads as a time or a label only if these say so: the lines between
             # (most of a statement) need no classifying.
-            text = lines[index].text
+            text = line.text
             # ``read_time`` asked only of a line it may read (most lines open otherwise).
-            reading = None if text[:1] in NO_TIME_OPENINGS else read_time(text)
+            # An indented line (a White House page's lists and quotes) is judged by its
+            # first character past the indent, without folding it: folding drops the
+            # indent and keeps that character when it is ASCII (no ASCII character but
+            # whitespace is invisible), so the folded line opens with it, and one of
+            # ``NO_TIME_OPENINGS`` there rules a time out as at the line's start (on a
+            # blank line too: its remainder is empty).
+            opening = text[:1]
+            if opening in NO_TIME_OPENINGS or (
+                opening.isspace() and text.lstrip()[:1] in NO_TIME_OPENINGS
+            ):
+                reading = None
+            else:
+                reading = read_time(text)
             # A folded line is a label only with a colon (no run of spaces is left for a
             # bare one).
             if reading is None and (
@@ -48,12 +60,11 @@ def time(state: ParseState) -> None:
             kind = found.kind(index)
         elif kind is _TIME:
             # A line classified already (the header's): its kind says all but the reading.
-            reading = read_time(lines[index].text)
+            reading = read_time(line.text)
         elif kind is not _LABEL:
             continue
         if kind is _LABEL:
             break
-        line = lines[index]
         if kind is not _TIME or reading is None or state.is_claimed(line.span):
             continue
         span = trimmed(state.source, line.start, line.end)
