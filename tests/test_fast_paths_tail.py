@@ -15,6 +15,7 @@ from releaseparse.extractors._kinds import Kind, classify
 from releaseparse.extractors._releases import named_header_width, names_note_type_or_office
 from releaseparse.extractors.disclaimer import _candidate_lines, _first_characters, _opening
 from releaseparse.parser import Parser
+from releaseparse.patternset import PatternSet
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
@@ -274,21 +275,21 @@ def test_a_known_kind_tells_chrome_as_is_chrome_does(text: str, vocabulary: Voca
 
 @pytest.mark.parametrize("vocabulary", VOCABULARIES)
 def test_the_gated_trailer_set_answers_as_the_vocabularys(vocabulary: Vocabulary) -> None:
-    gated = trailers_module._gated(vocabulary.trailer_set)
-    assert gated.patterns == vocabulary.trailer_set.patterns
+    gated = vocabulary.trailer_set
+    plain = PatternSet(gated.patterns)
     lines = ["# # #", "###", "- ### -", "PRN: 2016/0231", "2016/0231", "[End]", "[ end ]"]
     lines += ["Released on May 4, 2012", "Released by the Office of the Spokesperson", "", "Share"]
     lines += ["The harbor opens next week.", "#", "PRN 2016/02311A", "Released on"]
     for line in lines:
-        assert gated.fullmatches(line) is vocabulary.trailer_set.fullmatches(line), line
+        assert gated.fullmatches(line) is plain.fullmatches(line), line
 
 
 @given(st.text(max_size=40), st.sampled_from(VOCABULARIES))
 def test_the_gated_trailer_set_answers_as_the_vocabularys_on_any_text(
     text: str, vocabulary: Vocabulary
 ) -> None:
-    gated = trailers_module._gated(vocabulary.trailer_set)
-    assert gated.fullmatches(text) is vocabulary.trailer_set.fullmatches(text)
+    gated = vocabulary.trailer_set
+    assert gated.fullmatches(text) is PatternSet(gated.patterns).fullmatches(text)
 
 
 # -- the scan's test of a line with no digit -------------------------------------------------

@@ -677,8 +677,8 @@ class Vocabulary:
 
     @cached_property
     def trailer_set(self) -> PatternSet:
-        """The trailer patterns as one test."""
-        return PatternSet(self.trailer_patterns)
+        """The trailer patterns as one test, gated (the body's last line opens as no trailer)."""
+        return GatedPatternSet(self.trailer_patterns)
 
     @cached_property
     def title_decoration_set(self) -> DecorationSet:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from releaseparse.extractors._common import header_end
 from releaseparse.extractors._kinds import Kind, kind_memo
 from releaseparse.extractors._tail import header_bounds
-from releaseparse.patternset import GatedPatternSet, PatternSet
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
 from releaseparse.vocabulary import Vocabulary
@@ -25,7 +22,7 @@ def trailers(state: ParseState) -> None:
     # the header is worked out only for a line that may lie before it.
     floor, bound = header_bounds(state)
     vocabulary = state.vocabulary
-    trailer_set = _gated(vocabulary.trailer_set)
+    trailer_set = vocabulary.trailer_set
     known_kinds = kind_memo(vocabulary)
     for line in reversed(state.lines):  # up from the end: past the tail, then to the header
         if line.stop > tail:
@@ -55,16 +52,3 @@ def _is_chrome(vocabulary: Vocabulary, text: str, known: Kind | None) -> bool:
     if known is None:
         return vocabulary.is_chrome(text)
     return known is Kind.CHROME
-
-
-@lru_cache(maxsize=16)
-def _gated(trailer_set: PatternSet) -> PatternSet:
-    """``trailer_set``'s patterns gated by a line's opening: the same answers, made once a set.
-
-    The walk mostly tests one line, the body's last, a paragraph opening as no trailer
-    does: its opening lets no pattern through, and the alternation of them all is not
-    tried on it (``GatedPatternSet``).
-    """
-    if isinstance(trailer_set, GatedPatternSet):
-        return trailer_set
-    return GatedPatternSet(trailer_set.patterns)
