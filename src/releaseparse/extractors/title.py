@@ -24,7 +24,7 @@ def title(state: ParseState) -> None:
     first, last = state.lines[block.title[0]], state.lines[block.title[1] - 1]
     start, end = first.start, last.end
     whole = trimmed(source, start, end)
-    if any(state.is_claimed(line.span) for line in state.lines[block.title[0] : block.title[1]]):
+    if _any_claimed(state, block.title[0], block.title[1]):
         return
     link = _LINK.fullmatch(source, start, end)
     if link is not None:
@@ -49,6 +49,13 @@ def title(state: ParseState) -> None:
         state.claim(Span(position, whole.end), "title")
     if kept:
         state.set("title", clean_value(state, kept, "title"), kept)
+
+
+def _any_claimed(state: ParseState, first: int, stop: int) -> bool:
+    """Whether a character of a line from ``first`` to before ``stop`` is claimed already."""
+    if stop - first == 1:  # most titles: one line, tested without a generator
+        return state.is_claimed(state.lines[first].span)
+    return any(state.is_claimed(line.span) for line in state.lines[first:stop])
 
 
 def _undecorated(state: ParseState, span: Span) -> Span:
