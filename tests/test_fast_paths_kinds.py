@@ -9,7 +9,6 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from releaseparse.dates import read_time
-from releaseparse.extractors import _kinds
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import set_time, trimmed
 from releaseparse.extractors._kinds import Kind, classify, label_of
@@ -20,40 +19,13 @@ from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULAR
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests import plain_kinds
 from tests.strategies import clocks, paragraphs, releases, titles
 
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
 
 
 # -- the plain forms, as each read before its shortcut --------------------------------------
-
-
-def plain_label_of(vocabulary: Vocabulary, text: str) -> object:
-    """``label_of`` copying and stripping the whole rest of the text after the colon."""
-    if ":" not in text:
-        bare_labels = vocabulary.bare_labels
-        if not bare_labels or ("\t" not in text and "  " not in text):
-            return None
-    match = _kinds._LABEL.match(text)
-    if match is None:
-        bare_labels = vocabulary.bare_labels
-        if not bare_labels:
-            return None
-        bare = _kinds._BARE_LABEL.match(text)
-        if bare is not None and bare["label"] in bare_labels:
-            return bare.span()
-        return None
-    label = match["label"]
-    rest = text[match.end() :].strip()
-    if len(rest) > 3 and rest.isupper():
-        return None
-    if label.isupper():
-        if label in _kinds.NOT_LABELS or (
-            len(label.replace(".", "")) < 2 and label not in ("Q", "A")
-        ):
-            return None
-        return match.span()
-    return match.span() if label.casefold() in vocabulary.label_keys else None
 
 
 def _span_of(match: object) -> object:
@@ -138,7 +110,7 @@ def test_label_of_answers_as_the_plain_form_on_hand_written_rests(
     vocabulary: Vocabulary, label: str, rest: str
 ) -> None:
     text = label + rest
-    assert _span_of(label_of(vocabulary, text)) == plain_label_of(vocabulary, text)
+    assert _span_of(label_of(vocabulary, text)) == _span_of(plain_kinds.label_of(vocabulary, text))
 
 
 _CASED = st.sampled_from([*"AbCdEXYZxyzǅǈªºßÉéΣσſ ", "  ", "\t", "1", ".", "ǲ", "ⅰ"])
@@ -154,14 +126,14 @@ def test_label_of_answers_as_the_plain_form_on_any_rest(
     label: str, rest: str, vocabulary: Vocabulary
 ) -> None:
     text = label + rest
-    assert _span_of(label_of(vocabulary, text)) == plain_label_of(vocabulary, text)
+    assert _span_of(label_of(vocabulary, text)) == _span_of(plain_kinds.label_of(vocabulary, text))
 
 
 @given(text=titles() | paragraphs(), vocabulary=st.sampled_from(VOCABULARIES))
 def test_label_of_answers_as_the_plain_form_on_generated_text(
     text: str, vocabulary: Vocabulary
 ) -> None:
-    assert _span_of(label_of(vocabulary, text)) == plain_label_of(vocabulary, text)
+    assert _span_of(label_of(vocabulary, text)) == _span_of(plain_kinds.label_of(vocabulary, text))
 
 
 # -- classify: the module's constants are Kind's members ------------------------------------
