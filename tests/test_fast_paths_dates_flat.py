@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
 import regex
@@ -14,6 +15,7 @@ from releaseparse.dates import MONTHS, DateReading, read_dateline
 from releaseparse.extractors import _flat
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
+from tests import plain_dates
 from tests.strategies import DATE_FORMATS, clocks, render_date
 from tests.strategies import dates as calendar_dates
 
@@ -44,10 +46,10 @@ def _plain_read_short_line(line: str) -> DateReading | None:
     match = dates._DATELINE.fullmatch(line)
     if match is None:
         return dates._read_cjk(line) or _plain_read_with_dateutil(line)
-    reading = dates._reading(match, line)
+    reading = plain_dates.reading(match, line)
     if reading is None:
         return None
-    clock = dates._time_of(match)
+    clock = plain_dates.time_of(match)
     if clock is not None:
         reading = reading._replace(time=clock.value, zone=clock.zone)
     return reading
@@ -234,7 +236,7 @@ def _plain_find_date(text: str) -> tuple[int, int, DateReading] | None:
         return None
     position = 0
     while (match := dates._DATE_IN_TEXT.search(text, position)) is not None:
-        reading = dates._reading(match)
+        reading = plain_dates.reading(match)
         if reading is not None:
             return match.start(), match.end(), reading
         position = match.start() + 1
@@ -339,3 +341,44 @@ def test_the_ascii_date_pattern_matches_as_the_date_pattern(
         assert found is not None
         assert found.span() == expected.span()
         assert found.groupdict() == expected.groupdict()
+
+
+# -- groups read by number ------------------------------------------------------------------
+
+_LEADING_TIME_PIECES = [
+    "1:41", "11.02", "9:5", "99:99", " ", "  ", "\t", "p.m.", "a.m.", "PM", "am", "p m", "(",
+    ")", "EDT", "EST", "MS.", "MR", "local time", "Local", "HARF:", "Hi", "x", "\u00a0",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_LEADING_TIME_PIECES), max_size=8).map("".join))
+@example("1:41 p.m. EDT MS. HARF: Hi")
+@example("1:41 p.m. MS. HARF: Hi")
+@example("(10:02 a.m. local time) Good morning")
+@example("13:41 p.m. EDT Hi")
+def test_read_leading_time_answers_as_its_plain_form(text: str) -> None:
+    assert dates.read_leading_time(text) == plain_dates.read_leading_time(text)
+
+
+_READERS: list[tuple[re.Pattern[str] | regex.Pattern[str], dates.GroupsReader, tuple[str, ...]]] = [
+    (dates._TIME_LINE, dates._TIME_LINE_TIME, dates._TIME_PARTS),
+    (dates._LEADING_TIME, dates._LEADING_TIME_TIME, dates._TIME_PARTS),
+    (dates._DATELINE, dates._DATELINE_TIME, dates._TIME_PARTS),
+    (dates._DATELINE, dates._DATELINE_WORDS, dates._DATE_WORDS),
+    (dates._DATELINE, dates._DATELINE_NUMBERS, dates._DATE_NUMBERS),
+    (dates._DATE_IN_TEXT, dates._DATE_IN_TEXT_WORDS, dates._DATE_WORDS),
+    (dates._ASCII_DATE_IN_TEXT, dates._ASCII_DATE_WORDS, dates._DATE_WORDS),
+    (dates._PARTIAL, dates._PARTIAL_MONTHS, ("month", "month2")),
+]
+
+
+@given(st.lists(st.sampled_from(_DATELINE_PIECES + _LEADING_TIME_PIECES), max_size=9).map("".join))
+@example("November 16, 2017 2:46 p.m. EST")
+@example("14 de marzo de 2016, (2:46 p.m. EST)")
+@example("11/16/2017 11:02 PM")
+@example("(5:43 p.m. EST)")
+def test_each_groups_reader_takes_the_groups_its_names_name(text: str) -> None:
+    for pattern, read, names in _READERS:
+        match = pattern.search(text)
+        if match is not None:
+            assert read(match.groups()) == tuple(match[name] for name in names), pattern.pattern

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from releaseparse.dates import _DIGIT as DIGIT
 from releaseparse.dates import _PARTIAL as PARTIAL
 from releaseparse.dates import _TIME_LINE as TIME_LINE
-from releaseparse.dates import TimeReading, _month_number, _time_of, read_partial_date, read_time
+from releaseparse.dates import TimeReading, _month_number, read_partial_date, read_time
 from releaseparse.extractors._kinds import (
     _INDEX_ENDINGS,
     _INDEX_SUFFIX,
@@ -21,7 +21,7 @@ from releaseparse.extractors._kinds import (
 from releaseparse.profiles.whitehouse import VOCABULARY as BARE_LABEL_VOCABULARY
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
-from tests import plain_kinds
+from tests import plain_dates, plain_kinds
 from tests.strategies import clocks, paragraphs, titles
 
 VOCABULARIES = (DEFAULT_VOCABULARY, BARE_LABEL_VOCABULARY)
@@ -58,7 +58,7 @@ def plain_read_time(text: str) -> TimeReading | None:
     match = TIME_LINE.fullmatch(line)
     if match is None or (match["meridiem"] is None and match["zone"] is None):
         return None
-    return _time_of(match)
+    return plain_dates.time_of(match)
 
 
 def plain_read_partial_date(text: str) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -168,13 +170,35 @@ def _clock(hour: int, minute: int, meridiem: str | None) -> _dt.time | None:
     return _dt.time(hour, minute)
 
 
-def _time_of(match: regex.Match[str]) -> TimeReading | None:
-    if match["hour"] is None:
+# Groups are read by number from one ``match.groups()`` tuple: on a ``regex`` match each
+# read by name costs about five times a read by number, and a date or time reads four to
+# seven. The numbers come from each pattern's own ``groupindex``.
+
+#: The groups of a clock time, in the order ``_time_of`` takes them.
+_TIME_PARTS = ("hour", "minute", "meridiem", "zone")
+#: The groups of a date with a month's name, in the order ``_date_of`` takes them.
+_DATE_WORDS = ("month", "day", "year", "day2", "month2", "year2")
+#: The groups of a numeric date (``11/16/2017``), month, day and year.
+_DATE_NUMBERS = ("nmonth", "nday", "nyear")
+
+GroupsReader = Callable[[Sequence[str | None]], tuple[str | None, ...]]
+
+
+def groups_reader(
+    pattern: re.Pattern[str] | regex.Pattern[str], names: Sequence[str]
+) -> GroupsReader:
+    """What takes ``names``' groups of ``pattern``, in that order, from ``match.groups()``."""
+    return itemgetter(*(pattern.groupindex[name] - 1 for name in names))
+
+
+def _time_of(parts: Sequence[str | None]) -> TimeReading | None:
+    """The time for the groups ``_TIME_PARTS``; ``None`` without an hour or if impossible."""
+    hour, minute, meridiem, zone = parts
+    if hour is None or minute is None:
         return None
-    value = _clock(int(match["hour"]), int(match["minute"]), match["meridiem"])
+    value = _clock(int(hour), int(minute), meridiem)
     if value is None:
         return None
-    zone = match["zone"]
     return TimeReading(value, collapse(zone) if zone else None)
 
 
@@ -200,9 +224,12 @@ def read_time(text: str) -> TimeReading | None:
     if len(line) > 30 or not line[:2].strip("(").strip()[:1].isdigit():
         return None
     match = _TIME_LINE.fullmatch(line)
-    if match is None or (match["meridiem"] is None and match["zone"] is None):
+    if match is None:
         return None
-    return _time_of(match)
+    parts = _TIME_LINE_TIME(match.groups())
+    if parts[2] is None and parts[3] is None:  # neither meridiem nor zone
+        return None
+    return _time_of(parts)
 
 
 #: Time zones printed after a clock time that opens a paragraph (``1:41 p.m. EDT MS. HARF:``).
@@ -218,6 +245,17 @@ _LEADING_TIME = regex.compile(
 )
 
 
+#: The groups each pattern is read by (``groups_reader``).
+_TIME_LINE_TIME = groups_reader(_TIME_LINE, _TIME_PARTS)
+_LEADING_TIME_TIME = groups_reader(_LEADING_TIME, _TIME_PARTS)
+_DATELINE_TIME = groups_reader(_DATELINE, _TIME_PARTS)
+_DATELINE_WORDS = groups_reader(_DATELINE, _DATE_WORDS)
+_DATELINE_NUMBERS = groups_reader(_DATELINE, _DATE_NUMBERS)
+_DATE_IN_TEXT_WORDS = groups_reader(_DATE_IN_TEXT, _DATE_WORDS)
+_ASCII_DATE_WORDS = groups_reader(_ASCII_DATE_IN_TEXT, _DATE_WORDS)
+_PARTIAL_MONTHS = groups_reader(_PARTIAL, ("month", "month2"))
+
+
 def read_leading_time(text: str) -> tuple[int, TimeReading] | None:
     """A clock time opening ``text`` before more words (``1:41 p.m. EDT MS. HARF: Hi``).
 
@@ -227,11 +265,12 @@ def read_leading_time(text: str) -> tuple[int, TimeReading] | None:
     match = _LEADING_TIME.match(text)
     if match is None:
         return None
-    zone = match["zone"]
+    parts = _LEADING_TIME_TIME(match.groups())
+    zone = parts[3]
     end = match.end()
     if zone is not None and zone.upper() not in _ZONES and not zone.lower().startswith("local"):
         end = match.start("zone")
-    reading = _time_of(match)
+    reading = _time_of(parts)
     if reading is None:
         return None
     if end != match.end():
@@ -249,7 +288,10 @@ def read_partial_date(text: str) -> bool:
     if len(line) > 16 or " " not in line or _DIGIT.search(line) is None:
         return False
     match = _PARTIAL.fullmatch(line)
-    return match is not None and _month_number(match["month"] or match["month2"]) is not None
+    if match is None:
+        return False
+    month, month2 = _PARTIAL_MONTHS(match.groups())
+    return _month_number(month or month2) is not None  # type: ignore[arg-type]  # one matched
 
 
 #: Every date ``_DATE_IN_TEXT`` matches ends in a year of four digits after a space (both
@@ -278,15 +320,16 @@ def find_date(text: str) -> tuple[int, int, DateReading] | None:
     """
     years: re.Pattern[str] | regex.Pattern[str] = YEAR_AFTER_A_SPACE
     dates: re.Pattern[str] | regex.Pattern[str] = _DATE_IN_TEXT
+    date_words = _DATE_IN_TEXT_WORDS
     if text.isascii():
-        years, dates = ASCII_YEAR_AFTER_A_SPACE, _ASCII_DATE_IN_TEXT
+        years, dates, date_words = ASCII_YEAR_AFTER_A_SPACE, _ASCII_DATE_IN_TEXT, _ASCII_DATE_WORDS
     after_last_year = 0
     for year in years.finditer(text):
         digits, end = year.start() + 1, year.end()
         words = text[after_last_year:digits].rsplit(None, 4)
         position = after_last_year + (len(words[0]) if len(words) == 5 else 0)
         while (match := dates.search(text, position, end)) is not None:
-            reading = _reading(match)
+            reading = _reading(match, date_words)
             if reading is not None:
                 return match.start(), match.end(), reading
             position = match.start() + 1
@@ -295,19 +338,28 @@ def find_date(text: str) -> tuple[int, int, DateReading] | None:
 
 
 def _reading(
-    match: regex.Match[str] | re.Match[str], line: str | None = None
+    match: regex.Match[str] | re.Match[str],
+    words: GroupsReader,
+    numbers: GroupsReader | None = None,
+    line: str | None = None,
 ) -> DateReading | None:
-    """The reading for a match of a date pattern; ``None`` when the month is no month."""
-    # ``_DATE_IN_TEXT`` has no numeric form; asking the pattern is cheaper than groupdict().
-    if "nyear" in match.re.groupindex and match["nyear"]:
-        month, day, year = int(match["nmonth"]), int(match["nday"]), int(match["nyear"])
+    """The reading for a match of a date pattern; ``None`` when the month is no month.
+
+    ``words`` takes the pattern's groups ``_DATE_WORDS`` from ``match.groups()``,
+    ``numbers`` its ``_DATE_NUMBERS`` where it has a numeric form.
+    """
+    groups = match.groups()
+    numeric = numbers(groups) if numbers is not None else None
+    if numeric is not None and numeric[2]:
+        month, day, year = map(int, numeric)  # type: ignore[arg-type]  # all three matched
     else:
-        found = _month_number(match["month"] or match["month2"])
+        month_name, day_text, year_text, day2, month2, year2 = words(groups)
+        found = _month_number(month_name or month2)  # type: ignore[arg-type]  # one matched
         if found is None:
             return None
         month = found
-        day = int((match["day"] or match["day2"]).rstrip("stndrhe°º"))
-        year = int(match["year"] or match["year2"])
+        day = int((day_text or day2).rstrip("stndrhe°º"))  # type: ignore[union-attr]
+        year = int(year_text or year2)  # type: ignore[arg-type]
     try:
         value = _dt.date(year, month, day)
     except ValueError as error:
@@ -387,10 +439,10 @@ def _read_short_line(line: str) -> DateReading | None:
     if match is None:
         # ``_CJK_DATE`` reads only lines holding ``年``.
         return (_read_cjk(line) if "年" in line else None) or _read_with_dateutil(line)
-    reading = _reading(match, line)
+    reading = _reading(match, _DATELINE_WORDS, _DATELINE_NUMBERS, line)
     if reading is None:
         return None
-    clock = _time_of(match)
+    clock = _time_of(_DATELINE_TIME(match.groups()))
     if clock is not None:
         reading = reading._replace(time=clock.value, zone=clock.zone)
     return reading
