@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from itertools import accumulate, chain, count, islice, repeat
-from operator import add
 from typing import NamedTuple
 
 from releaseparse.records import Span, unchecked_span
@@ -43,54 +40,61 @@ class Line(NamedTuple):
 def split_lines(source: str) -> tuple[Line, ...]:
     r"""Split on ``\r\n``, ``\r`` and ``\n``; a trailing terminator opens no empty line."""
     carriage_returns = source.count("\r")
-    if carriage_returns and carriage_returns != source.count("\r\n"):
-        # A lone \r ends a line too: the pattern splits on each terminator, kept.
-        pieces = _TERMINATOR.split(source)
-        texts = pieces[0::2]
-        return _lines(texts, map(add, map(len, texts), map(len, pieces[1::2])))
-    # Only \n (each \r is part of a \r\n): str.split does the scanning, three times faster
-    # than a pattern on the real feed. Same lines as ``split_lines_by_pattern``. (A loop
-    # here, not ``_lines``: on lines that need no pattern the loop costs as little.)
-    texts = source.split("\n")
+    if not carriage_returns:
+        # Only \n: str.split does the scanning, three times faster than a pattern on the
+        # real feed. Same lines as ``split_lines_by_pattern``.
+        return _lines_ending_with(source.split("\n"), 1)
+    windows_ends = source.count("\r\n")
+    if carriage_returns == windows_ends == source.count("\n"):
+        # Every line end is a \r\n (no \r nor \n outside one): split on the pair.
+        return _lines_ending_with(source.split("\r\n"), 2)
+    # A lone \r, or \r\n mixed with \n: the pattern splits on each terminator, kept.
+    return _lines_of_pieces(_TERMINATOR.split(source))
+
+
+def _lines_ending_with(texts: list[str], width: int) -> tuple[Line, ...]:
+    """The lines of a source split into ``texts`` at terminators ``width`` characters long.
+
+    The last piece is a line without a terminator, unless it is empty (after a trailing
+    terminator, or of an empty source).
+    """
     ends_open = texts[-1] != ""
     if not ends_open:
         texts.pop()  # after the last terminator: no line
-    lines: list[Line] = []
-    append = lines.append
+    # A list of the right size filled in place: no ``append`` called a line.
+    lines: list[Line] = [_NO_LINE] * len(texts)
     start = 0
     for number, text in enumerate(texts):
-        stop = start + len(text) + 1
-        if carriage_returns and text[-1:] == "\r":
-            text = text[:-1]
+        end = start + len(text)
         # tuple.__new__ skips the NamedTuple constructor's argument handling.
-        append(_new_line(Line, (number, start, start + len(text), stop, text)))
-        start = stop
+        lines[number] = _new_line(Line, (number, start, end, end + width, text))
+        start = end + width
     if ends_open:  # the last line has no terminator: it stops where its text ends
         number, start, end, _stop, text = lines[-1]
         lines[-1] = _new_line(Line, (number, start, end, end, text))
     return tuple(lines)
 
 
-def _lines(texts: list[str], widths: Iterable[int]) -> tuple[Line, ...]:
-    """The lines of the source cut into ``texts``, each followed by a terminator.
+def _lines_of_pieces(pieces: list[str]) -> tuple[Line, ...]:
+    """The lines of a source split into texts and the terminators after them, alternately.
 
-    ``widths`` gives each line's length with its terminator, the last piece's (which has
-    none) may be left out: that piece is a line unless it is empty (after a trailing
-    terminator, or of an empty source). Built by C-level ``map`` and ``zip`` over the
-    lines, no Python code run per line.
+    ``pieces`` is ``_TERMINATOR.split``'s answer: it starts and ends with a text, which
+    is a line unless it is the empty last one.
     """
+    texts = pieces[0::2]
+    terminators = pieces[1::2]
     if texts[-1]:
-        # The last line has no terminator: it stops where its text ends.
-        widths = chain(islice(widths, len(texts) - 1), (len(texts[-1]),))
+        terminators.append("")  # the last line has no terminator
     else:
         texts.pop()  # after the last terminator: no line
-    stops = list(accumulate(widths))
-    del stops[len(texts) :]
-    starts = [0, *stops]
-    starts.pop()
-    ends = map(add, starts, map(len, texts))
-    # tuple.__new__ skips the NamedTuple constructor's argument handling.
-    return tuple(map(_new_line, repeat(Line), zip(count(), starts, ends, stops, texts)))
+    lines: list[Line] = [_NO_LINE] * len(texts)
+    start = 0
+    for number, text in enumerate(texts):
+        end = start + len(text)
+        stop = end + len(terminators[number])
+        lines[number] = _new_line(Line, (number, start, end, stop, text))
+        start = stop
+    return tuple(lines)
 
 
 def split_lines_by_pattern(source: str) -> tuple[Line, ...]:
@@ -108,3 +112,5 @@ def split_lines_by_pattern(source: str) -> tuple[Line, ...]:
 
 
 _new_line = tuple.__new__
+#: What fills a list of lines before each is made.
+_NO_LINE = _new_line(Line, (-1, 0, 0, 0, ""))
