@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from releaseparse.assemble import _HEADER_FIELDS, _NONE, _origins
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
+from releaseparse.records import FROM_TEXT, Speaker
 
 #: Line texts: no terminator in them (the tests below put those in).
 _TEXTS = st.lists(st.text(alphabet=st.sampled_from("ab \u2028\x0c\x85"), max_size=6), max_size=8)
@@ -47,3 +49,27 @@ def test_lines_of_mixed_text(pieces: list[tuple[str, str]], last: list[str]) -> 
 @example("\n\r")
 def test_lines_of_any_text(source: str) -> None:
     _same_lines(source)
+
+
+#: What ``BUILTIN_FIELDS`` lets into a header field (midnight included: it is no none).
+_HEADER_VALUES = st.one_of(
+    st.none(),
+    st.text(max_size=3),
+    st.lists(st.builds(Speaker, st.text(max_size=3)), max_size=2).map(tuple),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+)
+
+
+@given(st.lists(_HEADER_VALUES, min_size=len(_HEADER_FIELDS), max_size=len(_HEADER_FIELDS)))
+def test_origins_of_header_values(values: list[object]) -> None:
+    """``compress`` on the values' truth keeps the fields ``_NONE`` keeps, in order."""
+    plain = {
+        name: FROM_TEXT
+        for name, value in zip(_HEADER_FIELDS, values, strict=True)
+        if value not in _NONE
+    }
+    found = _origins(values)
+    assert found == plain
+    assert list(found) == list(plain)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from itertools import compress
+from typing import Any
 
 import attrs
 import regex
@@ -15,7 +16,6 @@ from releaseparse.records import (
     Release,
     Severity,
     Span,
-    Turn,
     checked_release,
     turn_table,
 )
@@ -103,10 +103,19 @@ _SET_TURNS = Body.__dict__["_turns"].__set__
 _new_object = object.__new__
 
 
+def _origins(header_values: list[Any]) -> dict[str, str]:
+    """``text`` as the origin of each header field holding a value (none of ``_NONE``)."""
+    # The values are those ``BUILTIN_FIELDS`` let in: a ``str``, a tuple of speakers, a
+    # date or a time, or ``None``. Of these exactly ``None``, ``""`` and ``()`` are false
+    # (a date or time always holds), so ``compress`` keeps the names ``_NONE`` would.
+    return dict.fromkeys(compress(_HEADER_FIELDS, header_values), FROM_TEXT)
+
+
 def assemble(state: ParseState) -> Release:
     """Return the ``Release`` for ``state``: fields, spans, regions, defects, extras, ratings."""
     regions = _regions(state)
-    values = state._field_values()
+    # ``Any``: the values were checked by ``ParseState.set`` (``BUILTIN_FIELDS``).
+    values: dict[str, Any] = state._field_values()
     header_values = list(map(values.get, _HEADER_FIELDS))
     if header_values[_SPEAKERS] is None:  # never set (a set one is a tuple)
         header_values[_SPEAKERS] = ()
@@ -115,22 +124,18 @@ def assemble(state: ParseState) -> Release:
         set_slot(header, value)
     body = _new_object(Body)
     _SET_PARAGRAPHS(body, values.get("body", ()))
-    _SET_TURNS(body, turn_table(cast(tuple[Turn, ...], values.get("turns", ()))))
+    _SET_TURNS(body, turn_table(values.get("turns", ())))
     # Most parses set built-in fields only: no extra to look for then.
     extras = (
         {}
         if values.keys() <= BUILTIN_FIELDS.keys()
         else {name: value for name, value in values.items() if name not in BUILTIN_FIELDS}
     )
-    origins = {
-        name: FROM_TEXT
-        for name, value in zip(_HEADER_FIELDS, header_values, strict=True)
-        if value not in _NONE
-    }
+    origins = _origins(header_values)
     return checked_release(
         header,
         body,
-        cast(str | None, values.get("disclaimer")),
+        values.get("disclaimer"),
         state.source,
         state.span_table(),
         regions,
