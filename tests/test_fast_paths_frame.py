@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from releaseparse.assemble import _HEADER_FIELDS, _NONE, _origins
+import releaseparse
+from releaseparse.assemble import _HEADER_FIELDS, _NONE, _origins, assemble
 from releaseparse.lines import Line, split_lines, split_lines_by_pattern
-from releaseparse.records import FROM_TEXT, Speaker
+from releaseparse.records import FROM_TEXT, Speaker, turn_table
+from releaseparse.state import ParseState
 
 #: Line texts: no terminator in them (the tests below put those in).
 _TEXTS = st.lists(st.text(alphabet=st.sampled_from("ab \u2028\x0c\x85"), max_size=6), max_size=8)
@@ -73,3 +76,20 @@ def test_origins_of_header_values(values: list[object]) -> None:
     found = _origins(values)
     assert found == plain
     assert list(found) == list(plain)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["Press Statement\nMarch 3, 2020\n\nSome text.\n", "QUESTION: Why?\n\nMR DOE: Because.\n"],
+)
+def test_turns_of_the_record(source: str) -> None:
+    """A body with no turns gets the empty table without ``turn_table``'s call."""
+    state = ParseState(source)
+    for name, extractor in releaseparse.Parser():
+        state.extractor = name
+        extractor(state)
+    turns = state.get("turns", ())
+    assert isinstance(turns, tuple)
+    record = assemble(state)
+    assert record.body._turns == turn_table(turns)
+    assert record.body.turns == turns

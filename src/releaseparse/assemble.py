@@ -9,6 +9,7 @@ import attrs
 import regex
 
 from releaseparse.records import (
+    _NO_TURNS,
     FROM_TEXT,
     Body,
     Header,
@@ -17,6 +18,7 @@ from releaseparse.records import (
     Severity,
     Span,
     checked_release,
+    offset_span_table,
     turn_table,
 )
 from releaseparse.state import BUILTIN_FIELDS, ParseState
@@ -124,7 +126,9 @@ def assemble(state: ParseState) -> Release:
         set_slot(header, value)
     body = _new_object(Body)
     _SET_PARAGRAPHS(body, values.get("body", ()))
-    _SET_TURNS(body, turn_table(values.get("turns", ())))
+    turns = values.get("turns")
+    # No turns (most bodies): the table ``turn_table(())`` gives, without the call.
+    _SET_TURNS(body, turn_table(turns) if turns else _NO_TURNS)
     # Most parses set built-in fields only: no extra to look for then.
     extras = (
         {}
@@ -137,7 +141,7 @@ def assemble(state: ParseState) -> Release:
         body,
         values.get("disclaimer"),
         state.source,
-        state.span_table(),
+        offset_span_table(state._spans),  # ``state.span_table()``, one call fewer
         regions,
         state.defects,
         extras,

@@ -870,8 +870,13 @@ def checked_release(
     _set_regions(release, regions)
     _set_defects(release, defects)
     _set_extras(release, _owned_map(extras) if extras else _NO_EXTRAS)
-    _set_confidence(release, _owned_map(confidence))
-    _set_origins(release, _owned_map(origins))
+    # ``_owned_map`` inline for the two maps every record has: two calls fewer a record.
+    confidence_map = _new_object(FrozenMap)
+    confidence_map._data = confidence
+    _set_confidence(release, confidence_map)
+    origins_map = _new_object(FrozenMap)
+    origins_map._data = origins
+    _set_origins(release, origins_map)
     _set_url(release, None)
     return release
 
