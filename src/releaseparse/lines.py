@@ -66,9 +66,10 @@ def _lines_ending_with(texts: list[str], width: int) -> tuple[Line, ...]:
     start = 0
     for number, text in enumerate(texts):
         end = start + len(text)
+        stop = end + width  # once: past 256 each sum is a new int
         # tuple.__new__ skips the NamedTuple constructor's argument handling.
-        lines[number] = _new_line(Line, (number, start, end, end + width, text))
-        start = end + width
+        lines[number] = _new_line(Line, (number, start, end, stop, text))
+        start = stop
     if ends_open:  # the last line has no terminator: it stops where its text ends
         number, start, end, _stop, text = lines[-1]
         lines[-1] = _new_line(Line, (number, start, end, end, text))
