@@ -8,7 +8,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from releaseparse.extractors._kinds import _BARE_LABEL, _LABEL, LABEL_GROUP, is_heading, label_of
+from releaseparse.state import ParseState
 from releaseparse.vocabulary import Vocabulary
+from tests.test_fast_paths_body import _plain_blocks
 
 body_module = importlib.import_module("releaseparse.extractors.body")
 
@@ -84,3 +86,34 @@ def test_a_block_ending_a_sentence_is_split_as_the_plain_form_splits(lines: list
     expected: list[list[Piece]] = []
     _plain_add_block(expected, source, list(block))
     assert found == expected
+
+
+# -- the list item screen --------------------------------------------------------------------
+
+
+_OPENINGS = ["a. ", "a) ", "ab ", "Ab ", "A. ", "é. ", "É ", "1. ", "• ", "“", "x", "Z:", " "]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_OPENINGS), st.sampled_from(["item", "Word", "", "\n"])).map(
+            "".join
+        ),
+        max_size=12,
+    ).map("\n".join)
+)
+@example("Intro\na. one\nb) two\nab cd\nAb cd\né. x\n1. x\n")
+def test_blocks_screened_by_ascii_letters_are_the_plain_walks(text: str) -> None:
+    """Lines opening with an ASCII letter, screened by sets rather than ``isalpha`` and
+    ``isupper``, make the blocks of the plain walk."""
+    state = ParseState(text)
+    assert body_module._blocks(state, 0, len(text)) == list(_plain_blocks(state, 0, len(text)))
+
+
+def test_the_ascii_letter_sets_are_the_str_tests() -> None:
+    """Each ASCII character is in a set exactly where ``str`` calls it a capital or a small
+    letter."""
+    for code in range(128):
+        char = chr(code)
+        assert (char in body_module._ASCII_CAPITALS) == (char.isalpha() and char.isupper())
+        assert (char in body_module._ASCII_SMALL) == (char.isalpha() and not char.isupper())
