@@ -48,13 +48,16 @@ def test_the_label_read_by_number_is_the_named_group(
 # -- topic indexes ---------------------------------------------------------------------------
 
 
-def _plain_add_block(blocks: list[list[Piece]], source: str, block: list[Piece]) -> None:
-    """``_add_block`` as a plain form: every line of a block of two or more read by
-    ``is_heading``."""
-    if len(block) > 1 and all(is_heading(source[start:end]) for start, end in block):
-        blocks.extend([piece] for piece in block)
-    else:
-        blocks.append(block)
+def _plain_split(source: str, blocks: list[list[Piece]]) -> list[list[Piece]]:
+    """``_split_topic_indexes`` as a plain form: every line of each block of two or more
+    read by ``is_heading``, the blocks made anew."""
+    split: list[list[Piece]] = []
+    for block in blocks:
+        if len(block) > 1 and all(is_heading(source[start:end]) for start, end in block):
+            split.extend([piece] for piece in block)
+        else:
+            split.append(block)
+    return split
 
 
 _LINE_WORDS = ["Topic", "word", "of", ".", "!", "?", ")", "”", " ", "\u00a0", "\u200b", "\t"]
@@ -81,11 +84,9 @@ def test_a_block_ending_a_sentence_is_split_as_the_plain_form_splits(lines: list
     for line in lines:
         block.append((start, start + len(line)))
         start += len(line) + 1
-    found: list[list[Piece]] = []
-    body_module._add_block(found, source, list(block))
-    expected: list[list[Piece]] = []
-    _plain_add_block(expected, source, list(block))
-    assert found == expected
+    blocks = [block[:1], block, block[1:], block]
+    expected = _plain_split(source, [list(each) for each in blocks])
+    assert body_module._split_topic_indexes(source, blocks) == expected
 
 
 # -- the list item screen --------------------------------------------------------------------

@@ -100,7 +100,7 @@ def _blocks(state: ParseState, start: int, stop: int) -> list[list[Piece]]:
         first = text[:1]
         if first in _MAY_OPEN_BLANK and (not first or text.isspace() or is_blank(text)):
             if current:
-                _add_block(blocks, source, current)
+                blocks.append(current)
                 current = []
             continue
         if current and (
@@ -124,29 +124,38 @@ def _blocks(state: ParseState, start: int, stop: int) -> list[list[Piece]]:
                 and label_of(vocabulary, text) is not None
             )
         ):
-            _add_block(blocks, source, current)
+            blocks.append(current)
             current = []
         current.append((begin, end))
     if current:
-        _add_block(blocks, source, current)
+        blocks.append(current)
+    return _split_topic_indexes(source, blocks)
+
+
+def _split_topic_indexes(source: str, blocks: list[list[Piece]]) -> list[list[Piece]]:
+    """``blocks``, each topic index (a block of two or more headings) split into its lines."""
+    # A block whose last piece ends with ``.``, ``!`` or ``?`` is none: ``_may_be_heading``
+    # would find that mark as its tail's last character (a piece is never empty). Told
+    # here without a call, as most blocks of prose are.
+    indexes = [
+        position
+        for position, block in enumerate(blocks)
+        if len(block) > 1
+        and source[block[-1][1] - 1] not in _SENTENCE_MARKS
+        and _is_topic_index(source, block)
+    ]
+    for position in reversed(indexes):  # from the last: the positions before it stay
+        blocks[position : position + 1] = [[piece] for piece in blocks[position]]
     return blocks
 
 
-def _add_block(blocks: list[list[Piece]], source: str, block: list[Piece]) -> None:
-    """Add ``block`` to ``blocks``, or each of its lines if all are headings (a topic index)."""
+def _is_topic_index(source: str, block: list[Piece]) -> bool:
+    """Whether every line of ``block`` is a heading."""
     # The last line first: a wrapped paragraph's last line, short and ending a sentence, is
-    # the cheapest to find no heading. Most end with the mark itself, which ``_may_be_heading``
-    # would find as its tail's last character (a piece is never empty): told without a call.
-    last_start, last_end = block[-1]
-    if (
-        len(block) > 1
-        and source[last_end - 1] not in _SENTENCE_MARKS
-        and _may_be_heading(source, last_start, last_end)
-        and all(is_heading(source[start:end]) for start, end in reversed(block))
-    ):
-        blocks.extend([piece] for piece in block)
-    else:
-        blocks.append(block)
+    # the cheapest to find no heading.
+    return _may_be_heading(source, *block[-1]) and all(
+        is_heading(source[start:end]) for start, end in reversed(block)
+    )
 
 
 #: How far back from a piece's end its last word is looked for (``_may_be_heading``).
