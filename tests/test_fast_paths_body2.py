@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from releaseparse.extractors._kinds import _BARE_LABEL, _LABEL, LABEL_GROUP, is_heading, label_of
 from releaseparse.state import ParseState
 from releaseparse.vocabulary import Vocabulary
-from tests.test_fast_paths_body import _plain_blocks
+from tests.test_fast_paths_body import _HEADER, _plain_blocks, _plain_read_body, _record
 
 body_module = importlib.import_module("releaseparse.extractors.body")
 
@@ -118,3 +118,25 @@ def test_the_ascii_letter_sets_are_the_str_tests() -> None:
         char = chr(code)
         assert (char in body_module._ASCII_CAPITALS) == (char.isalpha() and char.isupper())
         assert (char in body_module._ASCII_SMALL) == (char.isalpha() and not char.isupper())
+
+
+# -- the trim of a block, inline -------------------------------------------------------------
+
+_PADDED_LINES = [
+    "Prose ends here.  ",
+    "Prose ends here.\u00a0",
+    "  and goes on\u200b",
+    "Topic Heading  ",
+    "Second Topic",
+    "\u3000MR. SMITH: Yes.\t",
+    "",
+    " ",
+]
+
+
+@given(st.lists(st.sampled_from(_PADDED_LINES), max_size=12).map("\n".join))
+@example("Prose ends here.  \nTopic Heading  \n\n  and goes on\u200b\n")
+def test_blocks_trimmed_inline_give_the_plain_bodys_record(lines: str) -> None:
+    """Blocks opening or closing with spaces, trimmed inline, give the plain body's record."""
+    text = _HEADER + lines
+    assert _record(text, body_module.body) == _record(text, _plain_read_body)

@@ -10,7 +10,7 @@ from operator import attrgetter
 
 import regex
 
-from releaseparse.extractors._common import _TRIM, clean_text, header_end, trimmed_offsets
+from releaseparse.extractors._common import _TRIM_SET, clean_text, header_end
 from releaseparse.extractors._kinds import (
     _CLOSING,
     _SENTENCE_MARKS,
@@ -137,25 +137,19 @@ def _split_topic_indexes(source: str, blocks: list[list[Piece]]) -> list[list[Pi
     # A block whose last piece ends with ``.``, ``!`` or ``?`` is none: ``_may_be_heading``
     # would find that mark as its tail's last character (a piece is never empty). Told
     # here without a call, as most blocks of prose are.
+    # The last line first: a wrapped paragraph's last line, short and ending a sentence, is
+    # the cheapest to find no heading.
     indexes = [
         position
         for position, block in enumerate(blocks)
         if len(block) > 1
         and source[block[-1][1] - 1] not in _SENTENCE_MARKS
-        and _is_topic_index(source, block)
+        and _may_be_heading(source, *block[-1])
+        and all(is_heading(source[start:end]) for start, end in reversed(block))
     ]
     for position in reversed(indexes):  # from the last: the positions before it stay
         blocks[position : position + 1] = [[piece] for piece in blocks[position]]
     return blocks
-
-
-def _is_topic_index(source: str, block: list[Piece]) -> bool:
-    """Whether every line of ``block`` is a heading."""
-    # The last line first: a wrapped paragraph's last line, short and ending a sentence, is
-    # the cheapest to find no heading.
-    return _may_be_heading(source, *block[-1]) and all(
-        is_heading(source[start:end]) for start, end in reversed(block)
-    )
 
 
 #: How far back from a piece's end its last word is looked for (``_may_be_heading``).
@@ -218,10 +212,13 @@ def read_body(
         run_end = block[-1][1]
         # A block opening and closing with text is trimmed already (most are: a line of
         # prose); a block is never blank, so its trimmed run holds a character.
-        if source[first_start] in _TRIM or source[run_end - 1] in _TRIM:
-            run_start, run_end = trimmed_offsets(source, first_start, run_end)
-        else:
-            run_start = first_start
+        run_start = first_start
+        if source[first_start] in _TRIM_SET or source[run_end - 1] in _TRIM_SET:
+            # ``trimmed_offsets`` inline: one call less a block with outer spaces.
+            while run_start < run_end and source[run_start] in _TRIM_SET:
+                run_start += 1
+            while run_end > run_start and source[run_end - 1] in _TRIM_SET:
+                run_end -= 1
         runs.append((run_start, run_end))
         if (
             starts
