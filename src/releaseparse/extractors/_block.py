@@ -12,13 +12,19 @@ from typing import cast
 
 import attrs
 
+from releaseparse.extractors._glued import read_glued
 from releaseparse.extractors._kinds import (
     HEADER_KINDS,
     ISSUER_KINDS,
     WRAPPED_LINES,
     Kind,
+    kind_memo,
+    label_of,
+    looks_like_prose,
+    office_start,
     paragraph_is_prose,
 )
+from releaseparse.extractors._kinds import may_be_date_or_flat as kinds_may_be_date_or_flat
 from releaseparse.extractors._repeat import repeats_title
 from releaseparse.extractors._scan import MAX_GAP
 from releaseparse.extractors._titles import (
@@ -28,7 +34,8 @@ from releaseparse.extractors._titles import (
     TitleScan,
 )
 from releaseparse.state import ParseState
-from releaseparse.text import LIST_ITEM, word_count
+from releaseparse.text import LIST_ITEM, collapse, has_digit, word_count
+from releaseparse.vocabulary import Vocabulary
 
 _VALIDATING = frozenset(
     {Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE}
@@ -66,6 +73,37 @@ _BEFORE_BARE = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE}
 #: class (0.2 µs) costs more than the comparison, and the walks make several a line.
 _BLANK, _CHROME, _DATE, _FLAT = Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.FLAT
 _NAME, _NOTE_TYPE, _OFFICE, _OTHER = Kind.NAME, Kind.NOTE_TYPE, Kind.OFFICE, Kind.OTHER
+
+
+#: What a line opens with when ``office_start`` strips the State Department's prefix from
+#: it (``U.S. Department of State``, case-insensitive): ``U`` or ``u`` (and ``""``, for
+#: which ``in`` holds: an empty line is asked too).
+_OFFICE_PREFIX_OPENERS = "Uu"
+
+
+def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
+    r"""``_kinds.may_be_date_or_flat``, in fewer tests on a line of prose with no digit.
+
+    That function asks for a dateline and an office line first, then turns a transcript
+    label or prose away, and reads what is left as a flattened or glued header. Most lines
+    of a body (hard-wrapped prose) hold no digit, and so neither a dateline nor the year of
+    a flattened header (each search asks for a ``\d``, every one of which ``str.isdigit``
+    accepts): such a line is judged by the other tests alone. Most are also longer than
+    every office and open with neither an office prefix nor the ``U`` of the prefix
+    ``office_start`` strips, and so are no office line (``Vocabulary.is_office``) unasked.
+    """
+    line = collapse(text)
+    if has_digit(line):
+        return kinds_may_be_date_or_flat(vocabulary, line)
+    if (
+        line[:1] in _OFFICE_PREFIX_OPENERS
+        or len(line) <= vocabulary.office_width
+        or line.startswith(vocabulary.office_prefixes)
+    ) and office_start(vocabulary, line) is not None:
+        return True
+    if label_of(vocabulary, line) is not None or looks_like_prose(line):
+        return False
+    return read_glued(vocabulary, line) is not None
 
 
 @attrs.frozen
@@ -141,10 +179,21 @@ class Layout(TitleScan):
 
     def _anchor(self) -> int | None:
         paragraph_seen = False
-        kinds = self.kinds
+        kinds, lines, vocabulary = self.kinds, self.lines, self.vocabulary
+        memo: dict[str, Kind] = {}  # the kind memo, read once a paragraph is seen
         for index in range(self.size):
-            if paragraph_seen and not kinds.may_be_date_or_flat(index):
-                continue  # past a paragraph only a dateline or a flattened header counts
+            # Past a paragraph only a dateline or a flattened header counts. A text
+            # classified before answers by its kind, any other by ``may_be_date_or_flat``
+            # (most are prose), as ``kinds.may_be_date_or_flat`` would: a line either
+            # passes over is neither, and would be passed over below too.
+            if paragraph_seen:
+                text = lines[index].text
+                known = memo.get(text)
+                if known is None:
+                    if not may_be_date_or_flat(vocabulary, text):
+                        continue
+                elif known is not _DATE and known is not _FLAT:
+                    continue
             kind = kinds[index]
             if kind == _DATE and self._validated_date(index):
                 return self._closing_date(index)
@@ -160,6 +209,7 @@ class Layout(TitleScan):
                 self._is_lead_line(index) or self._is_opening_sentence(index)
             ):
                 paragraph_seen = True
+                memo = kind_memo(vocabulary)
         return None
 
     # -- growing --------------------------------------------------------------------------

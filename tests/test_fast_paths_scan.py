@@ -1,0 +1,162 @@
+"""The scan for the header block and further releases: shortcuts answer as plain forms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from releaseparse.extractors._block import Block, Layout, may_be_date_or_flat
+from releaseparse.extractors._kinds import ISSUER_KINDS, Kind
+from releaseparse.extractors._kinds import may_be_date_or_flat as plain_may_be_date_or_flat
+from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
+from releaseparse.state import ParseState
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests.strategies import Case, releases
+
+VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
+
+#: Pieces of lines of every sort the walk past a paragraph meets (our own wording): prose,
+#: offices (with and without the State Department's prefix), note types, labels, places,
+#: delivery lines, digits of several scripts, and the whitespace ``collapse`` folds.
+_PIECES = [
+    "the harbor plan was reviewed by officials",
+    "and they agreed to meet again",
+    "Office of the Spokesperson",
+    "Bureau of Public Affairs",
+    "U.S. Department of State ",
+    "u.s. department of state ",
+    "Office of ",
+    "Oficina del Portavoz",
+    "Ufficio del Portavoce",
+    "ufficio della portavoce ",
+    "United States Mission to the United Nations",
+    "Press Statement",
+    "Media Note",
+    "Daily Press Briefing",
+    "SECRETARY KERRY:",
+    "PRESS STATEMENT: ",
+    "Question:",
+    "Ned Price",
+    "Spokesperson",
+    ", ",
+    "Washington, DC",
+    "As delivered by Ambassador Jane Doe",
+    " to the Permanent Council",
+    ", Vienna",
+    "January 4, 2021",
+    "2021",
+    "\u0662\u0660\u0662\u0661",  # Arabic-Indic digits
+    "\u00b2",  # a superscript: ``isdigit``, not ``\d``
+    ".",
+    " ",
+    "  ",
+    "\u00a0",
+    "\t",
+    "U",
+    "[",
+    "a",
+]
+
+
+def _joined(pieces: Sequence[str]) -> st.SearchStrategy[str]:
+    """Texts made of up to eight of ``pieces``, end to end."""
+    return st.lists(st.sampled_from(pieces), max_size=8).map("".join)
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=["default", "white house"])
+@given(text=_joined(_PIECES) | st.text(max_size=40))
+@example(text="")
+@example(text="Office of the Spokesperson")
+@example(text="U.S. Department of State Office of the Spokesperson")
+@example(text="Oficina del Portavoz")
+@example(text="U.S. Department of State Ufficio del Portavoce")
+@example(text="the delegations met to review the harbor plan and agreed to meet again")
+@example(text="Press Statement Ned Price, Spokesperson")
+@example(text="PRESS STATEMENT: Ned Price, Spokesperson")  # a label, which ``read_glued`` reads
+@example(text="Ned Price, by met delivered met harbor Council Ambassador Washington, Price, State")
+@example(text="As delivered by Ambassador Jane Doe to the Permanent Council, Vienna")
+@example(text="Ned Price, Spokesperson Washington, DC January 4, 2021")
+def test_may_be_date_or_flat_answers_as_the_plain_form(vocabulary: Vocabulary, text: str) -> None:
+    assert may_be_date_or_flat(vocabulary, text) is plain_may_be_date_or_flat(vocabulary, text)
+
+
+class PlainLayout(Layout):
+    """``Layout`` with the anchor's walk past a paragraph asking ``LineKinds`` of each line."""
+
+    def _anchor(self) -> int | None:
+        paragraph_seen = False
+        kinds = self.kinds
+        for index in range(self.size):
+            if paragraph_seen and not kinds.may_be_date_or_flat(index):
+                continue
+            kind = kinds[index]
+            if kind == Kind.DATE and self._validated_date(index):
+                return self._closing_date(index)
+            if kind == Kind.FLAT:
+                return index
+            if paragraph_seen:
+                continue
+            if kind in ISSUER_KINDS:
+                return index
+            if kind == Kind.NAME and self._neighbour(index, 1) in {Kind.ROLE, Kind.PLACE}:
+                return index
+            if kind in (Kind.PROSE, Kind.LABEL) and not (
+                self._is_lead_line(index) or self._is_opening_sentence(index)
+            ):
+                paragraph_seen = True
+        return None
+
+
+def _both_blocks(text: str) -> tuple[Block | None, Block | None]:
+    """The block ``Layout`` finds in ``text``, and the one ``PlainLayout`` does.
+
+    ``Layout`` is asked twice: first of lines perhaps never classified, then of lines whose
+    kinds the vocabulary remembers (``kind_memo``), which its walk reads.
+    """
+    fast = Layout(ParseState(text)).block
+    plain = PlainLayout(ParseState(text)).block
+    assert Layout(ParseState(text)).block == fast
+    return fast, plain
+
+
+#: A paragraph (no lone short sentence, which page furniture may be).
+_PROSE = (
+    "The delegations met on Monday to review the harbor plan, and they agreed to meet"
+    " again in the spring to settle the rest of it."
+)
+
+
+_PAGE_LINES = [
+    "Harbor Talks on Coastal Resilience",
+    "Press Statement",
+    "Office of the Spokesperson",
+    "Ned Price, Spokesperson",
+    "January 4, 2021",
+    "Washington, DC January 4, 2021",
+    "The delegations met to review the harbor plan and agreed to meet again in spring.",
+    "officials from both sides discussed the next steps on the shared program",
+    "MR PRICE: Good afternoon, everyone.",
+    _PROSE,
+    "Press Statement Office of the Spokesperson Ned Price January 4, 2021",
+    "Press Statement Ned Price, Spokesperson",
+    "",
+    "",
+]
+
+
+@given(lines=st.lists(st.sampled_from(_PAGE_LINES), max_size=20))
+# Past a paragraph: a glued header (no digit) and a dated one, each read as flattened.
+@example(lines=[_PROSE, "", "Press Statement Ned Price, Spokesperson", "", _PROSE])
+@example(lines=[_PROSE, "", "Washington, DC January 4, 2021", "", _PROSE])
+def test_the_anchor_walk_finds_the_plain_block(lines: list[str]) -> None:
+    fast, plain = _both_blocks("\n".join(lines))
+    assert fast == plain
+
+
+@given(case=releases())
+def test_the_anchor_walk_finds_the_plain_block_on_releases(case: Case) -> None:
+    fast, plain = _both_blocks(case.text)
+    assert fast == plain
