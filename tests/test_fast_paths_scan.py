@@ -16,7 +16,13 @@ from releaseparse.state import ParseState
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.strategies import Case, releases
 
-VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
+#: An office longer than any dateline, which no office prefix opens.
+_LONG_OFFICE = "Secretariat for Harbor Resilience and Coastal Affairs Abroad"
+VOCABULARIES = (
+    DEFAULT_VOCABULARY,
+    WHITE_HOUSE_VOCABULARY,
+    DEFAULT_VOCABULARY.extend(offices=(_LONG_OFFICE,)),
+)
 
 #: Pieces of lines of every sort the walk past a paragraph meets (our own wording): prose,
 #: offices (with and without the State Department's prefix), note types, labels, places,
@@ -29,6 +35,8 @@ _PIECES = [
     "U.S. Department of State ",
     "u.s. department of state ",
     "Office of ",
+    _LONG_OFFICE,
+    "Wednesday, September 15, 2021, 10:30 a.m.",
     "Oficina del Portavoz",
     "Ufficio del Portavoce",
     "ufficio della portavoce ",
@@ -66,7 +74,7 @@ def _joined(pieces: Sequence[str]) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(pieces), max_size=8).map("".join)
 
 
-@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=["default", "white house"])
+@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=["default", "white house", "long office"])
 @given(text=_joined(_PIECES) | st.text(max_size=40))
 @example(text="")
 @example(text="Office of the Spokesperson")
@@ -77,6 +85,12 @@ def _joined(pieces: Sequence[str]) -> st.SearchStrategy[str]:
 @example(text="Press Statement Ned Price, Spokesperson")
 @example(text="PRESS STATEMENT: Ned Price, Spokesperson")  # a label, which ``read_glued`` reads
 @example(text="Ned Price, by met delivered met harbor Council Ambassador Washington, Price, State")
+@example(text="Press Statement Ned Price, Spokesperson Washington, DC January 4, 2021")
+@example(text="PRESS STATEMENT: Ned Price, Spokesperson, Washington, DC")
+@example(text="Wednesday, September 15, 2021, 10:30 a.m.")  # a dateline of 41 characters
+@example(text=_LONG_OFFICE)
+@example(text="Office of the Spokesperson and the harbor officials of the delegations")
+@example(text="ufficio del portavoce and the harbor officials of the delegations")
 @example(text="As delivered by Ambassador Jane Doe to the Permanent Council, Vienna")
 @example(text="Ned Price, Spokesperson Washington, DC January 4, 2021")
 def test_may_be_date_or_flat_answers_as_the_plain_form(vocabulary: Vocabulary, text: str) -> None:

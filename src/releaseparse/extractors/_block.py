@@ -12,6 +12,7 @@ from typing import cast
 
 import attrs
 
+from releaseparse.extractors._flat import read_flat
 from releaseparse.extractors._glued import read_glued
 from releaseparse.extractors._kinds import (
     HEADER_KINDS,
@@ -21,7 +22,6 @@ from releaseparse.extractors._kinds import (
     kind_memo,
     label_of,
     looks_like_prose,
-    office_start,
     paragraph_is_prose,
 )
 from releaseparse.extractors._kinds import may_be_date_or_flat as kinds_may_be_date_or_flat
@@ -34,7 +34,7 @@ from releaseparse.extractors._titles import (
     TitleScan,
 )
 from releaseparse.state import ParseState
-from releaseparse.text import LIST_ITEM, collapse, has_digit, word_count
+from releaseparse.text import LIST_ITEM, collapse, word_count
 from releaseparse.vocabulary import Vocabulary
 
 _VALIDATING = frozenset(
@@ -76,34 +76,35 @@ _NAME, _NOTE_TYPE, _OFFICE, _OTHER = Kind.NAME, Kind.NOTE_TYPE, Kind.OFFICE, Kin
 
 
 #: What a line opens with when ``office_start`` strips the State Department's prefix from
-#: it (``U.S. Department of State``, case-insensitive): ``U`` or ``u`` (and ``""``, for
-#: which ``in`` holds: an empty line is asked too).
+#: it (``U.S. Department of State``, case-insensitive): ``U`` or ``u``.
 _OFFICE_PREFIX_OPENERS = "Uu"
+#: An ASCII line longer than this is no dateline: ``read_dateline`` turns it away unread.
+_LONGEST_ASCII_DATELINE = 48
 
 
 def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
-    r"""``_kinds.may_be_date_or_flat``, in fewer tests on a line of prose with no digit.
+    """``_kinds.may_be_date_or_flat``, in fewer tests on a long ASCII line (most prose).
 
     That function asks for a dateline and an office line first, then turns a transcript
-    label or prose away, and reads what is left as a flattened or glued header. Most lines
-    of a body (hard-wrapped prose) hold no digit, and so neither a dateline nor the year of
-    a flattened header (each search asks for a ``\d``, every one of which ``str.isdigit``
-    accepts): such a line is judged by the other tests alone. Most are also longer than
-    every office and open with neither an office prefix nor the ``U`` of the prefix
-    ``office_start`` strips, and so are no office line (``Vocabulary.is_office``) unasked.
+    label or prose away, and reads what is left as a flattened or glued header. A long
+    ASCII line is no dateline (``read_dateline``), and one longer than every office that
+    opens with neither an office prefix nor the ``U`` of the prefix ``office_start``
+    strips is no office line (``Vocabulary.is_office``): such a line is judged by the
+    last tests alone, any other by the function.
     """
     line = collapse(text)
-    if has_digit(line):
-        return kinds_may_be_date_or_flat(vocabulary, line)
+    size = len(line)
     if (
-        line[:1] in _OFFICE_PREFIX_OPENERS
-        or len(line) <= vocabulary.office_width
+        size <= _LONGEST_ASCII_DATELINE
+        or size <= vocabulary.office_width
+        or line[0] in _OFFICE_PREFIX_OPENERS
+        or not line.isascii()
         or line.startswith(vocabulary.office_prefixes)
-    ) and office_start(vocabulary, line) is not None:
-        return True
+    ):
+        return kinds_may_be_date_or_flat(vocabulary, line)
     if label_of(vocabulary, line) is not None or looks_like_prose(line):
         return False
-    return read_glued(vocabulary, line) is not None
+    return read_flat(vocabulary, line) is not None or read_glued(vocabulary, line) is not None
 
 
 @attrs.frozen
