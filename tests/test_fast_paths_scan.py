@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from releaseparse.extractors._block import Block, Layout, may_be_date_or_flat
+from releaseparse.dates import _DIGIT as DIGIT
+from releaseparse.extractors._block import Block, Layout, layout, may_be_date_or_flat
 from releaseparse.extractors._kinds import ISSUER_KINDS, Kind
 from releaseparse.extractors._kinds import may_be_date_or_flat as plain_may_be_date_or_flat
+from releaseparse.extractors._releases import (
+    MAX_HEADER_LINE,
+    _Scan,
+    _start_after,
+    named_header_width,
+    names_note_type_or_office,
+)
+from releaseparse.extractors.disclaimer import Copies
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
+from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.strategies import Case, releases
 
@@ -174,3 +184,88 @@ def test_the_anchor_walk_finds_the_plain_block(lines: list[str]) -> None:
 def test_the_anchor_walk_finds_the_plain_block_on_releases(case: Case) -> None:
     fast, plain = _both_blocks(case.text)
     assert fast == plain
+
+
+# -- the scan for a further release ------------------------------------------------------------
+
+
+def _plain_start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) -> int | None:
+    """``_start_after`` asking ``names_note_type_or_office`` of every line with no digit."""
+    lines, vocabulary = scan.lines, scan.vocabulary
+    named_width = named_header_width(vocabulary)
+    for index in range(begin, len(lines)):
+        text = lines[index].text
+        if not text or len(text) > MAX_HEADER_LINE:
+            continue
+        if DIGIT.search(text) is None:
+            if not names_note_type_or_office(vocabulary, collapse(text), named_width):
+                continue
+        elif not scan.may_be_header_kind(index):
+            continue
+        if scan.kind(index) in {Kind.DATE, Kind.NOTE_TYPE, Kind.OFFICE} and scan.is_header(index):
+            if in_disclaimer(lines[index].start):
+                continue
+            start = scan.release_start(index)
+            if scan.has_body(begin, start):
+                return start
+    return None
+
+
+def _both_starts(text: str) -> tuple[int | None, int | None]:
+    """Where ``_start_after`` finds a further release in ``text``, and where the plain scan does."""
+    state = ParseState(text)
+    block = layout(state).block
+    if block is None:
+        return None, None
+    copies = Copies(state)
+    return (
+        _start_after(_Scan(state), block.end, copies.from_line(0)),
+        _plain_start_after(_Scan(state), block.end, copies.from_line(0)),
+    )
+
+
+#: Lines a further release's header is made of, and lines like them that are none.
+_HEADER_LINES = [
+    "Press Statement",
+    "Office of the Spokesperson",
+    "Office of the Spokesperson and the harbor delegations",
+    "Bureau of Public Affairs",
+    "Oficina del Portavoz",
+    "January 4, 2021",
+    "Harbor Talks on Coastal Resilience",
+    "(Laughter.)",
+    "SECRETARY KERRY:",
+    "officials.",
+    "",
+]
+
+
+@given(case=releases(), more=releases(), between=st.lists(st.sampled_from(_HEADER_LINES)))
+def test_the_scan_finds_the_plain_further_release(
+    case: Case, more: Case, between: list[str]
+) -> None:
+    text = "\n".join([case.text, *between, more.text])
+    fast, plain = _both_starts(text)
+    assert fast == plain
+
+
+def test_the_scan_finds_a_further_release_under_a_long_office_line() -> None:
+    # An office line longer than every note type and office, which an office prefix opens.
+    text = "\n".join(
+        [
+            "Harbor Talks on Coastal Resilience",
+            "",
+            "Press Statement",
+            "Office of the Spokesperson",
+            "January 4, 2021",
+            "",
+            _PROSE,
+            "",
+            "Coastal Resilience Talks Resume",
+            "",
+            "Office of the Spokesperson for the Harbor Delegations",
+            "",
+            _PROSE,
+        ]
+    )
+    assert _both_starts(text) == (8, 8)

@@ -279,6 +279,7 @@ def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) 
     lines: tuple[Line, ...] = scan.lines
     vocabulary = scan.vocabulary
     named_width = named_header_width(vocabulary)
+    office_prefixes = vocabulary.office_prefixes
     for index in range(begin, len(lines)):
         text = lines[index].text
         if not text or len(text) > MAX_HEADER_LINE:
@@ -289,7 +290,13 @@ def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) 
         # short body lines holding a digit (a list item, a time, a sum) are none of the
         # three, and are turned away without the whole of ``classify``.
         if _DIGIT.search(text) is None:
-            if not names_note_type_or_office(vocabulary, collapse(text), named_width):
+            line = collapse(text)
+            # ``names_note_type_or_office``'s first two answers, asked here without a call:
+            # most body lines are longer than every note type and office, and open with
+            # no office prefix.
+            if len(line) > named_width and not line.startswith(office_prefixes):
+                continue
+            if not names_note_type_or_office(vocabulary, line, named_width):
                 continue
         elif not scan.may_be_header_kind(index):
             continue
