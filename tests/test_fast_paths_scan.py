@@ -269,3 +269,15 @@ def test_the_scan_finds_a_further_release_under_a_long_office_line() -> None:
         ]
     )
     assert _both_starts(text) == (8, 8)
+
+
+# -- the title's text ----------------------------------------------------------------------------
+
+
+@given(lines=st.lists(st.sampled_from(_PAGE_LINES), min_size=1, max_size=8), data=st.data())
+def test_joined_text_answers_as_the_plain_join(lines: list[str], data: st.DataObject) -> None:
+    scan = Layout(ParseState("\n".join(["Harbor Talks on Coastal Resilience", *lines])))
+    start = data.draw(st.integers(0, scan.size - 1))
+    stop = data.draw(st.integers(start + 1, scan.size))
+    plain = " ".join(scan.text(index) for index in range(start, stop))
+    assert scan._joined_text(start, stop) == plain

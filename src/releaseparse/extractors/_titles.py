@@ -110,10 +110,19 @@ class TitleScan(LineScan):
             and self.kinds[first - 1] in TITLE_KINDS
         ):
             first -= 1
-        joined = " ".join(self.text(i) for i in range(first, last + 1))
+        joined = self._joined_text(first, last + 1)
         if word_count(joined, MAX_TITLE_WORDS) > MAX_TITLE_WORDS:
             return None
         return first, last + 1
+
+    def _joined_text(self, start: int, stop: int) -> str:
+        """The collapsed texts of lines ``start`` to ``stop`` (exclusive), joined by spaces.
+
+        A title of one line, the most common, is that line's text: no generator is run.
+        """
+        if stop - start == 1:
+            return self.text(start)
+        return " ".join(self.text(index) for index in range(start, stop))
 
     def _repeat(self, title: tuple[int, int] | None, after: int) -> int | None:
         """A line within a few lines below ``after`` printing the title again (blogs, CMSes)."""
@@ -121,7 +130,7 @@ class TitleScan(LineScan):
             return None
         # The title is folded once for every line compared with it; too short, it is
         # never printed again (``repeats_title`` is false on every line).
-        wanted = folded_title(" ".join(self.text(index) for index in range(*title)))
+        wanted = folded_title(self._joined_text(*title))
         if wanted is None:
             return None
         lines = self.lines
