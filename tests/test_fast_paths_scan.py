@@ -19,6 +19,7 @@ from releaseparse.extractors._releases import (
     named_header_width,
     names_note_type_or_office,
 )
+from releaseparse.extractors._titles import letters_and_spaces
 from releaseparse.extractors.disclaimer import Copies
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
@@ -281,3 +282,11 @@ def test_joined_text_answers_as_the_plain_join(lines: list[str], data: st.DataOb
     stop = data.draw(st.integers(start + 1, scan.size))
     plain = " ".join(scan.text(index) for index in range(start, stop))
     assert scan._joined_text(start, stop) == plain
+
+
+@given(text=st.text(max_size=60) | _joined(_PIECES))
+@example(text="Harbor Talks on Coastal Resilience")
+@example(text="Ⅻ ǅ ʰ 中 ١ \u00a0 \t")  # a letter number, a title case, a modifier, CJK, a digit
+def test_letters_and_spaces_counts_as_the_plain_loop(text: str) -> None:
+    plain = sum(1 for char in text if char.isalpha() or char == " ")
+    assert letters_and_spaces(text) == plain

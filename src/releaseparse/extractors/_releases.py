@@ -18,6 +18,7 @@ from releaseparse.extractors._kinds import (
     remembered_kind,
 )
 from releaseparse.extractors._scan import SEARCH_LINES
+from releaseparse.extractors._titles import letters_and_spaces
 from releaseparse.extractors.disclaimer import Copies
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
@@ -213,7 +214,7 @@ class _Scan:
             and not text[:1].islower()
         ):
             return False
-        letters = sum(1 for char in text if char.isalpha() or char == " ")
+        letters = letters_and_spaces(text)
         return letters * 10 >= len(text) * 8
 
     def is_header(self, index: int) -> bool:
