@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
+from operator import attrgetter
 
 from releaseparse.extractors._common import header_end, trimmed
-from releaseparse.patternset import GatedPatternSet, PatternSet
+from releaseparse.patternset import GATES, GatedPatternSet, PatternSet
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE
 
@@ -13,6 +15,10 @@ from releaseparse.text import INVISIBLE
 MAX_MARKER_LENGTH = 40
 #: Every caption pattern holds "Photo"/"photo": a long line without it is neither.
 CAPTION_HINT = "hoto"
+_HINT_SIZE = len(CAPTION_HINT)
+_HINT_SIZE = len(CAPTION_HINT)
+#: The offset a line starts at: the key its lines are searched by.
+_START = attrgetter("start")
 
 
 def markers(state: ParseState) -> None:
@@ -56,6 +62,19 @@ def may_be_marker(gated: GatedPatternSet, text: str) -> bool:
     return bool(gated.gate(head))
 
 
+@lru_cache(maxsize=16)
+def _head_verdicts(gated: GatedPatternSet) -> dict[str, bool | None]:
+    """A memo of ``_head_verdict``'s answers for ``gated``, by a line's first character."""
+    return {}
+
+
+def _head_verdict(gated: GatedPatternSet, head: str) -> bool | None:
+    """``None`` for a line opening blank (empty or a space), else ``may_be_marker``'s answer."""
+    if not head or head.isspace():
+        return None
+    return may_be_marker(gated, head)
+
+
 def claim_markers(state: ParseState, start: int) -> None:
     """Claim unclaimed marker lines (``# # #``) and photo captions from offset ``start`` on."""
     vocabulary = state.vocabulary
@@ -64,26 +83,52 @@ def claim_markers(state: ParseState, start: int) -> None:
     # ours does), and never a caption. So blank lines, half of most pages, are skipped.
     skip_blank = not _takes_blank(marker_set)
     gated = _gated(marker_set)
-    lines = [
-        line
-        for line in state.lines
-        if line.start >= start
-        and (len(line.text) <= MAX_MARKER_LENGTH or CAPTION_HINT in line.text)
-    ]
+    verdicts = _head_verdicts(gated)
+    lines = state.lines
+    # Lines start in increasing order: those from ``start`` on are a tail of them.
+    first = bisect.bisect_left(lines, start, key=_START)
     # Claims are in offset order, as the lines are: walked along with them, not looked up
     # for each line. A region claimed here lies on its own line, before those to come.
     claims = state.claims()
+    count = len(claims)
     ahead = 0
-    for line in lines:
-        text = line.text
-        if skip_blank and not text.strip():
-            continue
-        while ahead < len(claims) and claims[ahead][1] <= line.start:
+    source = state.source
+    # Where the caption hint next occurs in the source, from the line walked on: a line
+    # (``source[line_start:line_end]``) holds it exactly when it occurs in the line. One
+    # scan of the source, not one of each line.
+    hint = -1 if first >= len(lines) else source.find(CAPTION_HINT, lines[first].start)
+    # Each line's length is ``end - start``; its first character alone rules most short
+    # lines out as markers (``may_be_marker``, remembered by character in ``verdicts``).
+    for line in lines[first:]:
+        line_start = line.start
+        line_end = line.end
+        if 0 <= hint < line_start:
+            hint = source.find(CAPTION_HINT, line_start)
+        hinted = 0 <= hint <= line_end - _HINT_SIZE
+        if line_end - line_start <= MAX_MARKER_LENGTH:
+            text = line.text
+            head = text[:1]
+            if head in verdicts:
+                maybe = verdicts[head]
+            else:
+                if len(verdicts) >= GATES:
+                    verdicts.clear()
+                maybe = verdicts[head] = _head_verdict(gated, head)
+            if maybe is None:
+                # Empty, or opening with a space: blank, or else a line ``may_be_marker``
+                # lets through (a space opens no folded text). An empty one is not stripped.
+                if skip_blank and not (text and text.strip()):
+                    continue
+                maybe = True
+        else:
+            maybe = False
+        if not maybe and not hinted:
+            continue  # neither a marker nor a caption: no claim to look at
+        while ahead < count and claims[ahead][1] <= line_start:
             ahead += 1
-        if ahead < len(claims) and claims[ahead][0] < line.end:
+        if ahead < count and claims[ahead][0] < line_end:
             continue  # some character of the line is claimed
-        short = len(text) <= MAX_MARKER_LENGTH
-        if short and may_be_marker(gated, text) and vocabulary.is_marker(text):
-            state.claim(trimmed(state.source, line.start, line.end), "marker")
-        elif CAPTION_HINT in text and vocabulary.is_caption(text):
-            state.claim(trimmed(state.source, line.start, line.end), "caption")
+        if maybe and vocabulary.is_marker(line.text):
+            state.claim(trimmed(source, line_start, line_end), "marker")
+        elif hinted and vocabulary.is_caption(line.text):
+            state.claim(trimmed(source, line_start, line_end), "caption")

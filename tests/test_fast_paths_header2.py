@@ -1,0 +1,155 @@
+"""The header and tail extractors' shortcuts answer as their plain forms."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+from collections.abc import Callable
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from releaseparse.errors import ExtractorError
+from releaseparse.extractors._common import header_end, trimmed
+from releaseparse.parser import Parser
+from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
+from releaseparse.state import ParseState
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests.strategies import paragraphs, releases, titles
+
+markers_module = importlib.import_module("releaseparse.extractors.markers")
+
+#: A vocabulary whose markers take a blank line and a space-led one (the walk keeps blanks).
+BLANK_MARKERS = DEFAULT_VOCABULARY.extend(marker_patterns=(r"\s*", r" +-+ *"))
+VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY, BLANK_MARKERS)
+
+Claims = tuple[tuple[int, int, str], ...]
+
+
+def _state_before(text: str, vocabulary: Vocabulary, step: str) -> ParseState:
+    """A parse state with the chain run up to (not including) ``step``."""
+    state = ParseState(text, vocabulary=vocabulary)
+    for name, extractor in Parser(vocabulary=vocabulary):
+        if name == step:
+            break
+        state.extractor = name
+        extractor(state)
+    state.extractor = step
+    return state
+
+
+def _claims_after(
+    run: Callable[[ParseState], None], text: str, vocabulary: Vocabulary
+) -> Claims | str:
+    """The claims after ``run``, or the error it raised (a blank marker claims nothing)."""
+    state = _state_before(text, vocabulary, "markers")
+    try:
+        run(state)
+    except ExtractorError as error:
+        return str(error)
+    return copy.deepcopy(state.claims())
+
+
+# -- markers ----------------------------------------------------------------------------
+
+
+def plain_markers(state: ParseState) -> None:
+    """``markers`` testing each line after the header in turn, every claim looked up."""
+    vocabulary = state.vocabulary
+    start = header_end(state)
+    for line in state.lines:
+        text = line.text
+        if line.start < start or (not text.strip() and not vocabulary.marker_set.fullmatches("")):
+            continue
+        if state.claims(0, line.end) and state.claims(0, line.end)[-1][1] > line.start:
+            continue  # some character of the line is claimed
+        if len(text) <= markers_module.MAX_MARKER_LENGTH and vocabulary.is_marker(text):
+            state.claim(trimmed(state.source, line.start, line.end), "marker")
+        elif markers_module.CAPTION_HINT in text and vocabulary.is_caption(text):
+            state.claim(trimmed(state.source, line.start, line.end), "caption")
+
+
+_MARKER_INSERTS = st.one_of(
+    st.sampled_from(
+        [
+            "# # #",
+            "###",
+            "(begin transcript)",
+            "  (end transcript)  ",
+            "\u200b# # #",
+            "-----",
+            " --- ",
+            "",
+            "   ",
+            "\t",
+            "Photo",
+            "AP Photo",
+            "Hoto",
+            "The minister arrives at the harbor on Monday. (State Department Photo)",
+            "The minister arrives at the harbor on Monday. © Photo by Ana Ruiz",
+            "The minister arrives at the harbor on Monday, ph" + "oto opportunity at noon.",
+            "Date: 3/4/2011 Description: The minister at the harbor. State Department Photo",
+            "A caption that ends in a hint split across the line's end: pho",
+        ]
+    ),
+    titles(),
+    paragraphs(),
+    st.text(st.characters(codec="utf-8", exclude_characters="\r\n"), max_size=50),
+)
+
+
+@st.composite
+def marker_pages(draw: st.DrawFn) -> str:
+    """A generated release with marker, caption, blank and odd lines put in anywhere."""
+    lines = draw(releases()).text.split("\n")
+    for _ in range(draw(st.integers(0, 8))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(_MARKER_INSERTS))
+    return draw(st.sampled_from(["\n", "\r\n"])).join(lines)
+
+
+_HAND_PAGE = """Press Statement
+Office of the Spokesperson
+March 3, 2011
+
+Harbor Grants for the Coast
+
+The harbor authority will open its new ferry terminal to every traveller next week.
+(begin transcript)
+
+The minister arrives at the harbor on Monday. (State Department Photo)
+   \t
+Photo
+# # #
+"""
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES)
+def test_markers_claim_as_the_plain_walk_on_a_hand_written_page(vocabulary: Vocabulary) -> None:
+    expected = _claims_after(plain_markers, _HAND_PAGE, vocabulary)
+    assert _claims_after(markers_module.markers, _HAND_PAGE, vocabulary) == expected
+    if vocabulary is DEFAULT_VOCABULARY:
+        assert not isinstance(expected, str)
+        assert {kind for _, _, kind in expected} >= {"marker", "caption"}
+
+
+@given(marker_pages(), st.sampled_from(VOCABULARIES))
+@example(_HAND_PAGE, DEFAULT_VOCABULARY)
+def test_markers_claim_as_the_plain_walk_on_generated_pages(
+    text: str, vocabulary: Vocabulary
+) -> None:
+    expected = _claims_after(plain_markers, text, vocabulary)
+    assert _claims_after(markers_module.markers, text, vocabulary) == expected
+
+
+@given(st.text(max_size=3), st.sampled_from(VOCABULARIES))
+@example(" ", DEFAULT_VOCABULARY)
+@example("", DEFAULT_VOCABULARY)
+@example("#", DEFAULT_VOCABULARY)
+def test_a_lines_first_character_tells_as_may_be_marker(text: str, vocabulary: Vocabulary) -> None:
+    gated = markers_module._gated(vocabulary.marker_set)
+    verdict = markers_module._head_verdict(gated, text[:1])
+    if verdict is None:
+        assert not text[:1] or text[:1].isspace()
+        verdict = True  # a space-led line is let through, as may_be_marker lets it
+    assert verdict == markers_module.may_be_marker(gated, text)
