@@ -11,7 +11,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from releaseparse.errors import ExtractorError
+from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import header_end, trimmed
+from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors.confidence import _Evidence
 from releaseparse.parser import Parser
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
@@ -153,3 +156,57 @@ def test_a_lines_first_character_tells_as_may_be_marker(text: str, vocabulary: V
         assert not text[:1] or text[:1].isspace()
         verdict = True  # a space-led line is let through, as may_be_marker lets it
     assert verdict == markers_module.may_be_marker(gated, text)
+
+
+# -- confidence ---------------------------------------------------------------------------
+
+
+def plain_over_unread_name(evidence: _Evidence) -> bool:
+    """``_over_unread_name`` with each line's kind asked of ``found.kind``."""
+    title = evidence.block.title
+    if title is None:
+        return False
+    index = title[1]
+    count = len(evidence.lines)
+    while index < count and evidence.found.kind(index) is Kind.BLANK:
+        index += 1
+    if index >= count or evidence.found.kind(index) is not Kind.NAME:
+        return False
+    line = evidence._offsets(index, index + 1)
+    return not any(map(line.__contains__, evidence.state.span_table().offsets[::2]))
+
+
+def plain_rival_title(evidence: _Evidence) -> bool:
+    """``_rival_title`` over the lines above the title and those of the block below it."""
+    title = evidence.block.title
+    if title is None:
+        return False
+    below = range(max(title[1], evidence.block.start), evidence.block.end)
+    return any(
+        evidence.found.kind(index) in (Kind.OTHER, Kind.NAME) and evidence._title_like(index)
+        for index in [*range(title[0]), *below]
+    )
+
+
+_TITLED_PAGE = """Harbor Grants for the Coast Guard Stations
+
+Neueste Artikel
+Press Statement
+Office of the Spokesperson
+The U.S.-Japan Relationship in Our Time
+March 3, 2011
+
+The harbor authority will open its new ferry terminal to every traveller next week.
+"""
+
+
+@given(st.one_of(marker_pages(), st.just(_TITLED_PAGE)), st.sampled_from(VOCABULARIES[:2]))
+@example(_TITLED_PAGE, DEFAULT_VOCABULARY)
+def test_the_ratings_walks_answer_as_their_plain_forms(text: str, vocabulary: Vocabulary) -> None:
+    state = _state_before(text, vocabulary, "confidence")
+    found = layout(state)
+    if found.block is None:
+        return
+    evidence = _Evidence(state, found, found.block, state.fields)
+    assert evidence._over_unread_name() is plain_over_unread_name(evidence)
+    assert evidence._rival_title() is plain_rival_title(evidence)

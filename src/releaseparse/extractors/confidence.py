@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from itertools import compress
+from collections.abc import Mapping
+from itertools import chain
 from operator import attrgetter
 
 import regex
@@ -11,7 +12,7 @@ import regex
 from releaseparse.extractors._block import Block, Layout, layout
 from releaseparse.extractors._kinds import Kind, is_heading, looks_like_prose, note_type_of
 from releaseparse.records import Confidence, Severity, Span
-from releaseparse.state import ParseState
+from releaseparse.state import Field, ParseState
 from releaseparse.text import collapse, word_count
 
 SURE, LIKELY, UNSURE = Confidence.SURE, Confidence.LIKELY, Confidence.UNSURE
@@ -167,11 +168,22 @@ class _Evidence:
     searched for only where its kind is asked.
     """
 
-    def __init__(self, state: ParseState, found: Layout, block: Block) -> None:
+    def __init__(
+        self,
+        state: ParseState,
+        found: Layout,
+        block: Block,
+        fields: Mapping[str, Field] | None = None,
+    ) -> None:
         self.state = state
         self.found = found
         self.block = block
+        #: The fields set, read once a parse (``state.fields`` copies them).
+        self.fields = state.fields if fields is None else fields
         self.lines = state.lines
+        #: Where a span past the last line starts (``_offsets``).
+        self._count = len(self.lines)
+        self._past = len(state.source) + 1
         kinds = found.kinds
         #: The block's lines are among those classified (``block.end <= found.size``).
         block_kinds = [kinds[index] for index in range(block.start, block.end)]
@@ -189,15 +201,12 @@ class _Evidence:
         As ``line_at`` finds a span's line, for the offsets a span of the source starts at
         (``0`` to the source's length): an offset before the first line is on line 0.
         """
-        return range(self._line_start(first), self._line_start(stop))
-
-    def _line_start(self, index: int) -> int:
-        """Where line ``index`` starts: ``0`` before the first, past the source after the last."""
-        if index <= 0:
-            return 0
-        if index >= len(self.lines):
-            return len(self.state.source) + 1
-        return self.lines[index].start
+        # Where each line starts: ``0`` before the first, past the source after the last.
+        # Both ends inline (no helper called for each): three ranges a parse.
+        lines, count, past = self.lines, self._count, self._past
+        low = 0 if first <= 0 else past if first >= count else lines[first].start
+        high = 0 if stop <= 0 else past if stop >= count else lines[stop].start
+        return range(low, high)
 
     def line_at(self, offset: int) -> int:
         """The line ``offset`` is on."""
@@ -218,7 +227,8 @@ class _Evidence:
     def header_level(self, name: str) -> Confidence:
         """A field read from a line of the block: sure on a strong block, in its own kind."""
         span = self.state.span_of(name)
-        if span is None or not self.in_block(span) or self.in_title(span):
+        # ``in_block`` and ``in_title`` inline: this runs for most fields of every parse.
+        if span is None or span.start not in self.block_offsets or span.start in self.title_offsets:
             return LIKELY
         return SURE if self.strong else LIKELY
 
@@ -230,7 +240,7 @@ class _Evidence:
         found above it is a guess among two. So it is where the body opens with one or
         two title-like lines before its prose, however sure the body's start is.
         """
-        text = collapse(str(self.state.get("title") or ""))
+        text = collapse(str(self.fields["title"].value or ""))
         if decorated(text) or _INSTITUTION.fullmatch(text):
             return UNSURE
         if self.block.title_from in ("headline", "bare"):
@@ -272,11 +282,13 @@ class _Evidence:
         title = self.block.title
         if title is None:
             return False
+        # ``found.kind`` read off ``kinds`` directly: past the lines classified (``size``,
+        # no more than the lines), a line is ``OTHER``, neither blank nor a name.
+        kinds, size = self.found.kinds, self.found.size
         index = title[1]
-        count = len(self.lines)
-        while index < count and self.found.kind(index) is _BLANK:
+        while index < size and kinds[index] is _BLANK:
             index += 1
-        if index >= count or self.found.kind(index) is not _NAME:
+        if index >= size or kinds[index] is not _NAME:
             return False
         line = self._offsets(index, index + 1)
         return not any(map(line.__contains__, self.state.span_table().offsets[::2]))
@@ -296,10 +308,12 @@ class _Evidence:
         if title is None:
             return False
         below = range(max(title[1], self.block.start), self.block.end)
-        indices = (*range(title[0]), *below)
         # The title and the block lie among the lines classified (``Layout.size``).
-        kinds = map(self.found.kinds.__getitem__, indices)
-        return any(map(self._title_like, compress(indices, map(_PLAIN.__contains__, kinds))))
+        kinds = self.found.kinds
+        for index in chain(range(title[0]), below):
+            if kinds[index] in _PLAIN and self._title_like(index):
+                return True
+        return False
 
     def _title_like(self, index: int) -> bool:
         """Whether line ``index`` has three words or more and does not read as prose.
@@ -313,7 +327,7 @@ class _Evidence:
         span = self.state.span_of("speakers.0.name")
         if span is None:
             return LIKELY
-        if self.in_title(span) or not self.in_block(span):
+        if span.start in self.title_offsets or span.start not in self.block_offsets:
             return LIKELY
         role = self.state.span_of("speakers.0.role")
         if role is None:
@@ -323,7 +337,7 @@ class _Evidence:
             # ``Secretary Colin L. Powell``: where the role ends and the name starts is
             # read from the words' shapes.
             return LIKELY
-        speakers = self.state.get("speakers")
+        speakers = self.fields["speakers"].value
         if isinstance(speakers, tuple) and any(
             " " not in speaker.name and not speaker.name.isascii() for speaker in speakers
         ):
@@ -353,7 +367,10 @@ class _Evidence:
     def office_level(self, body_sure: bool) -> Confidence:
         """A known office (or a line that only opens like one, ``Office of ...``)."""
         state = self.state
-        if collapse(str(state.get("office"))).casefold() not in state.vocabulary.office_keys:
+        if (
+            collapse(str(self.fields["office"].value)).casefold()
+            not in state.vocabulary.office_keys
+        ):
             return LIKELY
         if body_sure:
             # An empty span (as a missing one) is read at the first line.
@@ -370,7 +387,7 @@ def levels(state: ParseState) -> dict[str, Confidence]:
     block = found.block
     fields = state.fields
     names = [name for name in RATED if name in fields]
-    opening = _Opening(state.get("body"))
+    opening = _Opening(fields["body"].value if "body" in fields else None)
     if block is None:
         # No header block: whatever was read stands on its own shape alone.
         alone = dict.fromkeys(names, LIKELY)
@@ -379,7 +396,7 @@ def levels(state: ParseState) -> dict[str, Confidence]:
         if "body" in alone and not opening.prose():
             alone["body"] = UNSURE
         return alone
-    evidence = _Evidence(state, found, block)
+    evidence = _Evidence(state, found, block, fields)
     rated: dict[str, Confidence] = {}
     body_level = evidence.body_level(opening) if "body" in fields else UNSURE
     body_sure = body_level != UNSURE
@@ -396,10 +413,10 @@ def levels(state: ParseState) -> dict[str, Confidence]:
             rated[name] = LIKELY
         elif name == "office":
             rated[name] = evidence.office_level(body_sure)
-        elif name == "place" and state.vocabulary.role_pattern.search(str(state.get(name))):
+        elif name == "place" and state.vocabulary.role_pattern.search(str(fields[name].value)):
             # ``Secretary of State Washington, DC``: a role glued on.
             rated[name] = UNSURE
-        elif name == "date" and state.get("date") is None:
+        elif name == "date" and fields["date"].value is None:
             rated[name] = UNSURE
         elif name == "date" and evidence.dates > 1:
             # A post date and the release's own date: which is which is a guess.
