@@ -210,3 +210,18 @@ def test_the_ratings_walks_answer_as_their_plain_forms(text: str, vocabulary: Vo
     evidence = _Evidence(state, found, found.block, state.fields)
     assert evidence._over_unread_name() is plain_over_unread_name(evidence)
     assert evidence._rival_title() is plain_rival_title(evidence)
+
+
+# -- time -----------------------------------------------------------------------------------
+
+
+@given(marker_pages(), st.sampled_from(VOCABULARIES[:2]))
+def test_the_time_walks_kind_lookup_answers_as_get_and_classifies_nothing(
+    text: str, vocabulary: Vocabulary
+) -> None:
+    state = _state_before(text, vocabulary, "time")
+    known = layout(state).kinds
+    classified = dict(known)
+    for index in range(-1, len(state.lines) + 1):
+        assert (known[index] if index in known else None) is known.get(index)  # noqa: SIM401
+    assert dict(known) == classified

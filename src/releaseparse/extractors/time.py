@@ -32,7 +32,9 @@ def time(state: ParseState) -> None:
     start = 0 if block is None else block.start
     lines, vocabulary, known = state.lines, state.vocabulary, found.kinds
     for index, line in enumerate(islice(lines, start, found.size), start):
-        kind = known.get(index)
+        # Looked up without ``known.get``'s call (a test and a subscript, both in C; a
+        # line not classified yet is not in ``known``, so its ``__missing__`` is not run).
+        kind = known[index] if index in known else None  # noqa: SIM401 - no call
         if kind is None:
             # A line reads as a time or a label only if these say so: the lines between
             # (most of a statement) need no classifying.
