@@ -46,20 +46,20 @@ def _from_lines(state: ParseState) -> list[Found]:
     lines = list(header_lines(state, _ISSUER, _NAME, _ROLE, _ANONYMOUS))
     if not lines:
         return []  # no speaker line (many releases): nothing below is read
+    count = len(lines)
     named = [
         index
         for index, (_line, kind) in enumerate(lines)
-        if kind == _ISSUER
-        or (kind == _NAME and index + 1 < len(lines) and lines[index + 1][1] == _ROLE)
+        if kind == _ISSUER or (kind == _NAME and index + 1 < count and lines[index + 1][1] == _ROLE)
     ]
     # A bare name is the speaker only when nothing else issues the release; beside a
     # speaker or an office it is a venue (``Casa Presidencial``).
     alone = not named and not state.has("office")
     found: list[Found] = []
     index = 0
-    while index < len(lines):
+    while index < count:
         line, kind = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else None
+        following = lines[index + 1] if index + 1 < count else None
         if kind == _ISSUER:
             read = read_issuer(state.vocabulary, line.text) or []
             state.claim(trimmed(state.source, line.start, line.end), "speaker")
