@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import regex
 
+from releaseparse.dates import read_dateline
 from releaseparse.extractors import _kinds
+from releaseparse.extractors._flat import read_flat
+from releaseparse.extractors._glued import read_glued
 from releaseparse.text import collapse, word_count
 from releaseparse.vocabulary import Vocabulary
 
@@ -95,3 +98,13 @@ def label_of(vocabulary: Vocabulary, text: str) -> regex.Match[str] | None:
             return None
         return match
     return match if label.casefold() in vocabulary.label_keys else None
+
+
+def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
+    """``_kinds.may_be_date_or_flat`` before its screen of long ASCII lines."""
+    line = collapse(text)
+    if read_dateline(line) is not None or _kinds.office_start(vocabulary, line) is not None:
+        return True
+    if _kinds.label_of(vocabulary, line) is not None or _kinds.looks_like_prose(line):
+        return False
+    return read_flat(vocabulary, line) is not None or read_glued(vocabulary, line) is not None

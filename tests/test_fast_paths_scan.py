@@ -9,9 +9,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from releaseparse.dates import _DIGIT as DIGIT
-from releaseparse.extractors._block import Block, Layout, layout, may_be_date_or_flat
-from releaseparse.extractors._kinds import ISSUER_KINDS, Kind
-from releaseparse.extractors._kinds import may_be_date_or_flat as plain_may_be_date_or_flat
+from releaseparse.extractors._block import Block, Layout, layout
+from releaseparse.extractors._kinds import ISSUER_KINDS, Kind, may_be_date_or_flat
 from releaseparse.extractors._releases import (
     MAX_HEADER_LINE,
     _Scan,
@@ -25,6 +24,7 @@ from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULAR
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests.plain_kinds import may_be_date_or_flat as plain_may_be_date_or_flat
 from tests.strategies import Case, releases
 
 #: An office longer than any dateline, which no office prefix opens.

@@ -399,6 +399,10 @@ _ASCII_FOUR_DIGITS = re.compile(r"[0-9][0-9][0-9][0-9]")
 _ASCII_NOT_IN_A_DATELINE = re.compile(r"[^A-Za-z0-9\t\n\v\f\r .,/:()\-]")
 
 
+#: The longest folded line read as a dateline (after the local forms are cut out).
+MAX_DATELINE = 48
+
+
 def read_dateline(text: str) -> DateReading | None:
     """Read a whole line as a dateline; ``None`` if the line is not one.
 
@@ -411,7 +415,7 @@ def read_dateline(text: str) -> DateReading | None:
         # Every local form holds an Arabic month or ``г``, none of them ASCII (nor is
         # ``年``): an ASCII line holds none, and a long one is turned away at once.
         if (
-            len(line) > 48
+            len(line) > MAX_DATELINE
             or _ASCII_FOUR_DIGITS.search(line) is None
             or _ASCII_NOT_IN_A_DATELINE.search(line) is not None
         ):
@@ -419,7 +423,7 @@ def read_dateline(text: str) -> DateReading | None:
         return _read_short_line(line)
     if "/" in line or "г" in line:  # every local form holds one or the other
         line = _LOCAL_FORMS.sub("", line)
-    if len(line) > 48 or _FOUR_DIGITS.search(line) is None:  # every form holds a year
+    if len(line) > MAX_DATELINE or _FOUR_DIGITS.search(line) is None:  # every form holds a year
         return None
     if "年" not in line and _NOT_IN_A_DATELINE.search(line) is not None:
         return None
@@ -434,7 +438,7 @@ DATELINE_MEMO = 1024
 # the patterns run once. A reading is immutable, so sharing one is safe.
 @lru_cache(maxsize=DATELINE_MEMO)
 def _read_short_line(line: str) -> DateReading | None:
-    """``read_dateline`` of a folded line of at most 48 characters holding a digit."""
+    """``read_dateline`` of a folded line of at most ``MAX_DATELINE`` characters, with a year."""
     match = _DATELINE.fullmatch(line)
     if match is None:
         # ``_CJK_DATE`` reads only lines holding ``年``.

@@ -12,19 +12,15 @@ from typing import cast
 
 import attrs
 
-from releaseparse.extractors._flat import read_flat
-from releaseparse.extractors._glued import read_glued
 from releaseparse.extractors._kinds import (
     HEADER_KINDS,
     ISSUER_KINDS,
     WRAPPED_LINES,
     Kind,
     kind_memo,
-    label_of,
-    looks_like_prose,
+    may_be_date_or_flat,
     paragraph_is_prose,
 )
-from releaseparse.extractors._kinds import may_be_date_or_flat as kinds_may_be_date_or_flat
 from releaseparse.extractors._repeat import repeats_title
 from releaseparse.extractors._scan import MAX_GAP
 from releaseparse.extractors._titles import (
@@ -34,8 +30,7 @@ from releaseparse.extractors._titles import (
     TitleScan,
 )
 from releaseparse.state import ParseState
-from releaseparse.text import LIST_ITEM, collapse, word_count
-from releaseparse.vocabulary import Vocabulary
+from releaseparse.text import LIST_ITEM, word_count
 
 _VALIDATING = frozenset(
     {Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS, Kind.PLACE}
@@ -73,38 +68,6 @@ _BEFORE_BARE = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE}
 #: class (0.2 µs) costs more than the comparison, and the walks make several a line.
 _BLANK, _CHROME, _DATE, _FLAT = Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.FLAT
 _NAME, _NOTE_TYPE, _OFFICE, _OTHER = Kind.NAME, Kind.NOTE_TYPE, Kind.OFFICE, Kind.OTHER
-
-
-#: What a line opens with when ``office_start`` strips the State Department's prefix from
-#: it (``U.S. Department of State``, case-insensitive): ``U`` or ``u``.
-_OFFICE_PREFIX_OPENERS = "Uu"
-#: An ASCII line longer than this is no dateline: ``read_dateline`` turns it away unread.
-_LONGEST_ASCII_DATELINE = 48
-
-
-def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
-    """``_kinds.may_be_date_or_flat``, in fewer tests on a long ASCII line (most prose).
-
-    That function asks for a dateline and an office line first, then turns a transcript
-    label or prose away, and reads what is left as a flattened or glued header. A long
-    ASCII line is no dateline (``read_dateline``), and one longer than every office that
-    opens with neither an office prefix nor the ``U`` of the prefix ``office_start``
-    strips is no office line (``Vocabulary.is_office``): such a line is judged by the
-    last tests alone, any other by the function.
-    """
-    line = collapse(text)
-    size = len(line)
-    if (
-        size <= _LONGEST_ASCII_DATELINE
-        or size <= vocabulary.office_width
-        or line[0] in _OFFICE_PREFIX_OPENERS
-        or not line.isascii()
-        or line.startswith(vocabulary.office_prefixes)
-    ):
-        return kinds_may_be_date_or_flat(vocabulary, line)
-    if label_of(vocabulary, line) is not None or looks_like_prose(line):
-        return False
-    return read_flat(vocabulary, line) is not None or read_glued(vocabulary, line) is not None
 
 
 @attrs.frozen

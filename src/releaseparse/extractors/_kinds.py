@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
-from releaseparse.dates import read_dateline, read_partial_date, read_time
+from releaseparse.dates import MAX_DATELINE, read_dateline, read_partial_date, read_time
 from releaseparse.extractors._flat import read_flat
 from releaseparse.extractors._glued import read_glued
 from releaseparse.extractors._people import NAME_SUFFIX as _NAME_SUFFIX
@@ -397,6 +397,11 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
     return _KIND_OTHER
 
 
+#: What a line opens with when ``office_start`` strips the State Department's prefix from
+#: it (``U.S. Department of State``, any case): ``U`` or ``u``.
+_OFFICE_PREFIX_OPENERS = "Uu"
+
+
 def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
     """``False`` only where ``classify`` reads ``text`` as neither ``DATE`` nor ``FLAT``.
 
@@ -404,9 +409,22 @@ def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
     or else is a line that is no transcript label nor prose and that ``read_flat`` or
     ``read_glued`` reads. A line of prose, the bulk of a page below its header, is
     answered in four tests, and any other line in six, not in all of ``classify``'s.
+
+    A long ASCII line (most prose) skips the first two: it is no dateline
+    (``read_dateline`` turns away an ASCII line over ``MAX_DATELINE`` characters
+    unread), and, longer than every office and opening with neither an office prefix
+    nor the ``U`` of the State Department's prefix that ``office_start`` strips, no
+    office line (``Vocabulary.is_office``).
     """
     line = collapse(text)
-    if read_dateline(line) is not None or office_start(vocabulary, line) is not None:
+    size = len(line)
+    if (
+        size <= MAX_DATELINE
+        or size <= vocabulary.office_width
+        or line[0] in _OFFICE_PREFIX_OPENERS
+        or not line.isascii()
+        or line.startswith(vocabulary.office_prefixes)
+    ) and (read_dateline(line) is not None or office_start(vocabulary, line) is not None):
         return True
     if label_of(vocabulary, line) is not None or looks_like_prose(line):
         return False
