@@ -18,6 +18,7 @@ from releaseparse.extractors.confidence import _Evidence
 from releaseparse.parser import Parser
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
+from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.strategies import paragraphs, releases, titles
 
@@ -25,7 +26,16 @@ markers_module = importlib.import_module("releaseparse.extractors.markers")
 
 #: A vocabulary whose markers take a blank line and a space-led one (the walk keeps blanks).
 BLANK_MARKERS = DEFAULT_VOCABULARY.extend(marker_patterns=(r"\s*", r" +-+ *"))
-VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY, BLANK_MARKERS)
+#: A vocabulary with a caption pattern of its own (no "Photo" in it) and one needing no run.
+OWN_CAPTIONS = DEFAULT_VOCABULARY.extend(caption_patterns=(r"Image: .{10,200}",))
+ANY_CAPTION = DEFAULT_VOCABULARY.extend(caption_patterns=(r".{60,}",))
+VOCABULARIES = (
+    DEFAULT_VOCABULARY,
+    WHITE_HOUSE_VOCABULARY,
+    BLANK_MARKERS,
+    OWN_CAPTIONS,
+    ANY_CAPTION,
+)
 
 Claims = tuple[tuple[int, int, str], ...]
 
@@ -69,7 +79,7 @@ def plain_markers(state: ParseState) -> None:
             continue  # some character of the line is claimed
         if len(text) <= markers_module.MAX_MARKER_LENGTH and vocabulary.is_marker(text):
             state.claim(trimmed(state.source, line.start, line.end), "marker")
-        elif markers_module.CAPTION_HINT in text and vocabulary.is_caption(text):
+        elif vocabulary.is_caption(text):
             state.claim(trimmed(state.source, line.start, line.end), "caption")
 
 
@@ -94,6 +104,11 @@ _MARKER_INSERTS = st.one_of(
             "The minister arrives at the harbor on Monday, ph" + "oto opportunity at noon.",
             "Date: 3/4/2011 Description: The minister at the harbor. State Department Photo",
             "A caption that ends in a hint split across the line's end: pho",
+            "The minister arrives at the harbor on Monday. (State Department Ph\u200boto)",
+            "The minister arrives at the harbor on Monday.\u00a0(State Department Photo)",
+            "Date: 3/4/2011\tDescription: The minister at the harbor on Monday morning.",
+            "Date: 3/4/2011 Description: The minister at the harbor on Monday morning.",
+            "Image: The minister at the harbor on Monday morning.",
         ]
     ),
     titles(),
@@ -143,6 +158,53 @@ def test_markers_claim_as_the_plain_walk_on_generated_pages(
 ) -> None:
     expected = _claims_after(plain_markers, text, vocabulary)
     assert _claims_after(markers_module.markers, text, vocabulary) == expected
+
+
+_CAPTIONED_PAGE = """Press Statement
+Office of the Spokesperson
+March 3, 2011
+
+Harbor Grants for the Coast
+
+The harbor authority will open its new ferry terminal to every traveller next week.
+{caption}
+
+The terminal will serve the islands from the first of the month on.
+"""
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "caption"),
+    [
+        # A built-in pattern with no "Photo" in it.
+        (DEFAULT_VOCABULARY, "Date: 3/4/2011 Description: The minister at the harbor on Monday."),
+        # "Photo" split by a character folding drops, or its line spaced by a no-break space.
+        (
+            DEFAULT_VOCABULARY,
+            "The minister at the harbor on Monday. (State Department Ph\u200boto)",
+        ),
+        (DEFAULT_VOCABULARY, "The minister at the harbor on Monday.\u00a0(State Department Photo)"),
+        # A caption pattern of the user's own.
+        (OWN_CAPTIONS, "Image: The minister at the harbor on Monday morning."),
+    ],
+)
+def test_every_caption_pattern_claims_its_captions(vocabulary: Vocabulary, caption: str) -> None:
+    text = _CAPTIONED_PAGE.format(caption=caption)
+    claims = _claims_after(markers_module.markers, text, vocabulary)
+    assert not isinstance(claims, str)
+    start = text.index(caption)
+    assert (start, start + len(caption), "caption") in claims
+
+
+def test_the_folded_characters_are_all_that_folding_changes_in_a_line() -> None:
+    """``FOLDED`` holds every character but the space that ``collapse`` folds or drops."""
+    folded = set(markers_module.FOLDED)
+    for code in range(0x110000):
+        char = chr(code)
+        if char in "\r\n ":
+            continue
+        changed = collapse(f"a{char}b") != f"a{char}b"
+        assert changed is (char in folded), hex(code)
 
 
 @given(st.text(max_size=3), st.sampled_from(VOCABULARIES))

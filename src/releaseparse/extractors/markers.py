@@ -3,20 +3,45 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from operator import attrgetter
 
 from releaseparse.extractors._common import header_end, trimmed
-from releaseparse.patternset import GATES, GatedPatternSet, PatternSet
+from releaseparse.patternset import GATES, GatedPatternSet, PatternSet, needles
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE
 
 #: Markers are short lines.
 MAX_MARKER_LENGTH = 40
-#: Every caption pattern holds "Photo"/"photo": a long line without it is neither.
-CAPTION_HINT = "hoto"
-_HINT_SIZE = len(CAPTION_HINT)
-_HINT_SIZE = len(CAPTION_HINT)
+#: The characters ``collapse`` folds or drops, but the space and the line ends (no line
+#: holds those): whitespace (``str.isspace``, none past U+3000) and ``INVISIBLE``.
+FOLDED = (
+    "".join(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \r\n")
+    + INVISIBLE
+)
+
+
+@lru_cache(maxsize=16)
+def caption_hints(caption_patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """What a line holds if it may be a caption, searched in the source; ``None``: any line.
+
+    Each caption pattern needs a run of characters (``required.required_run``) in the
+    folded line it matches; the run's longest piece with no space is in the line as
+    printed too, unless the line holds a character folding changes (``FOLDED``). A line
+    holding neither any piece nor such a character is no caption. ``None`` when some
+    pattern needs no known run.
+    """
+    runs = needles(caption_patterns)
+    if runs is None:
+        return None
+    pieces = {max(run.split(" "), key=len) for run in runs}
+    if "" in pieces:
+        return None
+    alternatives = [re.escape(piece) for piece in sorted(pieces)]
+    return re.compile("|".join([*alternatives, f"[{re.escape(FOLDED)}]"]))
+
+
 #: The offset a line starts at: the key its lines are searched by.
 _START = attrgetter("start")
 
@@ -93,18 +118,23 @@ def claim_markers(state: ParseState, start: int) -> None:
     count = len(claims)
     ahead = 0
     source = state.source
-    # Where the caption hint next occurs in the source, from the line walked on: a line
-    # (``source[line_start:line_end]``) holds it exactly when it occurs in the line. One
-    # scan of the source, not one of each line.
-    hint = -1 if first >= len(lines) else source.find(CAPTION_HINT, lines[first].start)
+    # Where a caption hint (``caption_hints``) next starts in the source, from the line
+    # walked on: one search of the source, not one of each line. A hint starting in a
+    # line lies in it whole: no hint holds a line end.
+    hints = caption_hints(vocabulary.caption_patterns)
+    hint = -1
+    if hints is not None and first < len(lines):
+        found = hints.search(source, lines[first].start)
+        hint = -1 if found is None else found.start()
     # Each line's length is ``end - start``; its first character alone rules most short
     # lines out as markers (``may_be_marker``, remembered by character in ``verdicts``).
     for line in lines[first:]:
         line_start = line.start
         line_end = line.end
         if 0 <= hint < line_start:
-            hint = source.find(CAPTION_HINT, line_start)
-        hinted = 0 <= hint <= line_end - _HINT_SIZE
+            found = hints.search(source, line_start)  # type: ignore[union-attr]  # hint >= 0
+            hint = -1 if found is None else found.start()
+        hinted = hints is None or 0 <= hint < line_end
         if line_end - line_start <= MAX_MARKER_LENGTH:
             text = line.text
             head = text[:1]
