@@ -15,6 +15,14 @@ import attrs
 from releaseparse.extractors._kinds import (
     HEADER_KINDS,
     ISSUER_KINDS,
+    KIND_BLANK,
+    KIND_CHROME,
+    KIND_DATE,
+    KIND_FLAT,
+    KIND_NAME,
+    KIND_NOTE_TYPE,
+    KIND_OFFICE,
+    KIND_OTHER,
     WRAPPED_LINES,
     Kind,
     kind_memo,
@@ -64,10 +72,6 @@ _UNDER_SPEAKER = frozenset({Kind.ROLE, Kind.PLACE})
 _AFTER_VENUE: frozenset[Kind | None] = frozenset({None, Kind.LABEL, Kind.TIME})
 #: Lines the header lines of a bare block may stand among.
 _BEFORE_BARE = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.PARTIAL_DATE})
-#: The kinds the walks compare with, read off ``Kind`` once: reading a member off the
-#: class (0.2 µs) costs more than the comparison, and the walks make several a line.
-_BLANK, _CHROME, _DATE, _FLAT = Kind.BLANK, Kind.CHROME, Kind.DATE, Kind.FLAT
-_NAME, _NOTE_TYPE, _OFFICE, _OTHER = Kind.NAME, Kind.NOTE_TYPE, Kind.OFFICE, Kind.OTHER
 
 
 @attrs.frozen
@@ -117,11 +121,11 @@ class Layout(TitleScan):
             set_off = set_off or above < position - 1
             position = above
             kind = self.kinds[position]
-            if kind == _NAME and set_off:
+            if kind == KIND_NAME and set_off:
                 # A name-like line set off from the date by a blank line (a menu item, a
                 # site's name) is no speaker line: it does not make a post date a dateline.
                 return False
-            set_off = set_off or kind == _CHROME
+            set_off = set_off or kind == KIND_CHROME
             if kind in _VALIDATING:
                 return True
             if kind not in _PASSED_TO_SPEAKER:
@@ -134,10 +138,10 @@ class Layout(TitleScan):
         while (below := self._near(position, 1)) is not None:
             position = below
             kind = self.kinds[position]
-            if kind == _DATE and self._neighbour(position, -1) in _VALIDATING:
+            if kind == KIND_DATE and self._neighbour(position, -1) in _VALIDATING:
                 return position
-            venue = kind == _OTHER and self._adjacent(position, 1) in HEADER_KINDS
-            if kind not in HEADER_KINDS and kind != _CHROME and not venue:
+            venue = kind == KIND_OTHER and self._adjacent(position, 1) in HEADER_KINDS
+            if kind not in HEADER_KINDS and kind != KIND_CHROME and not venue:
                 break
         return index
 
@@ -156,18 +160,18 @@ class Layout(TitleScan):
                 if known is None:
                     if not may_be_date_or_flat(vocabulary, text):
                         continue
-                elif known is not _DATE and known is not _FLAT:
+                elif known is not KIND_DATE and known is not KIND_FLAT:
                     continue
             kind = kinds[index]
-            if kind == _DATE and self._validated_date(index):
+            if kind == KIND_DATE and self._validated_date(index):
                 return self._closing_date(index)
-            if kind == _FLAT:
+            if kind == KIND_FLAT:
                 return index
             if paragraph_seen:
                 continue
             if kind in ISSUER_KINDS:
                 return index
-            if kind == _NAME and self._neighbour(index, 1) in _UNDER_SPEAKER:
+            if kind == KIND_NAME and self._neighbour(index, 1) in _UNDER_SPEAKER:
                 return index
             if kind in _PARAGRAPHS and not (
                 self._is_lead_line(index) or self._is_opening_sentence(index)
@@ -187,9 +191,9 @@ class Layout(TitleScan):
             kind = kinds[position]
             if kind in HEADER_KINDS:
                 top = position
-            elif kind == _CHROME:
+            elif kind == KIND_CHROME:
                 continue
-            elif kind == _OTHER and self._adjacent(position, -1) in _NEAR_ISSUER:
+            elif kind == KIND_OTHER and self._adjacent(position, -1) in _NEAR_ISSUER:
                 top = position
                 inside.append(position)
             elif kind in TITLE_KINDS and LIST_ITEM.match(self.lines[position].text):
@@ -217,13 +221,13 @@ class Layout(TitleScan):
             kind = kinds[position]
             if kind in HEADER_KINDS:
                 bottom = position
-            elif kind == _CHROME:
+            elif kind == KIND_CHROME:
                 continue
-            elif kind == _OTHER and not set_off and self._adjacent(position, 1) in HEADER_KINDS:
+            elif kind == KIND_OTHER and not set_off and self._adjacent(position, 1) in HEADER_KINDS:
                 bottom = position
                 inside.append(position)
             elif (
-                kind == _OTHER
+                kind == KIND_OTHER
                 and kinds[bottom] in _BEFORE_VENUE
                 and self._is_short_line(position)
                 and self._adjacent(position, 1) in _AFTER_VENUE
@@ -247,7 +251,7 @@ class Layout(TitleScan):
         if self.kinds[first] in _BODY_OPENERS:
             return True
         end = first + 1
-        while end < self.size and self.kinds[end] != _BLANK and end - first < WRAPPED_LINES:
+        while end < self.size and self.kinds[end] != KIND_BLANK and end - first < WRAPPED_LINES:
             end += 1
         return paragraph_is_prose(self.vocabulary, [self.text(i) for i in range(first, end)])
 
@@ -318,7 +322,7 @@ class Layout(TitleScan):
 
         A blog's own headline above such a line is not the title of the release below it.
         """
-        return _CHROME in map(self.kinds.__getitem__, range(first, last))
+        return KIND_CHROME in map(self.kinds.__getitem__, range(first, last))
 
     def _speaker_between(self, first: int, last: int) -> bool:
         return not _SPEAKERS.isdisjoint(map(self.kinds.__getitem__, range(first, last + 1)))
@@ -330,23 +334,23 @@ class Layout(TitleScan):
         holds another speaker line, or only note type and office lines follow it
         (``Coastal Resilience`` / ``Press Statement``: every release has a title).
         """
-        if self.kinds[top] != _NAME or top >= bottom:
+        if self.kinds[top] != KIND_NAME or top >= bottom:
             return False
         below = self._step(top, 1)
         if below is None or self.kinds[below[0]] not in _SPEAKER_OR_ISSUER:
             return False
-        if below[1] > 0 or self.kinds[below[0]] == _FLAT:
+        if below[1] > 0 or self.kinds[below[0]] == KIND_FLAT:
             return True
         if self._speaker_between(below[0], bottom):
             return True
-        if self.kinds[below[0]] == _OFFICE:
+        if self.kinds[below[0]] == KIND_OFFICE:
             # Title, office, note type: an office line follows no speaker's name.
             return True
         if any(self._self_titled(index) for index in range(below[0], bottom + 1)):
             # ``John Kirby`` / ``Daily Press Briefing``: the note type is the title, unless
             # the line prints the page's headline again (a blog's post title above it).
             return self._prints_headline(top)
-        return self.kinds[below[0]] == _NOTE_TYPE
+        return self.kinds[below[0]] == KIND_NOTE_TYPE
 
     def _prints_headline(self, index: int) -> bool:
         """Whether line ``index`` prints the nearest title-like line above it again.
@@ -376,7 +380,7 @@ class Layout(TitleScan):
                 end = index + 1
                 while end < self.size and self.kinds[end] in _BARE_FOLLOWERS:
                     end += 1
-                while end > index + 1 and self.kinds[end - 1] == _BLANK:
+                while end > index + 1 and self.kinds[end - 1] == KIND_BLANK:
                     end -= 1
                 repeat = self._repeat((index, index + 1), end)
                 if repeat is not None:

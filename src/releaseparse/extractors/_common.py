@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import cast
 
 from releaseparse.extractors._block import Block, layout
-from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._kinds import KIND_BLANK, Kind
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span, Speaker, unchecked_span
 from releaseparse.state import ParseState
@@ -22,10 +22,6 @@ def block_of(state: ParseState) -> Block | None:
     """The header block of ``state``, if the source has one."""
     return layout(state).block
 
-
-#: ``Kind`` members read on every line: on Python 3.11 ``Kind.BLANK`` is looked up through
-#: the enum's metaclass, about ten times the cost of reading a module global.
-_BLANK = Kind.BLANK
 
 _BLOCK_KINDS = "releaseparse.block_kinds"
 
@@ -81,7 +77,7 @@ def header_lines(state: ParseState, *kinds: Kind) -> Iterator[tuple[Line, Kind]]
         (only,) = kinds
         found = [(index, only) for index in by_kind.get(only, ())]
     else:
-        wanted = dict.fromkeys(kinds) if kinds else by_kind.keys() - {_BLANK}
+        wanted = dict.fromkeys(kinds) if kinds else by_kind.keys() - {KIND_BLANK}
         found = sorted((index, kind) for kind in wanted for index in by_kind.get(kind, ()))
     if not found:
         return
@@ -90,7 +86,7 @@ def header_lines(state: ParseState, *kinds: Kind) -> Iterator[tuple[Line, Kind]]
     title_start, title_end = block.title or (0, 0)
     inside, lines = block.inside, state.lines
     for index, kind in found:
-        if title_start <= index < title_end or index in inside or kind == _BLANK:
+        if title_start <= index < title_end or index in inside or kind == KIND_BLANK:
             continue
         line = lines[index]
         # Asked when the line is read: an extractor may claim between two lines.

@@ -50,15 +50,16 @@ HEADER_KINDS = frozenset(
 )  # fmt: skip
 #: Kinds that say who issued a release.
 ISSUER_KINDS = frozenset({Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER, Kind.ANONYMOUS})
-#: Members read off ``Kind`` once: on Python 3.11 reading ``Kind.X`` off the class costs
-#: 0.2-0.45 µs, several times a module global, and ``classify`` returns one for every line
-#: it reads, ``LineKinds`` compares with them on every line read.
-_KIND_BLANK, _KIND_CHROME, _KIND_MARKER = Kind.BLANK, Kind.CHROME, Kind.MARKER
-_KIND_DATE, _KIND_PARTIAL_DATE, _KIND_TIME = Kind.DATE, Kind.PARTIAL_DATE, Kind.TIME
-_KIND_NOTE_TYPE, _KIND_OFFICE, _KIND_ISSUER = Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER
-_KIND_NAME, _KIND_ROLE, _KIND_ANONYMOUS = Kind.NAME, Kind.ROLE, Kind.ANONYMOUS
-_KIND_PLACE, _KIND_FLAT, _KIND_RELEASED = Kind.PLACE, Kind.FLAT, Kind.RELEASED
-_KIND_LABEL, _KIND_PROSE, _KIND_OTHER = Kind.LABEL, Kind.PROSE, Kind.OTHER
+#: Every member read off ``Kind`` once, for the modules that compare kinds line by line to
+#: import: on Python 3.11 reading ``Kind.X`` off the class goes through the enum's
+#: metaclass and costs 0.2-0.45 µs, several times a module global. Members are compared
+#: by identity (``kind is KIND_DATE``): each member is the one object of its value.
+KIND_BLANK, KIND_CHROME, KIND_MARKER = Kind.BLANK, Kind.CHROME, Kind.MARKER
+KIND_DATE, KIND_PARTIAL_DATE, KIND_TIME = Kind.DATE, Kind.PARTIAL_DATE, Kind.TIME
+KIND_NOTE_TYPE, KIND_OFFICE, KIND_ISSUER = Kind.NOTE_TYPE, Kind.OFFICE, Kind.ISSUER
+KIND_NAME, KIND_ROLE, KIND_ANONYMOUS = Kind.NAME, Kind.ROLE, Kind.ANONYMOUS
+KIND_PLACE, KIND_FLAT, KIND_RELEASED = Kind.PLACE, Kind.FLAT, Kind.RELEASED
+KIND_LABEL, KIND_PROSE, KIND_OTHER = Kind.LABEL, Kind.PROSE, Kind.OTHER
 _DATE_OR_FLAT = frozenset({Kind.DATE, Kind.FLAT})
 
 #: What may follow a sentence's last mark: quotes and a bracket.
@@ -358,43 +359,43 @@ def office_start(vocabulary: Vocabulary, text: str) -> int | None:
 def classify(vocabulary: Vocabulary, text: str) -> Kind:
     """The kind of one line judged on its own (roles are settled by ``LineKinds``)."""
     if is_blank(text):
-        return _KIND_BLANK
+        return KIND_BLANK
     line = collapse(text)
     if vocabulary.is_chrome(line):
-        return _KIND_CHROME
+        return KIND_CHROME
     if vocabulary.is_marker(line):
-        return _KIND_MARKER
+        return KIND_MARKER
     if read_dateline(line) is not None:
-        return _KIND_DATE
+        return KIND_DATE
     if read_time(line) is not None:
-        return _KIND_TIME
+        return KIND_TIME
     if read_partial_date(line):
-        return _KIND_PARTIAL_DATE
+        return KIND_PARTIAL_DATE
     if note_type_of(vocabulary, line) is not None:
-        return _KIND_NOTE_TYPE
+        return KIND_NOTE_TYPE
     if office_start(vocabulary, line) is not None:
         glued = read_glued(vocabulary, line)
         # ``Office of the Spokesperson Ned Price``: the office and the speaker glued.
-        return _KIND_FLAT if glued is not None and glued.office is not None else _KIND_OFFICE
+        return KIND_FLAT if glued is not None and glued.office is not None else KIND_OFFICE
     if label_of(vocabulary, line) is not None:
-        return _KIND_LABEL
+        return KIND_LABEL
     if looks_like_prose(line):
-        return _KIND_PROSE
+        return KIND_PROSE
     if _RELEASED.fullmatch(line):
-        return _KIND_RELEASED
+        return KIND_RELEASED
     if vocabulary.is_anonymous_speaker(line):
-        return _KIND_ANONYMOUS
+        return KIND_ANONYMOUS
     if read_issuer(vocabulary, line) is not None:
-        return _KIND_ISSUER
+        return KIND_ISSUER
     if is_role_line(vocabulary, line):
-        return _KIND_ROLE
+        return KIND_ROLE
     if is_place(vocabulary, line):
-        return _KIND_PLACE
+        return KIND_PLACE
     if is_name(vocabulary, line):
-        return _KIND_NAME
+        return KIND_NAME
     if read_flat(vocabulary, line) is not None or read_glued(vocabulary, line) is not None:
-        return _KIND_FLAT
-    return _KIND_OTHER
+        return KIND_FLAT
+    return KIND_OTHER
 
 
 #: What a line opens with when ``office_start`` strips the State Department's prefix from
@@ -474,8 +475,8 @@ class LineKinds(dict[int, Kind]):
         kind = self._own(index)
         # Members compared by identity with module constants: reading ``Kind.ROLE`` off
         # the class costs more than the comparison (an enum member is a class property).
-        if kind is _KIND_ROLE and not self._role_counts(index):
-            kind = _KIND_OTHER
+        if kind is KIND_ROLE and not self._role_counts(index):
+            kind = KIND_OTHER
         self[index] = kind
         return kind
 
@@ -510,7 +511,7 @@ class LineKinds(dict[int, Kind]):
         index += step
         while 0 <= index < len(self.lines):
             kind = self._own(index)
-            if kind is not _KIND_BLANK:
+            if kind is not KIND_BLANK:
                 return kind
             index += step
         return None
@@ -518,6 +519,6 @@ class LineKinds(dict[int, Kind]):
     def _role_counts(self, index: int) -> bool:
         """A role line counts only under a name or above another header line."""
         return (
-            self._next_nonblank(index, -1) is _KIND_NAME
+            self._next_nonblank(index, -1) is KIND_NAME
             or self._next_nonblank(index, 1) in HEADER_KINDS
         )

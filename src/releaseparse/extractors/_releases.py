@@ -8,7 +8,15 @@ from releaseparse.dates import _DIGIT, read_dateline
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import (
     HEADER_KINDS,
+    KIND_BLANK,
+    KIND_DATE,
+    KIND_LABEL,
     KIND_MEMO,
+    KIND_NAME,
+    KIND_NOTE_TYPE,
+    KIND_OFFICE,
+    KIND_OTHER,
+    KIND_PROSE,
     WRAPPED_LINES,
     Kind,
     kind_memo,
@@ -113,7 +121,7 @@ class _Scan:
         if found is None:
             text = self.lines[index].text
             if len(text) > 250:
-                found = Kind.PROSE
+                found = KIND_PROSE
             else:
                 found = remembered_kind(self.vocabulary, text, self._memo)
             self._kinds[index] = found
@@ -147,7 +155,7 @@ class _Scan:
         found: list[int] = []
         index += direction
         while self.top <= index < len(self.lines) and len(found) < limit:
-            if self.kind(index) != Kind.BLANK:
+            if self.kind(index) != KIND_BLANK:
                 found.append(index)
             index += direction
         return found
@@ -157,7 +165,7 @@ class _Scan:
         found = 0
         index += direction
         while self.top <= index < len(self.lines) and found < limit:
-            if self.kind(index) != Kind.BLANK:
+            if self.kind(index) != KIND_BLANK:
                 found += 1
                 yield index
             index += direction
@@ -183,9 +191,9 @@ class _Scan:
         # values past it (a page of one long release asks about its whole body).
         while index < end and not found:
             kind = self.kind(index)
-            if kind in (Kind.PROSE, Kind.LABEL):
+            if kind in (KIND_PROSE, KIND_LABEL):
                 found = True
-            elif kind != Kind.BLANK:
+            elif kind != KIND_BLANK:
                 run = index if run is None else run
             elif run is not None:
                 found = found or self._run_is_prose(run, index)
@@ -207,7 +215,7 @@ class _Scan:
     def is_title(self, index: int) -> bool:
         text = collapse(self.lines[index].text)
         if not (
-            self.kind(index) in (Kind.OTHER, Kind.NAME)
+            self.kind(index) in (KIND_OTHER, KIND_NAME)
             and word_count(text, MAX_HEADLINE_WORDS) <= MAX_HEADLINE_WORDS
             and not text.endswith((".", ",", ":", ";", "?", "!"))
             and LIST_ITEM.match(text) is None
@@ -220,7 +228,7 @@ class _Scan:
     def is_header(self, index: int) -> bool:
         """Whether line ``index`` opens or closes the header of a further release."""
         kind = self.kind(index)
-        if kind == Kind.DATE:
+        if kind == KIND_DATE:
             # Only the header lines right above count: past a paragraph (one line of prose,
             # or hard-wrapped lines that read as prose together) they belong to an earlier
             # header, and a lone date line between paragraphs opens nothing. Lines are
@@ -228,11 +236,11 @@ class _Scan:
             strong = 0
             for line in self.nonblank_lines(index, -1, 4):
                 found = self.kind(line)
-                if found in (Kind.PROSE, Kind.LABEL) or self._paragraph_between(line, index):
+                if found in (KIND_PROSE, KIND_LABEL) or self._paragraph_between(line, index):
                     break
                 strong += found in _STRONG
             return strong >= 2
-        if kind in (Kind.NOTE_TYPE, Kind.OFFICE):
+        if kind in (KIND_NOTE_TYPE, KIND_OFFICE):
             # ``Title`` / ``Office of the Spokesperson`` (blank lines between allowed).
             above = self.nonblank(index, -1, 1)
             return bool(above) and self.is_title(above[0])
@@ -242,7 +250,7 @@ class _Scan:
         """Whether a run of lines between ``above`` and ``index`` reads as a paragraph."""
         run: list[int] = []
         for position in range(above + 1, index + 1):
-            if position < index and self.kind(position) != Kind.BLANK:
+            if position < index and self.kind(position) != KIND_BLANK:
                 run.append(position)
             elif run:
                 if self._run_is_prose(run[0], run[-1] + 1):

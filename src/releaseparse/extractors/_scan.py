@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from releaseparse.extractors._kinds import Kind, LineKinds
+from releaseparse.extractors._kinds import KIND_BLANK, KIND_OTHER, Kind, LineKinds
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 
@@ -12,9 +12,6 @@ from releaseparse.text import collapse
 SEARCH_LINES = 150
 #: Blank lines allowed between two lines of one block.
 MAX_GAP = 3
-#: The kinds the walks compare with, read off ``Kind`` once: reading a member off the
-#: class (0.2 µs) costs more than the comparison, and the walks make one or two a line.
-BLANK, OTHER = Kind.BLANK, Kind.OTHER
 
 
 class LineScan:
@@ -29,8 +26,8 @@ class LineScan:
         self.kinds = LineKinds(state.vocabulary, state.lines[: self.size])
 
     def kind(self, index: int) -> Kind:
-        """The kind of line ``index`` (``OTHER`` past the lines searched)."""
-        return self.kinds[index] if 0 <= index < self.size else OTHER
+        """The kind of line ``index`` (``KIND_OTHER`` past the lines searched)."""
+        return self.kinds[index] if 0 <= index < self.size else KIND_OTHER
 
     def kinds_in_order(self) -> Iterator[tuple[int, Kind]]:
         """``(index, kind)`` of the lines searched, from the top, each classified when reached."""
@@ -44,7 +41,7 @@ class LineScan:
         blanks = 0
         index += direction
         while 0 <= index < size:
-            if kinds[index] != BLANK:
+            if kinds[index] != KIND_BLANK:
                 return index, blanks
             blanks += 1
             index += direction
@@ -61,7 +58,7 @@ class LineScan:
             index += direction
             if not 0 <= index < size:
                 return None
-            if kinds[index] != BLANK:
+            if kinds[index] != KIND_BLANK:
                 return index
         return None
 
@@ -79,7 +76,7 @@ class LineScan:
         if not 0 <= index < self.size:
             return None
         kind = self.kinds[index]
-        return None if kind == BLANK else kind
+        return None if kind == KIND_BLANK else kind
 
     def text(self, index: int) -> str:
         """The collapsed text of line ``index``."""

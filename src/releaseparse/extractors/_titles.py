@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from releaseparse.extractors._kinds import Kind, note_type_of
+from releaseparse.extractors._kinds import KIND_DATE, KIND_NAME, KIND_NOTE_TYPE, Kind, note_type_of
 from releaseparse.extractors._repeat import folded_title, repeats_folded
 from releaseparse.extractors._scan import LineScan
 from releaseparse.text import word_count
@@ -35,8 +35,6 @@ _PARAGRAPHS = frozenset({Kind.PROSE, Kind.LABEL})
 _NONE_OR_CHROME: frozenset[Kind | None] = frozenset({None, Kind.CHROME})
 #: Lines passed over above a page's first plain line.
 _ABOVE_HEADLINE = frozenset({Kind.BLANK, Kind.CHROME, Kind.DATE})
-#: The kinds the walks compare with, read off ``Kind`` once (see ``_scan``).
-_DATE, _NAME, _NOTE_TYPE = Kind.DATE, Kind.NAME, Kind.NOTE_TYPE
 ENDS_SENTENCE = regex.compile(r"[.:;!?]\s*$")
 #: A line ending with an abbreviation (``Marcos, Jr.``, ``Acme Inc.``, ``U.S.``) ends no sentence.
 _ABBREVIATION_END = regex.compile(
@@ -164,13 +162,13 @@ class TitleScan(LineScan):
     def _title_inside(self, top: int, bottom: int, inside: list[int]) -> tuple[int, int] | None:
         """Plain lines right after the note type line (the 2001-02 wire layout)."""
         for index in range(top, bottom):
-            if self.kinds[index] != _NOTE_TYPE:
+            if self.kinds[index] != KIND_NOTE_TYPE:
                 continue
             first = index + 1
             if first not in inside:
                 return None
             last = first
-            while last <= bottom and (last in inside or self.kinds[last] == _NAME):
+            while last <= bottom and (last in inside or self.kinds[last] == KIND_NAME):
                 last += 1
             if last - first <= MAX_TITLE_LINES:
                 inside[:] = [i for i in inside if not first <= i < last]
@@ -197,14 +195,14 @@ class TitleScan(LineScan):
         return letters * 10 >= len(text) * 8
 
     def _self_titled(self, top: int) -> bool:
-        if self.kinds[top] != _NOTE_TYPE:
+        if self.kinds[top] != KIND_NOTE_TYPE:
             return False
         canonical = note_type_of(self.vocabulary, self.text(top))
         return canonical is not None and canonical.casefold() in self.self_titled
 
     def _title_after(self, bottom: int) -> tuple[int, int] | None:
         """A single short plain line after the dateline, set off by blank lines (2001-09 site)."""
-        if self.kinds[bottom] != _DATE:
+        if self.kinds[bottom] != KIND_DATE:
             return None
         index = self._near(bottom, 1)
         if index is None:

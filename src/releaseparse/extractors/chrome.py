@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from releaseparse.extractors._block import Layout, layout
-from releaseparse.extractors._kinds import Kind, kind_memo, label_of, looks_like_prose
+from releaseparse.extractors._kinds import KIND_CHROME, Kind, kind_memo, label_of, looks_like_prose
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
 from releaseparse.vocabulary import Vocabulary
@@ -22,7 +22,7 @@ def chrome(state: ParseState) -> None:
         kind = known.get(index)  # most lines above the body are classified by the layout
         if kind is None:
             kind = _kind_unless_plain(state, found, index)
-        if kind is Kind.CHROME:  # kinds are ``Kind`` members: identity is equality
+        if kind is KIND_CHROME:  # kinds are ``Kind`` members: identity is equality
             state.claim(state.lines[index].span, "chrome")
         elif kind in _PARAGRAPH and index >= first:
             break

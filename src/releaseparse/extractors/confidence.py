@@ -10,7 +10,17 @@ from operator import attrgetter
 import regex
 
 from releaseparse.extractors._block import Block, Layout, layout
-from releaseparse.extractors._kinds import Kind, is_heading, looks_like_prose, note_type_of
+from releaseparse.extractors._kinds import (
+    KIND_BLANK,
+    KIND_ISSUER,
+    KIND_LABEL,
+    KIND_NAME,
+    KIND_NOTE_TYPE,
+    Kind,
+    is_heading,
+    looks_like_prose,
+    note_type_of,
+)
 from releaseparse.records import Confidence, Severity, Span
 from releaseparse.state import Field, ParseState
 from releaseparse.text import collapse, word_count
@@ -103,10 +113,6 @@ _DATES = frozenset({Kind.DATE, Kind.PARTIAL_DATE})
 _PLAIN = frozenset({Kind.OTHER, Kind.NAME})
 #: The lines that place a known office surely.
 _OFFICE_LINES = frozenset({Kind.OFFICE, Kind.FLAT})
-#: The kinds compared with on each parse, read off ``Kind`` once: reading a member off the
-#: class costs more than the comparison.
-_BLANK, _NAME, _NOTE_TYPE = Kind.BLANK, Kind.NAME, Kind.NOTE_TYPE
-_ISSUER, _LABEL = Kind.ISSUER, Kind.LABEL
 #: The offset a line starts at: the key its lines are searched by.
 _START = attrgetter("start")
 
@@ -258,14 +264,14 @@ class _Evidence:
         if self.block.title_from not in NEAR_TITLES or not self.strong:
             return False
         title = self.block.title
-        if title is not None and self.found.kind(title[0]) is _NAME:
+        if title is not None and self.found.kind(title[0]) is KIND_NAME:
             # A name-shaped title (``Workshop Workshop``, ``Noticias del Mundo``) could as
             # well be a site's name or a speaker line.
             return False
         words = word_count(text, MAX_SURE_TITLE_WORDS)
         if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS:
             return False
-        if self.found.kind(self.block.start) is _NOTE_TYPE and self._self_titled_top():
+        if self.found.kind(self.block.start) is KIND_NOTE_TYPE and self._self_titled_top():
             # Over a note type that is a title of its own (``Daily Press Briefing``), a
             # line above may be a site's name.
             return False
@@ -286,9 +292,9 @@ class _Evidence:
         # no more than the lines), a line is ``OTHER``, neither blank nor a name.
         kinds, size = self.found.kinds, self.found.size
         index = title[1]
-        while index < size and kinds[index] is _BLANK:
+        while index < size and kinds[index] is KIND_BLANK:
             index += 1
-        if index >= size or kinds[index] is not _NAME:
+        if index >= size or kinds[index] is not KIND_NAME:
             return False
         line = self._offsets(index, index + 1)
         return not any(map(line.__contains__, self.state.span_table().offsets[::2]))
@@ -348,14 +354,14 @@ class _Evidence:
             return SURE
         # ``Name, Role`` on a line of its own, the body's prose right below: an issuer
         # line needs no other header line to be sure.
-        return SURE if body_sure and self.kind_at(span) is _ISSUER else LIKELY
+        return SURE if body_sure and self.kind_at(span) is KIND_ISSUER else LIKELY
 
     def body_level(self, opening: _Opening) -> Confidence:
         paragraphs = opening.paragraphs
         span = self.state.span_of("body.paragraphs.0")
         if not paragraphs or span is None:
             return UNSURE
-        if self.kind_at(span) is _LABEL:
+        if self.kind_at(span) is KIND_LABEL:
             return SURE if self.strong else LIKELY
         if not opening.prose():
             # A briefing's topic index opens its body with headings; other short lines

@@ -5,15 +5,12 @@ from __future__ import annotations
 from releaseparse.dates import find_date, read_dateline
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import block_lines, set_time, trimmed
-from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._kinds import KIND_DATE, Kind
 from releaseparse.extractors._repeat import repeats_title
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
 
-#: ``Kind`` members read on every line read: on Python 3.11 ``Kind.TIME`` is looked up
-#: through the enum's metaclass, about ten times the cost of reading a module global.
-_DATE = Kind.DATE
 #: Lines below which no date is the dateline of a release without header lines.
 _ENDS_DATES_ABOVE = frozenset({Kind.PROSE, Kind.LABEL, Kind.ISSUER, Kind.OFFICE, Kind.NOTE_TYPE})
 
@@ -26,7 +23,7 @@ def _dateline(state: ParseState) -> Line | None:
     """
     found = layout(state)
     block = found.block
-    if block is not None and found.kind(block.anchor) == _DATE:
+    if block is not None and found.kind(block.anchor) == KIND_DATE:
         return state.lines[block.anchor]
     if block is not None:
         dated = block_lines(state, Kind.DATE)
@@ -38,7 +35,7 @@ def _dateline(state: ParseState) -> Line | None:
     for index, kind in found.kinds_in_order():
         if kind in _ENDS_DATES_ABOVE:
             break
-        if kind == _DATE:
+        if kind == KIND_DATE:
             last = state.lines[index]
     return last
 

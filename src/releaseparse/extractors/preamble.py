@@ -6,14 +6,10 @@ from collections.abc import Sequence
 
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import trimmed_offsets
-from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._kinds import KIND_FLAT
 from releaseparse.records import unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
-
-#: ``Kind`` members read on every line read: on Python 3.11 ``Kind.FLAT`` is looked up
-#: through the enum's metaclass, about ten times the cost of reading a module global.
-_FLAT = Kind.FLAT
 
 #: A claim as ``ParseState.claims`` gives it: ``(start, end, kind)``.
 Claim = tuple[int, int, str]
@@ -39,7 +35,7 @@ def preamble(state: ParseState) -> None:
             at += 1
         if at < count and claims[at][0] <= start and claims[at][1] >= end:
             continue  # one region holds the whole line (most lines): no run is left of it
-        if is_blank(line.text) or found.kind(index) == _FLAT:
+        if is_blank(line.text) or found.kind(index) == KIND_FLAT:
             continue
         start, end = trimmed_offsets(source, start, end)
         for piece_start, piece_end in _unclaimed_pieces(claims, at, start, end):

@@ -6,7 +6,7 @@ import regex
 
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import header_lines, set_text_at, speakers_of, trimmed
-from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._kinds import KIND_ANONYMOUS, KIND_ISSUER, KIND_NAME, KIND_ROLE
 from releaseparse.extractors._people import (
     Offsets,
     is_name,
@@ -18,10 +18,6 @@ from releaseparse.lines import Line
 from releaseparse.records import Span, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.vocabulary import Vocabulary
-
-#: ``Kind`` members read on every line read: on Python 3.11 ``Kind.TIME`` is looked up
-#: through the enum's metaclass, about ten times the cost of reading a module global.
-_ISSUER, _NAME, _ROLE, _ANONYMOUS = Kind.ISSUER, Kind.NAME, Kind.ROLE, Kind.ANONYMOUS
 
 #: ``(name span, role span or None)`` for one speaker.
 Found = tuple[Span, Span | None]
@@ -43,14 +39,15 @@ def _role(state: ParseState, line: Line) -> Span:
 
 
 def _from_lines(state: ParseState) -> list[Found]:
-    lines = list(header_lines(state, _ISSUER, _NAME, _ROLE, _ANONYMOUS))
+    lines = list(header_lines(state, KIND_ISSUER, KIND_NAME, KIND_ROLE, KIND_ANONYMOUS))
     if not lines:
         return []  # no speaker line (many releases): nothing below is read
     count = len(lines)
     named = [
         index
         for index, (_line, kind) in enumerate(lines)
-        if kind == _ISSUER or (kind == _NAME and index + 1 < count and lines[index + 1][1] == _ROLE)
+        if kind == KIND_ISSUER
+        or (kind == KIND_NAME and index + 1 < count and lines[index + 1][1] == KIND_ROLE)
     ]
     # A bare name is the speaker only when nothing else issues the release; beside a
     # speaker or an office it is a venue (``Casa Presidencial``).
@@ -60,7 +57,7 @@ def _from_lines(state: ParseState) -> list[Found]:
     while index < count:
         line, kind = lines[index]
         following = lines[index + 1] if index + 1 < count else None
-        if kind == _ISSUER:
+        if kind == KIND_ISSUER:
             read = read_issuer(state.vocabulary, line.text) or []
             state.claim(trimmed(state.source, line.start, line.end), "speaker")
             if (
@@ -68,7 +65,7 @@ def _from_lines(state: ParseState) -> list[Found]:
                 and read[0][1] is not None
                 and read[0][1][0] < read[0][0][0]
                 and following is not None
-                and following[1] == _ROLE
+                and following[1] == KIND_ROLE
                 and following[0].number == line.number + 1
             ):
                 # ``Ambassador Linda Thomas-Greenfield`` over ``U.S. Representative to
@@ -80,11 +77,15 @@ def _from_lines(state: ParseState) -> list[Found]:
                 continue
             for name, role in read:
                 found.append((_offsets(line, name), None if role is None else _offsets(line, role)))
-        elif kind == _NAME and not alone and not (following is not None and following[1] == _ROLE):
+        elif (
+            kind == KIND_NAME
+            and not alone
+            and not (following is not None and following[1] == KIND_ROLE)
+        ):
             pass
-        elif kind in (_NAME, _ANONYMOUS):
+        elif kind in (KIND_NAME, KIND_ANONYMOUS):
             name_span = trimmed(state.source, line.start, line.end)
-            if following is not None and following[1] == _ROLE:
+            if following is not None and following[1] == KIND_ROLE:
                 role_line = following[0]
                 role_span = _role(state, role_line)
                 if role_line.number == line.number + 1:

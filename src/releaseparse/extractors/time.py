@@ -7,13 +7,10 @@ from itertools import islice
 from releaseparse.dates import read_leading_time, read_time
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import set_time, trimmed
-from releaseparse.extractors._kinds import Kind, label_of
+from releaseparse.extractors._kinds import KIND_LABEL, KIND_TIME, label_of
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
 
-#: ``Kind`` members read on every line read: on Python 3.11 ``Kind.TIME`` is looked up
-#: through the enum's metaclass, about ten times the cost of reading a module global.
-_TIME, _LABEL = Kind.TIME, Kind.LABEL
 #: Openings of a line ``read_time`` reads as no time without folding it (its first test):
 #: ASCII other than ``(``, a digit or whitespace, and the empty line.
 NO_TIME_OPENINGS = frozenset(
@@ -60,14 +57,14 @@ def time(state: ParseState) -> None:
             ):
                 continue
             kind = found.kind(index)
-        elif kind is _TIME:
+        elif kind is KIND_TIME:
             # A line classified already (the header's): its kind says all but the reading.
             reading = read_time(line.text)
-        elif kind is not _LABEL:
+        elif kind is not KIND_LABEL:
             continue
-        if kind is _LABEL:
+        if kind is KIND_LABEL:
             break
-        if kind is not _TIME or reading is None or state.is_claimed(line.span):
+        if kind is not KIND_TIME or reading is None or state.is_claimed(line.span):
             continue
         span = trimmed(state.source, line.start, line.end)
         state.claim(span, "time")

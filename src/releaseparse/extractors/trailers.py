@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from releaseparse.extractors._common import header_end
-from releaseparse.extractors._kinds import Kind, kind_memo
+from releaseparse.extractors._kinds import KIND_CHROME, Kind, kind_memo
 from releaseparse.extractors._tail import header_bounds
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
@@ -51,4 +51,4 @@ def _is_chrome(vocabulary: Vocabulary, text: str, known: Kind | None) -> bool:
     """
     if known is None:
         return vocabulary.is_chrome(text)
-    return known is Kind.CHROME
+    return known is KIND_CHROME
