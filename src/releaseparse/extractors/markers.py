@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 from operator import attrgetter
 
@@ -14,23 +13,22 @@ from releaseparse.text import INVISIBLE
 
 #: Markers are short lines.
 MAX_MARKER_LENGTH = 40
-#: The characters ``collapse`` folds or drops, but the space and the line ends (no line
-#: holds those): whitespace (``str.isspace``, none past U+3000) and ``INVISIBLE``.
-FOLDED = (
-    "".join(char for char in map(chr, range(0x3001)) if char.isspace() and char not in " \r\n")
-    + INVISIBLE
-)
+
+
+#: The offset a line starts at: the key its lines are searched by.
+_START = attrgetter("start")
 
 
 @lru_cache(maxsize=16)
-def caption_hints(caption_patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """What a line holds if it may be a caption, searched in the source; ``None``: any line.
+def caption_hints(caption_patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Strings one of which a line holds if it may be a caption; ``None``: any line may.
 
     Each caption pattern needs a run of characters (``required.required_run``) in the
-    folded line it matches; the run's longest piece with no space is in the line as
-    printed too, unless the line holds a character folding changes (``FOLDED``). A line
-    holding neither any piece nor such a character is no caption. ``None`` when some
-    pattern needs no known run.
+    folded line it matches. The run's longest piece with no space is in the line as
+    printed too, unless an invisible character (``INVISIBLE``, which folding drops) splits
+    it: folding turns whitespace into spaces and drops only those. A line holding no
+    piece and no invisible character is no caption. ``None`` when some pattern needs no
+    known run.
     """
     runs = needles(caption_patterns)
     if runs is None:
@@ -38,12 +36,16 @@ def caption_hints(caption_patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     pieces = {max(run.split(" "), key=len) for run in runs}
     if "" in pieces:
         return None
-    alternatives = [re.escape(piece) for piece in sorted(pieces)]
-    return re.compile("|".join([*alternatives, f"[{re.escape(FOLDED)}]"]))
+    # A line holding a piece holds each piece inside it (``Photo``: ``hoto``): one scan.
+    least = [piece for piece in pieces if not any(other in piece for other in pieces - {piece})]
+    return (*sorted(least), *INVISIBLE)
 
 
-#: The offset a line starts at: the key its lines are searched by.
-_START = attrgetter("start")
+def _next_hints(source: str, hints: tuple[str, ...], start: int) -> list[int]:
+    """Where each hint next occurs in ``source`` from ``start`` on (past its end: none)."""
+    never = len(source) + 1
+    found = [source.find(hint, start) for hint in hints]
+    return [never if at < 0 else at for at in found]
 
 
 def markers(state: ParseState) -> None:
@@ -118,23 +120,25 @@ def claim_markers(state: ParseState, start: int) -> None:
     count = len(claims)
     ahead = 0
     source = state.source
-    # Where a caption hint (``caption_hints``) next starts in the source, from the line
-    # walked on: one search of the source, not one of each line. A hint starting in a
-    # line lies in it whole: no hint holds a line end.
+    # Where each caption hint (``caption_hints``) next occurs in the source, from the line
+    # walked on: one scan of the source for each, not one of each line (most never occur).
+    # A line holds a hint exactly when one occurs within it: no hint holds a line end.
     hints = caption_hints(vocabulary.caption_patterns)
-    hint = -1
-    if hints is not None and first < len(lines):
-        found = hints.search(source, lines[first].start)
-        hint = -1 if found is None else found.start()
+    nexts = (
+        []
+        if hints is None or first >= len(lines)
+        else _next_hints(source, hints, lines[first].start)
+    )
+    hint = min(nexts, default=len(source) + 1)
     # Each line's length is ``end - start``; its first character alone rules most short
     # lines out as markers (``may_be_marker``, remembered by character in ``verdicts``).
     for line in lines[first:]:
         line_start = line.start
         line_end = line.end
-        if 0 <= hint < line_start:
-            found = hints.search(source, line_start)  # type: ignore[union-attr]  # hint >= 0
-            hint = -1 if found is None else found.start()
-        hinted = hints is None or 0 <= hint < line_end
+        if hint < line_start:
+            nexts = _next_hints(source, hints, line_start)  # type: ignore[arg-type]  # some
+            hint = min(nexts)
+        hinted = hints is None or hint < line_end
         if line_end - line_start <= MAX_MARKER_LENGTH:
             text = line.text
             head = text[:1]
