@@ -78,6 +78,7 @@ EXAMPLES = {
         "• Written by Press Release", "Hits: 123",
         "Views: 45", "1,024 views", "Reading time: 3 minutes",
         "The following excerpt is from a U.S. State Department e-mail:",
+        "fonte", "source:", "quelle",
     ],
     "release_notes": [
         "For Immediate Release", "FOR IMMEDIATE RELEASE:", "As Prepared for Delivery",

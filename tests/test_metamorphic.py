@@ -331,8 +331,22 @@ _A_SENTENCE_UNDER_A_SKIP_LINK = Wrapped(
 )
 
 
+#: A source link's label in lower case under a list: chrome, not the end of a list item
+#: broken by the scrape (a lower-case paragraph after one that ends open is re-joined).
+_A_SOURCE_LABEL_UNDER_A_LIST = Wrapped(
+    "E",
+    "Special Envoy Travel to Nairobi\nPress Statement\nRex W. Tillerson, Secretary of State\n"
+    "January 1, 2001\n\nOfficials met.\n\n• Officials officials officials\n"
+    "• Officials officials officials",
+    "Special Envoy Travel to Nairobi | U.S. Department of State\nPress Statement\n"
+    "Rex W. Tillerson, Secretary of State\nJanuary 1, 2001\n\nOfficials met.\n\n"
+    "• Officials officials officials\n• Officials officials officials\n\nfonte",
+)
+
+
 @given(wrapped_releases())
 @example(_A_LINE_BELOW_THE_BODY)
+@example(_A_SOURCE_LABEL_UNDER_A_LIST)
 @example(_A_ELLIPSIS_BELOW_THE_BODY)
 @example(_A_SUFFIX_IN_A_LINK)
 @example(_A_OTHER_SUFFIX_IN_A_LINK)
