@@ -186,6 +186,8 @@ class _Evidence:
         self.block = block
         #: The fields set, read once a parse (``state.fields`` copies them).
         self.fields = state.fields if fields is None else fields
+        #: ``(start, end)`` of each span recorded, by name (``state.span_of``'s offsets).
+        self.offsets = state._span_offsets()
         self.lines = state.lines
         #: Where a span past the last line starts (``_offsets``).
         self._count = len(self.lines)
@@ -218,9 +220,9 @@ class _Evidence:
         """The line ``offset`` is on."""
         return max(bisect.bisect_right(self.lines, offset, key=_START) - 1, 0)
 
-    def kind_at(self, span: Span) -> Kind:
-        """The kind of the line ``span`` starts on."""
-        return self.found.kind(self.line_at(span.start))
+    def kind_at(self, offset: int) -> Kind:
+        """The kind of the line ``offset`` is on."""
+        return self.found.kind(self.line_at(offset))
 
     def in_block(self, span: Span) -> bool:
         """Whether ``span`` starts on a line of the block."""
@@ -232,9 +234,9 @@ class _Evidence:
 
     def header_level(self, name: str) -> Confidence:
         """A field read from a line of the block: sure on a strong block, in its own kind."""
-        span = self.state.span_of(name)
+        found = self.offsets.get(name)
         # ``in_block`` and ``in_title`` inline: this runs for most fields of every parse.
-        if span is None or span.start not in self.block_offsets or span.start in self.title_offsets:
+        if found is None or found[0] not in self.block_offsets or found[0] in self.title_offsets:
             return LIKELY
         return SURE if self.strong else LIKELY
 
@@ -264,14 +266,17 @@ class _Evidence:
         if self.block.title_from not in NEAR_TITLES or not self.strong:
             return False
         title = self.block.title
-        if title is not None and self.found.kind(title[0]) is KIND_NAME:
+        # ``found.kind`` read off ``kinds`` directly: the title and the block lie among the
+        # lines classified (``Layout.size``).
+        kinds = self.found.kinds
+        if title is not None and kinds[title[0]] is KIND_NAME:
             # A name-shaped title (``Workshop Workshop``, ``Noticias del Mundo``) could as
             # well be a site's name or a speaker line.
             return False
         words = word_count(text, MAX_SURE_TITLE_WORDS)
         if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS:
             return False
-        if self.found.kind(self.block.start) is KIND_NOTE_TYPE and self._self_titled_top():
+        if kinds[self.block.start] is KIND_NOTE_TYPE and self._self_titled_top():
             # Over a note type that is a title of its own (``Daily Press Briefing``), a
             # line above may be a site's name.
             return False
@@ -330,16 +335,17 @@ class _Evidence:
         return word_count(text, 3) >= 3 and not looks_like_prose(text)
 
     def speakers_level(self, body_sure: bool) -> Confidence:
-        span = self.state.span_of("speakers.0.name")
-        if span is None:
+        found = self.offsets.get("speakers.0.name")
+        if found is None:
             return LIKELY
-        if span.start in self.title_offsets or span.start not in self.block_offsets:
+        start = found[0]
+        if start in self.title_offsets or start not in self.block_offsets:
             return LIKELY
-        role = self.state.span_of("speakers.0.role")
+        role = self.offsets.get("speakers.0.role")
         if role is None:
             # A bare name line: a speaker only by where it stands.
             return LIKELY
-        if role.start < span.start:
+        if role[0] < start:
             # ``Secretary Colin L. Powell``: where the role ends and the name starts is
             # read from the words' shapes.
             return LIKELY
@@ -354,14 +360,14 @@ class _Evidence:
             return SURE
         # ``Name, Role`` on a line of its own, the body's prose right below: an issuer
         # line needs no other header line to be sure.
-        return SURE if body_sure and self.kind_at(span) is KIND_ISSUER else LIKELY
+        return SURE if body_sure and self.kind_at(start) is KIND_ISSUER else LIKELY
 
     def body_level(self, opening: _Opening) -> Confidence:
         paragraphs = opening.paragraphs
-        span = self.state.span_of("body.paragraphs.0")
-        if not paragraphs or span is None:
+        found = self.offsets.get("body.paragraphs.0")
+        if not paragraphs or found is None:
             return UNSURE
-        if self.kind_at(span) is KIND_LABEL:
+        if self.kind_at(found[0]) is KIND_LABEL:
             return SURE if self.strong else LIKELY
         if not opening.prose():
             # A briefing's topic index opens its body with headings; other short lines
@@ -380,8 +386,8 @@ class _Evidence:
             return LIKELY
         if body_sure:
             # An empty span (as a missing one) is read at the first line.
-            span = state.span_of("office")
-            kind = self.found.kind(self.line_at(span.start if span else 0))
+            found = self.offsets.get("office")
+            kind = self.kind_at(found[0] if found and found[0] < found[1] else 0)
             if kind in _OFFICE_LINES:
                 return SURE
         return self.header_level("office")
@@ -434,8 +440,10 @@ def levels(state: ParseState) -> dict[str, Confidence]:
 
 def confidence(state: ParseState) -> None:
     """Rate each field; one read on weak evidence gets a ``<field>.uncertain`` defect."""
-    for name, level in levels(state).items():
-        state.rate(name, level)
+    rated = levels(state)
+    # All at once, as ``state.rate`` one by one: ``levels`` rates only fields set.
+    state._rate_all(rated)
+    for name, level in rated.items():
         if level != UNSURE:
             continue
         span = state.span_of(name)
