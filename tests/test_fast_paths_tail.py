@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._kinds import Kind, classify
+from releaseparse.extractors._kinds import Kind, classify, kind_memo, remembered_kind
 from releaseparse.extractors._releases import named_header_width, names_note_type_or_office
 from releaseparse.extractors.disclaimer import _candidate_lines, _first_characters, _opening
 from releaseparse.parser import Parser
@@ -261,16 +261,18 @@ def test_trailers_claim_as_the_plain_walk_on_generated_pages(
     _same_claims(text, vocabulary, "trailers", trailers_module.trailers, plain_trailers)
 
 
-@given(_LINES, st.sampled_from(VOCABULARIES))
-@example("# # #", DEFAULT_VOCABULARY)
-@example("Share", DEFAULT_VOCABULARY)
-def test_a_known_kind_tells_chrome_as_is_chrome_does(text: str, vocabulary: Vocabulary) -> None:
-    if is_blank(text):
-        return
-    line = collapse(text)
-    expected = vocabulary.is_chrome(line)
-    assert trailers_module._is_chrome(vocabulary, line, classify(vocabulary, text)) is expected
-    assert trailers_module._is_chrome(vocabulary, line, None) is expected
+@given(pages(), st.sampled_from(VOCABULARIES))
+@example(_PROSE_THEN_CHROME, DEFAULT_VOCABULARY)
+def test_trailers_claim_as_the_plain_walk_with_every_line_classified_before(
+    text: str, vocabulary: Vocabulary
+) -> None:
+    # The walk tells chrome by the kind memo where a line's kind is in it: here every one.
+    vocabulary.forget_lines()
+    expected = _claims_after(plain_trailers, text, vocabulary, "trailers")
+    memo = kind_memo(vocabulary)
+    for line in ParseState(text, vocabulary=vocabulary).lines:
+        remembered_kind(vocabulary, line.text, memo)
+    assert _claims_after(trailers_module.trailers, text, vocabulary, "trailers") == expected
 
 
 @pytest.mark.parametrize("vocabulary", VOCABULARIES)

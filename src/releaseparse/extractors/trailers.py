@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from releaseparse.extractors._common import header_end
-from releaseparse.extractors._kinds import KIND_CHROME, Kind, kind_memo
+from releaseparse.extractors._kinds import KIND_CHROME, kind_memo
 from releaseparse.extractors._tail import header_bounds
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
-from releaseparse.vocabulary import Vocabulary
 
 
 def trailers(state: ParseState) -> None:
@@ -31,24 +30,19 @@ def trailers(state: ParseState) -> None:
             break  # in the header (its end asked for on its last line only)
         if is_blank(line.text):
             continue
-        if state.is_claimed(line.span):
+        span = line.span
+        if state.is_claimed(span):
             break
         text = collapse(line.text)
         if trailer_set.fullmatches(text):
-            state.claim(line.span, "trailer")
-        elif _is_chrome(vocabulary, text, known_kinds.get(line.text)):
-            state.claim(line.span, "chrome")
+            state.claim(span, "trailer")
+            continue
+        # ``vocabulary.is_chrome(text)``, told by the line's kind where it was classified:
+        # ``classify`` reads a line that is not blank (as here) as chrome exactly when
+        # ``is_chrome`` holds, and the kind memo holds its answers by the line's text. A
+        # short page's last lines are often among those the layout or the scan classified.
+        known = known_kinds.get(line.text)
+        if vocabulary.is_chrome(text) if known is None else known is KIND_CHROME:
+            state.claim(span, "chrome")
         else:
             break
-
-
-def _is_chrome(vocabulary: Vocabulary, text: str, known: Kind | None) -> bool:
-    """``vocabulary.is_chrome(text)``, told by the line's ``known`` kind where it was classified.
-
-    ``classify`` reads a line that is not blank (the walk skips those) as chrome exactly
-    when ``is_chrome`` holds; the kind memo holds its answers by the line's text. A short
-    page's last lines are often among those the layout or the scan classified.
-    """
-    if known is None:
-        return vocabulary.is_chrome(text)
-    return known is KIND_CHROME
