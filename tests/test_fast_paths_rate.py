@@ -1,6 +1,8 @@
-"""The confidence step's shortcuts (ratings at once, spans as offsets) answer as plain forms."""
+"""The confidence and title steps' shortcuts answer as their plain forms."""
 
 from __future__ import annotations
+
+import importlib
 
 import pytest
 from hypothesis import example, given
@@ -8,6 +10,7 @@ from hypothesis import strategies as st
 
 from releaseparse.errors import ExtractorError
 from releaseparse.extractors._block import layout
+from releaseparse.extractors._common import clean_value, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.extractors.confidence import (
     LIKELY,
@@ -28,6 +31,8 @@ from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.strategies import releases
+
+title_module = importlib.import_module("releaseparse.extractors.title")
 
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
 
@@ -256,3 +261,60 @@ def test_rating_all_at_once_keeps_the_order_fields_were_first_rated(level: Confi
     state.rate("body", UNSURE)
     state._rate_all({"title": level, "body": level})
     assert list(state.ratings().items()) == [("body", level), ("title", level)]
+
+
+# -- the title -------------------------------------------------------------------------------
+
+
+def plain_title(state: ParseState) -> None:
+    """``title`` reading its pattern's groups by name and making every span checked."""
+    block = layout(state).block
+    if block is None or block.title is None or state.has("title"):
+        return
+    source = state.source
+    first, last = state.lines[block.title[0]], state.lines[block.title[1] - 1]
+    start, end = first.start, last.end
+    whole = trimmed(source, start, end)
+    if any(state.is_claimed(line.span) for line in state.lines[block.title[0] : block.title[1]]):
+        return
+    link = title_module._LINK.fullmatch(source, start, end)
+    if link is not None:
+        start, end = link.span("inner")
+    category = title_module._CATEGORY.fullmatch(source, start, end)
+    if category is not None and state.vocabulary.is_category(category["category"]):
+        category_span = trimmed(source, *category.span("category"))
+        state.set("category", clean_value(state, category_span, "category"), category_span)
+        start = category.start("rest")
+    title_span = trimmed(source, start, end)
+    kept = title_module._undecorated(state, title_span)
+    position = whole.start
+    for decoration in title_module._decorations(source, title_span, kept):
+        if decoration.start > position:
+            state.claim(Span(position, decoration.start), "title")
+        state.claim(decoration, "chrome")
+        position = decoration.end
+    if whole.end > position:
+        state.claim(Span(position, whole.end), "title")
+    if kept:
+        state.set("title", clean_value(state, kept, "title"), kept)
+
+
+_DECORATED = """[Press Releases: Fwd: Harbor Grants for the Coast | example.com](https://example.com/a)
+
+Media Note
+Office of the Spokesperson
+March 3, 2011
+
+The harbor authority will open its new ferry terminal to every traveller next week.
+"""
+
+
+@given(_texts(), st.sampled_from(VOCABULARIES))
+@example(_DECORATED, DEFAULT_VOCABULARY)
+def test_title_sets_and_claims_as_the_plain_step(text: str, vocabulary: Vocabulary) -> None:
+    def after(run: object) -> tuple[object, ...]:
+        state = _state_before(text, vocabulary, "title")
+        run(state)  # type: ignore[operator]
+        return state.claims(), state.span_table(), state._field_values()
+
+    assert after(title_module.title) == after(plain_title)
