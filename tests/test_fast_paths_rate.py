@@ -132,6 +132,19 @@ def plain_sure_title(evidence: _Evidence, text: str) -> bool:
     return not evidence._over_unread_name()
 
 
+def plain_over_unread_name(evidence: _Evidence) -> bool:
+    """``_over_unread_name`` asking ``found.kind`` of each line and every span's start."""
+    title = evidence.block.title
+    if title is None:
+        return False
+    index = title[1]
+    while index < len(evidence.lines) and evidence.found.kind(index) is Kind.BLANK:
+        index += 1
+    if index >= len(evidence.lines) or evidence.found.kind(index) is not Kind.NAME:
+        return False
+    return not any(evidence.line_at(span.start) == index for span in evidence.state.spans.values())
+
+
 def _evidence(state: ParseState) -> _Evidence | None:
     found = layout(state)
     return None if found.block is None else _Evidence(state, found, found.block, state.fields)
@@ -151,7 +164,20 @@ def test_confidence_rates_and_flags_as_the_plain_step(text: str, vocabulary: Voc
     assert _after(confidence, text, vocabulary) == _after(plain_confidence, text, vocabulary)
 
 
+_OVER_A_NAME = """Harbor Grants for the Coast Guard Stations
+
+Neueste Artikel
+Press Statement
+Office of the Spokesperson
+March 3, 2011
+
+The harbor authority will open its new ferry terminal to every traveller next week.
+"""
+
+
 @given(_texts(), st.sampled_from(VOCABULARIES))
+@example(_OVER_A_NAME, DEFAULT_VOCABULARY)
+@example(_OVER_A_NAME.replace("Neueste Artikel", "Taro Ito"), DEFAULT_VOCABULARY)
 def test_the_evidence_reads_spans_as_span_of_does(text: str, vocabulary: Vocabulary) -> None:
     state = _state_before(text, vocabulary, "confidence")
     evidence = _evidence(state)
@@ -164,6 +190,7 @@ def test_the_evidence_reads_spans_as_span_of_does(text: str, vocabulary: Vocabul
     if state.has("title"):
         text = collapse(str(state.get("title") or ""))
         assert evidence._sure_title(text) is plain_sure_title(evidence, text)
+    assert evidence._over_unread_name() is plain_over_unread_name(evidence)
     body = evidence.offsets.get("body.paragraphs.0")
     plain_body = state.span_of("body.paragraphs.0")
     assert (body is None) is (plain_body is None)

@@ -302,7 +302,8 @@ class _Evidence:
         if index >= size or kinds[index] is not KIND_NAME:
             return False
         line = self._offsets(index, index + 1)
-        return not any(map(line.__contains__, self.state.span_table().offsets[::2]))
+        starts = [start for start, _end in self.offsets.values()]
+        return not any(map(line.__contains__, starts))
 
     def _self_titled_top(self) -> bool:
         vocabulary = self.state.vocabulary
