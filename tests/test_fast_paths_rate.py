@@ -26,7 +26,7 @@ from releaseparse.extractors.confidence import (
 )
 from releaseparse.parser import Parser
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
-from releaseparse.records import Confidence, Severity, Span
+from releaseparse.records import Confidence, Severity, Span, unchecked_defect, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -345,3 +345,41 @@ def test_title_sets_and_claims_as_the_plain_step(text: str, vocabulary: Vocabula
         return state.claims(), state.span_table(), state._field_values()
 
     assert after(title_module.title) == after(plain_title)
+
+
+# -- defects ---------------------------------------------------------------------------------
+
+
+class _OwnSpan(Span):
+    """A ``Span`` subclass: passed by ``_check_span``, not by the inline test."""
+
+
+def plain_defect(state: ParseState, code: str, span: object) -> None:
+    """``defect`` checking every span with ``_check_span``."""
+    state._check_span(span, "defect", code)  # type: ignore[arg-type]
+    state._defects.append(unchecked_defect(code, "seen", Severity.WARNING, span))  # type: ignore[arg-type]
+
+
+_SPANS = st.one_of(
+    st.builds(unchecked_span, st.integers(-3, 12), st.integers(-3, 12)),
+    st.builds(_OwnSpan, st.integers(0, 12), st.integers(12, 14)),
+    st.tuples(st.integers(0, 12), st.integers(0, 12)),
+    st.none(),
+)
+
+
+@given(_SPANS)
+@example(unchecked_span(4, 2))
+@example(unchecked_span(0, 11))
+@example(_OwnSpan(2, 12))
+def test_a_defects_span_is_checked_as_check_span_checks_it(span: object) -> None:
+    def outcome(record: object) -> object:
+        state = ParseState("Harbor news")
+        try:
+            record(state)  # type: ignore[operator]
+        except ExtractorError as error:
+            return str(error)
+        return state.defects
+
+    fast = outcome(lambda state: state.defect("code.seen", "seen", span))
+    assert fast == outcome(lambda state: plain_defect(state, "code.seen", span))

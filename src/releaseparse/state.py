@@ -448,7 +448,10 @@ class ParseState:
         severity: Severity | str = Severity.WARNING,
     ) -> None:
         """Record a problem with the input: a stable dotted ``code``, a message, a span."""
-        self._check_span(span, "defect", code)
+        # ``_check_span``'s test inline for the usual ``Span``, as in ``set``: any other
+        # span is left to it, which passes a ``Span`` subclass and refuses the rest.
+        if not (type(span) is Span and 0 <= span.start <= span.end <= len(self.source)):
+            self._check_span(span, "defect", code)
         # ``Severity(severity)`` costs a microsecond even for a ``Severity``: most callers
         # pass one, which needs no conversion.
         if type(severity) is not Severity:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from releaseparse.extractors._common import header_end
 from releaseparse.records import Severity, Span, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
+
+#: A defect's code.
+_CODE = attrgetter("code")
 
 
 def _first_text(source: str) -> int:
@@ -30,7 +35,7 @@ def checks(state: ParseState) -> None:
     if has_date and has_body:
         return
     end = header_end(state)
-    if not has_date and all(defect.code != "date.no_year" for defect in state.defects):
+    if not has_date and "date.no_year" not in map(_CODE, state.defects):
         state.defect(
             "date.missing",
             "no dateline was found in the header; no date is filled in",
