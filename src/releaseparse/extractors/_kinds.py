@@ -194,7 +194,11 @@ def looks_like_prose(text: str) -> bool:
     Titles capitalise their words and leave only short function words in lower
     case; prose has lower-case content words, or ends a sentence.
     """
-    line = collapse(text)
+    return prose_line(collapse(text))
+
+
+def prose_line(line: str) -> bool:
+    """``looks_like_prose`` of a line collapsed already (``classify``'s tests are given one)."""
     if line.startswith("["):
         return False
     if len(line) > 250:
@@ -211,13 +215,15 @@ def looks_like_prose(text: str) -> bool:
     count = len(words)
     if count < 6:
         return False
-    if count >= 8 and ends_sentence(line):
+    # ``ends_sentence(line)``, written out: asked of most lines of prose.
+    if count >= 8 and line.rstrip(_CLOSING)[-1:] in _SENTENCE_MARKS:
         return True
     # Prose has at least three content words (lower-case, no function word), and three
     # tenths of its words: ``content >= 3 and content * 10 >= count * 3``, that is
-    # ``content >= max(3, ceil(3 * count / 10))``. Words are counted until that many are
-    # found (``split`` gives no empty word, so ``word[0]`` is ``word[:1]``).
-    needed = max(3, (3 * count + 9) // 10)
+    # ``content >= max(3, ceil(3 * count / 10))``, and the ceiling is 3 or more from seven
+    # words on. Words are counted until that many are found (``split`` gives no empty
+    # word, so ``word[0]`` is ``word[:1]``).
+    needed = (3 * count + 9) // 10 if count > 6 else 3
     for word in words:
         if word[0].islower() and word not in _FUNCTION_WORDS:
             needed -= 1
@@ -379,7 +385,7 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
         return KIND_FLAT if glued is not None and glued.office is not None else KIND_OFFICE
     if label_of(vocabulary, line) is not None:
         return KIND_LABEL
-    if looks_like_prose(line):
+    if prose_line(line):
         return KIND_PROSE
     if _RELEASED.fullmatch(line):
         return KIND_RELEASED
@@ -427,7 +433,7 @@ def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
         or line.startswith(vocabulary.office_prefixes)
     ) and (read_dateline(line) is not None or office_start(vocabulary, line) is not None):
         return True
-    if label_of(vocabulary, line) is not None or looks_like_prose(line):
+    if label_of(vocabulary, line) is not None or prose_line(line):
         return False
     return read_flat(vocabulary, line) is not None or read_glued(vocabulary, line) is not None
 
