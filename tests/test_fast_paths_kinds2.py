@@ -5,10 +5,15 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from releaseparse.extractors._kinds import prose_line
+from releaseparse.extractors._kinds import label_of, may_be_date_or_flat, prose_line
+from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.text import collapse
+from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests import plain_kinds
 from tests.strategies import paragraphs, titles
+
+#: The default vocabulary, and the White House one, which reads bare labels (``Q    Mr.``).
+VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
 
 #: Words around the prose test's thresholds: content words, capitalised ones, function
 #: words, words past ASCII, and words ending a sentence.
@@ -43,3 +48,37 @@ def test_prose_line_around_its_thresholds() -> None:
             words = ["harbor"] * content + ["Harbor"] * (count - content)
             for text in (" ".join(words), " ".join(reversed(words)), " ".join(words) + "."):
                 assert prose_line(text) is plain_kinds.looks_like_prose(text), text
+
+
+#: Lines around the label tests: colons, bare labels with their tab or run of spaces.
+_LABEL_TEXTS = st.one_of(
+    st.text(max_size=40),
+    st.lists(
+        st.sampled_from(
+            ["Q", "A", "MR. LEE", "Question", ":", " ", "  ", "\t", "\u00a0", "\n", "Thank you.",
+             "Mr. President", "STATEMENT", "harbor", "Washington, DC", "May 5, 2014"]
+        ),
+        max_size=8,
+    ).map("".join),
+)  # fmt: skip
+
+
+@given(_LABEL_TEXTS)
+@example("Q    Mr. President, one more.")
+@example("Q\tAnd then?")
+@example("SECRETARY LEE: Thank you.")
+def test_a_collapsed_line_without_a_colon_has_no_label(text: str) -> None:
+    # ``classify`` and ``may_be_date_or_flat`` ask ``label_of`` only of a line with a colon.
+    line = collapse(text)
+    for vocabulary in VOCABULARIES:
+        assert ":" in line or label_of(vocabulary, line) is None, line
+
+
+@given(st.one_of(_LABEL_TEXTS, _PROSE_TEXTS))
+@example("Q    Mr. President, one more. Washington, DC, May 5, 2014")
+@example("PRESS STATEMENT: Richard Boucher, Spokesman")  # a label, though read as glued
+def test_may_be_date_or_flat_answers_as_the_plain_test(text: str) -> None:
+    for vocabulary in VOCABULARIES:
+        assert may_be_date_or_flat(vocabulary, text) is plain_kinds.may_be_date_or_flat(
+            vocabulary, text
+        ), text

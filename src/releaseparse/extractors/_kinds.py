@@ -383,7 +383,9 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
         glued = read_glued(vocabulary, line)
         # ``Office of the Spokesperson Ned Price``: the office and the speaker glued.
         return KIND_FLAT if glued is not None and glued.office is not None else KIND_OFFICE
-    if label_of(vocabulary, line) is not None:
+    # A collapsed line holds no tab and no run of spaces, so no bare label: a label needs
+    # its colon (``label_of``'s own first test, asked here without the call).
+    if ":" in line and label_of(vocabulary, line) is not None:
         return KIND_LABEL
     if prose_line(line):
         return KIND_PROSE
@@ -433,7 +435,8 @@ def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
         or line.startswith(vocabulary.office_prefixes)
     ) and (read_dateline(line) is not None or office_start(vocabulary, line) is not None):
         return True
-    if label_of(vocabulary, line) is not None or prose_line(line):
+    # A label needs a colon on a collapsed line (as in ``classify``).
+    if (":" in line and label_of(vocabulary, line) is not None) or prose_line(line):
         return False
     return read_flat(vocabulary, line) is not None or read_glued(vocabulary, line) is not None
 
