@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from releaseparse.extractors._kinds import label_of, may_be_date_or_flat, prose_line
+from releaseparse.extractors._kinds import Kind, classify, label_of, may_be_date_or_flat, prose_line
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
-from releaseparse.text import collapse
+from releaseparse.text import INVISIBLE, collapse, is_blank
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests import plain_kinds
 from tests.strategies import paragraphs, titles
@@ -82,3 +82,21 @@ def test_may_be_date_or_flat_answers_as_the_plain_test(text: str) -> None:
         assert may_be_date_or_flat(vocabulary, text) is plain_kinds.may_be_date_or_flat(
             vocabulary, text
         ), text
+
+
+#: Whitespace of several kinds and the invisible characters, alone or around a letter.
+_BLANKISH = st.lists(
+    st.sampled_from(
+        [" ", "\t", "\n", "\r", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", *INVISIBLE, "x"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(st.one_of(_BLANKISH, st.text(max_size=12)))
+@example("\u200b \u00a0")
+@example("\u00ad")
+def test_a_line_collapses_to_nothing_exactly_when_it_is_blank(text: str) -> None:
+    # ``classify`` reads a blank line off its collapsed text, not asking ``is_blank``.
+    assert (not collapse(text)) is is_blank(text)
+    assert (classify(DEFAULT_VOCABULARY, text) is Kind.BLANK) is is_blank(text)

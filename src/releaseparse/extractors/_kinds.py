@@ -14,7 +14,7 @@ from releaseparse.extractors._people import NAME_SUFFIX as _NAME_SUFFIX
 from releaseparse.extractors._people import is_name, is_role_line, read_issuer
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
-from releaseparse.text import ASCII_DIGIT, collapse, is_blank, visible, word_count
+from releaseparse.text import ASCII_DIGIT, collapse, visible, word_count
 from releaseparse.vocabulary import Vocabulary, remember
 
 
@@ -364,9 +364,11 @@ def office_start(vocabulary: Vocabulary, text: str) -> int | None:
 
 def classify(vocabulary: Vocabulary, text: str) -> Kind:
     """The kind of one line judged on its own (roles are settled by ``LineKinds``)."""
-    if is_blank(text):
-        return KIND_BLANK
     line = collapse(text)
+    # ``collapse`` drops the invisible characters and folds and strips the whitespace: it
+    # leaves nothing exactly where ``is_blank`` holds, and the line is folded once.
+    if not line:
+        return KIND_BLANK
     if vocabulary.is_chrome(line):
         return KIND_CHROME
     if vocabulary.is_marker(line):
