@@ -5,12 +5,14 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from releaseparse.extractors._glued import read_glued
 from releaseparse.extractors._kinds import Kind, classify, label_of, may_be_date_or_flat, prose_line
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.text import INVISIBLE, collapse, is_blank
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests import plain_kinds
 from tests.strategies import paragraphs, titles
+from tests.test_fast_paths_glued import _plain_glued, glued_candidates
 
 #: The default vocabulary, and the White House one, which reads bare labels (``Q    Mr.``).
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
@@ -100,3 +102,17 @@ def test_a_line_collapses_to_nothing_exactly_when_it_is_blank(text: str) -> None
     # ``classify`` reads a blank line off its collapsed text, not asking ``is_blank``.
     assert (not collapse(text)) is is_blank(text)
     assert (classify(DEFAULT_VOCABULARY, text) is Kind.BLANK) is is_blank(text)
+
+
+@given(
+    st.tuples(
+        st.sampled_from(["", " ", "\t", "\u00a0", "\u2028", "\u3000", "\x1c", "\u200b", ","]),
+        st.one_of(_PROSE_TEXTS, glued_candidates()),
+    ).map("".join)
+)
+@example("\tPress Statement Richard Boucher, Spokesman")
+@example("\u00a0Secretary of State Washington, DC")
+def test_read_glued_measures_the_indent_only_of_a_line_opening_with_whitespace(text: str) -> None:
+    # ``read_glued`` takes the indent for nothing where the first character is no space.
+    for line in (text, collapse(text)):
+        assert read_glued(DEFAULT_VOCABULARY, line) == _plain_glued(DEFAULT_VOCABULARY, line)

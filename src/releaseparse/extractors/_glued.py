@@ -120,9 +120,10 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     Vienna``) and its wrapped end (``to the Permanent Council, Vienna``) are read too.
     """
     opening = text[:1]
+    spaced = opening.isspace()
     # A delivery line opens with a formula's first letter or whitespace, its wrapped end
     # (stripped) with a lower-case ``t``, ``a`` or ``b``: most lines open otherwise.
-    if opening in _DELIVERY_INITIALS or opening.isspace():
+    if spaced or opening in _DELIVERY_INITIALS:
         delivery = read_delivery(vocabulary, text)
         if delivery is not None:
             return GluedHeader(None, delivery.speakers, None, delivery.place, delivery.venue)
@@ -131,7 +132,8 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
             return GluedHeader(None, [], None, forum[1], forum[0])
     if len(text) > MAX_GLUED_LENGTH or has_digit(text):
         return None
-    start = len(text) - len(text.lstrip())
+    # ``str.lstrip`` strips what ``str.isspace`` holds of: nothing, unless the text opens so.
+    start = len(text) - len(text.lstrip()) if spaced else 0
     # Folded once for both lookups, each behind its one-lookup gate (``Openings.may_open``):
     # most lines (titles, site text) open with no office and no note type.
     folded = text.casefold()
