@@ -344,9 +344,23 @@ _A_SOURCE_LABEL_UNDER_A_LIST = Wrapped(
 )
 
 
+#: A timestamp over a menu entry the vocabulary does not know, under a list: the block
+#: opens with chrome, so it is no rest of the last item's sentence.
+_A_STAMP_AND_A_MENU_UNDER_A_LIST = Wrapped(
+    "D",
+    "Special Envoy Travel to Nairobi\nHeather Nauert\nPress Statement\nWashington, DC\n"
+    "January 1, 2001\n\nOfficials met.\n\n• Officials officials officials\n"
+    "• Officials officials officials",
+    "Special Envoy Travel to Nairobi\nHeather Nauert\nPress Statement\nWashington, DC\n"
+    "January 1, 2001\n\nOfficials met.\n\n• Officials officials officials\n"
+    "• Officials officials officials\n\nvor 2 Stunden\nU.S. Citizen Services",
+)
+
+
 @given(wrapped_releases())
 @example(_A_LINE_BELOW_THE_BODY)
 @example(_A_SOURCE_LABEL_UNDER_A_LIST)
+@example(_A_STAMP_AND_A_MENU_UNDER_A_LIST)
 @example(_A_ELLIPSIS_BELOW_THE_BODY)
 @example(_A_SUFFIX_IN_A_LINK)
 @example(_A_OTHER_SUFFIX_IN_A_LINK)

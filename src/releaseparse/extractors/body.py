@@ -229,6 +229,9 @@ def read_body(
             and _LOWER_START.match(source, first_start, first_end)
             and not LIST_ITEM.match(source[first_start:first_end])
             and _ends_open(source, starts[-1], ends[-1])
+            # A block opening with a site's chrome (``vor 2 Stunden``, ``fonte``) under a
+            # release is no rest of its sentence, whatever follows it in the block.
+            and not state.vocabulary.is_chrome(source[first_start:first_end])
         ):
             state.defect(
                 "body.paragraph_rejoined",
