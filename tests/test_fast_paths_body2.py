@@ -104,23 +104,13 @@ _OPENINGS = ["a. ", "a) ", "ab ", "Ab ", "A. ", "é. ", "É ", "1. ", "• ", "�
     ).map("\n".join)
 )
 @example("Intro\na. one\nb) two\nab cd\nAb cd\né. x\n1. x\n")
-def test_blocks_screened_by_ascii_letters_are_the_plain_walks(text: str) -> None:
-    """Lines opening with an ASCII letter, screened by sets rather than ``isalpha`` and
-    ``isupper``, make the blocks of the plain walk."""
+def test_blocks_of_lines_opening_with_letters_are_the_plain_walks(text: str) -> None:
+    """Lines opening with a letter, screened for a list item, make the plain walk's blocks."""
     state = ParseState(text)
     assert body_module._blocks(state, 0, len(text)) == list(_plain_blocks(state, 0, len(text)))
 
 
-def test_the_ascii_letter_sets_are_the_str_tests() -> None:
-    """Each ASCII character is in a set exactly where ``str`` calls it a capital or a small
-    letter."""
-    for code in range(128):
-        char = chr(code)
-        assert (char in body_module._ASCII_CAPITALS) == (char.isalpha() and char.isupper())
-        assert (char in body_module._ASCII_SMALL) == (char.isalpha() and not char.isupper())
-
-
-# -- the trim of a block, inline -------------------------------------------------------------
+# -- the trim of a block -------------------------------------------------------------
 
 _PADDED_LINES = [
     "Prose ends here.  ",

@@ -15,11 +15,11 @@ from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import header_end, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.extractors.confidence import _Evidence
-from releaseparse.parser import Parser
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests.chain import state_before
 from tests.strategies import paragraphs, releases, titles
 
 markers_module = importlib.import_module("releaseparse.extractors.markers")
@@ -40,23 +40,11 @@ VOCABULARIES = (
 Claims = tuple[tuple[int, int, str], ...]
 
 
-def _state_before(text: str, vocabulary: Vocabulary, step: str) -> ParseState:
-    """A parse state with the chain run up to (not including) ``step``."""
-    state = ParseState(text, vocabulary=vocabulary)
-    for name, extractor in Parser(vocabulary=vocabulary):
-        if name == step:
-            break
-        state.extractor = name
-        extractor(state)
-    state.extractor = step
-    return state
-
-
 def _claims_after(
     run: Callable[[ParseState], None], text: str, vocabulary: Vocabulary
 ) -> Claims | str:
     """The claims after ``run``, or the error it raised (a blank marker claims nothing)."""
-    state = _state_before(text, vocabulary, "markers")
+    state = state_before(text, vocabulary, "markers")
     try:
         run(state)
     except ExtractorError as error:
@@ -264,7 +252,7 @@ The harbor authority will open its new ferry terminal to every traveller next we
 @given(st.one_of(marker_pages(), st.just(_TITLED_PAGE)), st.sampled_from(VOCABULARIES[:2]))
 @example(_TITLED_PAGE, DEFAULT_VOCABULARY)
 def test_the_ratings_walks_answer_as_their_plain_forms(text: str, vocabulary: Vocabulary) -> None:
-    state = _state_before(text, vocabulary, "confidence")
+    state = state_before(text, vocabulary, "confidence")
     found = layout(state)
     if found.block is None:
         return
@@ -280,7 +268,7 @@ def test_the_ratings_walks_answer_as_their_plain_forms(text: str, vocabulary: Vo
 def test_the_time_walks_kind_lookup_answers_as_get_and_classifies_nothing(
     text: str, vocabulary: Vocabulary
 ) -> None:
-    state = _state_before(text, vocabulary, "time")
+    state = state_before(text, vocabulary, "time")
     known = layout(state).kinds
     classified = dict(known)
     for index in range(-1, len(state.lines) + 1):

@@ -14,12 +14,12 @@ from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import Kind, classify, kind_memo, remembered_kind
 from releaseparse.extractors._releases import named_header_width, names_note_type_or_office
 from releaseparse.extractors.disclaimer import _candidate_lines, _first_characters, _opening
-from releaseparse.parser import Parser
 from releaseparse.patternset import PatternSet
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests.chain import state_before
 from tests.strategies import paragraphs, releases, titles
 
 chrome_module = importlib.import_module("releaseparse.extractors.chrome")
@@ -116,25 +116,13 @@ def pages(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-def _state_before(text: str, vocabulary: Vocabulary, step: str) -> ParseState:
-    """A parse state with the chain run up to (not including) ``step``."""
-    state = ParseState(text, vocabulary=vocabulary)
-    for name, extractor in Parser(vocabulary=vocabulary):
-        if name == step:
-            break
-        state.extractor = name
-        extractor(state)
-    state.extractor = step
-    return state
-
-
 Claims = tuple[tuple[int, int, str], ...]
 
 
 def _claims_after(
     run: Callable[[ParseState], None], text: str, vocabulary: Vocabulary, step: str
 ) -> tuple[Claims, Claims]:
-    state = _state_before(text, vocabulary, step)
+    state = state_before(text, vocabulary, step)
     before = copy.deepcopy(state.claims())
     run(state)
     return before, state.claims()

@@ -408,11 +408,6 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
     return KIND_OTHER
 
 
-#: What a line opens with when ``office_start`` strips the State Department's prefix from
-#: it (``U.S. Department of State``, any case): ``U`` or ``u``.
-_OFFICE_PREFIX_OPENERS = "Uu"
-
-
 def may_be_date_or_flat(vocabulary: Vocabulary, text: str) -> bool:
     """``False`` only where ``classify`` reads ``text`` as neither ``DATE`` nor ``FLAT``.
 

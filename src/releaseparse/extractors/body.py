@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import string
 from collections.abc import Callable
 from operator import attrgetter
 
 import regex
 
-from releaseparse.extractors._common import _TRIM_SET, clean_text, header_end
+from releaseparse.extractors._common import _TRIM_SET, clean_text, header_end, trimmed_offsets
 from releaseparse.extractors._kinds import (
     _CLOSING,
     _SENTENCE_MARKS,
@@ -38,9 +37,6 @@ _ASCII_NOT_LOWER_OR_SPACE = frozenset(
 Piece = tuple[int, int]
 
 _line_stop = attrgetter("stop")
-#: The ASCII letters, capital and small: ``str.isalpha`` and ``str.isupper`` answered by a set.
-_ASCII_CAPITALS = frozenset(string.ascii_uppercase)
-_ASCII_SMALL = frozenset(string.ascii_lowercase)
 #: What follows a small letter that opens a list item (``a. ``, ``b) ``).
 _ITEM_LETTER_MARKS = (".", ")")
 #: The first characters (``text[:1]``) of a blank line: none, a whitespace character, an
@@ -106,15 +102,8 @@ def _blocks(state: ParseState, start: int, stop: int) -> list[list[Piece]]:
         if current and (
             # ``LIST_ITEM`` matches no text opening with a capital, nor with a small letter
             # that no ``.`` or ``)`` follows: most lines of prose.
-            # The first two tests are the third's answers for an ASCII letter, without a call.
             (
-                not (
-                    first in _ASCII_CAPITALS
-                    or (first in _ASCII_SMALL and text[1:2] not in _ITEM_LETTER_MARKS)
-                    or (
-                        first.isalpha() and (first.isupper() or text[1:2] not in _ITEM_LETTER_MARKS)
-                    )
-                )
+                not (first.isalpha() and (first.isupper() or text[1:2] not in _ITEM_LETTER_MARKS))
                 and LIST_ITEM.match(text)
             )
             # ``label_of``'s own first test, here: a label needs a colon, a bare one a
@@ -214,11 +203,7 @@ def read_body(
         # prose); a block is never blank, so its trimmed run holds a character.
         run_start = first_start
         if source[first_start] in _TRIM_SET or source[run_end - 1] in _TRIM_SET:
-            # ``trimmed_offsets`` inline: one call less a block with outer spaces.
-            while run_start < run_end and source[run_start] in _TRIM_SET:
-                run_start += 1
-            while run_end > run_start and source[run_end - 1] in _TRIM_SET:
-                run_end -= 1
+            run_start, run_end = trimmed_offsets(source, first_start, run_end)
         runs.append((run_start, run_end))
         if (
             starts
