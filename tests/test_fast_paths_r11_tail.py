@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from releaseparse.extractors.wire import _DASHED, _OUTLET, _capitals, _dateline
 from releaseparse.required import MAX_LISTED, CharacterScreen
+from releaseparse.state import ParseState
 
 # A few characters, ASCII and not, so that sets and texts often share some.
 _CHARS = "ab|»›→·•–—' ’é"
@@ -32,3 +35,63 @@ def test_screen_admits_as_its_plain_form(sets: list[frozenset[str]], text: str) 
 def test_screens_of_every_width_are_tried() -> None:
     """The strategy reaches both sides of ``MAX_LISTED``: sets listed and sets scanned."""
     assert 1 < MAX_LISTED < len(_CHARS)
+
+
+# -- wire: the dateline's patterns tried only on a line holding what they match -----------
+
+_DATELINE_PIECES = st.sampled_from(
+    [
+        "WASHINGTON",
+        "GENEVA, Switzerland",
+        "Washington, DC",
+        "القاهرة",
+        "Geneva",
+        "(STL.News)",
+        "(",
+        ")",
+        " – ",
+        "—",
+        " -- ",
+        "-",
+        ": ",
+        " ",
+        "March 3, 2011.",
+        "The harbor opens",
+        "x",
+        "\n",
+    ]
+)
+
+
+def plain_dateline(state: ParseState, start: int, end: int) -> regex.Match[str] | None:
+    """Each of the wire's patterns tried in turn, whatever the line holds."""
+    source = state.source
+    return (
+        _OUTLET.match(source, start, end)
+        or _capitals(state, start, end)
+        or _DASHED.match(source, start, end)
+    )
+
+
+def _found(match: regex.Match[str] | None) -> tuple[object, ...] | None:
+    return None if match is None else (match.re, match.span(), match.groupdict())
+
+
+@given(st.lists(_DATELINE_PIECES, max_size=10).map("".join), st.data())
+@example("Washington, DC (STL.News) – March 3, 2011. The harbor opens", None)
+@example("Geneva – The harbor opens", None)
+@example("Geneva — The harbor opens", None)
+@example("القاهرة – The harbor opens", None)
+@example("WASHINGTON: The harbor opens", None)
+@example("GENEVA, Switzerland — The harbor opens", None)
+def test_dateline_as_its_plain_form(text: str, data: st.DataObject | None) -> None:
+    """Screened by the characters each pattern matches: the same match, from any offset."""
+    state = ParseState(text)
+    if data is None:
+        bounds = [(0, len(text))]
+    else:
+        start = data.draw(st.integers(0, len(text)))
+        bounds = [(start, data.draw(st.integers(start, len(text))))]
+    for start, end in bounds:
+        expected = _found(plain_dateline(state, start, end))
+        assert _found(_dateline(state, start, end)) == expected

@@ -62,6 +62,24 @@ def _first_body_line(state: ParseState, start: int) -> Line | None:
     return None
 
 
+def _dateline(state: ParseState, start: int, end: int) -> regex.Match[str] | None:
+    """The first of ``_OUTLET``, ``_capitals`` and ``_DASHED`` to match the source there.
+
+    Every match of ``_OUTLET`` holds a ``(``, and every match of ``_DASHED`` a ``–`` or
+    ``—``: on a line holding none (``str.find``, within the line, in C), the pattern
+    could not match and is not tried. Most first lines of a body hold neither.
+    """
+    source = state.source
+    if source.find("(", start, end) >= 0:
+        match = _OUTLET.match(source, start, end)
+        if match is not None:
+            return match
+    match = _capitals(state, start, end)
+    if match is None and (source.find("–", start, end) >= 0 or source.find("—", start, end) >= 0):
+        return _DASHED.match(source, start, end)
+    return match
+
+
 def wire(state: ParseState) -> None:
     """Read a wire dateline at the start of the body: place (and date when none was found)."""
     if state.has("place"):
@@ -70,12 +88,7 @@ def wire(state: ParseState) -> None:
     line = _first_body_line(state, start)
     if line is None:
         return
-    offset = max(start, line.start)
-    match = (
-        _OUTLET.match(state.source, offset, line.end)
-        or _capitals(state, offset, line.end)
-        or _DASHED.match(state.source, offset, line.end)
-    )
+    match = _dateline(state, max(start, line.start), line.end)
     if match is None:
         return
     place = match["place"].strip()
