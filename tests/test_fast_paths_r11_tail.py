@@ -7,8 +7,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from releaseparse.extractors.wire import _DASHED, _OUTLET, _capitals, _dateline
+from releaseparse.guard import mark_reviewed
+from releaseparse.patternset import GatedPatternSet
 from releaseparse.required import MAX_LISTED, CharacterScreen
 from releaseparse.state import ParseState
+from releaseparse.vocabulary import DEFAULT_VOCABULARY
 
 # A few characters, ASCII and not, so that sets and texts often share some.
 _CHARS = "ab|»›→·•–—' ’é"
@@ -95,3 +98,38 @@ def test_dateline_as_its_plain_form(text: str, data: st.DataObject | None) -> No
     for start, end in bounds:
         expected = _found(plain_dateline(state, start, end))
         assert _found(_dateline(state, start, end)) == expected
+
+
+# -- gated pattern sets: the patterns a gate lets through tried longest first -------------
+
+# Patterns sharing openings, each with another longest match (5, 23, 8 characters and
+# unbounded): a gate lets several through, and a text may be too long for some of them.
+_LENGTHS = (r"ab\d{1,3}", r"ab.{0,20}x", r"a.{2,6}", r"ab[^|]*y", r"b{2,}")
+mark_reviewed(_LENGTHS)
+_LENGTHS_SET = GatedPatternSet(_LENGTHS)
+
+
+def plain_fullmatches(patterns: tuple[str, ...], text: str) -> bool:
+    """Each pattern tried on its own, in the order given."""
+    return any(regex.fullmatch(pattern, text) is not None for pattern in patterns)
+
+
+@given(st.text("abxy1| ", max_size=40))
+@example("ab" + "z" * 30 + "y")
+@example("ab12")
+@example("abzzx")
+@example("bbbbbbbbbbbbbbbbbbbb")
+def test_gated_set_as_its_plain_form(text: str) -> None:
+    """Longest first, stopping at the first pattern too short for the text: the same answer."""
+    assert _LENGTHS_SET.fullmatches(text) is plain_fullmatches(_LENGTHS, text)
+
+
+@given(
+    st.sampled_from(["Home", "https://", "You are in:", "The ", "Share", "© 20", "Photo"]),
+    st.text("aZ09 .:/|»›©-", max_size=300),
+)
+def test_chrome_set_as_its_plain_form(opening: str, rest: str) -> None:
+    """The vocabulary's own chrome set, on texts of every length after a chrome opening."""
+    chrome = DEFAULT_VOCABULARY.chrome_set
+    text = opening + rest
+    assert chrome.fullmatches(text) is plain_fullmatches(chrome.patterns, text)

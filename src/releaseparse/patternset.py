@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from typing import TypeVar
 
 import regex
@@ -67,15 +68,23 @@ def needles(texts: Sequence[str]) -> tuple[str, ...] | None:
     return None if not all(runs) else tuple(dict.fromkeys(runs))
 
 
-def fullmatches_one(tried: Iterable[Screened[FullMatcher]], text: str) -> bool:
-    """Whether one of the ``tried`` patterns matches the whole of ``text``, tests first."""
+def fullmatches_one(
+    tried: Iterable[Screened[FullMatcher]], text: str, longest_first: bool = False
+) -> bool:
+    """Whether one of the ``tried`` patterns matches the whole of ``text``, tests first.
+
+    ``longest_first``: ``tried`` is listed by the longest text each can match, longest
+    first, so a pattern too short for ``text`` ends the search: none after it can match.
+    """
     size = len(text)
     last = text[-1:]
     judged = last.isascii()  # by its last character (``required.final_characters``)
     for longest, ends, admits, pattern in tried:  # a plain loop: faster than any()
-        if (
-            size <= longest
-            and (ends is None or not judged or last in ends)
+        if size > longest:
+            if longest_first:
+                return False
+        elif (
+            (ends is None or not judged or last in ends)
             and (admits is None or admits(text))
             and pattern.fullmatch(text) is not None
         ):
@@ -165,6 +174,9 @@ class PatternSet:
         return f"PatternSet({self.patterns!r})"
 
 
+#: The longest text a screened pattern can fully match.
+_LONGEST = itemgetter(0)
+
 #: Characters opening a line that choose the patterns it is tested against.
 GATE_WIDTH = 3
 #: Openings a ``GatedPatternSet`` remembers; it forgets them all when full (memory stays bounded).
@@ -234,10 +246,19 @@ class GatedPatternSet(PatternSet):
             wider = self.gate(opening[:-1])
             fitting = tuple(t for t in wider if t[3].fullmatch(opening, partial=True) is not None)
         else:
+            # Longest first (``fullmatches_one``): the wider openings' gates keep the order.
+            # Which pattern is tried first does not change the answer: ours, with no time
+            # limit, each matches or not on its own.
             fitting = tuple(
-                self.tried(pattern)
-                for pattern in self.gated
-                if pattern.fullmatch(opening, partial=True) is not None
+                sorted(
+                    (
+                        self.tried(pattern)
+                        for pattern in self.gated
+                        if pattern.fullmatch(opening, partial=True) is not None
+                    ),
+                    key=_LONGEST,
+                    reverse=True,
+                )
             )
         if len(self.gates) >= GATES:
             self.gates.clear()
@@ -251,6 +272,6 @@ class GatedPatternSet(PatternSet):
         if tried is None:
             tried = self.gate(opening)
         # Most openings let no pattern through: an empty gate, and no call made for it.
-        if tried and fullmatches_one(tried, text):
+        if tried and fullmatches_one(tried, text, True):
             return True
         return self.single_fullmatches(text)
