@@ -7,15 +7,23 @@ from hypothesis import strategies as st
 
 from releaseparse import decorations
 from releaseparse.decorations import DecorationSet
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._kinds import Kind, classify
+from releaseparse.extractors.preamble import preamble
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
-from releaseparse.vocabulary import DEFAULT_VOCABULARY
+from releaseparse.text import is_blank
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests.chain import state_before
+from tests.strategies import Case, releases
+from tests.test_fast_paths_header import _preamble_plain
+
+#: The built-in vocabularies.
+VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
 
 # -- the title decorations' screen ----------------------------------------------------------
 
 #: The decoration sets of the built-in vocabularies (each joined into a screen).
-DECORATION_SETS = tuple(
-    vocabulary.title_decoration_set for vocabulary in (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
-)
+DECORATION_SETS = tuple(vocabulary.title_decoration_set for vocabulary in VOCABULARIES)
 #: Characters the screens read, and a few they do not: titles drawn from these meet every
 #: group's sets in many combinations.
 _SCREENED = sorted(
@@ -74,3 +82,55 @@ def test_the_decoration_screens_memo_stops_growing_and_answers_the_same() -> Non
     for text in texts:
         assert screen.may_cut(text) is plain_may_cut(decoration_set, text)
     assert len(screen._admitted) == decorations.ADMITTED_MEMO
+
+
+# -- preamble --------------------------------------------------------------------------------
+
+
+#: Lines put above a release: blank ones of every sort (``\u2004`` and ``\x1c`` are blank
+#: and kept by trimming), chrome, header-like and plain lines, prose and a flattened header.
+_ABOVE = st.sampled_from(
+    ["", " ", "\t", "\u200b", "\u00a0 ", "\u2004", "\x1c ", "Menu", "Home | News",
+     "Press Statement", "Washington, DC", "June 3, 2021", "Share this page",
+     "A plain line of text here",
+     "The minister spoke to the press about the new harbor and what it will cost the city.",
+     "Daily Press Briefing Richard Boucher, Spokesman Washington, DC October 28, 2002"]
+)  # fmt: skip
+
+
+@given(
+    releases(),
+    st.lists(_ABOVE, max_size=6),
+    st.sampled_from(VOCABULARIES),
+    st.sets(st.integers(0, 40)),
+)
+def test_preamble_claims_and_classifies_as_its_plain_walk(
+    case: Case, above: list[str], vocabulary: Vocabulary, unread: set[int]
+) -> None:
+    text = "\n".join([*above, case.text])
+    states = []
+    for run in (preamble, _preamble_plain):
+        # Each read unseen: the walk past a paragraph records a kind the memo remembers.
+        vocabulary.forget_lines()
+        state = state_before(text, vocabulary, "preamble")
+        # Lines the layout left unclassified (those past a paragraph but datelines and
+        # flattened headers): the kinds of the lines ``unread`` are forgotten.
+        kinds = layout(state).kinds
+        for index in unread & kinds.keys():
+            del kinds[index]
+        before = set(kinds)
+        run(state)
+        states.append(state)
+        if run is preamble:
+            # A blank line the layout left unclassified is left so.
+            read = set(kinds) - before
+            assert not any(is_blank(state.lines[index].text) for index in read)
+    assert states[0].claims() == states[1].claims()
+
+
+@given(st.text(st.sampled_from(" \t\u00a0\u200b\u2028\u3000\ufeffab."), max_size=6))
+@example("\u200b")
+@example(" \u00a0")
+def test_a_line_is_classified_blank_exactly_when_it_is_blank(text: str) -> None:
+    for vocabulary in VOCABULARIES:
+        assert (classify(vocabulary, text) is Kind.BLANK) is is_blank(text)
