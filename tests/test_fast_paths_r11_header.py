@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -11,11 +13,15 @@ from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import Kind, classify
 from releaseparse.extractors.preamble import preamble
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
+from releaseparse.records import Span
+from releaseparse.state import ParseState
 from releaseparse.text import is_blank
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.chain import state_before
 from tests.strategies import Case, releases
 from tests.test_fast_paths_header import _preamble_plain
+
+title_module = importlib.import_module("releaseparse.extractors.title")
 
 #: The built-in vocabularies.
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
@@ -134,3 +140,30 @@ def test_preamble_claims_and_classifies_as_its_plain_walk(
 def test_a_line_is_classified_blank_exactly_when_it_is_blank(text: str) -> None:
     for vocabulary in VOCABULARIES:
         assert (classify(vocabulary, text) is Kind.BLANK) is is_blank(text)
+
+
+# -- the title's decorations cut -----------------------------------------------------------------
+
+
+def plain_undecorated(state: ParseState, span: Span) -> Span:
+    """``title._undecorated`` making the kept ``Span`` anew whatever was cut."""
+    cut_start, cut_end = state.vocabulary.strip_title_decorations(span.slice(state.source))
+    return Span(span.start + cut_start, span.start + cut_end)
+
+
+@given(
+    decorated_titles,
+    st.sampled_from(["", " ", "\u2004", "\u200b"]),
+    st.sampled_from(["", " ", "\u2004"]),
+    st.sampled_from(VOCABULARIES),
+)
+@example("Fwd: Harbor Grants Opens", "", "", DEFAULT_VOCABULARY)
+@example("Harbor Grants Opens | Site", "", "", DEFAULT_VOCABULARY)
+@example("Harbor Grants Opens", "", "", DEFAULT_VOCABULARY)
+def test_the_titles_kept_span_is_the_plain_one(
+    title: str, before: str, after: str, vocabulary: Vocabulary
+) -> None:
+    source = f"{before}{title}{after}\n\nBody text."
+    state = ParseState(source, vocabulary=vocabulary)
+    span = Span(0, len(before) + len(title) + len(after))
+    assert title_module._undecorated(state, span) == plain_undecorated(state, span)
