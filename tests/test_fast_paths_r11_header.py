@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ from tests.strategies import Case, releases
 from tests.test_fast_paths_header import _preamble_plain
 
 title_module = importlib.import_module("releaseparse.extractors.title")
+speaker_module = importlib.import_module("releaseparse.extractors.speaker")
 
 #: The built-in vocabularies.
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
@@ -32,8 +34,9 @@ VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
 DECORATION_SETS = tuple(vocabulary.title_decoration_set for vocabulary in VOCABULARIES)
 #: Characters the screens read, and a few they do not: titles drawn from these meet every
 #: group's sets in many combinations.
+_SCREENS = [decoration_set._screen for decoration_set in DECORATION_SETS]
 _SCREENED = sorted(
-    {char for chars in DECORATION_SETS for sets in chars._screen._sets for s in sets for char in s}
+    {char for screen in _SCREENS if screen for sets in screen._sets for s in sets for char in s}
 )
 _TITLE_CHARACTERS = st.sampled_from([*_SCREENED, "F", "w", "d", "S", "e", "o", "1", "\u00a0"])
 _DECORATED = st.sampled_from(
@@ -167,3 +170,40 @@ def test_the_titles_kept_span_is_the_plain_one(
     state = ParseState(source, vocabulary=vocabulary)
     span = Span(0, len(before) + len(title) + len(after))
     assert title_module._undecorated(state, span) == plain_undecorated(state, span)
+
+
+# -- speakers ------------------------------------------------------------------------------------
+
+
+def _after_speaker(text: str, vocabulary: Vocabulary, *, screened: bool) -> tuple[object, ...]:
+    """The fields and claims after ``speaker``; unscreened, ``header_lines`` is always asked."""
+    vocabulary.forget_lines()
+    state = state_before(text, vocabulary, "speaker")
+    if screened:
+        speaker_module.speaker(state)
+    else:
+        every_kind = dict.fromkeys(Kind, (0,))  # no kind is missing: the screen never holds
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(speaker_module, "block_kinds", lambda _state: every_kind)
+            speaker_module.speaker(state)
+    return state.fields, state.claims(), state.defects
+
+
+#: Speaker lines put between a release's header lines: an issuer, a bare name, a role, an
+#: anonymous speaker, or none.
+_SPEAKER_LINES = st.sampled_from(
+    ["", "Jane Doe, Assistant Secretary of State", "Jane Doe", "Spokesperson",
+     "Senior State Department Official", "Secretary Colin L. Powell"]
+)  # fmt: skip
+
+
+@given(releases(), _SPEAKER_LINES, st.sampled_from(VOCABULARIES))
+def test_speakers_are_read_as_when_header_lines_is_always_asked(
+    case: Case, extra: str, vocabulary: Vocabulary
+) -> None:
+    lines = case.text.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.strip()), 0) + 2
+    text = "\n".join([*lines[:at], extra, *lines[at:]]) if extra else case.text
+    assert _after_speaker(text, vocabulary, screened=True) == _after_speaker(
+        text, vocabulary, screened=False
+    )
