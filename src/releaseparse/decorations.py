@@ -14,6 +14,9 @@ from releaseparse.required import CharacterScreen, required_sets
 _LEADING_FLAGS = regex.compile(r"(?:\(\?[a-zA-Z]+\))+")
 #: A title keeps at least this many words when decorations are cut from it.
 MIN_TITLE_WORDS = 2
+#: How many sets of screened characters a ``_Screen`` remembers the groups admitted for;
+#: past that a set's groups are worked out each time (a hostile page cannot grow it).
+ADMITTED_MEMO = 512
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -87,7 +90,7 @@ class _Screen:
     characters every group needs first answers for all of them on such a title.
     """
 
-    __slots__ = ("gate", "gated", "joined", "open")
+    __slots__ = ("_admitted", "_chars", "_sets", "gate", "gated", "joined", "open")
 
     def __init__(self, prefixes: Iterable[tuple[str, str]], suffixes: Iterable[tuple[str, str]]):
         #: ``(match or search, needed characters)`` of each joined group.
@@ -109,6 +112,17 @@ class _Screen:
             for (suffix, sets), pattern in self.joined.items()
             if sets
         )
+        #: Every character some gated group needs: a group's screen admits a text exactly
+        #: when each of its sets meets the text's characters among these (each set lies
+        #: among them), so those characters decide every screen at once.
+        self._chars = frozenset(
+            char for (_suffix, sets) in groups for chars in sets for char in chars
+        )
+        #: The sets of each gated group, as ``gated`` lists them.
+        self._sets = tuple(sets for (_suffix, sets) in self.joined if sets)
+        #: The gated groups' finders a text's characters among ``_chars`` admit, in order,
+        #: by those characters (at most ``ADMITTED_MEMO`` sets of them kept).
+        self._admitted: dict[frozenset[str], tuple[Callable[[str], object], ...]] = {}
         firsts = sorted({char for (_suffix, sets) in groups for char in (sets[0] if sets else ())})
         #: A character some gated group needs first: without one, none of them is tried.
         self.gate = re.compile("[" + "".join(map(re.escape, firsts)) + "]") if firsts else None
@@ -120,10 +134,27 @@ class _Screen:
                 return True
         if self.gate is None or self.gate.search(text) is None:
             return False
-        for admits, find in self.gated:  # noqa: SIM110 - a plain loop, as above
-            if admits(text) and find(text) is not None:
+        # The groups each gated screen admits, worked out once for the text's characters
+        # among ``_chars`` (one pass over the text), not a screen called for each group.
+        present = self._chars.intersection(text)
+        finds = self._admitted.get(present)
+        if finds is None:
+            finds = self._admits(present)
+        for find in finds:  # noqa: SIM110 - a plain loop, as above
+            if find(text) is not None:
                 return True
         return False
+
+    def _admits(self, present: frozenset[str]) -> tuple[Callable[[str], object], ...]:
+        """The finders of the gated groups whose every set meets ``present``, in order."""
+        finds = tuple(
+            find
+            for sets, (_admits, find) in zip(self._sets, self.gated, strict=True)
+            if all(not present.isdisjoint(chars) for chars in sets)
+        )
+        if len(self._admitted) < ADMITTED_MEMO:
+            self._admitted[present] = finds
+        return finds
 
 
 def _finder(pattern: regex.Pattern[str], *, suffix: bool) -> Callable[[str], object]:

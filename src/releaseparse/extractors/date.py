@@ -5,7 +5,7 @@ from __future__ import annotations
 from releaseparse.dates import find_date, read_dateline
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import block_lines, set_time, trimmed
-from releaseparse.extractors._kinds import KIND_DATE, Kind
+from releaseparse.extractors._kinds import KIND_DATE, KIND_PARTIAL_DATE, Kind
 from releaseparse.extractors._repeat import repeats_title
 from releaseparse.lines import Line
 from releaseparse.records import Severity, Span
@@ -26,7 +26,7 @@ def _dateline(state: ParseState) -> Line | None:
     if block is not None and found.kind(block.anchor) == KIND_DATE:
         return state.lines[block.anchor]
     if block is not None:
-        dated = block_lines(state, Kind.DATE)
+        dated = block_lines(state, KIND_DATE)
         if dated:
             return state.lines[min(dated, key=lambda i: abs(i - block.anchor))]
     if block is not None and (block.title is None or block.anchor != block.title[0]):
@@ -93,7 +93,7 @@ def _from_title(state: ParseState) -> bool:
 
 def _no_year(state: ParseState) -> None:
     """The block's first date without a year is a ``date.no_year`` defect."""
-    partial = block_lines(state, Kind.PARTIAL_DATE)
+    partial = block_lines(state, KIND_PARTIAL_DATE)
     if not partial:
         return
     line = state.lines[partial[0]]

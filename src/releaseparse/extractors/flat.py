@@ -13,7 +13,7 @@ from releaseparse.extractors._common import (
 )
 from releaseparse.extractors._flat import FlatHeader, read_flat
 from releaseparse.extractors._glued import GluedHeader, read_glued
-from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._kinds import KIND_FLAT, KIND_NOTE_TYPE
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
 
@@ -21,7 +21,7 @@ from releaseparse.state import ParseState
 def flat(state: ParseState) -> None:
     """Read every field a flattened header line holds, each with its own span."""
     block = layout(state).block
-    flats = block_lines(state, Kind.FLAT)
+    flats = block_lines(state, KIND_FLAT)
     if block is None or not flats:
         return  # no flattened or glued line (most releases)
     glued: list[tuple[int, GluedHeader]] = []
@@ -39,7 +39,7 @@ def flat(state: ParseState) -> None:
     if glued:
         # A note-type line of the block's own comes first (``Special Briefing`` above
         # ``Background Briefing by Two Senior Administration Officials``).
-        own_note = bool(block_lines(state, Kind.NOTE_TYPE))
+        own_note = bool(block_lines(state, KIND_NOTE_TYPE))
         _read_glued(state, glued, note_type=not own_note)
 
 

@@ -7,7 +7,7 @@ import regex
 from releaseparse.dates import find_date
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import header_lines, trimmed
-from releaseparse.extractors._kinds import Kind, note_type_of
+from releaseparse.extractors._kinds import KIND_NOTE_TYPE, note_type_of
 from releaseparse.records import Span
 from releaseparse.state import ParseState
 
@@ -19,7 +19,7 @@ def note_type(state: ParseState) -> None:
     """Set ``note_type`` from the block's note-type line, else from a ``Type – Date`` title."""
     if state.has("note_type"):
         return
-    for line, _kind in header_lines(state, Kind.NOTE_TYPE):
+    for line, _kind in header_lines(state, KIND_NOTE_TYPE):
         canonical = note_type_of(state.vocabulary, line.text)
         if canonical is not None:
             span = trimmed(state.source, line.start, line.end)

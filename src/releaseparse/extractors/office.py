@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from releaseparse.extractors._common import header_lines, set_text_at, trimmed
-from releaseparse.extractors._kinds import Kind, office_start
+from releaseparse.extractors._kinds import KIND_OFFICE, office_start
 from releaseparse.records import Span
 from releaseparse.state import ParseState
 
@@ -14,7 +14,7 @@ def office(state: ParseState) -> None:
     """Set ``office`` from the header block's first office line."""
     if state.has("office"):
         return
-    for line, _kind in header_lines(state, Kind.OFFICE):
+    for line, _kind in header_lines(state, KIND_OFFICE):
         start = office_start(state.vocabulary, line.text)
         if start is None:
             continue

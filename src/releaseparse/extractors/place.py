@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from releaseparse.extractors._common import header_lines, set_text_at, trimmed_offsets
-from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._kinds import KIND_PLACE
 from releaseparse.lines import Line
 from releaseparse.records import unchecked_span
 from releaseparse.state import ParseState
@@ -18,7 +18,7 @@ def place(state: ParseState) -> None:
     """
     if state.has("place"):
         return
-    for line, _kind in header_lines(state, Kind.PLACE):
+    for line, _kind in header_lines(state, KIND_PLACE):
         _set_place(state, line)
         return
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import trimmed_offsets
-from releaseparse.extractors._kinds import KIND_FLAT
+from releaseparse.extractors._kinds import KIND_BLANK, KIND_FLAT
 from releaseparse.records import unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
@@ -29,13 +29,25 @@ def preamble(state: ParseState) -> None:
     claims = state.claims()
     count = len(claims)
     at = 0  # the first claim not ending before the line read (claims ends are in order)
+    # The block's lines and those above it lie among the lines classified (``found.size``):
+    # ``found.kind`` of one is ``kinds[index]``.
+    kinds = found.kinds
     for index, line in enumerate(state.lines[: block.end]):
         start, end = line.start, line.end
         while at < count and claims[at][1] <= start:
             at += 1
         if at < count and claims[at][0] <= start and claims[at][1] >= end:
             continue  # one region holds the whole line (most lines): no run is left of it
-        if is_blank(line.text) or found.kind(index) == KIND_FLAT:
+        # A line classified already is blank exactly when its kind is (``classify`` tells
+        # a blank line by ``is_blank``): its kind answers both tests without a call. A
+        # blank line not classified yet is passed over unclassified, as before.
+        if index in kinds:
+            line_kind = kinds[index]
+        elif is_blank(line.text):
+            continue
+        else:
+            line_kind = kinds[index]
+        if line_kind is KIND_BLANK or line_kind is KIND_FLAT:
             continue
         start, end = trimmed_offsets(source, start, end)
         for piece_start, piece_end in _unclaimed_pieces(claims, at, start, end):

@@ -5,7 +5,13 @@ from __future__ import annotations
 import regex
 
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import header_lines, set_text_at, speakers_of, trimmed
+from releaseparse.extractors._common import (
+    block_kinds,
+    header_lines,
+    set_text_at,
+    speakers_of,
+    trimmed,
+)
 from releaseparse.extractors._kinds import KIND_ANONYMOUS, KIND_ISSUER, KIND_NAME, KIND_ROLE
 from releaseparse.extractors._people import (
     Offsets,
@@ -38,8 +44,16 @@ def _role(state: ParseState, line: Line) -> Span:
     return trimmed(state.source, span.start, span.end)
 
 
+#: The kinds of the lines speakers are read from.
+_SPEAKER_KINDS = (KIND_ISSUER, KIND_NAME, KIND_ROLE, KIND_ANONYMOUS)
+
+
 def _from_lines(state: ParseState) -> list[Found]:
-    lines = list(header_lines(state, KIND_ISSUER, KIND_NAME, KIND_ROLE, KIND_ANONYMOUS))
+    if block_kinds(state).keys().isdisjoint(_SPEAKER_KINDS):
+        # ``header_lines`` gives only lines of the kinds asked for among the block's: with
+        # none of them in the block (many releases) it gives nothing, and is not asked.
+        return []
+    lines = list(header_lines(state, *_SPEAKER_KINDS))
     if not lines:
         return []  # no speaker line (many releases): nothing below is read
     count = len(lines)

@@ -67,7 +67,10 @@ def _any_claimed(state: ParseState, first: int, stop: int) -> bool:
 
 def _undecorated(state: ParseState, span: Span) -> Span:
     """``span`` without the decorations a site glued to the title (``Fwd:``, `` | Site``)."""
-    cut_start, cut_end = state.vocabulary.strip_title_decorations(span.slice(state.source))
+    text = state.source[span.start : span.end]
+    cut_start, cut_end = state.vocabulary.strip_title_decorations(text)
+    if cut_start == 0 and cut_end == len(text):
+        return span  # nothing cut (most titles): the same offsets, and a ``Span`` is frozen
     return Span(span.start + cut_start, span.start + cut_end)
 
 

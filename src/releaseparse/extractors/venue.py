@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import block_lines, set_text_at
-from releaseparse.extractors._kinds import Kind
+from releaseparse.extractors._kinds import KIND_NAME
 from releaseparse.state import ParseState
 
 
@@ -13,7 +13,7 @@ def venue(state: ParseState) -> None:
     block = layout(state).block
     if block is None or state.has("venue"):
         return
-    names = list(block_lines(state, Kind.NAME))
+    names = list(block_lines(state, KIND_NAME))
     if not names and not block.inside:
         return  # no line to read (most releases): the spans below are not needed
     if names:

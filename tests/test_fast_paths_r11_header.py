@@ -1,0 +1,209 @@
+"""The eleventh round's header shortcuts answer as their plain forms."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from releaseparse import decorations
+from releaseparse.decorations import DecorationSet
+from releaseparse.extractors._block import layout
+from releaseparse.extractors._kinds import Kind, classify
+from releaseparse.extractors.preamble import preamble
+from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
+from releaseparse.records import Span
+from releaseparse.state import ParseState
+from releaseparse.text import is_blank
+from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests.chain import state_before
+from tests.strategies import Case, releases
+from tests.test_fast_paths_header import _preamble_plain
+
+title_module = importlib.import_module("releaseparse.extractors.title")
+speaker_module = importlib.import_module("releaseparse.extractors.speaker")
+
+#: The built-in vocabularies.
+VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
+
+# -- the title decorations' screen ----------------------------------------------------------
+
+#: The decoration sets of the built-in vocabularies (each joined into a screen).
+DECORATION_SETS = tuple(vocabulary.title_decoration_set for vocabulary in VOCABULARIES)
+#: Characters the screens read, and a few they do not: titles drawn from these meet every
+#: group's sets in many combinations.
+_SCREENS = [decoration_set._screen for decoration_set in DECORATION_SETS]
+_SCREENED = sorted(
+    {char for screen in _SCREENS if screen for sets in screen._sets for s in sets for char in s}
+)
+_TITLE_CHARACTERS = st.sampled_from([*_SCREENED, "F", "w", "d", "S", "e", "o", "1", "\u00a0"])
+_DECORATED = st.sampled_from(
+    ["Fwd: ", "[News] ", " | Site", " - Transcript", " -- Transcript", " [Video]", "Logo | "]
+)
+decorated_titles = st.builds(
+    lambda head, body, tail: head + body + tail,
+    st.one_of(st.just(""), _DECORATED),
+    st.text(_TITLE_CHARACTERS, max_size=24),
+    st.one_of(st.just(""), _DECORATED),
+)
+
+
+def plain_may_cut(decoration_set: DecorationSet, text: str) -> bool:
+    """``_Screen.may_cut`` asking each gated group's own screen of ``text`` in turn."""
+    screen = decoration_set._screen
+    assert screen is not None
+    if any(find(text) is not None for find in screen.open):
+        return True
+    if screen.gate is None or screen.gate.search(text) is None:
+        return False
+    return any(admits(text) and find(text) is not None for admits, find in screen.gated)
+
+
+@given(decorated_titles, st.sampled_from(DECORATION_SETS))
+@example("Fwd: Harbor Grants | example.com", DECORATION_SETS[0])
+@example("Remarks -- Transcript", DECORATION_SETS[0])
+def test_the_decoration_screen_answers_as_each_groups_own_screen(
+    text: str, decoration_set: DecorationSet
+) -> None:
+    screen = decoration_set._screen
+    assert screen is not None
+    present = screen._chars.intersection(text)
+    admitted = [find for admits, find in screen.gated if admits(text)]
+    assert list(screen._admits(present)) == admitted
+    assert screen.may_cut(text) is plain_may_cut(decoration_set, text)
+
+
+def test_the_decoration_screens_memo_stops_growing_and_answers_the_same() -> None:
+    decoration_set = DecorationSet(
+        DEFAULT_VOCABULARY.title_prefixes, DEFAULT_VOCABULARY.title_suffixes
+    )
+    screen = decoration_set._screen
+    assert screen is not None
+    texts = ["Fwd: A title", "A title | Site", "[x] A - B", "A: B", "A -- Transcript", "A.B - C"]
+    for text in texts:
+        assert screen.may_cut(text) is plain_may_cut(decoration_set, text)
+    assert 0 < len(screen._admitted) <= decorations.ADMITTED_MEMO
+    full = dict.fromkeys((frozenset({str(n)}) for n in range(decorations.ADMITTED_MEMO)), ())
+    screen._admitted.clear()
+    screen._admitted.update(full)
+    for text in texts:
+        assert screen.may_cut(text) is plain_may_cut(decoration_set, text)
+    assert len(screen._admitted) == decorations.ADMITTED_MEMO
+
+
+# -- preamble --------------------------------------------------------------------------------
+
+
+#: Lines put above a release: blank ones of every sort (``\u2004`` and ``\x1c`` are blank
+#: and kept by trimming), chrome, header-like and plain lines, prose and a flattened header.
+_ABOVE = st.sampled_from(
+    ["", " ", "\t", "\u200b", "\u00a0 ", "\u2004", "\x1c ", "Menu", "Home | News",
+     "Press Statement", "Washington, DC", "June 3, 2021", "Share this page",
+     "A plain line of text here",
+     "The minister spoke to the press about the new harbor and what it will cost the city.",
+     "Daily Press Briefing Richard Boucher, Spokesman Washington, DC October 28, 2002"]
+)  # fmt: skip
+
+
+@given(
+    releases(),
+    st.lists(_ABOVE, max_size=6),
+    st.sampled_from(VOCABULARIES),
+    st.sets(st.integers(0, 40)),
+)
+def test_preamble_claims_and_classifies_as_its_plain_walk(
+    case: Case, above: list[str], vocabulary: Vocabulary, unread: set[int]
+) -> None:
+    text = "\n".join([*above, case.text])
+    states = []
+    for run in (preamble, _preamble_plain):
+        # Each read unseen: the walk past a paragraph records a kind the memo remembers.
+        vocabulary.forget_lines()
+        state = state_before(text, vocabulary, "preamble")
+        # Lines the layout left unclassified (those past a paragraph but datelines and
+        # flattened headers): the kinds of the lines ``unread`` are forgotten.
+        kinds = layout(state).kinds
+        for index in unread & kinds.keys():
+            del kinds[index]
+        before = set(kinds)
+        run(state)
+        states.append(state)
+        if run is preamble:
+            # A blank line the layout left unclassified is left so.
+            read = set(kinds) - before
+            assert not any(is_blank(state.lines[index].text) for index in read)
+    assert states[0].claims() == states[1].claims()
+
+
+@given(st.text(st.sampled_from(" \t\u00a0\u200b\u2028\u3000\ufeffab."), max_size=6))
+@example("\u200b")
+@example(" \u00a0")
+def test_a_line_is_classified_blank_exactly_when_it_is_blank(text: str) -> None:
+    for vocabulary in VOCABULARIES:
+        assert (classify(vocabulary, text) is Kind.BLANK) is is_blank(text)
+
+
+# -- the title's decorations cut -----------------------------------------------------------------
+
+
+def plain_undecorated(state: ParseState, span: Span) -> Span:
+    """``title._undecorated`` making the kept ``Span`` anew whatever was cut."""
+    cut_start, cut_end = state.vocabulary.strip_title_decorations(span.slice(state.source))
+    return Span(span.start + cut_start, span.start + cut_end)
+
+
+@given(
+    decorated_titles,
+    st.sampled_from(["", " ", "\u2004", "\u200b"]),
+    st.sampled_from(["", " ", "\u2004"]),
+    st.sampled_from(VOCABULARIES),
+)
+@example("Fwd: Harbor Grants Opens", "", "", DEFAULT_VOCABULARY)
+@example("Harbor Grants Opens | Site", "", "", DEFAULT_VOCABULARY)
+@example("Harbor Grants Opens", "", "", DEFAULT_VOCABULARY)
+def test_the_titles_kept_span_is_the_plain_one(
+    title: str, before: str, after: str, vocabulary: Vocabulary
+) -> None:
+    source = f"{before}{title}{after}\n\nBody text."
+    state = ParseState(source, vocabulary=vocabulary)
+    span = Span(0, len(before) + len(title) + len(after))
+    assert title_module._undecorated(state, span) == plain_undecorated(state, span)
+
+
+# -- speakers ------------------------------------------------------------------------------------
+
+
+def _after_speaker(text: str, vocabulary: Vocabulary, *, screened: bool) -> tuple[object, ...]:
+    """The fields and claims after ``speaker``; unscreened, ``header_lines`` is always asked."""
+    vocabulary.forget_lines()
+    state = state_before(text, vocabulary, "speaker")
+    if screened:
+        speaker_module.speaker(state)
+    else:
+        every_kind = dict.fromkeys(Kind, (0,))  # no kind is missing: the screen never holds
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(speaker_module, "block_kinds", lambda _state: every_kind)
+            speaker_module.speaker(state)
+    return state.fields, state.claims(), state.defects
+
+
+#: Speaker lines put between a release's header lines: an issuer, a bare name, a role, an
+#: anonymous speaker, or none.
+_SPEAKER_LINES = st.sampled_from(
+    ["", "Jane Doe, Assistant Secretary of State", "Jane Doe", "Spokesperson",
+     "Senior State Department Official", "Secretary Colin L. Powell"]
+)  # fmt: skip
+
+
+@given(releases(), _SPEAKER_LINES, st.sampled_from(VOCABULARIES))
+def test_speakers_are_read_as_when_header_lines_is_always_asked(
+    case: Case, extra: str, vocabulary: Vocabulary
+) -> None:
+    lines = case.text.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.strip()), 0) + 2
+    text = "\n".join([*lines[:at], extra, *lines[at:]]) if extra else case.text
+    assert _after_speaker(text, vocabulary, screened=True) == _after_speaker(
+        text, vocabulary, screened=False
+    )
