@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from releaseparse.extractors._glued import GluedHeader, read_glued
+from releaseparse.text import collapse
+from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests.strategies import Case, releases
+from tests.test_fast_paths_glued import HAND_WRITTEN, glued_candidates
 from tests.test_fast_paths_scan import _PROSE, _both_starts
 
 # -- the scan for a further release: the digit screen -------------------------------------------
@@ -49,3 +53,29 @@ def test_a_further_release_found_by_its_dateline_in_any_digits(dateline: str) ->
     second = "Coastal Resilience Talks Resume\nRex W. Tillerson, Secretary of State\nWashington, DC"
     text = f"{first}\nJanuary 4, 2021\n\n{_PROSE}\n\n{second}\n{dateline}\n\n{_PROSE}"
     assert _both_starts(text) == (8, 8)
+
+
+# -- classification: an office line glued to its speaker ----------------------------------------
+
+
+def _office_reading(text: str) -> GluedHeader | None:
+    """``read_glued``'s reading of ``text`` where it has an office (all ``classify`` asks)."""
+    found = read_glued(DEFAULT_VOCABULARY, text)
+    return found if found is not None and found.office is not None else None
+
+
+@given(glued_candidates())
+@example("Office of the Spokesperson Rita Roe")
+@example("  Bureau of Public Affairs Jane Doe, Spokesperson")
+def test_office_only_reads_as_the_whole_reader_with_an_office(text: str) -> None:
+    for line in (text, collapse(text)):
+        assert read_glued(DEFAULT_VOCABULARY, line, office_only=True) == _office_reading(line)
+
+
+def test_office_only_reads_the_hand_written_office_lines() -> None:
+    read = 0
+    for text in HAND_WRITTEN:
+        found = read_glued(DEFAULT_VOCABULARY, text, office_only=True)
+        assert found == _office_reading(text)
+        read += found is not None
+    assert read >= 2  # ``Office of the Spokesperson Rita Roe``, ``Bureau of Public Affairs ...``
