@@ -6,10 +6,12 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from releaseparse import dates
 from releaseparse.extractors._glued import GluedHeader, read_glued
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests.strategies import Case, releases
+from tests.test_fast_paths_dates_flat import _DATELINE_PIECES
 from tests.test_fast_paths_glued import HAND_WRITTEN, glued_candidates
 from tests.test_fast_paths_scan import _PROSE, _both_starts
 
@@ -79,3 +81,43 @@ def test_office_only_reads_the_hand_written_office_lines() -> None:
         assert found == _office_reading(text)
         read += found is not None
     assert read >= 2  # ``Office of the Spokesperson Rita Roe``, ``Bureau of Public Affairs ...``
+
+
+# -- the dateline pattern's ASCII twin ------------------------------------------------------------
+
+#: ASCII pieces of datelines, with the ASCII characters ``\s`` takes in one engine and not
+#: the other unless told (``\x1c``-``\x1f``), and weekdays.
+_ASCII_DATELINE_PIECES = [
+    *(piece for piece in _DATELINE_PIECES if piece.isascii()),
+    *"\x1c\x1d\x1e\x1f\x0b\x0c\r\n",
+    "Monday,", "tues", "WED", "thursday", "Sat.", "el", "am", "14th,", "3er", "12:05", "a.m.",
+    "(", "EDT)", "local", "Z", "ABCDEF",
+]  # fmt: skip
+
+
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(_ASCII_DATELINE_PIECES), max_size=9).map("".join),
+        st.text(st.characters(max_codepoint=127), max_size=30),
+    )
+)
+@example("March 14, 2016")
+@example("Monday, November 16, 2017 (2:46 p.m. EST)")
+@example("14 de marzo de 2016, 10:30 a.m.")
+@example("11/16/2017 11:02 PM")
+@example("March\x1c14, 2016")
+def test_the_ascii_dateline_pattern_matches_as_the_dateline_pattern(text: str) -> None:
+    """On ASCII text ``re``'s twin matches what ``_DATELINE`` matches, groups and all."""
+    expected = dates._DATELINE.fullmatch(text)
+    found = dates._ASCII_DATELINE.fullmatch(text)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert found.groups() == expected.groups()
+
+
+def test_the_ascii_dateline_pattern_has_the_groups_of_the_dateline_pattern() -> None:
+    """The group readers built from ``_DATELINE`` read the twin's matches too."""
+    assert dates._ASCII_DATELINE.groupindex == dates._DATELINE.groupindex
+    assert dates._ASCII_DATELINE.groups == dates._DATELINE.groups
