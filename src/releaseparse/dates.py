@@ -92,6 +92,12 @@ _DATELINE = regex.compile(
     (?:\s*[,\s]\s*(?P<open>\()?\s*{_TIME}\s*(?(open)\)))?
     """
 )
+#: ``_DATELINE`` for ASCII text, where ``re`` matches it twice as fast: the same pattern
+#: with ``\p{L}`` (only the month's) spelt as the ASCII letters, compiled with
+#: ``re.ASCII``, under which ``\d``, ``\s`` and ``\b`` take on ASCII text what ``regex``'s
+#: take (``\s`` not ``\x1c``-``\x1f``, which ``regex`` leaves out too). The groups are the
+#: same, in the same order. The tests compare the two on ASCII text.
+_ASCII_DATELINE = re.compile(_DATELINE.pattern.replace(r"\p{L}", "[A-Za-z]"), re.ASCII)
 _DATE_IN_TEXT = regex.compile(
     rf"""(?ix)
     (?-i:(?<![\p{{Ll}}\d]))
@@ -439,7 +445,7 @@ DATELINE_MEMO = 1024
 @lru_cache(maxsize=DATELINE_MEMO)
 def _read_short_line(line: str) -> DateReading | None:
     """``read_dateline`` of a folded line of at most ``MAX_DATELINE`` characters, with a year."""
-    match = _DATELINE.fullmatch(line)
+    match = (_ASCII_DATELINE if line.isascii() else _DATELINE).fullmatch(line)
     if match is None:
         # ``_CJK_DATE`` reads only lines holding ``年``.
         return (_read_cjk(line) if "年" in line else None) or _read_with_dateutil(line)

@@ -113,11 +113,15 @@ def _leading_office(vocabulary: Vocabulary, text: str, folded: str, start: int) 
     return None
 
 
-def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
+def read_glued(
+    vocabulary: Vocabulary, text: str, *, office_only: bool = False
+) -> GluedHeader | None:
     """Read a glued header line; ``None`` unless it is two or more header parts, nothing else.
 
     A delivery line (``As delivered by Ambassador Jane Doe to the Permanent Council,
     Vienna``) and its wrapped end (``to the Permanent Council, Vienna``) are read too.
+    With ``office_only``, ``None`` wherever the reading would have no ``office``: the
+    lines a known office opens are read no further than the office and its people.
     """
     opening = text[:1]
     spaced = opening.isspace()
@@ -125,11 +129,14 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
     # (stripped) with a lower-case ``t``, ``a`` or ``b``: most lines open otherwise.
     if spaced or opening in _DELIVERY_INITIALS:
         delivery = read_delivery(vocabulary, text)
+        # Neither reading has an office: a line read so is read no further either way.
         if delivery is not None:
+            if office_only:
+                return None
             return GluedHeader(None, delivery.speakers, None, delivery.place, delivery.venue)
         forum = read_forum_line(text)
         if forum is not None:
-            return GluedHeader(None, [], None, forum[1], forum[0])
+            return None if office_only else GluedHeader(None, [], None, forum[1], forum[0])
     if len(text) > MAX_GLUED_LENGTH or has_digit(text):
         return None
     # ``str.lstrip`` strips what ``str.isspace`` holds of: nothing, unless the text opens so.
@@ -145,6 +152,8 @@ def read_glued(vocabulary: Vocabulary, text: str) -> GluedHeader | None:
         if people is not None and people[0]:
             return GluedHeader(None, people[0], None, None, None, office)
         return None
+    if office_only:
+        return None  # every reading below has no office
     note = None
     if vocabulary.note_type_openings.may_open(folded, start):
         note = _leading_note_type(vocabulary, text, start)

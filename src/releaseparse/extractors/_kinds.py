@@ -382,8 +382,9 @@ def classify(vocabulary: Vocabulary, text: str) -> Kind:
     if note_type_of(vocabulary, line) is not None:
         return KIND_NOTE_TYPE
     if office_start(vocabulary, line) is not None:
-        glued = read_glued(vocabulary, line)
-        # ``Office of the Spokesperson Ned Price``: the office and the speaker glued.
+        # ``Office of the Spokesperson Ned Price``: the office and the speaker glued. Only
+        # a reading with an office counts here, and ``office_only`` gives exactly those.
+        glued = read_glued(vocabulary, line, office_only=True)
         return KIND_FLAT if glued is not None and glued.office is not None else KIND_OFFICE
     # A collapsed line holds no tab and no run of spaces, so no bare label: a label needs
     # its colon (``label_of``'s own first test, asked here without the call).

@@ -31,7 +31,7 @@ from releaseparse.extractors.disclaimer import Copies
 from releaseparse.guard import gave_up
 from releaseparse.lines import Line
 from releaseparse.state import ParseState
-from releaseparse.text import LIST_ITEM, collapse, word_count
+from releaseparse.text import ASCII_DIGIT, LIST_ITEM, collapse, word_count
 from releaseparse.vocabulary import Vocabulary, remember
 
 #: Header lines are short; longer lines are never looked at when scanning for a header.
@@ -297,8 +297,10 @@ def _start_after(scan: _Scan, begin: int, in_disclaimer: Callable[[int], bool]) 
         # dateline holds a ``\d`` digit (``read_dateline`` asks the same first); a line
         # with none counts only as a note type or office the vocabulary names whole. Most
         # short body lines holding a digit (a list item, a time, a sum) are none of the
-        # three, and are turned away without the whole of ``classify``.
-        if _DIGIT.search(text) is None:
+        # three, and are turned away without the whole of ``classify``. In an ASCII line
+        # ``\d`` finds exactly the ASCII digits, which ``re`` finds at a third of the cost
+        # of a ``regex`` search.
+        if (ASCII_DIGIT if text.isascii() else _DIGIT).search(text) is None:
             line = collapse(text)
             # ``names_note_type_or_office``'s first two answers, asked here without a call:
             # most body lines are longer than every note type and office, and open with
