@@ -12,21 +12,22 @@ from hypothesis import strategies as st
 from releaseparse import decorations
 from releaseparse.decorations import DecorationSet
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._kinds import Kind, classify
+from releaseparse.extractors._kinds import Kind, classify, looks_like_prose
 from releaseparse.extractors.preamble import preamble
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.records import Span
 from releaseparse.state import ParseState
-from releaseparse.text import is_blank
+from releaseparse.text import collapse, is_blank, word_count
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.chain import state_before
-from tests.strategies import Case, releases
+from tests.strategies import Case, paragraphs, releases
 from tests.test_fast_paths_header import _preamble_plain
 from tests.test_fast_paths_kinds import plain_time
 
 title_module = importlib.import_module("releaseparse.extractors.title")
 speaker_module = importlib.import_module("releaseparse.extractors.speaker")
 time_module = importlib.import_module("releaseparse.extractors.time")
+confidence_module = importlib.import_module("releaseparse.extractors.confidence")
 
 #: The built-in vocabularies.
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
@@ -249,3 +250,38 @@ def test_the_time_glued_to_the_body_is_read_as_by_the_plain_walk(
     rest = "The rest of the paragraph goes on here, as prose does."
     text = "\n".join([*header, *blanks, opening, rest])
     assert _after_time(text, time_module.time, unread) == _after_time(text, plain_time, unread)
+
+
+# -- the confidence's prose tests ------------------------------------------------------------
+
+
+def plain_prose(paragraphs: tuple[str, ...]) -> bool:
+    """``_Opening.prose``: the first paragraph's words counted folded, ``looks_like_prose``."""
+    first = collapse(paragraphs[0]) if paragraphs else ""
+    return bool(paragraphs) and word_count(first, 8) >= 8 and looks_like_prose(paragraphs[0])
+
+
+_PROSE_PIECES = st.sampled_from(
+    ["the", "Minister", "spoke", "to", "press", "about", "harbor", ".", ",", " ", "  ", "\u00a0",
+     "\u200b", "\n", "\t", "[", "Remarks", "on", "Grants", "A", "B"]
+)  # fmt: skip
+_PROSE_PARAGRAPHS = st.one_of(
+    paragraphs(), st.lists(_PROSE_PIECES, max_size=40).map(" ".join), st.text(max_size=30)
+)
+
+
+@given(st.lists(_PROSE_PARAGRAPHS, max_size=3).map(tuple))
+@example(("The minister spoke to the press about the harbor and the grants today.",))
+@example((" the  minister\u200b spoke to the press about the harbor and grants ",))
+@example(("  [the minister spoke to the press about the harbor and grants today",))
+@example(("the\u200b of\u200b and\u200b to\u200b in\u200b for\u200b on\u200b at\u200b",))
+def test_the_openings_prose_tests_answer_as_their_plain_forms(
+    paragraphs: tuple[str, ...],
+) -> None:
+    opening = confidence_module._Opening(paragraphs)
+    assert opening.prose() is plain_prose(paragraphs)
+    for paragraph in paragraphs:
+        text = collapse(paragraph)
+        assert confidence_module._is_prose(text) is (
+            word_count(text, 8) >= 8 and looks_like_prose(paragraph)
+        )
