@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given
@@ -11,19 +12,22 @@ from hypothesis import strategies as st
 from releaseparse import decorations
 from releaseparse.decorations import DecorationSet
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._kinds import Kind, classify
+from releaseparse.extractors._kinds import Kind, classify, looks_like_prose
 from releaseparse.extractors.preamble import preamble
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.records import Span
 from releaseparse.state import ParseState
-from releaseparse.text import is_blank
+from releaseparse.text import collapse, is_blank, word_count
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.chain import state_before
-from tests.strategies import Case, releases
+from tests.strategies import Case, paragraphs, releases
 from tests.test_fast_paths_header import _preamble_plain
+from tests.test_fast_paths_kinds import plain_time
 
 title_module = importlib.import_module("releaseparse.extractors.title")
 speaker_module = importlib.import_module("releaseparse.extractors.speaker")
+time_module = importlib.import_module("releaseparse.extractors.time")
+confidence_module = importlib.import_module("releaseparse.extractors.confidence")
 
 #: The built-in vocabularies.
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
@@ -96,6 +100,30 @@ def test_the_decoration_screens_memo_stops_growing_and_answers_the_same() -> Non
 # -- preamble --------------------------------------------------------------------------------
 
 
+def _run_unread(
+    run: Callable[[ParseState], None],
+    text: str,
+    vocabulary: Vocabulary,
+    step: str,
+    unread: set[int],
+) -> ParseState:
+    """The state after ``run`` in place of ``step``, read unseen, the lines ``unread`` unclassified.
+
+    The layout leaves lines unclassified (past a paragraph, all but datelines and flattened
+    headers): the kinds of the lines ``unread`` are forgotten before ``run``, and a blank
+    one among them must be left unclassified.
+    """
+    vocabulary.forget_lines()  # the walk past a paragraph records kinds the memo remembers
+    state = state_before(text, vocabulary, step)
+    kinds = layout(state).kinds
+    for index in unread & kinds.keys():
+        del kinds[index]
+    before = set(kinds)
+    run(state)
+    assert not any(is_blank(state.lines[index].text) for index in set(kinds) - before)
+    return state
+
+
 #: Lines put above a release: blank ones of every sort (``\u2004`` and ``\x1c`` are blank
 #: and kept by trimming), chrome, header-like and plain lines, prose and a flattened header.
 _ABOVE = st.sampled_from(
@@ -117,24 +145,11 @@ def test_preamble_claims_and_classifies_as_its_plain_walk(
     case: Case, above: list[str], vocabulary: Vocabulary, unread: set[int]
 ) -> None:
     text = "\n".join([*above, case.text])
-    states = []
-    for run in (preamble, _preamble_plain):
-        # Each read unseen: the walk past a paragraph records a kind the memo remembers.
-        vocabulary.forget_lines()
-        state = state_before(text, vocabulary, "preamble")
-        # Lines the layout left unclassified (those past a paragraph but datelines and
-        # flattened headers): the kinds of the lines ``unread`` are forgotten.
-        kinds = layout(state).kinds
-        for index in unread & kinds.keys():
-            del kinds[index]
-        before = set(kinds)
-        run(state)
-        states.append(state)
-        if run is preamble:
-            # A blank line the layout left unclassified is left so.
-            read = set(kinds) - before
-            assert not any(is_blank(state.lines[index].text) for index in read)
-    assert states[0].claims() == states[1].claims()
+    claims = [
+        _run_unread(run, text, vocabulary, "preamble", unread).claims()
+        for run in (preamble, _preamble_plain)
+    ]
+    assert claims[0] == claims[1]
 
 
 @given(st.text(st.sampled_from(" \t\u00a0\u200b\u2028\u3000\ufeffab."), max_size=6))
@@ -207,3 +222,66 @@ def test_speakers_are_read_as_when_header_lines_is_always_asked(
     assert _after_speaker(text, vocabulary, screened=True) == _after_speaker(
         text, vocabulary, screened=False
     )
+
+
+# -- the time glued to the body ------------------------------------------------------------------
+
+
+def _after_time(text: str, run: Callable[[ParseState], None], unread: set[int]) -> object:
+    """The fields and claims after ``run``, the kinds of the lines ``unread`` forgotten first."""
+    state = _run_unread(run, text, DEFAULT_VOCABULARY, "time", unread)
+    return state.fields, state.claims()
+
+
+_BLANKS = st.lists(st.sampled_from(["", " ", "\u2004", "\x1c ", "\u200b"]), max_size=4)
+_BODY_OPENINGS = st.sampled_from(
+    ["1:41 p.m. EDT MS. ROE: Hello, everybody, and welcome to the briefing today.",
+     "(9:15 a.m. EST) The minister spoke to the press about the new harbor today.",
+     "The minister spoke to the press about the new harbor and what it will cost."]
+)  # fmt: skip
+
+
+@given(_BLANKS, _BODY_OPENINGS, st.sets(st.integers(0, 12)))
+@example(["", "\u2004"], "1:41 p.m. EDT MS. ROE: Hello, everybody, and welcome.", set())
+def test_the_time_glued_to_the_body_is_read_as_by_the_plain_walk(
+    blanks: list[str], opening: str, unread: set[int]
+) -> None:
+    header = ["Harbor Grants Opens in the City", "", "Press Statement", "June 3, 2021"]
+    rest = "The rest of the paragraph goes on here, as prose does."
+    text = "\n".join([*header, *blanks, opening, rest])
+    assert _after_time(text, time_module.time, unread) == _after_time(text, plain_time, unread)
+
+
+# -- the confidence's prose tests ------------------------------------------------------------
+
+
+def plain_prose(paragraphs: tuple[str, ...]) -> bool:
+    """``_Opening.prose``: the first paragraph's words counted folded, ``looks_like_prose``."""
+    first = collapse(paragraphs[0]) if paragraphs else ""
+    return bool(paragraphs) and word_count(first, 8) >= 8 and looks_like_prose(paragraphs[0])
+
+
+_PROSE_PIECES = st.sampled_from(
+    ["the", "Minister", "spoke", "to", "press", "about", "harbor", ".", ",", " ", "  ", "\u00a0",
+     "\u200b", "\n", "\t", "[", "Remarks", "on", "Grants", "A", "B"]
+)  # fmt: skip
+_PROSE_PARAGRAPHS = st.one_of(
+    paragraphs(), st.lists(_PROSE_PIECES, max_size=40).map(" ".join), st.text(max_size=30)
+)
+
+
+@given(st.lists(_PROSE_PARAGRAPHS, max_size=3).map(tuple))
+@example(("The minister spoke to the press about the harbor and the grants today.",))
+@example((" the  minister\u200b spoke to the press about the harbor and grants ",))
+@example(("  [the minister spoke to the press about the harbor and grants today",))
+@example(("the\u200b of\u200b and\u200b to\u200b in\u200b for\u200b on\u200b at\u200b",))
+def test_the_openings_prose_tests_answer_as_their_plain_forms(
+    paragraphs: tuple[str, ...],
+) -> None:
+    opening = confidence_module._Opening(paragraphs)
+    assert opening.prose() is plain_prose(paragraphs)
+    for paragraph in paragraphs:
+        text = collapse(paragraph)
+        assert confidence_module._is_prose(text) is (
+            word_count(text, 8) >= 8 and looks_like_prose(paragraph)
+        )

@@ -18,8 +18,8 @@ from releaseparse.extractors._kinds import (
     KIND_NOTE_TYPE,
     Kind,
     is_heading,
-    looks_like_prose,
     note_type_of,
+    prose_line,
 )
 from releaseparse.records import Confidence, Severity, Span
 from releaseparse.state import Field, ParseState
@@ -163,7 +163,9 @@ class _Opening:
 
 def _is_prose(text: str) -> bool:
     """Whether a folded paragraph reads as prose of at least ``MIN_SURE_BODY_WORDS`` words."""
-    return word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS and looks_like_prose(text)
+    # ``prose_line``: ``looks_like_prose`` of a text collapsed already (folding it again
+    # changes nothing, and costs a scan of the paragraph when it was not the last folded).
+    return word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS and prose_line(text)
 
 
 class _Evidence:
@@ -333,7 +335,7 @@ class _Evidence:
         The folded text is its words joined by single spaces.
         """
         text = self.found.text(index)
-        return word_count(text, 3) >= 3 and not looks_like_prose(text)
+        return word_count(text, 3) >= 3 and not prose_line(text)
 
     def speakers_level(self, body_sure: bool) -> Confidence:
         found = self.offsets.get("speakers.0.name")

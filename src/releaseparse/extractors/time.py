@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import islice
+from types import MappingProxyType
 
 from releaseparse.dates import read_leading_time, read_time
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import set_time, trimmed
-from releaseparse.extractors._kinds import KIND_LABEL, KIND_TIME, label_of
+from releaseparse.extractors._kinds import KIND_BLANK, KIND_LABEL, KIND_TIME, Kind, label_of
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
 
@@ -71,13 +73,27 @@ def time(state: ParseState) -> None:
         set_time(state, reading.value, reading.zone, span)
         return
     if block is not None:
-        _glued_to_the_body(state, block.end)
+        _glued_to_the_body(state, block.end, known)
 
 
-def _glued_to_the_body(state: ParseState, end: int) -> None:
-    """A time opening the body's first line (``1:41 p.m. EDT MS. HARF: Hi, everybody.``)."""
-    for line in islice(state.lines, end, None):
-        if not is_blank(line.text):
+#: No line's kind known: each line is asked ``is_blank``.
+_NONE_KNOWN: Mapping[int, Kind] = MappingProxyType({})
+
+
+def _glued_to_the_body(
+    state: ParseState, end: int, known: Mapping[int, Kind] = _NONE_KNOWN
+) -> None:
+    """A time opening the body's first line (``1:41 p.m. EDT MS. HARF: Hi, everybody.``).
+
+    ``known`` holds the kinds of lines classified already, by index (``Layout.kinds``).
+    """
+    lines = state.lines
+    for index in range(end, len(lines)):
+        line = lines[index]
+        # A line classified already (most lines below the block) is blank exactly when its
+        # kind is (``classify`` tells a blank line by ``is_blank``): no call. Any other
+        # is asked as before, and left unclassified.
+        if (known[index] is not KIND_BLANK) if index in known else not is_blank(line.text):
             break
     else:
         return
