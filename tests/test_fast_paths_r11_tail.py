@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import regex
@@ -12,6 +13,7 @@ from releaseparse.errors import ExtractorError
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import KIND_CHROME
 from releaseparse.extractors.chrome import _PARAGRAPH, _kind_unless_plain, chrome
+from releaseparse.extractors.disclaimer import _gap, _opening_chars, _printed_openings
 from releaseparse.extractors.wire import _DASHED, _OUTLET, _capitals, _dateline
 from releaseparse.guard import mark_reviewed
 from releaseparse.patternset import GatedPatternSet
@@ -208,3 +210,37 @@ def test_a_failing_claim_keeps_the_chrome_lines_above_it() -> None:
     claims, error = _chrome_claims(chrome, text, 1)
     assert error is not None
     assert claims == ((0, 5, "chrome"), (6, 11, "taken"))
+
+
+# -- disclaimer: the templates' openings, shared beginnings written once --------------------
+
+
+def plain_printed_openings(templates: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One branch a template: its first character, the rest a lookahead."""
+    branches = []
+    for template in templates:
+        chars = _opening_chars(template)
+        if not chars:
+            return None
+        rest = "".join(_gap() + re.escape(char) for char in chars[1:])
+        branches.append(f"{re.escape(chars[0])}(?={rest})")
+    return re.compile("|".join(branches)) if branches else None
+
+
+def _places(pattern: re.Pattern[str] | None, source: str) -> list[int] | None:
+    return None if pattern is None else [place.start() for place in pattern.finditer(source)]
+
+
+_TEMPLATE = st.text("Thabe ", max_size=14)
+
+
+@given(
+    st.lists(_TEMPLATE, min_size=1, max_size=4).map(tuple), st.text("Thabe \n\u200b.", max_size=60)
+)
+@example(("The Office of W", "The Office of E"), "x The Office of E and The\nOffice of W")
+@example(("Tha", "Thb", "T"), "Tha Th T")
+@example(("ab", "abe"), "a b a\u200bbe")
+def test_printed_openings_as_their_plain_form(templates: tuple[str, ...], source: str) -> None:
+    """The places some template's opening is printed, found by the shared pattern: the same."""
+    expected = _places(plain_printed_openings(templates), source)
+    assert _places(_printed_openings(templates), source) == expected
