@@ -14,11 +14,20 @@ from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import KIND_CHROME
 from releaseparse.extractors.chrome import _PARAGRAPH, _kind_unless_plain, chrome
 from releaseparse.extractors.disclaimer import _gap, _opening_chars, _printed_openings
-from releaseparse.extractors.wire import _DASHED, _OUTLET, _capitals, _dateline
+from releaseparse.extractors.wire import (
+    _DASHED,
+    _OUTLET,
+    _capitals,
+    _dateline,
+    _first_body_line,
+)
 from releaseparse.guard import mark_reviewed
+from releaseparse.lines import Line
 from releaseparse.patternset import GatedPatternSet
+from releaseparse.records import unchecked_span
 from releaseparse.required import MAX_LISTED, CharacterScreen
 from releaseparse.state import ParseState
+from releaseparse.text import is_blank
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests.chain import state_before
 from tests.strategies import releases
@@ -244,3 +253,32 @@ def test_printed_openings_as_their_plain_form(templates: tuple[str, ...], source
     """The places some template's opening is printed, found by the shared pattern: the same."""
     expected = _places(plain_printed_openings(templates), source)
     assert _places(_printed_openings(templates), source) == expected
+
+
+# -- wire: the first line of the body, empty lines passed without asking ``is_blank`` -------
+
+
+def plain_first_body_line(state: ParseState, start: int) -> Line | None:
+    """The first line from ``start`` on whose rest holds text, none of it claimed."""
+    for line in state.lines:
+        if line.stop <= start:
+            continue
+        offset = max(start, line.start)
+        if not is_blank(line.text[offset - line.start :]) and not state.is_claimed(
+            unchecked_span(offset, line.end)
+        ):
+            return line
+    return None
+
+
+@given(
+    st.one_of(releases().map(lambda case: case.text), st.text("x \n\u200b", max_size=20)), st.data()
+)
+@example("\n\nx\n", None)
+@example("ab\n\n \n\u200b\ny", None)
+def test_first_body_line_as_its_plain_form(text: str, data: st.DataObject | None) -> None:
+    """From every offset (or a drawn one), the same line as the plain walk."""
+    state = state_before(text, DEFAULT_VOCABULARY, "wire")
+    starts = range(len(text) + 1) if data is None else [data.draw(st.integers(0, len(text)))]
+    for start in starts:
+        assert _first_body_line(state, start) == plain_first_body_line(state, start)
