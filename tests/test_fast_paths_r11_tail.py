@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from releaseparse.errors import ExtractorError
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import KIND_CHROME
+from releaseparse.extractors.checks import checks
 from releaseparse.extractors.chrome import _PARAGRAPH, _kind_unless_plain, chrome
 from releaseparse.extractors.disclaimer import _gap, _opening_chars, _printed_openings
 from releaseparse.extractors.wire import (
@@ -24,7 +25,7 @@ from releaseparse.extractors.wire import (
 from releaseparse.guard import mark_reviewed
 from releaseparse.lines import Line
 from releaseparse.patternset import GatedPatternSet
-from releaseparse.records import unchecked_span
+from releaseparse.records import Severity, unchecked_span
 from releaseparse.required import MAX_LISTED, CharacterScreen
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
@@ -282,3 +283,15 @@ def test_first_body_line_as_its_plain_form(text: str, data: st.DataObject | None
     starts = range(len(text) + 1) if data is None else [data.draw(st.integers(0, len(text)))]
     for start in starts:
         assert _first_body_line(state, start) == plain_first_body_line(state, start)
+
+
+# -- checks: the severity read once ---------------------------------------------------------
+
+
+def test_missing_title_and_date_are_errors() -> None:
+    """A page of the feed's shape (a body, no header) misses both: each an error, as before."""
+    state = state_before("The harbor opens today.\n", DEFAULT_VOCABULARY, "checks")
+    checks(state)
+    severities = {defect.code: defect.severity for defect in state.defects}
+    assert severities["title.missing"] is Severity.ERROR
+    assert severities["date.missing"] is Severity.ERROR
