@@ -15,6 +15,7 @@ from releaseparse.extractors._kinds import KIND_CHROME
 from releaseparse.extractors.checks import checks
 from releaseparse.extractors.chrome import _PARAGRAPH, _kind_unless_plain, chrome
 from releaseparse.extractors.disclaimer import _gap, _opening_chars, _printed_openings
+from releaseparse.extractors.markers import _next_hints, ascii_hints, caption_hints
 from releaseparse.extractors.wire import (
     _DASHED,
     _OUTLET,
@@ -295,3 +296,20 @@ def test_missing_title_and_date_are_errors() -> None:
     severities = {defect.code: defect.severity for defect in state.defects}
     assert severities["title.missing"] is Severity.ERROR
     assert severities["date.missing"] is Severity.ERROR
+
+
+# -- markers: an ASCII source's caption hints ------------------------------------------------
+
+_HINTS = caption_hints(DEFAULT_VOCABULARY.caption_patterns)
+
+
+@given(st.lists(st.sampled_from(["hoto", "Photo", "Description:", "Date: ", "x", "\n", " "])))
+@example(["a State Department ", "Photo", "\n"])
+def test_ascii_hints_as_every_hint(pieces: list[str]) -> None:
+    """From any offset of an ASCII source, the next hint lies where the full list puts it."""
+    source = "".join(pieces)
+    assert _HINTS is not None
+    never = len(source) + 1
+    for start in range(len(source) + 1):
+        expected = min(_next_hints(source, _HINTS, start))
+        assert min(_next_hints(source, ascii_hints(_HINTS), start), default=never) == expected
