@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import regex
@@ -11,12 +12,24 @@ from hypothesis import strategies as st
 from releaseparse.errors import ExtractorError
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._kinds import KIND_CHROME
+from releaseparse.extractors.checks import checks
 from releaseparse.extractors.chrome import _PARAGRAPH, _kind_unless_plain, chrome
-from releaseparse.extractors.wire import _DASHED, _OUTLET, _capitals, _dateline
+from releaseparse.extractors.disclaimer import _gap, _opening_chars, _printed_openings
+from releaseparse.extractors.markers import _next_hints, ascii_hints, caption_hints
+from releaseparse.extractors.wire import (
+    _DASHED,
+    _OUTLET,
+    _capitals,
+    _dateline,
+    _first_body_line,
+)
 from releaseparse.guard import mark_reviewed
+from releaseparse.lines import Line
 from releaseparse.patternset import GatedPatternSet
+from releaseparse.records import Severity, unchecked_span
 from releaseparse.required import MAX_LISTED, CharacterScreen
 from releaseparse.state import ParseState
+from releaseparse.text import is_blank
 from releaseparse.vocabulary import DEFAULT_VOCABULARY
 from tests.chain import state_before
 from tests.strategies import releases
@@ -208,3 +221,95 @@ def test_a_failing_claim_keeps_the_chrome_lines_above_it() -> None:
     claims, error = _chrome_claims(chrome, text, 1)
     assert error is not None
     assert claims == ((0, 5, "chrome"), (6, 11, "taken"))
+
+
+# -- disclaimer: the templates' openings, shared beginnings written once --------------------
+
+
+def plain_printed_openings(templates: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One branch a template: its first character, the rest a lookahead."""
+    branches = []
+    for template in templates:
+        chars = _opening_chars(template)
+        if not chars:
+            return None
+        rest = "".join(_gap() + re.escape(char) for char in chars[1:])
+        branches.append(f"{re.escape(chars[0])}(?={rest})")
+    return re.compile("|".join(branches)) if branches else None
+
+
+def _places(pattern: re.Pattern[str] | None, source: str) -> list[int] | None:
+    return None if pattern is None else [place.start() for place in pattern.finditer(source)]
+
+
+_TEMPLATE = st.text("Thabe ", max_size=14)
+
+
+@given(
+    st.lists(_TEMPLATE, min_size=1, max_size=4).map(tuple), st.text("Thabe \n\u200b.", max_size=60)
+)
+@example(("The Office of W", "The Office of E"), "x The Office of E and The\nOffice of W")
+@example(("Tha", "Thb", "T"), "Tha Th T")
+@example(("ab", "abe"), "a b a\u200bbe")
+def test_printed_openings_as_their_plain_form(templates: tuple[str, ...], source: str) -> None:
+    """The places some template's opening is printed, found by the shared pattern: the same."""
+    expected = _places(plain_printed_openings(templates), source)
+    assert _places(_printed_openings(templates), source) == expected
+
+
+# -- wire: the first line of the body, empty lines passed without asking ``is_blank`` -------
+
+
+def plain_first_body_line(state: ParseState, start: int) -> Line | None:
+    """The first line from ``start`` on whose rest holds text, none of it claimed."""
+    for line in state.lines:
+        if line.stop <= start:
+            continue
+        offset = max(start, line.start)
+        if not is_blank(line.text[offset - line.start :]) and not state.is_claimed(
+            unchecked_span(offset, line.end)
+        ):
+            return line
+    return None
+
+
+@given(
+    st.one_of(releases().map(lambda case: case.text), st.text("x \n\u200b", max_size=20)), st.data()
+)
+@example("\n\nx\n", None)
+@example("ab\n\n \n\u200b\ny", None)
+def test_first_body_line_as_its_plain_form(text: str, data: st.DataObject | None) -> None:
+    """From every offset (or a drawn one), the same line as the plain walk."""
+    state = state_before(text, DEFAULT_VOCABULARY, "wire")
+    starts = range(len(text) + 1) if data is None else [data.draw(st.integers(0, len(text)))]
+    for start in starts:
+        assert _first_body_line(state, start) == plain_first_body_line(state, start)
+
+
+# -- checks: the severity read once ---------------------------------------------------------
+
+
+def test_missing_title_and_date_are_errors() -> None:
+    """A page of the feed's shape (a body, no header) misses both: each an error, as before."""
+    state = state_before("The harbor opens today.\n", DEFAULT_VOCABULARY, "checks")
+    checks(state)
+    severities = {defect.code: defect.severity for defect in state.defects}
+    assert severities["title.missing"] is Severity.ERROR
+    assert severities["date.missing"] is Severity.ERROR
+
+
+# -- markers: an ASCII source's caption hints ------------------------------------------------
+
+_HINTS = caption_hints(DEFAULT_VOCABULARY.caption_patterns)
+
+
+@given(st.lists(st.sampled_from(["hoto", "Photo", "Description:", "Date: ", "x", "\n", " "])))
+@example(["a State Department ", "Photo", "\n"])
+def test_ascii_hints_as_every_hint(pieces: list[str]) -> None:
+    """From any offset of an ASCII source, the next hint lies where the full list puts it."""
+    source = "".join(pieces)
+    assert _HINTS is not None
+    never = len(source) + 1
+    for start in range(len(source) + 1):
+        expected = min(_next_hints(source, _HINTS, start))
+        assert min(_next_hints(source, ascii_hints(_HINTS), start), default=never) == expected

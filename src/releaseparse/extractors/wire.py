@@ -51,12 +51,16 @@ def _first_body_line(state: ParseState, start: int) -> Line | None:
     """The first line with text from offset ``start`` on, none of it claimed.
 
     The search starts at the line holding ``start`` (found by bisection), not at the top.
+    An empty rest of a line (``offset == line.end``) is blank, as ``is_blank("")`` says:
+    the empty lines between paragraphs are passed without asking it.
     """
     lines = state.lines
     for line in islice(lines, bisect.bisect_right(lines, start, key=_STOP), None):
         offset = max(start, line.start)
-        if not is_blank(line.text[offset - line.start :]) and not state.is_claimed(
-            unchecked_span(offset, line.end)
+        if (
+            offset < line.end
+            and not is_blank(line.text[offset - line.start :])
+            and not state.is_claimed(unchecked_span(offset, line.end))
         ):
             return line
     return None
