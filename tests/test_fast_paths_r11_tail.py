@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from releaseparse.errors import ExtractorError
-from releaseparse.extractors._block import layout
-from releaseparse.extractors._kinds import KIND_CHROME
 from releaseparse.extractors.checks import checks
-from releaseparse.extractors.chrome import _PARAGRAPH, _kind_unless_plain, chrome
 from releaseparse.extractors.disclaimer import _gap, _opening_chars, _printed_openings
 from releaseparse.extractors.markers import _next_hints, ascii_hints, caption_hints
 from releaseparse.extractors.wire import (
@@ -154,73 +149,6 @@ def test_chrome_set_as_its_plain_form(opening: str, rest: str) -> None:
     chrome = DEFAULT_VOCABULARY.chrome_set
     text = opening + rest
     assert chrome.fullmatches(text) is plain_fullmatches(chrome.patterns, text)
-
-
-# -- chrome: the lines claimed at once when the walk ends -----------------------------------
-
-
-def plain_chrome(state: ParseState) -> None:
-    """``chrome`` claiming each chrome line as its walk meets it."""
-    found = layout(state)
-    first = 0 if found.block is None else found.block.start
-    for index in range(found.size):
-        kind = found.kinds.get(index)
-        if kind is None:
-            kind = _kind_unless_plain(state, found, index)
-        if kind is KIND_CHROME:
-            state.claim(state.lines[index].span, "chrome")
-        elif kind in _PARAGRAPH and index >= first:
-            break
-
-
-_CHROME_LINES = ("Share", "Print", "Skip to main content", "Email", "View Video")
-
-
-@st.composite
-def chrome_pages(draw: st.DrawFn) -> str:
-    """A generated release with chrome lines put in above and below its header."""
-    lines = draw(releases()).text.split("\n")
-    for _ in range(draw(st.integers(0, 6))):
-        at = draw(st.integers(0, min(len(lines), 12)))
-        lines.insert(at, draw(st.sampled_from(_CHROME_LINES)))
-    return "\n".join(lines)
-
-
-Claims = tuple[tuple[int, int, str], ...]
-
-
-def _chrome_claims(
-    run: Callable[[ParseState], None], text: str, taken: int | None
-) -> tuple[Claims, str | None]:
-    """The claims after ``run``, with the ``taken``-th chrome line claimed first, and its error."""
-    state = state_before(text, DEFAULT_VOCABULARY, "chrome")
-    if taken is not None:
-        found = layout(state)
-        chrome_lines = [i for i in range(found.size) if found.kind(i) is KIND_CHROME]
-        if chrome_lines:
-            line = state.lines[chrome_lines[taken % len(chrome_lines)]]
-            state.claim(line.span, "taken")  # as an extractor put before ``chrome`` might
-    try:
-        run(state)
-    except ExtractorError as error:
-        return state.claims(), str(error)
-    return state.claims(), None
-
-
-@given(chrome_pages(), st.none() | st.integers(0, 5))
-@example("Share\nPrint\nPress Statement\nHarbor Grants\n\nThe harbor opens today.\n", 1)
-def test_chrome_as_its_plain_form(text: str, taken: int | None) -> None:
-    """Claimed at once, or one by one where a claim fails: the same claims and error."""
-    DEFAULT_VOCABULARY.forget_lines()
-    assert _chrome_claims(chrome, text, taken) == _chrome_claims(plain_chrome, text, taken)
-
-
-def test_a_failing_claim_keeps_the_chrome_lines_above_it() -> None:
-    """The example's second chrome line is taken: the first stays claimed, as before."""
-    text = "Share\nPrint\nPress Statement\nHarbor Grants\n\nThe harbor opens today.\n"
-    claims, error = _chrome_claims(chrome, text, 1)
-    assert error is not None
-    assert claims == ((0, 5, "chrome"), (6, 11, "taken"))
 
 
 # -- disclaimer: the templates' openings, shared beginnings written once --------------------

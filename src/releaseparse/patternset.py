@@ -69,7 +69,7 @@ def needles(texts: Sequence[str]) -> tuple[str, ...] | None:
 
 
 def fullmatches_one(
-    tried: Iterable[Screened[FullMatcher]], text: str, longest_first: bool = False
+    tried: Iterable[Screened[FullMatcher]], text: str, *, longest_first: bool = False
 ) -> bool:
     """Whether one of the ``tried`` patterns matches the whole of ``text``, tests first.
 
@@ -272,6 +272,6 @@ class GatedPatternSet(PatternSet):
         if tried is None:
             tried = self.gate(opening)
         # Most openings let no pattern through: an empty gate, and no call made for it.
-        if tried and fullmatches_one(tried, text, True):
+        if tried and fullmatches_one(tried, text, longest_first=True):
             return True
         return self.single_fullmatches(text)

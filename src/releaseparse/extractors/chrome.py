@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from releaseparse.errors import ExtractorError
 from releaseparse.extractors._block import Layout, layout
 from releaseparse.extractors._kinds import KIND_CHROME, Kind, kind_memo, label_of, looks_like_prose
-from releaseparse.records import unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank
 from releaseparse.vocabulary import Vocabulary
@@ -20,33 +18,14 @@ def chrome(state: ParseState) -> None:
     block = found.block
     first = 0 if block is None else block.start  # where a paragraph ends the walk
     known = found.kinds
-    runs = []
     for index in range(found.size):
         kind = known.get(index)  # most lines above the body are classified by the layout
         if kind is None:
             kind = _kind_unless_plain(state, found, index)
         if kind is KIND_CHROME:  # kinds are ``Kind`` members: identity is equality
-            line = state.lines[index]
-            runs.append((line.start, line.end))
+            state.claim(state.lines[index].span, "chrome")
         elif kind in _PARAGRAPH and index >= first:
             break
-    if runs:
-        _claim_all(state, runs)
-
-
-def _claim_all(state: ParseState, runs: list[tuple[int, int]]) -> None:
-    """Claim each of ``runs`` as ``chrome``, as one ``claim`` after another would.
-
-    The walk reads kinds, never claims, so its claims can wait until it ends, and be
-    made at once (``claim_runs``: one merge, not a ``Span`` and a ``claim`` a line).
-    ``claim_runs`` makes ``claim``'s checks and takes no run if one fails: then they are
-    claimed one by one, which keeps those before the failing one and raises its error.
-    """
-    try:
-        state.claim_runs(runs, "chrome")
-    except ExtractorError:
-        for start, end in runs:
-            state.claim(unchecked_span(start, end), "chrome")
 
 
 def _kind_unless_plain(state: ParseState, found: Layout, index: int) -> Kind | None:
