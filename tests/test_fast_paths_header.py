@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from releaseparse.dates import read_leading_time, read_time
-from releaseparse.extractors import BUILTIN_EXTRACTORS
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import (
     _TRIM,
@@ -25,13 +24,14 @@ from releaseparse.extractors._common import (
     trimmed_offsets,
 )
 from releaseparse.extractors._kinds import Kind
-from releaseparse.extractors._releases import next_release
 from releaseparse.extractors.preamble import preamble
 from releaseparse.extractors.time import NO_TIME_OPENINGS, _glued_to_the_body
 from releaseparse.lines import Line
 from releaseparse.records import Span
 from releaseparse.state import ParseState
 from releaseparse.text import is_blank
+from releaseparse.vocabulary import DEFAULT_VOCABULARY
+from tests.chain import state_before
 from tests.strategies import releases
 
 speaker_module = importlib.import_module("releaseparse.extractors.speaker")
@@ -131,19 +131,6 @@ def _set_text_plain(state: ParseState, name: str, span: Span, *, kind: str | Non
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _state_before(text: str, step: str) -> ParseState:
-    """The parse state of ``text`` as the chain leaves it just before ``step``."""
-    state = ParseState(text)
-    next_release(state)
-    for name, extractor in BUILTIN_EXTRACTORS:
-        if name == step:
-            break
-        state.extractor = name
-        extractor(state)
-    state.extractor = step
-    return state
-
-
 def _twin(state: ParseState) -> ParseState:
     """A copy of ``state`` whose claims, fields and defects change on their own."""
     twin = copy.copy(state)
@@ -186,7 +173,7 @@ HAND_WRITTEN = (
 @given(releases(), st.sampled_from(HEADER_STEPS), st.sampled_from(KIND_ASKS))
 def test_header_lines_as_plain(case: object, step: str, kinds: tuple[Kind, ...]) -> None:
     """``header_lines`` (block lines by kind, read once a parse) gives the walk's lines."""
-    state = _state_before(case.text, step)  # type: ignore[attr-defined]
+    state = state_before(case.text, DEFAULT_VOCABULARY, step)  # type: ignore[attr-defined]
     assert list(header_lines(state, *kinds)) == list(_header_lines_plain(state, *kinds))
 
 
@@ -199,7 +186,7 @@ def test_header_lines_see_claims_made_while_read(
     """Claims made before a call, and between two lines read, are seen as the walk saw them."""
     texts = [case.text] if case is not None else list(HAND_WRITTEN)  # type: ignore[attr-defined]
     for text in texts:
-        fast = _state_before(text, "date")
+        fast = state_before(text, DEFAULT_VOCABULARY, "date")
         plain = _twin(fast)
         for state in (fast, plain):
             for number in claimed:
@@ -223,7 +210,7 @@ def test_header_lines_see_claims_made_while_read(
 def test_block_lines_as_plain(case: object) -> None:
     """``block_lines`` gives the block's lines of a kind, title and plain lines among them."""
     for text in (case.text, *HAND_WRITTEN):  # type: ignore[attr-defined]
-        state = _state_before(text, "flat")
+        state = state_before(text, DEFAULT_VOCABULARY, "flat")
         for kind in Kind:
             assert list(block_lines(state, kind)) == _block_lines_plain(state, kind)
 
@@ -240,7 +227,7 @@ def test_preamble_as_plain(case: object, extra: list[tuple[int, int, int]]) -> N
     the runs the plain form claims, with pieces of lines claimed before it."""
     texts = [case.text] if case is not None else list(HAND_WRITTEN)  # type: ignore[attr-defined]
     for text in texts:
-        fast = _state_before(text, "preamble")
+        fast = state_before(text, DEFAULT_VOCABULARY, "preamble")
         for number, start, end in extra:
             if number < len(fast.lines):
                 line = fast.lines[number]
@@ -349,7 +336,7 @@ def test_glued_time_as_plain(lead: str, opening: str, clock: str, tail: str, cla
     for state in (fast, plain):
         if claimed:
             state.claim(Span(len(text) - 2, len(text) - 1), "mine")
-    _glued_to_the_body(fast, 1)
+    _glued_to_the_body(fast, 1, {})  # no line's kind known: each asked ``is_blank``
     _glued_to_the_body_plain(plain, 1)
     assert _outcome(fast) == _outcome(plain)
 

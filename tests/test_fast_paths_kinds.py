@@ -14,12 +14,12 @@ from releaseparse.extractors._common import set_time, trimmed
 from releaseparse.extractors._kinds import Kind, classify, label_of
 from releaseparse.extractors.time import NO_TIME_OPENINGS, _glued_to_the_body
 from releaseparse.extractors.time import time as fast_time
-from releaseparse.parser import Parser
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests import plain_kinds
+from tests.chain import state_before
 from tests.strategies import clocks, paragraphs, releases, titles
 
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
@@ -64,7 +64,7 @@ def plain_time(state: ParseState) -> None:
         set_time(state, reading.value, reading.zone, span)
         return
     if block is not None:
-        _glued_to_the_body(state, block.end)
+        _glued_to_the_body(state, block.end, {})
 
 
 # -- label_of: a lower-case character near the colon answers -------------------------------
@@ -191,19 +191,8 @@ def pages(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-def _state_before_time(text: str, vocabulary: Vocabulary) -> ParseState:
-    state = ParseState(text, vocabulary=vocabulary)
-    for name, extractor in Parser(vocabulary=vocabulary):
-        if name == "time":
-            break
-        state.extractor = name
-        extractor(state)
-    state.extractor = "time"
-    return state
-
-
 def _time_found(run: Callable[[ParseState], None], text: str, vocabulary: Vocabulary) -> object:
-    state = _state_before_time(text, vocabulary)
+    state = state_before(text, vocabulary, "time")
     run(state)
     return state.get("time"), state.get("time_zone"), state.claims()
 
@@ -250,6 +239,6 @@ def test_an_indented_line_opening_no_time_past_its_indent_reads_as_none(text: st
 def test_the_time_walk_reads_an_indented_time_line() -> None:
     # A time past an indent is read (a test that drops every indented line fails here).
     page = _HAND_WRITTEN_PAGES[0]
-    state = _state_before_time(page, DEFAULT_VOCABULARY)
+    state = state_before(page, DEFAULT_VOCABULARY, "time")
     fast_time(state)
     assert state.get("time") is not None

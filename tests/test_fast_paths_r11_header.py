@@ -16,6 +16,7 @@ from releaseparse.extractors._kinds import Kind, classify, looks_like_prose
 from releaseparse.extractors.preamble import preamble
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.records import Span
+from releaseparse.required import CharacterScreen
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank, word_count
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -40,7 +41,14 @@ DECORATION_SETS = tuple(vocabulary.title_decoration_set for vocabulary in VOCABU
 #: group's sets in many combinations.
 _SCREENS = [decoration_set._screen for decoration_set in DECORATION_SETS]
 _SCREENED = sorted(
-    {char for screen in _SCREENS if screen for sets in screen._sets for s in sets for char in s}
+    {
+        char
+        for screen in _SCREENS
+        if screen
+        for sets, _find in screen.gated
+        for s in sets
+        for char in s
+    }
 )
 _TITLE_CHARACTERS = st.sampled_from([*_SCREENED, "F", "w", "d", "S", "e", "o", "1", "\u00a0"])
 _DECORATED = st.sampled_from(
@@ -62,7 +70,9 @@ def plain_may_cut(decoration_set: DecorationSet, text: str) -> bool:
         return True
     if screen.gate is None or screen.gate.search(text) is None:
         return False
-    return any(admits(text) and find(text) is not None for admits, find in screen.gated)
+    return any(
+        CharacterScreen(sets).admits(text) and find(text) is not None for sets, find in screen.gated
+    )
 
 
 @given(decorated_titles, st.sampled_from(DECORATION_SETS))
@@ -74,7 +84,7 @@ def test_the_decoration_screen_answers_as_each_groups_own_screen(
     screen = decoration_set._screen
     assert screen is not None
     present = screen._chars.intersection(text)
-    admitted = [find for admits, find in screen.gated if admits(text)]
+    admitted = [find for sets, find in screen.gated if CharacterScreen(sets).admits(text)]
     assert list(screen._admits(present)) == admitted
     assert screen.may_cut(text) is plain_may_cut(decoration_set, text)
 

@@ -22,35 +22,20 @@ from releaseparse.extractors.confidence import (
     UNSURE,
     _Evidence,
     confidence,
+    flag_unsure,
     levels,
 )
-from releaseparse.parser import Parser
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.records import Confidence, Severity, Span, unchecked_defect, unchecked_span
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests.chain import state_before
 from tests.strategies import releases
 
 title_module = importlib.import_module("releaseparse.extractors.title")
 
 VOCABULARIES = (DEFAULT_VOCABULARY, WHITE_HOUSE_VOCABULARY)
-
-
-def _state_before(
-    text: str, vocabulary: Vocabulary, step: str, skip: frozenset[str] = frozenset()
-) -> ParseState:
-    """A parse state with the chain run up to (not including) ``step``, but for ``skip``."""
-    state = ParseState(text, vocabulary=vocabulary)
-    for name, extractor in Parser(vocabulary=vocabulary):
-        if name == step:
-            break
-        if name in skip:
-            continue
-        state.extractor = name
-        extractor(state)
-    state.extractor = step
-    return state
 
 
 def _texts() -> st.SearchStrategy[str]:
@@ -61,19 +46,11 @@ def _texts() -> st.SearchStrategy[str]:
 
 
 def plain_confidence(state: ParseState) -> None:
-    """``confidence`` rating each field with ``rate`` and reading each span with ``span_of``."""
-    for name, level in levels(state).items():
+    """``confidence`` rating each field with ``rate``, one by one."""
+    rated = levels(state)
+    for name, level in rated.items():
         state.rate(name, level)
-        if level != UNSURE:
-            continue
-        span = state.span_of(name)
-        if span is not None and state.get(name) is not None:
-            state.defect(
-                UNCERTAIN[name],
-                f"the {name} was read on weak evidence (confidence: unsure)",
-                span,
-                Severity.INFO,
-            )
+    flag_unsure(state, rated)
 
 
 def plain_header_level(evidence: _Evidence, name: str) -> Confidence:
@@ -154,7 +131,7 @@ def _evidence(state: ParseState) -> _Evidence | None:
 
 
 def _after(run: object, text: str, vocabulary: Vocabulary) -> tuple[object, ...]:
-    state = _state_before(text, vocabulary, "confidence")
+    state = state_before(text, vocabulary, "confidence")
     run(state)  # type: ignore[operator]
     return state.ratings(), state.defects, state.span_table()
 
@@ -179,7 +156,7 @@ The harbor authority will open its new ferry terminal to every traveller next we
 @example(_OVER_A_NAME, DEFAULT_VOCABULARY)
 @example(_OVER_A_NAME.replace("Neueste Artikel", "Taro Ito"), DEFAULT_VOCABULARY)
 def test_the_evidence_reads_spans_as_span_of_does(text: str, vocabulary: Vocabulary) -> None:
-    state = _state_before(text, vocabulary, "confidence")
+    state = state_before(text, vocabulary, "confidence")
     evidence = _evidence(state)
     if evidence is None:
         return
@@ -212,7 +189,7 @@ The harbor authority will open its new ferry terminal to every traveller next we
 def test_an_offices_line_is_read_as_span_of_reads_it_empty_or_not(
     text: str, vocabulary: Vocabulary, offset: int, empty: bool
 ) -> None:
-    state = _state_before(text, vocabulary, "confidence", skip=frozenset({"office"}))
+    state = state_before(text, vocabulary, "confidence", skip=frozenset({"office"}))
     if not state.has("office"):
         start = min(offset, len(text))
         end = start if empty else min(start + 1, len(text))
@@ -229,7 +206,7 @@ def test_an_offices_line_is_read_as_span_of_reads_it_empty_or_not(
 def test_a_header_level_reads_a_span_as_span_of_reads_it(
     text: str, vocabulary: Vocabulary, start: int, end: int
 ) -> None:
-    state = _state_before(text, vocabulary, "confidence")
+    state = state_before(text, vocabulary, "confidence")
     start, end = sorted((min(start, len(text)), min(end, len(text))))
     state.set("spanned", "", Span(start, end))
     evidence = _evidence(state)
@@ -242,7 +219,7 @@ def test_a_header_level_reads_a_span_as_span_of_reads_it(
 
 @given(_texts(), st.sampled_from(VOCABULARIES))
 def test_the_span_offsets_are_span_ofs_spans(text: str, vocabulary: Vocabulary) -> None:
-    state = _state_before(text, vocabulary, "confidence")
+    state = state_before(text, vocabulary, "confidence")
     offsets = state._span_offsets()
     assert set(offsets) == set(state.spans)
     for name, (start, end) in offsets.items():
@@ -340,7 +317,7 @@ The harbor authority will open its new ferry terminal to every traveller next we
 @example(_DECORATED, DEFAULT_VOCABULARY)
 def test_title_sets_and_claims_as_the_plain_step(text: str, vocabulary: Vocabulary) -> None:
     def after(run: object) -> tuple[object, ...]:
-        state = _state_before(text, vocabulary, "title")
+        state = state_before(text, vocabulary, "title")
         run(state)  # type: ignore[operator]
         return state.claims(), state.span_table(), state._field_values()
 

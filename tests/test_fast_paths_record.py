@@ -42,6 +42,8 @@ from releaseparse.records import (
 )
 from releaseparse.state import BUILTIN_FIELDS, ParseState
 from releaseparse.text import is_blank
+from releaseparse.vocabulary import DEFAULT_VOCABULARY
+from tests.chain import state_before
 from tests.strategies import releases
 
 # -- lines ------------------------------------------------------------------------------
@@ -348,18 +350,6 @@ def plain_checks(state: ParseState) -> None:
         )
 
 
-def _state_before_checks(source: str, skip: frozenset[str]) -> ParseState:
-    state = ParseState(source)
-    for name, extractor in releaseparse.Parser():
-        if name == "checks":
-            break
-        if name not in skip:
-            state.extractor = name
-            extractor(state)
-    state.extractor = "checks"
-    return state
-
-
 _SKIPPED = st.frozensets(st.sampled_from(("title", "date", "body", "preamble")))
 
 
@@ -367,7 +357,7 @@ _SKIPPED = st.frozensets(st.sampled_from(("title", "date", "body", "preamble")))
 @given(releases(), _SKIPPED)
 def test_checks_equal_the_plain_form(case: Any, skip: frozenset[str]) -> None:
     source = case.text
-    plain, fast = _state_before_checks(source, skip), _state_before_checks(source, skip)
+    plain, fast = (state_before(source, DEFAULT_VOCABULARY, "checks", skip) for _ in "ab")
     plain_checks(plain)
     checks(fast)
     assert fast.defects == plain.defects
@@ -378,7 +368,7 @@ def test_checks_equal_the_plain_form(case: Any, skip: frozenset[str]) -> None:
 def test_checks_equal_the_plain_form_on_hand_written_pages(
     source: str, skip: frozenset[str]
 ) -> None:
-    plain, fast = _state_before_checks(source, skip), _state_before_checks(source, skip)
+    plain, fast = (state_before(source, DEFAULT_VOCABULARY, "checks", skip) for _ in "ab")
     plain_checks(plain)
     checks(fast)
     assert fast.defects == plain.defects
@@ -389,7 +379,7 @@ def test_checks_equal_the_plain_form_on_hand_written_pages(
 def test_checks_look_for_a_date_without_year_as_before(recorded: str, source: str) -> None:
     states = []
     for check in (plain_checks, checks):
-        state = _state_before_checks(source, frozenset({"date"}))
+        state = state_before(source, DEFAULT_VOCABULARY, "checks", frozenset({"date"}))
         state.defect(recorded, "a date was read without its year", Span(0, 0))
         check(state)
         states.append(state)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 import regex
 
 from releaseparse.guard import PATTERN_TIMEOUT, is_reviewed
-from releaseparse.required import CharacterScreen, required_sets
+from releaseparse.required import required_sets
 
 #: Global inline flags opening a pattern (``(?i)``): kept in front when the pattern is wrapped.
 _LEADING_FLAGS = regex.compile(r"(?:\(\?[a-zA-Z]+\))+")
@@ -90,7 +90,7 @@ class _Screen:
     characters every group needs first answers for all of them on such a title.
     """
 
-    __slots__ = ("_admitted", "_chars", "_sets", "gate", "gated", "joined", "open")
+    __slots__ = ("_admitted", "_chars", "gate", "gated", "joined", "open")
 
     def __init__(self, prefixes: Iterable[tuple[str, str]], suffixes: Iterable[tuple[str, str]]):
         #: ``(match or search, needed characters)`` of each joined group.
@@ -106,9 +106,9 @@ class _Screen:
             for (suffix, sets), pattern in self.joined.items()
             if not sets
         )
-        #: The others, each behind its screen.
+        #: The others, each with the sets of characters it needs (``may_cut`` screens them).
         self.gated = tuple(
-            (CharacterScreen(sets).admits, _finder(pattern, suffix=suffix))
+            (sets, _finder(pattern, suffix=suffix))
             for (suffix, sets), pattern in self.joined.items()
             if sets
         )
@@ -118,8 +118,6 @@ class _Screen:
         self._chars = frozenset(
             char for (_suffix, sets) in groups for chars in sets for char in chars
         )
-        #: The sets of each gated group, as ``gated`` lists them.
-        self._sets = tuple(sets for (_suffix, sets) in self.joined if sets)
         #: The gated groups' finders a text's characters among ``_chars`` admit, in order,
         #: by those characters (at most ``ADMITTED_MEMO`` sets of them kept).
         self._admitted: dict[frozenset[str], tuple[Callable[[str], object], ...]] = {}
@@ -149,7 +147,7 @@ class _Screen:
         """The finders of the gated groups whose every set meets ``present``, in order."""
         finds = tuple(
             find
-            for sets, (_admits, find) in zip(self._sets, self.gated, strict=True)
+            for sets, find in self.gated
             if all(not present.isdisjoint(chars) for chars in sets)
         )
         if len(self._admitted) < ADMITTED_MEMO:

@@ -446,6 +446,11 @@ def confidence(state: ParseState) -> None:
     rated = levels(state)
     # All at once, as ``state.rate`` one by one: ``levels`` rates only fields set.
     state._rate_all(rated)
+    flag_unsure(state, rated)
+
+
+def flag_unsure(state: ParseState, rated: Mapping[str, Confidence]) -> None:
+    """A ``<field>.uncertain`` defect for each field ``rated`` unsure that holds a value."""
     for name, level in rated.items():
         if level != UNSURE:
             continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import islice
-from types import MappingProxyType
 
 from releaseparse.dates import read_leading_time, read_time
 from releaseparse.extractors._block import layout
@@ -76,13 +75,7 @@ def time(state: ParseState) -> None:
         _glued_to_the_body(state, block.end, known)
 
 
-#: No line's kind known: each line is asked ``is_blank``.
-_NONE_KNOWN: Mapping[int, Kind] = MappingProxyType({})
-
-
-def _glued_to_the_body(
-    state: ParseState, end: int, known: Mapping[int, Kind] = _NONE_KNOWN
-) -> None:
+def _glued_to_the_body(state: ParseState, end: int, known: Mapping[int, Kind]) -> None:
     """A time opening the body's first line (``1:41 p.m. EDT MS. HARF: Hi, everybody.``).
 
     ``known`` holds the kinds of lines classified already, by index (``Layout.kinds``).
