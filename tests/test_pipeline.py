@@ -302,18 +302,23 @@ def test_facts_count_as_the_outcomes_do(tmp_path: Path) -> None:
 
 def test_a_record_of_a_sent_text_comes_back_without_its_source() -> None:
     from releaseparse.tasks import Task
-    from releaseparse.workers import _result, _unpacked, as_is
+    from releaseparse.transport import ChunkReader, ChunkWriter
+    from releaseparse.workers import _unpacked, _write, as_is
 
     text = example_bytes().decode("utf-8")
     parser = Parser()
     whole = Outcome(0, "a", release=parser.parse(text))
-    sent = _result(parser, Task(0, "a", text), False, as_is)
+    writer = ChunkWriter()
+    task = Task(0, "a", text)
+    _write(writer, parser, task, False, as_is)
+    sent = writer.take()
     assert text not in sent.decode("utf-8", "replace")  # the source did not travel
     assert len(sent) < len(pickle.dumps(whole, pickle.HIGHEST_PROTOCOL)) - len(text)
-    assert _unpacked(sent, text) == whole
+    assert _unpacked(ChunkReader(sent), task) == whole
     # Bytes are decoded in the worker: the parent holds no source to give back.
-    raw = _result(parser, Task(0, "a", example_bytes()), False, as_is)
-    assert _unpacked(raw, None) == whole
+    raw = Task(0, "a", example_bytes())
+    _write(writer, parser, raw, False, as_is)
+    assert _unpacked(ChunkReader(writer.take()), raw) == whole
 
 
 def test_records_from_workers_equal_those_parsed_here() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import itertools
+import pickle
 import sys
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -939,22 +940,83 @@ def rebased(release: Release, source: str, start: int, outside: str) -> Release:
     )
 
 
-#: Where the source is among ``Release.__reduce__``'s parts.
-_SOURCE_PART = 3
+def _offsets_held(table: _OffsetTable[Any]) -> tuple[int, ...] | bytes:
+    """A table's offsets as it holds them: a parse's tuple, or its array as ``_packed`` bytes."""
+    edges = table._edges
+    return edges if edges is not None else _packed(table.offsets)
 
 
-def parts_without_source(release: Release) -> tuple[Any, ...]:
-    """``release``'s pickling parts with its source left out, for a receiver that holds it."""
-    parts = list(release.__reduce__()[1])
-    parts[_SOURCE_PART] = None
-    return tuple(parts)
+def _table_of(
+    kind: type[SpanTable] | type[RegionTable],
+    labels: tuple[str, ...],
+    offsets: tuple[int, ...] | bytes,
+) -> Any:
+    """The table of ``labels`` and offsets as ``_offsets_held`` gave them."""
+    if type(offsets) is tuple:
+        return kind.of_edges(labels, offsets)
+    return kind(labels, _unpacked(cast(bytes, offsets)))
 
 
-def release_with_source(parts: tuple[Any, ...], source: str) -> Release:
-    """The record of ``parts_without_source``, given back its ``source``."""
-    whole = list(parts)
-    whole[_SOURCE_PART] = source
-    return _release_from_packed(*whole)
+def wire_parts(release: Release) -> tuple[Any, ...]:
+    """``release`` without its source, for a worker to send (``transport.ChunkWriter``).
+
+    For ``parse_many`` only, where the parent holds the source and runs this same code
+    (``release_from_wire``): unlike ``__reduce__``'s parts, levels and severities stay
+    members and the confidence and origins their record's own dicts (the wire sends
+    members by number, ``transport.WIRE_TABLE``), and offsets stay as the record holds them.
+    The extras are pickled on their own, as ``__reduce__`` would: the wire keeps no memo,
+    which would copy an object they hold twice and fail on one that holds itself.
+    """
+    spans, regions = release._spans, release._regions
+    defects, extras = release.defects, release.extras
+    return (
+        _header_parts(release._header),
+        _body_parts(release._body),
+        release.disclaimer,
+        spans.labels,
+        _offsets_held(spans),
+        regions.labels,
+        _offsets_held(regions),
+        tuple([(d.code, d.message, d.severity, d.span.start, d.span.end) for d in defects])
+        if defects
+        else (),
+        pickle.dumps(extras._data, pickle.HIGHEST_PROTOCOL) if extras else None,
+        release.confidence._data,
+        release.origins._data,
+        release.url,
+    )
+
+
+def release_from_wire(parts: tuple[Any, ...], source: str) -> Release:
+    """The record of ``wire_parts``, given back its ``source``.
+
+    ``parts`` were unpickled for this record alone: its dicts become the record's own.
+    """
+    (header, body, disclaimer, span_names, span_offsets, region_kinds, region_offsets,
+     defects, extras, confidence, origins, url) = parts  # fmt: skip
+    release = _new_object(Release)
+    _set_header(release, header)
+    _set_body(release, body)
+    _set_disclaimer(release, disclaimer)
+    _set_source(release, source)
+    _set_spans(release, _table_of(SpanTable, span_names, span_offsets))
+    _set_regions(release, _table_of(RegionTable, region_kinds, region_offsets))
+    _set_defects(
+        release,
+        tuple(
+            [
+                unchecked_defect(code, message, severity, unchecked_span(a, b))
+                for code, message, severity, a, b in defects
+            ]
+        )
+        if defects
+        else (),
+    )
+    _set_extras(release, _owned_map(pickle.loads(extras)) if extras else _NO_EXTRAS)
+    _set_confidence(release, _owned_map(confidence))
+    _set_origins(release, _owned_map(origins))
+    _set_url(release, url)
+    return release
 
 
 def turn_parts(body: Body) -> Iterator[tuple[tuple[str, int, int], str]]:

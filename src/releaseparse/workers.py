@@ -29,19 +29,23 @@ from itertools import islice
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
-from releaseparse.outcome import Failure, ItemId, Outcome
+from releaseparse.outcome import Failure, Outcome, parsed_outcome
 from releaseparse.parser import Parser
-from releaseparse.records import parts_without_source, release_with_source
-from releaseparse.tasks import Task, parse_task
+from releaseparse.records import release_from_wire, wire_parts
+from releaseparse.tasks import Metadata, Payload, Task, parse_task
+from releaseparse.transport import ChunkReader, ChunkWriter
 
 T = TypeVar("T")
 
-#: A result waiting to be yielded: pickled, with the text sent for it (``None`` for others).
-_Done = tuple[bytes, str | None]
+#: A result waiting to be yielded, with its task: in its chunk's reader, or pickled alone.
+_Done = tuple[ChunkReader | bytes, Task]
+
+#: A task as it is sent to a worker: a tuple pickles at a third of the cost of a ``Task``.
+_Sent = tuple[int, str | int, Payload, Metadata | None]
 
 #: How many chunks per worker may be parsed ahead of the oldest one not yet yielded.
 CHUNKS_AHEAD_PER_WORKER = 2
@@ -95,13 +99,16 @@ def _serve(
     # A thread takes each chunk off the pipe as soon as it comes, so the parent never
     # waits to hand over the next chunk while this worker waits to hand back results
     # (with chunks larger than the pipe's buffer, each would wait for the other).
-    inbox: queue.SimpleQueue[list[Task] | None] = queue.SimpleQueue()
+    inbox: queue.SimpleQueue[list[_Sent] | None] = queue.SimpleQueue()
     threading.Thread(target=_receive, args=(connection, inbox), daemon=True).start()
+    writer = ChunkWriter()
     while True:
         tasks = inbox.get()
         if tasks is None:
             return
-        connection.send([(task.index, _result(parser, task, strict, finish)) for task in tasks])
+        for fields in tasks:
+            _write(writer, parser, Task(*fields), strict, finish)
+        connection.send_bytes(writer.take())
 
 
 def _exit_with_parent(from_main_thread: bool) -> None:
@@ -147,19 +154,32 @@ def _watch_parent(parent: int, sentinel: int | None) -> None:
     os._exit(EXIT_ORPHANED)
 
 
-def _result(parser: Parser, task: Task, strict: bool, finish: Callable[[Outcome], object]) -> bytes:
-    """The finished outcome of ``task``, pickled (``_packed``) as soon as it is parsed.
+def _write(
+    writer: ChunkWriter,
+    parser: Parser,
+    task: Task,
+    strict: bool,
+    finish: Callable[[Outcome], object],
+) -> None:
+    """Parse ``task`` and add its finished outcome to ``writer`` as soon as it is parsed.
 
-    A record whose source is the text the parent sent goes back without it (the parent
-    holds the text): a third less to pickle, send and read for a typical release.
+    A record whose source is the text the parent sent goes back as ``wire_parts``: without
+    its source (the parent holds the text, and the task's index and id), a third less to
+    pickle, send and read for a typical release. Anything else goes pickled whole.
     """
     outcome = parse_task(parser, task, strict)
     release = outcome.release
     if finish is as_is and release is not None and _sent_text(task) == release.source:
         try:
-            return _packed(_Detached(outcome.index, outcome.id, parts_without_source(release)))
-        except (pickle.PicklingError, TypeError, AttributeError):
-            pass  # an extra that does not pickle: said below
+            writer.add(wire_parts(release))
+            return
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError):
+            pass  # an extra (or a value) that does not pickle: said below
+    writer.add(_result(outcome, finish))
+
+
+def _result(outcome: Outcome, finish: Callable[[Outcome], object]) -> bytes:
+    """The finished ``outcome`` pickled whole, or a failure saying why it cannot be."""
     try:
         return _packed(finish(outcome))
     except (pickle.PicklingError, TypeError, AttributeError):
@@ -171,22 +191,23 @@ def _sent_text(task: Task) -> str | None:
     return task.payload if isinstance(task.payload, str) else None
 
 
-class _Detached(NamedTuple):
-    """An outcome sent back without its record's source: ``parts_without_source``."""
-
-    position: int
-    id: ItemId
-    parts: tuple[Any, ...]
+def _sent(task: Task) -> _Sent:
+    """``task`` as it is sent to a worker (``Task(*sent)`` there)."""
+    return (task.index, task.id, task.payload, task.metadata)
 
 
-def _unpacked(result: bytes, text: str | None) -> Any:
-    """A result ``_packed`` in a worker; a detached record gets back the ``text`` sent."""
-    loaded = pickle.loads(result)
-    if type(loaded) is _Detached:
-        assert text is not None  # only a str payload's record is sent detached
-        release = release_with_source(loaded.parts, text)
-        return Outcome(loaded.position, loaded.id, release=release)
-    return loaded
+def _unpacked(result: ChunkReader | bytes, task: Task) -> Any:
+    """The result of ``task``: the next of its chunk's reader, or pickled alone (``_packed``).
+
+    A record sent as ``wire_parts`` gets back the text sent, and the task's index and id.
+    """
+    if type(result) is bytes:
+        return pickle.loads(result)
+    loaded = cast(ChunkReader, result).next()
+    if type(loaded) is bytes:
+        return pickle.loads(loaded)
+    release = release_from_wire(loaded, cast(str, task.payload))
+    return parsed_outcome(task.index, task.id, release)
 
 
 def _packed(result: object) -> bytes:
@@ -201,11 +222,11 @@ def _packed(result: object) -> bytes:
     return pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
 
 
-def _receive(connection: Connection, inbox: queue.SimpleQueue[list[Task] | None]) -> None:
+def _receive(connection: Connection, inbox: queue.SimpleQueue[list[_Sent] | None]) -> None:
     """Move chunks from the pipe to ``inbox`` until told to stop (``None``); exit if it ends."""
     while True:
         try:
-            tasks: list[Task] | None = connection.recv()
+            tasks: list[_Sent] | None = connection.recv()
         except (EOFError, OSError):
             # The parent is gone (or gave up on this worker): nobody will read results.
             os._exit(EXIT_ORPHANED)
@@ -259,7 +280,7 @@ class _Worker:
         return not retry and not self.units[-1].retry and len(self.units) < UNITS_PER_WORKER
 
     def send(self, unit: _Unit) -> None:
-        self.connection.send(unit.tasks)
+        self.connection.send([_sent(task) for task in unit.tasks])
         self.units.append(unit)  # only once it is in the pipe
 
     def kill(self) -> None:
@@ -303,7 +324,7 @@ class WorkerPool(Generic[T]):
     def run(self, tasks: Iterator[Task], chunksize: int) -> Iterator[T]:
         """Yield one result per task, in order; at most a bounded window is in flight."""
         window = self.size * (UNITS_PER_WORKER + CHUNKS_AHEAD_PER_WORKER) * chunksize
-        done: dict[int, _Done] = {}  # pickled results (``_packed``), by input index
+        done: dict[int, _Done] = {}  # results not yet unpickled, by input index
         resend: deque[_Unit] = deque()
         next_index = 0  # the next outcome to yield
         drawn = 0  # tasks taken from the input so far
@@ -358,13 +379,16 @@ class WorkerPool(Generic[T]):
 
     def _collect(self, worker: _Worker, done: dict[int, _Done], resend: deque[_Unit]) -> None:
         try:
-            results: list[tuple[int, bytes]] = worker.connection.recv()
+            data = worker.connection.recv_bytes()
         except (EOFError, OSError):
             self._died(worker, done, resend)
             return
         unit = worker.units.popleft()
-        texts = {task.index: _sent_text(task) for task in unit.tasks}
-        done.update((index, (result, texts[index])) for index, result in results)
+        # The worker wrote the unit's results in its order, the order they are yielded in
+        # (a unit's tasks follow one another): each is read from the chunk when yielded.
+        reader = ChunkReader(data)
+        for task in unit.tasks:
+            done[task.index] = (reader, task)
 
     def _died(
         self,
@@ -388,7 +412,7 @@ class WorkerPool(Generic[T]):
                 (task,) = current.tasks
                 failure = Failure("WorkerDied", WORKER_DIED)
                 failed = _packed(self.finish(Outcome(task.index, task.id, error=failure)))
-                done[task.index] = (failed, None)
+                done[task.index] = (failed, task)
             else:
                 again += [_Unit([task], retry=True) for task in current.tasks]
             again += waiting
