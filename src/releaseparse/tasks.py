@@ -8,7 +8,7 @@ from typing import TypeAlias
 
 import attrs
 
-from releaseparse.outcome import Failure, ItemId, Outcome
+from releaseparse.outcome import Failure, ItemId, Outcome, parsed_outcome
 from releaseparse.parser import Parser
 
 
@@ -119,4 +119,4 @@ def parse_task(parser: Parser, task: Task, strict: bool) -> Outcome:
             release = parser.parse(source, metadata=task.metadata, strict=strict, html=html)
     except Exception as error:
         return Outcome(task.index, task.id, error=Failure.from_exception(error))
-    return Outcome(task.index, task.id, release=release)
+    return parsed_outcome(task.index, task.id, release)
