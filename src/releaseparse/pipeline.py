@@ -16,6 +16,12 @@ __all__ = ["Item", "Unreadable", "parse_many", "prepare_many"]
 
 T = TypeVar("T")
 
+#: Inputs sent to a worker at a time. Each chunk costs the parent and the worker a fixed
+#: share (pipe reads and writes, wake-ups): 32 rather than 16 saved about 2 µs of CPU a
+#: record in each, for a first result after about 8 ms (4 before) and twice the inputs in flight
+#: (``workers.py``: 256 with two workers).
+DEFAULT_CHUNKSIZE = 32
+
 
 def _check_picklable(parser: Parser) -> None:
     try:
@@ -32,7 +38,7 @@ def parse_many(
     items: Iterable[Item],
     *,
     workers: int | None = None,
-    chunksize: int = 16,
+    chunksize: int = DEFAULT_CHUNKSIZE,
     strict: bool = False,
     parser: Parser | None = None,
     mp_context: BaseContext | None = None,
@@ -73,7 +79,7 @@ def prepare_many(
     finish: Callable[[Outcome], T],
     *,
     workers: int | None = None,
-    chunksize: int = 16,
+    chunksize: int = DEFAULT_CHUNKSIZE,
     strict: bool = False,
     parser: Parser | None = None,
     mp_context: BaseContext | None = None,
