@@ -20,9 +20,9 @@ import releaseparse
 from releaseparse import Release
 from releaseparse.outcome import Outcome, parsed_outcome
 from releaseparse.records import release_from_wire, wire_parts
-from releaseparse.tasks import Task
+from releaseparse.tasks import HtmlSource, Task, Unreadable, make_task
 from releaseparse.transport import WIRE_TABLE, ChunkReader, ChunkWriter
-from releaseparse.workers import _unpacked, _write, as_is
+from releaseparse.workers import _sent, _unpacked, _write, as_is
 from tests.conftest import FIXTURES
 from tests.strategies import Case, releases
 
@@ -168,3 +168,18 @@ def test_a_chunk_of_outcomes_comes_back_whole_and_in_order() -> None:
     reader = ChunkReader(writer.take())
     got = [_unpacked(reader, task) for task in tasks]
     assert got == list(releaseparse.parse_many([(t.id, t.payload) for t in tasks]))
+
+
+def test_a_task_sent_as_a_tuple_is_the_task_again() -> None:
+    items: list[object] = [
+        "text",
+        b"bytes",
+        FIXTURES / "a_speaker.txt",
+        ("id", "text", {"title": "A title", "url": "https://example.org"}),
+        ("id", HtmlSource("<p>page</p>")),
+        7,  # not an item: an Unreadable task
+    ]
+    tasks = [make_task(index, item) for index, item in enumerate(items)]
+    tasks.append(Task(9, "gone", Unreadable("OSError", "no such file")))
+    for task in tasks:
+        assert Task(*pickle.loads(pickle.dumps(_sent(task)))) == task
