@@ -8,7 +8,10 @@ pickler with no memo that sends a fixed table's objects by number) and come back
 from __future__ import annotations
 
 import datetime as dt
+import io
+import multiprocessing
 import pickle
+import platform
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 
 import releaseparse
-from releaseparse import Release
+from releaseparse import Release, transport
 from releaseparse.outcome import Outcome, parsed_outcome
 from releaseparse.records import release_from_wire, wire_parts
 from releaseparse.tasks import HtmlSource, Task, Unreadable, make_task
@@ -183,3 +186,73 @@ def test_a_task_sent_as_a_tuple_is_the_task_again() -> None:
     tasks.append(Task(9, "gone", Unreadable("OSError", "no such file")))
     for task in tasks:
         assert Task(*pickle.loads(pickle.dumps(_sent(task)))) == task
+
+
+def test_this_python_sends_the_table_by_number() -> None:
+    """CPython keeps the shortcut: were a new version to lose it, this says so."""
+    if platform.python_implementation() != "CPython":
+        pytest.skip("the check answers for CPython only; elsewhere either answer is safe")
+    assert transport.table_travels()
+
+
+def test_the_check_says_no_when_the_reader_cannot_have_the_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An unpickler whose memo stays empty (what setting it from a dict does in 3.11)."""
+    monkeypatch.setattr(transport, "_template", lambda: pickle.Unpickler(io.BytesIO(b"")))
+    assert not transport.table_travels.__wrapped__()
+
+
+def test_the_check_says_no_when_the_writer_cannot_be_fast(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refused(buffer: io.BytesIO) -> pickle.Pickler:
+        raise AttributeError("'_pickle.Pickler' object has no attribute 'fast'")
+
+    monkeypatch.setattr(transport, "_pickler", refused)
+    assert not transport.table_travels.__wrapped__()
+
+
+def test_the_check_says_no_when_the_names_go_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pickler that ignores the memo it is given writes every name out."""
+
+    def forgetful(buffer: io.BytesIO) -> pickle.Pickler:
+        pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True
+        return pickler
+
+    monkeypatch.setattr(transport, "_pickler", forgetful)
+    assert not transport.table_travels.__wrapped__()
+
+
+@pytest.fixture
+def without_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks travel as lists of pickles, as on a Python where ``table_travels`` says no."""
+    monkeypatch.setattr(transport, "table_travels", lambda: False)
+
+
+@pytest.mark.usefixtures("without_the_table")
+def test_without_the_table_records_come_back_as_their_pickle_would() -> None:
+    found = [releaseparse.parse(path.read_bytes()) for path in sorted(FIXTURES.glob("*.txt"))]
+    for got, expected in zip(_through_the_wire(found), found, strict=True):
+        _assert_same(got, expected)
+
+
+@pytest.mark.usefixtures("without_the_table")
+def test_without_the_table_a_failed_result_leaves_nothing() -> None:
+    writer = ChunkWriter()
+    writer.add(("before",))
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        writer.add(("half written", lambda: None))
+    writer.add(("after",))
+    reader = ChunkReader(writer.take())
+    assert [reader.next(), reader.next()] == [("before",), ("after",)]
+    assert writer.take() == b""
+
+
+@pytest.mark.usefixtures("without_the_table")
+def test_without_the_table_parse_many_gives_the_in_process_records() -> None:
+    texts = [path.read_text("utf-8", "replace") for path in sorted(FIXTURES.glob("*.txt"))]
+    fork = multiprocessing.get_context("fork")  # the workers inherit the patched check
+    got = list(releaseparse.parse_many(texts, workers=2, chunksize=3, mp_context=fork))
+    assert got == list(releaseparse.parse_many(texts))

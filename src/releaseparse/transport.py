@@ -7,6 +7,13 @@ without a memo ("fast" mode: no bookkeeping per object) but know the same fixed 
 objects by number (``WIRE_TABLE``): the names, kinds, levels and severities every record
 repeats travel as two bytes and unpickle as no new object. The table only saves work:
 an object not in it (a custom region kind, say) is pickled in full, as any other.
+
+The shortcut leans on two things CPython does but does not promise: a pickler in fast
+mode (a documented but deprecated setting) still reads a memo set from a dict, and an
+unpickler's memo can be copied from another's. ``table_travels`` checks both once per
+process, by sending the table itself; where either fails (another Python, another
+version), each result is pickled alone and the chunk sent as a list of them: slower,
+never wrong.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import datetime as _dt
 import functools
 import io
 import pickle
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -88,15 +96,56 @@ def _template() -> pickle.Unpickler:
     return template
 
 
+@functools.cache
+def table_travels() -> bool:
+    """Whether this Python sends ``WIRE_TABLE`` by number and reads it back as itself.
+
+    The table is pickled as the writer pickles (fast mode, the memo set from a dict) and
+    read as the reader reads (the memo copied from ``_template``'s): every item must come
+    back equal and of its type (the template's own copy of a name, members as themselves),
+    and the pickle hold references only (at most five bytes an item, where the names
+    written in full would take more). Anything else (an error, a
+    memo left empty, a copy) says no, and chunks travel as lists of pickles instead.
+    """
+    try:
+        buffer = io.BytesIO()
+        _pickler(buffer).dump(WIRE_TABLE)
+        reader = pickle.Unpickler(io.BytesIO(buffer.getvalue()))
+        reader.memo = _template().memo
+        back = reader.load()
+    except Exception:
+        return False
+    return (
+        type(back) is tuple
+        and len(back) == len(WIRE_TABLE)
+        and all(
+            got == item and type(got) is type(item)
+            for got, item in zip(back, WIRE_TABLE, strict=True)
+        )
+        and len(buffer.getvalue()) <= _MOST_BYTES_AN_ITEM * len(WIRE_TABLE) + _WRAPPING
+    )
+
+
+#: A reference to a memo entry takes two bytes (``BINGET``) or five (``LONG_BINGET``).
+_MOST_BYTES_AN_ITEM = 5
+#: What a pickle of a tuple adds around its items: header, frame, ``MARK``, ``TUPLE``, stop.
+_WRAPPING = 16
+
+
 class ChunkWriter:
     """A worker's results of one chunk, pickled one after the other into one buffer."""
 
     def __init__(self) -> None:
         self._buffer = io.BytesIO()
-        self._pickler = _pickler(self._buffer)
+        self._by_table = table_travels()
+        self._pickler = _pickler(self._buffer) if self._by_table else None
+        self._alone: list[bytes] = []  # without the table: each result pickled alone
 
     def add(self, result: object) -> None:
         """Pickle ``result`` after the ones before; if it cannot be, nothing of it is kept."""
+        if self._pickler is None:
+            self._alone.append(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+            return
         mark = self._buffer.tell()
         try:
             self._pickler.dump(result)
@@ -109,6 +158,9 @@ class ChunkWriter:
 
     def take(self) -> bytes:
         """The results added since the last ``take``, and an empty buffer for the next."""
+        if self._pickler is None:
+            alone, self._alone = self._alone, []
+            return pickle.dumps(alone, pickle.HIGHEST_PROTOCOL) if alone else b""
         data = self._buffer.getvalue()
         self._buffer.seek(0)
         self._buffer.truncate()
@@ -119,9 +171,16 @@ class ChunkReader:
     """The results a ``ChunkWriter`` pickled, unpickled one at a time in the same order."""
 
     def __init__(self, data: bytes) -> None:
-        self._unpickler = pickle.Unpickler(io.BytesIO(data))
-        self._unpickler.memo = _template().memo
+        self._unpickler: pickle.Unpickler | None = None
+        self._alone: Iterator[bytes] = iter(())
+        if table_travels():
+            self._unpickler = pickle.Unpickler(io.BytesIO(data))
+            self._unpickler.memo = _template().memo
+        elif data:
+            self._alone = iter(pickle.loads(data))
 
     def next(self) -> Any:
         """The next result."""
+        if self._unpickler is None:
+            return pickle.loads(next(self._alone))
         return self._unpickler.load()
