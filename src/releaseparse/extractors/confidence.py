@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from itertools import chain
+from itertools import chain, compress
 from operator import attrgetter
 
 import regex
@@ -284,16 +284,11 @@ def levels(state: ParseState) -> dict[str, Confidence]:
                 if not glued and (strong or (body_sure and _kind_at(found, at[0]) is KIND_ISSUER)):
                     level = SURE
         elif name == "office":
-            # Only a known office is weighed (not a line that only opens like one,
-            # ``Office of ...``): sure on an office's own line below a sure body's start.
+            # Only a known office is weighed (not a line that only opens like one, ``Office
+            # of ...``): as a header line's field, or on an office's own line (below).
             key = collapse(str(fields["office"].value)).casefold()
             if key not in state.vocabulary.office_keys:
                 level = LIKELY
-            elif body_sure:
-                # An empty span (as a missing one) is read at the first line.
-                at = spans.get("office")
-                if _kind_at(found, at[0] if at and at[0] < at[1] else 0) in _OFFICE_LINES:
-                    level = SURE
         elif name == "place":
             # ``Secretary of State Washington, DC``: a role glued on.
             place = str(fields["place"].value)
@@ -311,10 +306,16 @@ def levels(state: ParseState) -> dict[str, Confidence]:
                 level = LIKELY
         if level is None:
             at = spans.get(name) if strong else None
-            on_block = (
-                at is not None and low <= at[0] < high and not title_low <= at[0] < title_high
-            )
-            level = SURE if on_block else LIKELY
+            if at is not None and low <= at[0] < high and not title_low <= at[0] < title_high:
+                level = SURE
+            elif name == "office" and body_sure:
+                # A known office on an office's own line below a sure body's start is sure
+                # on any block. An empty span (as a missing one) is read at the first line.
+                at = spans.get("office")
+                office_at = at[0] if at and at[0] < at[1] else 0
+                level = SURE if _kind_at(found, office_at) in _OFFICE_LINES else LIKELY
+            else:
+                level = LIKELY
         rated[name] = level
     return rated
 
@@ -355,11 +356,14 @@ def _title_stands_alone(
         # Above the title, a republisher's headline; among the header lines below it, a
         # speech's own title or occasion under the speaker (``The U.S.-Japan Relationship
         # in 2004``).
-        for index in chain(range(title[0]), range(max(title[1], block.start), block.end)):
-            if kinds[index] in _PLAIN:
-                line = collapse(lines[index].text)
-                if len(line.split(None, 3)) >= 3 and not prose_line(line):
-                    return False
+        # Only the plain lines are walked in Python: ``compress`` passes over the others
+        # in C (most lines above a title are blank or chrome, most below it header lines).
+        above, below = range(title[0]), range(max(title[1], block.start), block.end)
+        plain = map(_PLAIN.__contains__, map(kinds.__getitem__, chain(above, below)))
+        for index in compress(chain(above, below), plain):
+            line = collapse(lines[index].text)
+            if len(line.split(None, 3)) >= 3 and not prose_line(line):
+                return False
     if kinds[block.start] is KIND_NOTE_TYPE:
         # Over a note type that is a title of its own (``Daily Press Briefing``), a line
         # above may be a site's name.
