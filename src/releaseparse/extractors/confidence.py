@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from itertools import chain, compress
 from operator import attrgetter
 
 import regex
@@ -50,27 +49,44 @@ MAX_SURE_TITLE_WORDS = 30
 #: pattern is searched only when the title holds the characters it needs (``decorated``).
 _SEPARATED = regex.compile(r"\s[|»›~]\s|\s[-–—]{1,2}\s[^\d\s]+(?:\s[^\d\s]+){0,3}$")
 _SEPARATORS = "|»›~-–—"
+#: Each separator after the space ``_SEPARATED`` needs before it.
+_SPACED_SEPARATORS = tuple(" " + char for char in _SEPARATORS)
+#: The first characters of ``Fwd:``, ``FW:`` and ``Re:``, in either case.
+_TAG_OPENINGS = "FfRr"
 _COLONS = regex.compile(r"::|^(?:Fwd?|FW|Re)\s*:|\b\d{1,2}:\d{2}\b", regex.IGNORECASE)
 _DOMAIN = regex.compile(r"\.(?:com|org|net|gov)\b", regex.IGNORECASE)
 _TRANSCRIPT = regex.compile(r"\bTranscript$", regex.IGNORECASE)
 
 
 def decorated(title: str) -> bool:
-    """Whether a folded title carries what a page prints around a title.
+    r"""Whether a folded title carries what a page prints around a title.
 
     The patterns are searched one by one, each only where the characters it needs are in
     the title: one search of them joined tries every pattern at every position (7 µs on a
-    title of 70 characters, against well under 1 µs this way).
+    title of 70 characters, against well under 1 µs this way). In a folded title ``\s``
+    matches only the single spaces between words, so a separator is searched for only
+    after a space (``U.S.-Japan`` holds no page's separator), and the colons only where a
+    forward's or a reply's tag may open the title, or ``::`` or a digit before a colon (a
+    clock time) is in it: no pattern is searched on most titles, even with a colon.
     """
     if "@" in title or title.startswith("["):
         return True
-    for char in _SEPARATORS:  # a plain loop: faster than any() over so few characters
-        if char in title:
+    for pair in _SPACED_SEPARATORS:  # a plain loop: faster than any() over so few pairs
+        if pair in title:
             if _SEPARATED.search(title):
                 return True
             break
-    if ":" in title and _COLONS.search(title):
-        return True
+    if ":" in title:
+        # ``Fwd:``, ``FW:`` and ``Re:`` open with one of ``FfRr`` (under ``IGNORECASE`` no
+        # other character matches these letters).
+        searched = title[:1] in _TAG_OPENINGS or "::" in title
+        if not searched:
+            for piece in title.split(":")[:-1]:
+                if piece[-1:].isdigit():  # ``\d`` before a colon: every such is a digit
+                    searched = True
+                    break
+        if searched and _COLONS.search(title):
+            return True
     if "." in title and _DOMAIN.search(title):
         return True
     # Only ``t`` and ``T`` fold to ``t``: a title ending otherwise ends in no ``Transcript``.
@@ -356,14 +372,15 @@ def _title_stands_alone(
         # Above the title, a republisher's headline; among the header lines below it, a
         # speech's own title or occasion under the speaker (``The U.S.-Japan Relationship
         # in 2004``).
-        # Only the plain lines are walked in Python: ``compress`` passes over the others
-        # in C (most lines above a title are blank or chrome, most below it header lines).
+        # Plain loops: ``compress`` over the kinds, in C, costs more on a parse's first
+        # pass (its code is cold) than the Python loop over a dozen lines.
         above, below = range(title[0]), range(max(title[1], block.start), block.end)
-        plain = map(_PLAIN.__contains__, map(kinds.__getitem__, chain(above, below)))
-        for index in compress(chain(above, below), plain):
-            line = collapse(lines[index].text)
-            if len(line.split(None, 3)) >= 3 and not prose_line(line):
-                return False
+        for searched in (above, below):
+            for index in searched:
+                if kinds[index] in _PLAIN:
+                    line = collapse(lines[index].text)
+                    if len(line.split(None, 3)) >= 3 and not prose_line(line):
+                        return False
     if kinds[block.start] is KIND_NOTE_TYPE:
         # Over a note type that is a title of its own (``Daily Press Briefing``), a line
         # above may be a site's name.
@@ -401,10 +418,11 @@ def _title_stands_alone(
 def confidence(state: ParseState) -> None:
     """Rate each field; one read on weak evidence gets a ``<field>.uncertain`` defect."""
     rated = levels(state)
-    # All at once, as ``state.rate`` one by one: ``levels`` rates only fields set.
-    state._rate_all(rated)
-    if UNSURE in rated.values():  # most parses rate nothing unsure
-        flag_unsure(state, rated)
+    # One by one: ``state._rate_all``'s checks at once, in C, cost more on a parse's first
+    # pass (their code is cold) than the calls of ``rate``.
+    for name, level in rated.items():
+        state.rate(name, level)
+    flag_unsure(state, rated)
 
 
 def flag_unsure(state: ParseState, rated: Mapping[str, Confidence]) -> None:
