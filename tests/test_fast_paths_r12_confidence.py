@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from releaseparse.decoding import decode
 from releaseparse.extractors.confidence import (
     _INSTITUTION,
-    _INSTITUTION_OPENINGS,
+    _INSTITUTION_WORDS,
     confidence,
+    decorated,
     is_institution,
     levels,
 )
@@ -33,6 +34,7 @@ from tests.chain import state_before
 from tests.conftest import FIXTURES
 from tests.plain_confidence import plain_confidence, plain_levels
 from tests.strategies import releases, sample_releases
+from tests.test_fast_paths import _DECORATED_JOINED
 
 confidence_module = importlib.import_module("releaseparse.extractors.confidence")
 
@@ -96,6 +98,11 @@ PAGES = {
     "Harbor Grants for the Coast Guard Stations\n\n" + _PROSE,
     "a bare title": "Harbor Grants for the Coast Guard Stations\n\n" + _PROSE,
     "no block": _PROSE + _PROSE,
+    "no block, short lines": "See more.\n\nClick here for the harbor.\n",
+    # A body of one heading, set off from the block by blank lines: no topic index.
+    "one heading": "Harbor Grants for the Coast Guard Stations\n\n"
+    + _HEADER
+    + "\n\n\nHarbor Grants Announced Today\n",
     "no body": "Harbor Grants for the Coast Guard Stations\n\n" + _HEADER,
     # Line ends the offsets are read across.
     "lone returns": "Title of the Harbor Grants\rPRESS STATEMENT\r\rJanuary 5, 2017\r",
@@ -182,6 +189,8 @@ class _Change:
         return f"_Change({self.name!r}, {self.value!r}, {self.where!r})"
 
     def __call__(self, state: ParseState) -> None:
+        if state.has(self.name):
+            return  # set by another extractor (the speaker's sets the office too)
         count = len(state.lines)
         if self.where == "empty":
             span = Span(0, 0)
@@ -247,12 +256,30 @@ def test_levels_rate_as_the_plain_form_with_a_field_changed(
     _same(text, vocabulary, change, change.skip)
 
 
+_WHERES = ["top", "second", "middle", "last", "empty", "end"]
+#: Each field with each of its values, on a line (or an empty span) taken in turn.
+_EVERY_CHANGE = [
+    _Change(name, value, _WHERES[index % len(_WHERES)])
+    for name in sorted(_SETTING)
+    for index, value in enumerate(_VALUES.get(name, _TEXTS) * 2)
+] + [_Change("office", "Office of the Spokesperson", where) for where in _WHERES]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_levels_rate_as_the_plain_form_with_each_field_changed_on_each_page(name: str) -> None:
+    # Deterministic, where the test above samples: every change on every hand-written page.
+    for change in _EVERY_CHANGE:
+        _same(PAGES[name], DEFAULT_VOCABULARY, change, change.skip)
+
+
 # -- the institution's gate ------------------------------------------------------------------
 
+#: The institutions' words, the words that may come before them, in other cases, others.
 _TITLE_WORDS = st.sampled_from(
-    [*sorted(_INSTITUTION_OPENINGS), "U.S.", "u. s.", "US", "United States", "THE", "Of", "of",
-     "for", "to", "in", "at", "Justice", "State", "Harbor", "Grants", "and", "Émbassy", "ſtate",
-     "Department", "OFFICE", "Rome", "x", ".", "-", "Mıssıon", "K"]
+    [*sorted(_INSTITUTION_WORDS), "the", "u.", "u.s.", "us", "united", "american", "federal",
+     "U.S.", "u. s.", "US", "United States", "THE", "Of", "of", "for", "to", "in", "at",
+     "Justice", "State", "Harbor", "Grants", "and", "Émbassy", "ſtate", "Department",
+     "OFFICE", "Rome", "x", ".", "-", "Mıssıon", "K"]
 )  # fmt: skip
 
 
@@ -261,9 +288,24 @@ _TITLE_WORDS = st.sampled_from(
 @example("The U.S. Embassy in Rome")
 @example("U. S. Mission to the United Nations")
 @example("Consulate General in Rome")
+@example("The United States Embassy in Rome")
+@example("Harbor United States Embassy in Rome")
 @example("Harbor Grants for the Coast")
 def test_the_institutions_gate_passes_every_title_the_pattern_matches(title: str) -> None:
     assert is_institution(title) is (_INSTITUTION.fullmatch(title) is not None)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Re: Harbor Grants", "re : Harbor Grants", "FW: Harbor", "Harbor Grants at 10:30 today",
+     "Harbor Grants:: News", "Harbor Grants: Remarks", "Harbor Grants - State Department",
+     "Harbor Grants — News", "Harbor Grants | Example", "U.S.-Japan Harbor Grants",
+     "Harbor Grants Transcript", "Harbor Grants example.com"],
+)  # fmt: skip
+def test_decorated_answers_as_the_joined_pattern_on_titles_with_colons_and_dashes(
+    title: str,
+) -> None:
+    assert decorated(title) is (_DECORATED_JOINED.search(title) is not None)
 
 
 def test_the_module_keeps_no_per_parse_objects() -> None:

@@ -141,25 +141,33 @@ def _is_prose(text: str) -> bool:
     return word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS and prose_line(text)
 
 
-#: The words an ``_INSTITUTION`` match may open with (folded): a ``the``, a country's or
-#: a federal marker (``u.``, ``u.s.``, ``us``, ``united``, ``american``, ``federal``) or
-#: the institution's own word. The pattern is anchored at the title's start, and in a
-#: collapsed title ``\s`` matches only the single spaces between words: an ASCII title
-#: whose first word, lowered, is none of these is no institution's name, and is not
-#: searched (under ``IGNORECASE`` an ASCII letter matches only its two cases).
-_INSTITUTION_OPENINGS = frozenset(
+#: The institutions' own words (``department``, ``embassy``): in an ``_INSTITUTION`` match
+#: one is among the title's first four words, after at most ``the`` and a country's or a
+#: federal marker (``united states``, ``u. s.``, ``u.s.``, ``us``, ``american``, ``federal``).
+_INSTITUTION_WORDS = frozenset(
     {
-        "the", "u.", "u.s.", "us", "united", "american", "federal", "department", "ministry",
-        "office", "bureau", "agency", "embassy", "mission", "consulate", "secretariat",
-        "commission", "administration",
+        "department", "ministry", "office", "bureau", "agency", "embassy", "mission",
+        "consulate", "secretariat", "commission", "administration",
     }
 )  # fmt: skip
+#: Words before the institution's own word, at most.
+_BEFORE_INSTITUTION = 3
 
 
 def is_institution(title: str) -> bool:
-    """Whether a folded title is only an institution's name (``Department of Justice``)."""
-    if title.isascii() and title.partition(" ")[0].lower() not in _INSTITUTION_OPENINGS:
-        return False
+    r"""Whether a folded title is only an institution's name (``Department of Justice``).
+
+    The pattern is anchored at the title's start, and in a collapsed title ``\s`` matches
+    only the single spaces between words: an ASCII title with none of the institutions'
+    words among its first four, lowered, is none, and is not searched (under
+    ``IGNORECASE`` an ASCII letter matches only its two cases).
+    """
+    if title.isascii():
+        for word in title.lower().split(" ", _BEFORE_INSTITUTION + 1)[: _BEFORE_INSTITUTION + 1]:
+            if word in _INSTITUTION_WORDS:
+                break
+        else:
+            return False
     return _INSTITUTION.fullmatch(title) is not None
 
 
