@@ -33,7 +33,6 @@ from releaseparse import (
 from releaseparse import cli as cli_module
 from releaseparse.cli import main
 from releaseparse.extractors._block import Block, layout
-from releaseparse.extractors.confidence import _Evidence
 from releaseparse.outcome import Outcome
 from releaseparse.pipeline import parse_many
 from releaseparse.records import _release_from_parts
@@ -44,6 +43,7 @@ from releaseparse.testing import check_extractor, check_record, run_extractor
 from releaseparse.views import explain_html, explain_text, read_results, report_html
 from tests.conftest import FIXTURES
 from tests.legacy import parts_pickled_before
+from tests.plain_confidence import _Evidence
 
 SURE, LIKELY, UNSURE = Confidence.SURE, Confidence.LIKELY, Confidence.UNSURE
 SAMPLE = (FIXTURES / "a_speaker.txt").read_bytes()

@@ -14,12 +14,12 @@ from releaseparse.errors import ExtractorError
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import header_end, trimmed
 from releaseparse.extractors._kinds import Kind
-from releaseparse.extractors.confidence import _Evidence
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.state import ParseState
 from releaseparse.text import INVISIBLE, collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.chain import state_before
+from tests.plain_confidence import _Evidence
 from tests.strategies import paragraphs, releases, titles
 
 markers_module = importlib.import_module("releaseparse.extractors.markers")

@@ -21,6 +21,7 @@ from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank, word_count
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.chain import state_before
+from tests.plain_confidence import _Opening
 from tests.strategies import Case, paragraphs, releases
 from tests.test_fast_paths_header import _preamble_plain
 from tests.test_fast_paths_kinds import plain_time
@@ -288,7 +289,7 @@ _PROSE_PARAGRAPHS = st.one_of(
 def test_the_openings_prose_tests_answer_as_their_plain_forms(
     paragraphs: tuple[str, ...],
 ) -> None:
-    opening = confidence_module._Opening(paragraphs)
+    opening = _Opening(paragraphs)
     assert opening.prose() is plain_prose(paragraphs)
     for paragraph in paragraphs:
         text = collapse(paragraph)

@@ -20,10 +20,7 @@ from releaseparse.extractors.confidence import (
     SURE,
     UNCERTAIN,
     UNSURE,
-    _Evidence,
     confidence,
-    flag_unsure,
-    levels,
 )
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.records import Confidence, Severity, Span, unchecked_defect, unchecked_span
@@ -31,6 +28,7 @@ from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.chain import state_before
+from tests.plain_confidence import _Evidence, plain_confidence
 from tests.strategies import releases
 
 title_module = importlib.import_module("releaseparse.extractors.title")
@@ -43,14 +41,6 @@ def _texts() -> st.SearchStrategy[str]:
 
 
 # -- the plain forms, as the confidence step read before its shortcuts ---------------------
-
-
-def plain_confidence(state: ParseState) -> None:
-    """``confidence`` rating each field with ``rate``, one by one."""
-    rated = levels(state)
-    for name, level in rated.items():
-        state.rate(name, level)
-    flag_unsure(state, rated)
 
 
 def plain_header_level(evidence: _Evidence, name: str) -> Confidence:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
-from itertools import chain
 from operator import attrgetter
 
 import regex
@@ -16,13 +15,14 @@ from releaseparse.extractors._kinds import (
     KIND_LABEL,
     KIND_NAME,
     KIND_NOTE_TYPE,
+    KIND_OTHER,
     Kind,
     is_heading,
     note_type_of,
     prose_line,
 )
-from releaseparse.records import Confidence, Severity, Span
-from releaseparse.state import Field, ParseState
+from releaseparse.records import Confidence, Severity
+from releaseparse.state import ParseState
 from releaseparse.text import collapse, word_count
 
 SURE, LIKELY, UNSURE = Confidence.SURE, Confidence.LIKELY, Confidence.UNSURE
@@ -49,27 +49,44 @@ MAX_SURE_TITLE_WORDS = 30
 #: pattern is searched only when the title holds the characters it needs (``decorated``).
 _SEPARATED = regex.compile(r"\s[|»›~]\s|\s[-–—]{1,2}\s[^\d\s]+(?:\s[^\d\s]+){0,3}$")
 _SEPARATORS = "|»›~-–—"
+#: Each separator after the space ``_SEPARATED`` needs before it.
+_SPACED_SEPARATORS = tuple(" " + char for char in _SEPARATORS)
+#: The first characters of ``Fwd:``, ``FW:`` and ``Re:``, in either case.
+_TAG_OPENINGS = "FfRr"
 _COLONS = regex.compile(r"::|^(?:Fwd?|FW|Re)\s*:|\b\d{1,2}:\d{2}\b", regex.IGNORECASE)
 _DOMAIN = regex.compile(r"\.(?:com|org|net|gov)\b", regex.IGNORECASE)
 _TRANSCRIPT = regex.compile(r"\bTranscript$", regex.IGNORECASE)
 
 
 def decorated(title: str) -> bool:
-    """Whether a folded title carries what a page prints around a title.
+    r"""Whether a folded title carries what a page prints around a title.
 
     The patterns are searched one by one, each only where the characters it needs are in
     the title: one search of them joined tries every pattern at every position (7 µs on a
-    title of 70 characters, against well under 1 µs this way).
+    title of 70 characters, against well under 1 µs this way). In a folded title ``\s``
+    matches only the single spaces between words, so a separator is searched for only
+    after a space (``U.S.-Japan`` holds no page's separator), and the colons only where a
+    forward's or a reply's tag may open the title, or ``::`` or a digit before a colon (a
+    clock time) is in it: no pattern is searched on most titles, even with a colon.
     """
     if "@" in title or title.startswith("["):
         return True
-    for char in _SEPARATORS:  # a plain loop: faster than any() over so few characters
-        if char in title:
+    for pair in _SPACED_SEPARATORS:  # a plain loop: faster than any() over so few pairs
+        if pair in title:
             if _SEPARATED.search(title):
                 return True
             break
-    if ":" in title and _COLONS.search(title):
-        return True
+    if ":" in title:
+        # ``Fwd:``, ``FW:`` and ``Re:`` open with one of ``FfRr`` (under ``IGNORECASE`` no
+        # other character matches these letters).
+        searched = title[:1] in _TAG_OPENINGS or "::" in title
+        if not searched:
+            for piece in title.split(":")[:-1]:
+                if piece[-1:].isdigit():  # ``\d`` before a colon: every such is a digit
+                    searched = True
+                    break
+        if searched and _COLONS.search(title):
+            return True
     if "." in title and _DOMAIN.search(title):
         return True
     # Only ``t`` and ``T`` fold to ``t``: a title ending otherwise ends in no ``Transcript``.
@@ -117,50 +134,6 @@ _OFFICE_LINES = frozenset({Kind.OFFICE, Kind.FLAT})
 _START = attrgetter("start")
 
 
-class _Opening:
-    """The body's first paragraphs, each test on them made once, when first needed.
-
-    Both the body's rating and the title's read them: whether the first paragraph is
-    prose, whether it is a heading, whether a heading or two come before the prose.
-    """
-
-    def __init__(self, paragraphs: object) -> None:
-        self.paragraphs: tuple[str, ...] = paragraphs if isinstance(paragraphs, tuple) else ()
-        #: The first paragraph, folded (``""`` without one).
-        self.first = collapse(self.paragraphs[0]) if self.paragraphs else ""
-        self._prose: bool | None = None
-        self._heading: bool | None = None
-
-    def prose(self) -> bool:
-        """Whether the first paragraph reads as prose (a sentence of a few words)."""
-        if self._prose is None:
-            self._prose = bool(self.paragraphs) and _is_prose(self.first)
-        return self._prose
-
-    def heading(self) -> bool:
-        """Whether the first paragraph reads as a heading."""
-        if self._heading is None:
-            self._heading = is_heading(self.first)
-        return self._heading
-
-    def headings_first(self) -> bool:
-        """Whether the body opens with a title-like line or two, then prose.
-
-        A title printed below the header, maybe under an office line: a line above the
-        header (a masthead's ``Department of Justice``) may have been taken for the title.
-        Prose opening the body, not after a heading, is no title below the header.
-        """
-        if not self.paragraphs or not self.heading():
-            return False
-        if word_count(self.first, MIN_SURE_TITLE_WORDS) < MIN_SURE_TITLE_WORDS:
-            return False
-        for paragraph in self.paragraphs[1 : MAX_HEADINGS_FIRST + 1]:
-            text = collapse(paragraph)
-            if not is_heading(text):
-                return _is_prose(text)
-        return False
-
-
 def _is_prose(text: str) -> bool:
     """Whether a folded paragraph reads as prose of at least ``MIN_SURE_BODY_WORDS`` words."""
     # ``prose_line``: ``looks_like_prose`` of a text collapsed already (folding it again
@@ -168,284 +141,295 @@ def _is_prose(text: str) -> bool:
     return word_count(text, MIN_SURE_BODY_WORDS) >= MIN_SURE_BODY_WORDS and prose_line(text)
 
 
-class _Evidence:
-    """The layout of one parse, read for the lines each field came from.
+#: The institutions' own words (``department``, ``embassy``): in an ``_INSTITUTION`` match
+#: one is among the title's first four words, after at most ``the`` and a country's or a
+#: federal marker (``united states``, ``u. s.``, ``u.s.``, ``us``, ``american``, ``federal``).
+_INSTITUTION_WORDS = frozenset(
+    {
+        "department", "ministry", "office", "bureau", "agency", "embassy", "mission",
+        "consulate", "secretariat", "commission", "administration",
+    }
+)  # fmt: skip
+#: Words before the institution's own word, at most.
+_BEFORE_INSTITUTION = 3
 
-    Whether a field's span starts on the block's lines (or the title's) is a comparison
-    with the offsets those lines start at, worked out once; the line a span starts on is
-    searched for only where its kind is asked.
+
+def is_institution(title: str) -> bool:
+    r"""Whether a folded title is only an institution's name (``Department of Justice``).
+
+    The pattern is anchored at the title's start, and in a collapsed title ``\s`` matches
+    only the single spaces between words: an ASCII title with none of the institutions'
+    words among its first four, lowered, is none, and is not searched (under
+    ``IGNORECASE`` an ASCII letter matches only its two cases).
     """
-
-    def __init__(
-        self,
-        state: ParseState,
-        found: Layout,
-        block: Block,
-        fields: Mapping[str, Field] | None = None,
-    ) -> None:
-        self.state = state
-        self.found = found
-        self.block = block
-        #: The fields set, read once a parse (``state.fields`` copies them).
-        self.fields = state.fields if fields is None else fields
-        #: ``(start, end)`` of each span recorded, by name (``state.span_of``'s offsets).
-        self.offsets = state._span_offsets()
-        self.lines = state.lines
-        #: Where a span past the last line starts (``_offsets``).
-        self._count = len(self.lines)
-        self._past = len(state.source) + 1
-        kinds = found.kinds
-        #: The block's lines are among those classified (``block.end <= found.size``).
-        block_kinds = [kinds[index] for index in range(block.start, block.end)]
-        self.evidence = sum(map(EVIDENCE.__contains__, block_kinds))
-        self.strong = self.evidence >= STRONG_BLOCK
-        #: How many lines of the block read as a date.
-        self.dates = sum(map(_DATES.__contains__, block_kinds))
-        self.block_offsets = self._offsets(block.start, block.end)
-        title = block.title
-        self.title_offsets = self._offsets(*title) if title is not None else range(0)
-
-    def _offsets(self, first: int, stop: int) -> range:
-        """The offsets a span may start at to start on lines ``first`` to ``stop``.
-
-        As ``line_at`` finds a span's line, for the offsets a span of the source starts at
-        (``0`` to the source's length): an offset before the first line is on line 0.
-        """
-        # Where each line starts: ``0`` before the first, past the source after the last.
-        # Both ends inline (no helper called for each): three ranges a parse.
-        lines, count, past = self.lines, self._count, self._past
-        low = 0 if first <= 0 else past if first >= count else lines[first].start
-        high = 0 if stop <= 0 else past if stop >= count else lines[stop].start
-        return range(low, high)
-
-    def line_at(self, offset: int) -> int:
-        """The line ``offset`` is on."""
-        return max(bisect.bisect_right(self.lines, offset, key=_START) - 1, 0)
-
-    def kind_at(self, offset: int) -> Kind:
-        """The kind of the line ``offset`` is on."""
-        return self.found.kind(self.line_at(offset))
-
-    def in_block(self, span: Span) -> bool:
-        """Whether ``span`` starts on a line of the block."""
-        return span.start in self.block_offsets
-
-    def in_title(self, span: Span) -> bool:
-        """Whether ``span`` starts on a line of the title."""
-        return span.start in self.title_offsets
-
-    def header_level(self, name: str) -> Confidence:
-        """A field read from a line of the block: sure on a strong block, in its own kind."""
-        found = self.offsets.get(name)
-        # ``in_block`` and ``in_title`` inline: this runs for most fields of every parse.
-        if found is None or found[0] not in self.block_offsets or found[0] in self.title_offsets:
-            return LIKELY
-        return SURE if self.strong else LIKELY
-
-    def title_level(self, body_sure: bool, opening: _Opening) -> Confidence:
-        """The title's level; never sure unless the body's start is, below no headings.
-
-        Where the body's first paragraph is not prose, the header may go on below the
-        block (a title printed after the dateline, glued to the note type): the title
-        found above it is a guess among two. So it is where the body opens with one or
-        two title-like lines before its prose, however sure the body's start is.
-        """
-        text = collapse(str(self.fields["title"].value or ""))
-        if decorated(text) or _INSTITUTION.fullmatch(text):
-            return UNSURE
-        if self.block.title_from in ("headline", "bare"):
-            # Away from header lines, a title printed twice (the page's title, then the
-            # article's heading) is the page's own; a lone first line may be anything.
-            return LIKELY if self.block.repeat is not None else UNSURE
-        sure = body_sure and self._sure_title(text) and not opening.headings_first()
-        return SURE if sure and not self._rival_title() else LIKELY
-
-    def _sure_title(self, text: str) -> bool:
-        """Whether a title next to the block stands where nothing else could be the title.
-
-        Each test alone makes the title only likely, so the cheap ones go first.
-        """
-        if self.block.title_from not in NEAR_TITLES or not self.strong:
+    if title.isascii():
+        for word in title.lower().split(" ", _BEFORE_INSTITUTION + 1)[: _BEFORE_INSTITUTION + 1]:
+            if word in _INSTITUTION_WORDS:
+                break
+        else:
             return False
-        title = self.block.title
-        # ``found.kind`` read off ``kinds`` directly: the title and the block lie among the
-        # lines classified (``Layout.size``).
-        kinds = self.found.kinds
-        if title is not None and kinds[title[0]] is KIND_NAME:
-            # A name-shaped title (``Workshop Workshop``, ``Noticias del Mundo``) could as
-            # well be a site's name or a speaker line.
-            return False
-        words = word_count(text, MAX_SURE_TITLE_WORDS)
-        if not MIN_SURE_TITLE_WORDS <= words <= MAX_SURE_TITLE_WORDS:
-            return False
-        if kinds[self.block.start] is KIND_NOTE_TYPE and self._self_titled_top():
-            # Over a note type that is a title of its own (``Daily Press Briefing``), a
-            # line above may be a site's name.
-            return False
-        # Over a name-shaped line nothing was read from (``Neueste Artikel``), the line
-        # is as likely a site's tagline over a section label as a title.
-        return not self._over_unread_name()
+    return _INSTITUTION.fullmatch(title) is not None
 
-    def _over_unread_name(self) -> bool:
-        """Whether the next line below the title is name-shaped and gave no field.
 
-        Blank lines are passed over. Neither a speaker nor an issuer, such a line stands
-        between the title and the header lines.
-        """
-        title = self.block.title
-        if title is None:
-            return False
-        # ``found.kind`` read off ``kinds`` directly: past the lines classified (``size``,
-        # no more than the lines), a line is ``OTHER``, neither blank nor a name.
-        kinds, size = self.found.kinds, self.found.size
-        index = title[1]
-        while index < size and kinds[index] is KIND_BLANK:
-            index += 1
-        if index >= size or kinds[index] is not KIND_NAME:
-            return False
-        line = self._offsets(index, index + 1)
-        starts = [start for start, _end in self.offsets.values()]
-        return not any(map(line.__contains__, starts))
-
-    def _self_titled_top(self) -> bool:
-        vocabulary = self.state.vocabulary
-        canonical = note_type_of(vocabulary, self.found.text(self.block.start))
-        return canonical is not None and canonical.casefold() in vocabulary.self_titled_keys
-
-    def _rival_title(self) -> bool:
-        """Whether another title-like line stands beside the title.
-
-        Above it, a republisher's headline; among the header lines below it, a speech's
-        own title or occasion under the speaker (``The U.S.-Japan Relationship in 2004``).
-        """
-        title = self.block.title
-        if title is None:
-            return False
-        below = range(max(title[1], self.block.start), self.block.end)
-        # The title and the block lie among the lines classified (``Layout.size``).
-        kinds = self.found.kinds
-        for index in chain(range(title[0]), below):
-            if kinds[index] in _PLAIN and self._title_like(index):
-                return True
-        return False
-
-    def _title_like(self, index: int) -> bool:
-        """Whether line ``index`` has three words or more and does not read as prose.
-
-        The folded text is its words joined by single spaces.
-        """
-        text = self.found.text(index)
-        return word_count(text, 3) >= 3 and not prose_line(text)
-
-    def speakers_level(self, body_sure: bool) -> Confidence:
-        found = self.offsets.get("speakers.0.name")
-        if found is None:
-            return LIKELY
-        start = found[0]
-        if start in self.title_offsets or start not in self.block_offsets:
-            return LIKELY
-        role = self.offsets.get("speakers.0.role")
-        if role is None:
-            # A bare name line: a speaker only by where it stands.
-            return LIKELY
-        if role[0] < start:
-            # ``Secretary Colin L. Powell``: where the role ends and the name starts is
-            # read from the words' shapes.
-            return LIKELY
-        speakers = self.fields["speakers"].value
-        if isinstance(speakers, tuple) and any(
-            " " not in speaker.name and not speaker.name.isascii() for speaker in speakers
-        ):
-            # A name and a role written without a space between (``安东尼·J·布林肯国务卿``)
-            # were split on the role words known: a guess.
-            return LIKELY
-        if self.strong:
-            return SURE
-        # ``Name, Role`` on a line of its own, the body's prose right below: an issuer
-        # line needs no other header line to be sure.
-        return SURE if body_sure and self.kind_at(start) is KIND_ISSUER else LIKELY
-
-    def body_level(self, opening: _Opening) -> Confidence:
-        paragraphs = opening.paragraphs
-        found = self.offsets.get("body.paragraphs.0")
-        if not paragraphs or found is None:
-            return UNSURE
-        if self.kind_at(found[0]) is KIND_LABEL:
-            return SURE if self.strong else LIKELY
-        if not opening.prose():
-            # A briefing's topic index opens its body with headings; other short lines
-            # there are as likely page lines left over.
-            index = opening.heading() and self.strong and len(paragraphs) > 1
-            return LIKELY if index else UNSURE
-        return SURE if self.strong else LIKELY
-
-    def office_level(self, body_sure: bool) -> Confidence:
-        """A known office (or a line that only opens like one, ``Office of ...``)."""
-        state = self.state
-        if (
-            collapse(str(self.fields["office"].value)).casefold()
-            not in state.vocabulary.office_keys
-        ):
-            return LIKELY
-        if body_sure:
-            # An empty span (as a missing one) is read at the first line.
-            found = self.offsets.get("office")
-            kind = self.kind_at(found[0] if found and found[0] < found[1] else 0)
-            if kind in _OFFICE_LINES:
-                return SURE
-        return self.header_level("office")
+def _kind_at(found: Layout, offset: int) -> Kind:
+    """The kind of the line ``offset`` is on (an offset before the first line: line 0)."""
+    index = max(bisect.bisect_right(found.lines, offset, key=_START) - 1, 0)
+    # ``found.kind(index)``: past the lines classified (``size``), a line is ``OTHER``.
+    return found.kinds[index] if index < found.size else KIND_OTHER
 
 
 def levels(state: ParseState) -> dict[str, Confidence]:
-    """The confidence of each field set so far, by the evidence around it."""
+    """The confidence of each field set so far, by the evidence around it.
+
+    A header block is *strong* with ``STRONG_BLOCK`` evidence lines or more (a date, a
+    note type, an office, a speaker, ...). A field read from a header line (the note
+    type, the place, the date, the time) is sure where it starts on a line of a strong
+    block that is not the title's, and likely elsewhere; the others have rules of their
+    own, told where each is rated. The body's start is rated first: the title and some
+    header fields are sure only below a body that surely starts where it was read.
+
+    Every parse runs this, so it is one function reading the layout, the spans and the
+    fields once, rating each field inline in ``RATED`` order, answering the common case
+    first and working out nothing a field that is not set would need. Only the title's
+    costlier tests (``_title_stands_alone``) and a line's kind at an offset (``_kind_at``,
+    on rarer branches) are calls of their own. The same rules, an object per parse and a
+    method per field, are kept as the plain form in the tests.
+    """
     found = layout(state)
     block = found.block
     fields = state.fields
-    names = [name for name in RATED if name in fields]
-    opening = _Opening(fields["body"].value if "body" in fields else None)
+    body = fields["body"].value if "body" in fields else None
+    paragraphs: tuple[str, ...] = body if isinstance(body, tuple) else ()
     if block is None:
         # No header block: whatever was read stands on its own shape alone.
-        alone = dict.fromkeys(names, LIKELY)
+        alone = {name: LIKELY for name in RATED if name in fields}
         if "title" in alone:
             alone["title"] = UNSURE
-        if "body" in alone and not opening.prose():
+        if "body" in alone and not (paragraphs and _is_prose(collapse(paragraphs[0]))):
             alone["body"] = UNSURE
         return alone
-    evidence = _Evidence(state, found, block, fields)
+
+    spans = state._span_offsets()
+    kinds, lines = found.kinds, state.lines
+    start, end, title = block.start, block.end, block.title
+    # The block's lines are among those classified (``block.end <= found.size``).
+    evidence = dates = 0
+    for index in range(start, end):
+        kind = kinds[index]
+        if kind in EVIDENCE:
+            evidence += 1
+        if kind in _DATES:
+            dates += 1
+    strong = evidence >= STRONG_BLOCK
+    # Whether a span starts on the block's lines (or the title's) is a comparison with the
+    # offsets those lines start at: the first line starts at 0, and a line index past the
+    # last line at the source's end and beyond (no span starts there).
+    count, past = len(lines), len(state.source) + 1
+    low = lines[start].start if start < count else past
+    high = lines[end].start if end < count else past
+    title_low = title_high = 0  # no title: no offset is on its lines
+    if title is not None:
+        title_low = lines[title[0]].start if title[0] < count else past
+        title_high = lines[title[1]].start if title[1] < count else past
+
+    # The body's start: sure below a strong block where it opens with prose (a sentence
+    # of a few words) or a speaker's turn (``MR. PRICE: ...``); a briefing's topic index
+    # opening it with headings is likely; other short lines there are as likely page
+    # lines left over. Prose is tested first: the turn's line is searched only without it.
+    body_level = UNSURE
+    first = ""  # the body's first paragraph, folded
+    body_at = spans.get("body.paragraphs.0")
+    if paragraphs and body_at is not None:
+        first = collapse(paragraphs[0])
+        # ``_is_prose(first)`` inline: run for nearly every parse.
+        if (
+            len(first.split(None, MIN_SURE_BODY_WORDS)) >= MIN_SURE_BODY_WORDS and prose_line(first)
+        ) or _kind_at(found, body_at[0]) is KIND_LABEL:
+            body_level = SURE if strong else LIKELY
+        elif strong and len(paragraphs) > 1 and is_heading(first):
+            body_level = LIKELY
+    body_sure = body_level is not UNSURE
+
     rated: dict[str, Confidence] = {}
-    body_level = evidence.body_level(opening) if "body" in fields else UNSURE
-    body_sure = body_level != UNSURE
-    for name in names:
+    for name in RATED:
+        if name not in fields:
+            continue
+        level: Confidence | None = None  # ``None``: rated as a header line's field, below
         if name == "title":
-            rated[name] = evidence.title_level(body_sure, opening)
-        elif name == "speakers":
-            rated[name] = evidence.speakers_level(body_sure)
-        elif name == "body":
-            rated[name] = body_level
+            text = collapse(str(fields["title"].value or ""))
+            title_from = block.title_from
+            if decorated(text) or is_institution(text):
+                # Left with what a page prints around it, or a masthead's name.
+                level = UNSURE
+            elif title_from in ("headline", "bare"):
+                # Away from header lines, a title printed twice (the page's title, then
+                # the article's heading) is the page's own; a lone first line may be anything.
+                level = LIKELY if block.repeat is not None else UNSURE
+            elif (
+                body_sure
+                and strong
+                and title_from in NEAR_TITLES
+                and _title_stands_alone(state, found, block, text, spans, paragraphs, first)
+            ):
+                level = SURE
+            else:
+                level = LIKELY
         elif name == "category":
-            rated[name] = SURE
+            level = SURE
         elif name == "venue":
-            rated[name] = LIKELY
+            level = LIKELY
+        elif name == "body":
+            level = body_level
+        elif name == "speakers":
+            level = LIKELY
+            at = spans.get("speakers.0.name")
+            role = spans.get("speakers.0.role")
+            # Sure only for a name on the block's lines with its role after it: a bare
+            # name line is a speaker only by where it stands, and in ``Secretary Colin L.
+            # Powell`` where the role ends and the name starts is read from the words' shapes.
+            if (
+                at is not None
+                and low <= at[0] < high
+                and not title_low <= at[0] < title_high
+                and role is not None
+                and role[0] >= at[0]
+            ):
+                speakers = fields["speakers"].value
+                glued = False
+                if isinstance(speakers, tuple):
+                    for speaker in speakers:
+                        # A name and a role written without a space between
+                        # (``安东尼·J·布林肯国务卿``) were split on the role words known: a guess.
+                        if " " not in speaker.name and not speaker.name.isascii():
+                            glued = True
+                            break
+                # ``Name, Role`` on a line of its own, the body's prose right below: an
+                # issuer line needs no other header line to be sure.
+                if not glued and (strong or (body_sure and _kind_at(found, at[0]) is KIND_ISSUER)):
+                    level = SURE
         elif name == "office":
-            rated[name] = evidence.office_level(body_sure)
-        elif name == "place" and state.vocabulary.role_pattern.search(str(fields[name].value)):
+            # Only a known office is weighed (not a line that only opens like one, ``Office
+            # of ...``): as a header line's field, or on an office's own line (below).
+            key = collapse(str(fields["office"].value)).casefold()
+            if key not in state.vocabulary.office_keys:
+                level = LIKELY
+        elif name == "place":
             # ``Secretary of State Washington, DC``: a role glued on.
-            rated[name] = UNSURE
-        elif name == "date" and fields["date"].value is None:
-            rated[name] = UNSURE
-        elif name == "date" and evidence.dates > 1:
-            # A post date and the release's own date: which is which is a guess.
-            rated[name] = LIKELY
-        else:
-            rated[name] = evidence.header_level(name)
+            place = str(fields["place"].value)
+            vocabulary = state.vocabulary
+            search = (
+                vocabulary.ascii_role_search if place.isascii() else vocabulary.role_pattern.search
+            )
+            if search(place) is not None:
+                level = UNSURE
+        elif name == "date":
+            if fields["date"].value is None:
+                level = UNSURE
+            elif dates > 1:
+                # A post date and the release's own date: which is which is a guess.
+                level = LIKELY
+        if level is None:
+            at = spans.get(name) if strong else None
+            if at is not None and low <= at[0] < high and not title_low <= at[0] < title_high:
+                level = SURE
+            elif name == "office" and body_sure:
+                # A known office on an office's own line below a sure body's start is sure
+                # on any block. An empty span (as a missing one) is read at the first line.
+                at = spans.get("office")
+                office_at = at[0] if at and at[0] < at[1] else 0
+                level = SURE if _kind_at(found, office_at) in _OFFICE_LINES else LIKELY
+            else:
+                level = LIKELY
+        rated[name] = level
     return rated
+
+
+def _title_stands_alone(
+    state: ParseState,
+    found: Layout,
+    block: Block,
+    text: str,
+    spans: Mapping[str, tuple[int, int]],
+    paragraphs: tuple[str, ...],
+    first: str,
+) -> bool:
+    """Whether a title next to a strong block stands where nothing else could be the title.
+
+    Asked only below a sure body's start, of a folded title ``text`` that is no page's
+    decoration. Each test alone makes the title only likely; the cheap ones go first,
+    then the one most often decisive (a rival title-like line).
+    """
+    kinds, size, lines = found.kinds, found.size, state.lines
+    title = block.title
+    # ``found.kind`` read off ``kinds`` directly: the title and the block lie among the
+    # lines classified (``Layout.size``).
+    if title is not None and kinds[title[0]] is KIND_NAME:
+        # A name-shaped title (``Workshop Workshop``, ``Noticias del Mundo``) could as
+        # well be a site's name or a speaker line.
+        return False
+    # Below ``MIN_SURE_TITLE_WORDS`` a page's label (``Today``, ``News``); beyond
+    # ``MAX_SURE_TITLE_WORDS`` a headline with a dek or a flattened header.
+    if (
+        not MIN_SURE_TITLE_WORDS
+        <= len(text.split(None, MAX_SURE_TITLE_WORDS))
+        <= MAX_SURE_TITLE_WORDS
+    ):
+        return False
+    if title is not None:
+        # A rival: another line of three words or more, not prose, that may be a title.
+        # Above the title, a republisher's headline; among the header lines below it, a
+        # speech's own title or occasion under the speaker (``The U.S.-Japan Relationship
+        # in 2004``).
+        # Plain loops: ``compress`` over the kinds, in C, costs more on a parse's first
+        # pass (its code is cold) than the Python loop over a dozen lines.
+        above, below = range(title[0]), range(max(title[1], block.start), block.end)
+        for searched in (above, below):
+            for index in searched:
+                if kinds[index] in _PLAIN:
+                    line = collapse(lines[index].text)
+                    if len(line.split(None, 3)) >= 3 and not prose_line(line):
+                        return False
+    if kinds[block.start] is KIND_NOTE_TYPE:
+        # Over a note type that is a title of its own (``Daily Press Briefing``), a line
+        # above may be a site's name.
+        vocabulary = state.vocabulary
+        canonical = note_type_of(vocabulary, collapse(lines[block.start].text))
+        if canonical is not None and canonical.casefold() in vocabulary.self_titled_keys:
+            return False
+    if title is not None:
+        # Over a name-shaped line nothing was read from (``Neueste Artikel``), blank lines
+        # passed over, the title is as likely a site's tagline over a section label.
+        # Past the lines classified (``size``), a line is ``OTHER``: neither blank nor a name.
+        index = title[1]
+        while index < size and kinds[index] is KIND_BLANK:
+            index += 1
+        if index < size and kinds[index] is KIND_NAME:
+            # ``size`` is no more than the lines: the line after ``index`` may be past them.
+            low = lines[index].start
+            high = lines[index + 1].start if index + 1 < len(lines) else len(state.source) + 1
+            for at in spans.values():
+                if low <= at[0] < high:
+                    break
+            else:
+                return False
+    # A title-like line or two opening the body before its prose: a title printed below
+    # the header, maybe under an office line, and the line above the block (a masthead's
+    # ``Department of Justice``) may have been taken for the title.
+    if len(first.split(None, MIN_SURE_TITLE_WORDS)) >= MIN_SURE_TITLE_WORDS and is_heading(first):
+        for paragraph in paragraphs[1 : MAX_HEADINGS_FIRST + 1]:
+            following = collapse(paragraph)
+            if not is_heading(following):
+                return not _is_prose(following)
+    return True
 
 
 def confidence(state: ParseState) -> None:
     """Rate each field; one read on weak evidence gets a ``<field>.uncertain`` defect."""
     rated = levels(state)
-    # All at once, as ``state.rate`` one by one: ``levels`` rates only fields set.
-    state._rate_all(rated)
+    # One by one: ``state._rate_all``'s checks at once, in C, cost more on a parse's first
+    # pass (their code is cold) than the calls of ``rate``.
+    for name, level in rated.items():
+        state.rate(name, level)
     flag_unsure(state, rated)
 
 
