@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 
-import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -19,7 +18,6 @@ from releaseparse.extractors.confidence import (
     NEAR_TITLES,
     SURE,
     UNCERTAIN,
-    UNSURE,
     confidence,
 )
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
@@ -217,46 +215,6 @@ def test_the_span_offsets_are_span_ofs_spans(text: str, vocabulary: Vocabulary) 
 
 
 _NAMES = st.sampled_from(["title", "body", "date", "extra", "nothing"])
-_LEVELS = st.one_of(st.sampled_from(list(Confidence)), st.sampled_from(["sure", None, 3]))
-
-
-def _rated(levels_given: dict[str, object], one_by_one: bool) -> tuple[object, ...]:
-    state = ParseState("Harbor Grants\nMarch 3, 2011\n\nThe harbor will open.\n")
-    state.extractor = "setup"
-    state.set("title", "Harbor Grants", Span(0, 13))
-    state.set("date", None, Span(14, 27))
-    state.set("extra", 1, Span(0, 0))
-    state.rate("date", Confidence.LIKELY)
-    state.extractor = "confidence"
-    try:
-        if one_by_one:
-            for name, level in levels_given.items():
-                state.rate(name, level)  # type: ignore[arg-type]
-        else:
-            state._rate_all(levels_given)  # type: ignore[arg-type]
-    except ExtractorError as error:
-        return str(error), list(state.ratings().items())
-    return None, list(state.ratings().items())
-
-
-@given(st.dictionaries(_NAMES, _LEVELS, max_size=5))
-@example({"title": Confidence.SURE, "nothing": Confidence.SURE})
-@example({"title": Confidence.SURE, "date": "sure"})
-@example({"extra": Confidence.UNSURE, "title": Confidence.LIKELY, "date": Confidence.SURE})
-def test_rating_all_at_once_answers_as_rating_one_by_one(given_levels: dict[str, object]) -> None:
-    assert _rated(given_levels, one_by_one=False) == _rated(given_levels, one_by_one=True)
-
-
-@pytest.mark.parametrize("level", [UNSURE, LIKELY, SURE])
-def test_rating_all_at_once_keeps_the_order_fields_were_first_rated(level: Confidence) -> None:
-    state = ParseState("Harbor Grants\n")
-    state.set("title", "Harbor Grants", Span(0, 13))
-    state.set("body", ("Harbor Grants",), Span(0, 13))
-    state.rate("body", UNSURE)
-    state._rate_all({"title": level, "body": level})
-    assert list(state.ratings().items()) == [("body", level), ("title", level)]
-
-
 # -- the title -------------------------------------------------------------------------------
 
 

@@ -85,9 +85,6 @@ BUILTIN_FIELDS = {
 
 #: ``{int}``, for checking in one C-level pass that every item of a sequence is an ``int``.
 _INT = frozenset([int])
-#: ``{Confidence}``, for checking in one C-level pass that every level is a ``Confidence``
-#: (an enumeration with members: it has no subclasses).
-_CONFIDENCE = frozenset([Confidence])
 #: The names of numbered parts (``body.paragraphs.0``...) by field and part, made once:
 #: the built-in body asks for one kind only. Names past ``_NAMES_KEPT`` are made each time.
 _NUMBERED_NAMES: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -399,22 +396,6 @@ class ParseState:
         if name not in self._fields:
             raise self._fail(f"rate({name!r}) of a field that is not set")
         self._ratings[name] = level
-
-    def _rate_all(self, levels: Mapping[str, Confidence]) -> None:
-        """``rate`` each of ``levels`` in turn, for the built-in confidence step.
-
-        Every name set and every level a ``Confidence`` is checked in two C-level passes
-        and the levels recorded at once: in the order of ``levels``, as the calls one by
-        one would record them. If a check fails, ``rate`` is called for each in turn, and
-        raises at the first bad one as it always did.
-        """
-        if set(levels).issubset(self._fields) and _CONFIDENCE.issuperset(
-            map(type, levels.values())
-        ):
-            self._ratings.update(levels)
-            return
-        for name, level in levels.items():
-            self.rate(name, level)
 
     def rating(self, name: str) -> Confidence | None:
         """The level field ``name`` was rated, or ``None`` if it was not."""
