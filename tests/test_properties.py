@@ -17,7 +17,10 @@ from releaseparse.text import clean
 from tests.strategies import GAP_EXAMPLES, Case, releases
 
 _TEXT_FIELDS = {"title", "category", "office", "place"}
-_INSIDE_BODY = {"body", "blank", "marker", "caption"}
+#: What may lie between a body's paragraphs as regions of their own. Chrome may: with no
+#: header block, the chrome walk claims site lines up to the first paragraph, and a short
+#: line above them (``0`` / ``© 2020`` / prose, found by Hypothesis) is the body's first.
+_INSIDE_BODY = {"body", "blank", "marker", "caption", "chrome"}
 
 
 def _squeeze(text: str) -> str:
@@ -70,6 +73,7 @@ def check_invariants(release: Release) -> None:
 @example("[Press Releases: ](#)\n\nMedia Note\nNovember 31, 2017\n")
 @example("The Office of Website Management\n")
 @example("0Â\n¡")
+@example("0\r©0\n0")
 def test_any_text_parses(text: str) -> None:
     """parse never raises on any str, and the record keeps every invariant."""
     release = releaseparse.parse(text)
