@@ -20,13 +20,13 @@ from releaseparse.required import CharacterScreen
 from releaseparse.state import ParseState
 from releaseparse.text import collapse, is_blank, word_count
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests import plain_title as plain_title_module
 from tests.chain import state_before
 from tests.plain_confidence import _Opening
 from tests.strategies import Case, paragraphs, releases
 from tests.test_fast_paths_header import _preamble_plain
 from tests.test_fast_paths_kinds import plain_time
 
-title_module = importlib.import_module("releaseparse.extractors.title")
 speaker_module = importlib.import_module("releaseparse.extractors.speaker")
 time_module = importlib.import_module("releaseparse.extractors.time")
 confidence_module = importlib.import_module("releaseparse.extractors.confidence")
@@ -175,7 +175,7 @@ def test_a_line_is_classified_blank_exactly_when_it_is_blank(text: str) -> None:
 
 
 def plain_undecorated(state: ParseState, span: Span) -> Span:
-    """``title._undecorated`` making the kept ``Span`` anew whatever was cut."""
+    """``plain_title._undecorated`` making the kept ``Span`` anew whatever was cut."""
     cut_start, cut_end = state.vocabulary.strip_title_decorations(span.slice(state.source))
     return Span(span.start + cut_start, span.start + cut_end)
 
@@ -195,7 +195,7 @@ def test_the_titles_kept_span_is_the_plain_one(
     source = f"{before}{title}{after}\n\nBody text."
     state = ParseState(source, vocabulary=vocabulary)
     span = Span(0, len(before) + len(title) + len(after))
-    assert title_module._undecorated(state, span) == plain_undecorated(state, span)
+    assert plain_title_module._undecorated(state, span) == plain_undecorated(state, span)
 
 
 # -- speakers ------------------------------------------------------------------------------------

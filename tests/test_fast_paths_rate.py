@@ -25,6 +25,7 @@ from releaseparse.records import Confidence, Severity, Span, unchecked_defect, u
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
+from tests import plain_title as plain_title_module
 from tests.chain import state_before
 from tests.plain_confidence import _Evidence, plain_confidence
 from tests.strategies import releases
@@ -238,9 +239,9 @@ def plain_title(state: ParseState) -> None:
         state.set("category", clean_value(state, category_span, "category"), category_span)
         start = category.start("rest")
     title_span = trimmed(source, start, end)
-    kept = title_module._undecorated(state, title_span)
+    kept = plain_title_module._undecorated(state, title_span)
     position = whole.start
-    for decoration in title_module._decorations(source, title_span, kept):
+    for decoration in plain_title_module._decorations(source, title_span, kept):
         if decoration.start > position:
             state.claim(Span(position, decoration.start), "title")
         state.claim(decoration, "chrome")
