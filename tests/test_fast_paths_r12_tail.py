@@ -131,6 +131,8 @@ def _assert_same(text: str, vocabulary: Vocabulary) -> None:
 
 _SHORT = "The Office of X manages this site for the harbor authority."
 _INVISIBLE = "Harbor\u200bnotice: this\u00adsite is kept by the harbor authority for all."
+#: A template ending in spaces: its copy ends at its last non-space character.
+_TRAILING = "Kept by the harbor authority, this site is a portal for all of us.  \t "
 _REPEATED = "a a a a a a a a a a a a a a a a b, kept by the harbor authority for all."
 _OTHER = "Office of Electronic Information manages it, as a portal for information from us all."
 VOCABULARIES = (
@@ -152,7 +154,7 @@ VOCABULARIES = (
             _INVISIBLE + " And more.",
         )
     ),
-    Vocabulary(disclaimers=(_REPEATED,)),
+    Vocabulary(disclaimers=(_REPEATED, _TRAILING)),
 )
 
 _TEMPLATE = DEFAULT_VOCABULARY.disclaimers[0]
@@ -196,6 +198,8 @@ PAGES = {
     "invisible template": _TITLE + _HEADER + _PROSE + _broken(_INVISIBLE, 2) + "\n",
     "invisible template twice": _TITLE + _HEADER + _PROSE + _INVISIBLE + "\n" + _INVISIBLE,
     "invisible templates at one offset": _TITLE + _HEADER + _PROSE + _INVISIBLE + " And more.",
+    "trailing spaces": _TITLE + _HEADER + _PROSE + _TRAILING + "\u200b\n",
+    "trailing spaces then text": _TITLE + _HEADER + _PROSE + _TRAILING + "x\n",
     "repeated opening": _TITLE + _HEADER + _PROSE + "a\n" + _REPEATED + "\n",
     "trailer above an invisible line": _TITLE
     + _HEADER

@@ -292,11 +292,21 @@ def _last_copy(
                 continue
             resume = match.end()
             opens = match.start(1)
-            found = None if whole is None else whole.match(source, opens)
-            if found is not None:  # ``_walk``: a whole copy, every character matched
-                if best is None or not best[3] or opens > best[1]:
-                    best = (template, opens, found.end(), True)
-                continue
+            if whole is not None:
+                # A copy printed as the template itself (half the copies) needs no pattern:
+                # ``whole`` matches it, ending past its last non-space character. The match
+                # is the only one: each character it spells out is neither whitespace nor
+                # invisible (``whole`` is ``None`` otherwise), so each lies at the next
+                # position the gaps (every whitespace and invisible character) do not skip.
+                if source.startswith(template, opens):
+                    end = opens + len(template.rstrip())
+                else:
+                    found = whole.match(source, opens)
+                    end = -1 if found is None else found.end()
+                if end >= 0:  # ``_walk``: a whole copy, every character matched
+                    if best is None or not best[3] or opens > best[1]:
+                        best = (template, opens, end, True)
+                    continue
             end, matched, complete = _walk_chars(source, opens, template)
             if complete:
                 if best is None or not best[3] or opens > best[1]:
