@@ -124,13 +124,14 @@ def _openings(
             yield match
 
 
-def _candidate_lines(state: ParseState, start: int) -> list[Line]:
+def _candidate_lines(state: ParseState, start: int, scan_from: int = 0) -> list[Line]:
     """Lines from ``start`` where some template may open (``_openings`` tries each).
 
     A copy opens where a template's opening pattern matches from a line's start, and
     that match prints the opening characters on the line itself (the leading spaces it
     allows are no line break). So only the lines where some template's opening is
     printed are tried: a few found by one scan of the source, not every line of the page.
+    ``scan_from``: no place before it prints an opening (the scan starts past it).
     """
     templates = state.vocabulary.disclaimers
     printed = _printed_openings(templates)
@@ -140,7 +141,10 @@ def _candidate_lines(state: ParseState, start: int) -> list[Line]:
     firsts = _first_characters(templates)
     found: list[Line] = []
     tried = -1
-    for place in printed.finditer(state.source, start):
+    # Each match of ``printed`` is one character long (the rest is a lookahead, and it
+    # has no lookbehind): the places it finds from ``start`` are the same whichever of
+    # two offsets with no place between them it starts from.
+    for place in printed.finditer(state.source, max(start, scan_from)):
         index = bisect.bisect_right(lines, place.start(), key=_LINE_START) - 1
         if index > tried:  # not a line tried for an earlier place on it
             tried = index
@@ -263,6 +267,58 @@ def _find(
     return best
 
 
+def _last_copy(
+    state: ParseState, start: int, lines: list[Line]
+) -> tuple[str, int, int, bool] | None:
+    """``_find`` as one loop: template, offsets of the copy and whether it is complete.
+
+    The same copies in the same order as ``_copies`` gives them to ``_find`` (each
+    template in turn, its openings over ``lines`` as ``_openings`` finds them, each
+    walked as ``_walk`` walks it), chosen as ``_find`` chooses: no generator resumed
+    and no ``Span`` made for a copy that is not kept.
+    """
+    source = state.source
+    text_end = -1  # worked out only for a cut-off copy, as in ``_find``
+    best: tuple[str, int, int, bool] | None = None
+    for template in state.vocabulary.disclaimers:
+        first, pattern = _opening(template)
+        whole = _whole(template)[0]
+        resume = start
+        for line in lines:
+            if line.start < resume or not line.text.lstrip().startswith(first):
+                continue
+            match = pattern.match(source, line.start)
+            if match is None:
+                continue
+            resume = match.end()
+            opens = match.start(1)
+            if whole is not None:
+                # A copy printed as the template itself (half the copies) needs no pattern:
+                # ``whole`` matches it, ending past its last non-space character. The match
+                # is the only one: each character it spells out is neither whitespace nor
+                # invisible (``whole`` is ``None`` otherwise), so each lies at the next
+                # position the gaps (every whitespace and invisible character) do not skip.
+                if source.startswith(template, opens):
+                    end = opens + len(template.rstrip())
+                else:
+                    found = whole.match(source, opens)
+                    end = -1 if found is None else found.end()
+                if end >= 0:  # ``_walk``: a whole copy, every character matched
+                    if best is None or not best[3] or opens > best[1]:
+                        best = (template, opens, end, True)
+                    continue
+            end, matched, complete = _walk_chars(source, opens, template)
+            if complete:
+                if best is None or not best[3] or opens > best[1]:
+                    best = (template, opens, end, True)
+            elif matched >= MIN_TRUNCATED_CHARS and (best is None or not best[3]):
+                if text_end < 0:
+                    text_end = len(source.rstrip())
+                if end >= text_end:
+                    best = (template, opens, end, False)
+    return best
+
+
 class Copies:
     """Where copies of a disclaimer template lie, whole or cut off, on a page read from any line.
 
@@ -343,20 +399,32 @@ class Covering:
 
 def disclaimer(state: ParseState) -> None:
     """Set ``disclaimer`` to the whole template the page carries; note breaks and cut-offs."""
-    # Most pages print no template's opening below the header's last line at all: then
-    # where exactly the header ends is not worked out.
-    lines = _candidate_lines(state, header_bounds(state)[0])
+    # Most pages print no template's opening anywhere: one search of the whole page in C
+    # answers them, and nothing else is looked up. It is exact: a line ``_candidate_lines``
+    # would give prints an opening at some place of the page, which this search finds
+    # (it tries every offset from 0; ``printed`` has no anchor or lookbehind).
+    printed = _printed_openings(state.vocabulary.disclaimers)
+    scan_from = 0
+    if printed is not None:  # ``None``: a template of spaces only, tried on every line
+        place = printed.search(state.source)
+        if place is None:
+            return
+        scan_from = place.start()
+    # Where exactly the header ends is worked out only when an opening is printed below
+    # the header's last line.
+    lines = _candidate_lines(state, header_bounds(state)[0], scan_from)
     if not lines:
         return
-    found = _find(state, header_end(state), lines)
+    found = _last_copy(state, header_end(state), lines)
     if found is None:
         return
-    template, span, complete = found
-    raw = span.slice(state.source)
+    template, start, end, complete = found
+    span = Span(start, end)
+    raw = state.source[start:end]
     state.claim(span, "disclaimer")
     if complete:
         state.set("disclaimer", template, span)
-        if any(char in raw for char in "\r\n") or collapse(raw) != template:
+        if "\r" in raw or "\n" in raw or collapse(raw) != template:
             state.defect(
                 "disclaimer.rejoined",
                 "the disclaimer was broken by the scrape and has been re-joined",
