@@ -215,7 +215,6 @@ def test_the_span_offsets_are_span_ofs_spans(text: str, vocabulary: Vocabulary) 
         assert state.span_of(name) == Span(start, end)
 
 
-_NAMES = st.sampled_from(["title", "body", "date", "extra", "nothing"])
 # -- the title -------------------------------------------------------------------------------
 
 
