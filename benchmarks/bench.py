@@ -299,16 +299,26 @@ def has_dateparser() -> bool:
     return True
 
 
-def run_many(items: Sequence[str], workers: int | None) -> tuple[float, float]:
-    """Wall seconds of ``parse_many`` over ``items``, and this process's CPU seconds in it.
+def run_many(items: Sequence[str], workers: int | None) -> tuple[float, float, float]:
+    """Wall seconds of ``parse_many`` over ``items``, this process's CPU seconds, its workers'.
 
     ``time.process_time`` counts this process's threads (the pool's feeder and result
-    threads included) and not its children: with workers, the parent's share alone.
+    threads included) and not its children: with workers, the parent's share alone. The
+    workers' CPU is that of the children ended meanwhile (``RUSAGE_CHILDREN``: the pool
+    joins its workers before ``parse_many`` ends).
     """
+    children = _children_cpu()
     wall, cpu = time.perf_counter(), time.process_time()
     for _ in releaseparse.parse_many(items, workers=workers):
         pass
-    return time.perf_counter() - wall, time.process_time() - cpu
+    elapsed, used = time.perf_counter() - wall, time.process_time() - cpu
+    return elapsed, used, _children_cpu() - children
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of this process's children that have ended."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def grown_release(size: int) -> str:
@@ -767,14 +777,19 @@ def many_documents(generated: Corpus, settings: Settings, results: Results) -> N
     settings_tried: tuple[int | None, ...] = (None, 1, 2)
     walls: dict[int | None, list[float]] = {workers: [] for workers in settings_tried}
     cpus: dict[int | None, list[float]] = {workers: [] for workers in settings_tried}
+    workers_cpus: dict[int | None, list[float]] = {workers: [] for workers in settings_tried}
     for _ in range(settings.many_rounds):
         for workers in settings_tried:
-            elapsed, used = run_many(items, workers)
+            elapsed, used, theirs = run_many(items, workers)
             walls[workers].append(elapsed)
             cpus[workers].append(used)
+            workers_cpus[workers].append(theirs)
     wall = {workers: statistics.median(times) for workers, times in walls.items()}
     cpu = {workers: statistics.median(times) / many for workers, times in cpus.items()}
-    header("workers", "wall s", "docs/s", "vs in-process", "parent CPU µs/doc")
+    their_cpu = {w: statistics.median(times) / many for w, times in workers_cpus.items()}
+    header(
+        "workers", "wall s", "docs/s", "vs in-process", "parent CPU µs/doc", "workers' CPU µs/doc"
+    )
     for workers in settings_tried:
         print(
             row(
@@ -784,6 +799,7 @@ def many_documents(generated: Corpus, settings: Settings, results: Results) -> N
                     f"{many / wall[workers]:,.0f}",
                     f"{wall[None] / wall[workers]:.2f}×",
                     f"{cpu[workers] * 1e6:.0f}",
+                    f"{their_cpu[workers] * 1e6:.0f}" if workers else "—",
                 ]
             )
         )
@@ -794,6 +810,15 @@ def many_documents(generated: Corpus, settings: Settings, results: Results) -> N
     print(
         f"\nThe parent's CPU time per record with 2 workers is {share:.1%} of an in-process "
         f"parse ({note})."
+    )
+    # What two workers can give on two CPUs, by the CPU a record costs: the wall-time
+    # ratio reaches it only while nothing else runs on the machine (not judged).
+    bound = 2 * cpu[None] / (their_cpu[2] + cpu[2])
+    print(
+        f"By CPU time a record costs {their_cpu[2] * 1e6:.0f} µs in a worker and "
+        f"{cpu[2] * 1e6:.0f} in the parent, against {cpu[None] * 1e6:.0f} in-process: on two "
+        f"free CPUs two workers can give at most about {bound:.2f}× (not judged; the wall "
+        "time above is)."
     )
 
 
