@@ -1,8 +1,9 @@
-"""The title step in its plain form, as it was before the twelfth round (for the tests).
+"""The title step in its plain form (for the tests).
 
-``plain_title`` is the step before it became one function: the link and the category
-found by their patterns, ``_undecorated`` and ``_decorations`` cutting the decorations,
-``clean_value`` for the value. The fast path is checked against it.
+``plain_title`` is the step before it became one function, in its plainest form: the
+link and the category found by their patterns (groups read by name), ``_undecorated``
+and ``_decorations`` cutting the decorations, ``clean_value`` for the value, every span
+checked. The step is checked against it.
 """
 
 from __future__ import annotations
@@ -11,22 +12,20 @@ import regex
 
 from releaseparse.extractors._block import layout
 from releaseparse.extractors._common import clean_value, trimmed
-from releaseparse.records import Span, unchecked_span
+from releaseparse.records import Span
 from releaseparse.state import ParseState
 
 # ``[inner](target)`` filling the whole text; the inner text holds no brackets.
 _LINK = regex.compile(r"\s*\[(?P<inner>[^\[\]]*)\]\((?P<target>[^()\s]*)\)\s*")
 # ``Category: rest`` -- the category is kept only when the vocabulary knows it.
 _CATEGORY = regex.compile(r"(?s)\s*(?P<category>[^:\n]+?)\s*:\s+(?P<rest>\S.*)")
-#: The groups' numbers: ``regex`` looks a group's name up at each ``span("inner")``
-#: (0.2 µs each, four a title with a link and a category), a number not.
-_INNER = _LINK.groupindex["inner"]
-_CATEGORY_NAME = _CATEGORY.groupindex["category"]
-_REST = _CATEGORY.groupindex["rest"]
 
 
 def plain_title(state: ParseState) -> None:
-    """Set ``title`` (and ``category``) from the title lines found next to the header block."""
+    """Set ``title`` (and ``category``) from the title lines found next to the header block.
+
+    Its patterns' groups read by name and every span made checked: the plainest form.
+    """
     block = layout(state).block
     if block is None or block.title is None or state.has("title"):
         return
@@ -34,40 +33,28 @@ def plain_title(state: ParseState) -> None:
     first, last = state.lines[block.title[0]], state.lines[block.title[1] - 1]
     start, end = first.start, last.end
     whole = trimmed(source, start, end)
-    if _any_claimed(state, block.title[0], block.title[1]):
+    if any(state.is_claimed(line.span) for line in state.lines[block.title[0] : block.title[1]]):
         return
     link = _LINK.fullmatch(source, start, end)
     if link is not None:
-        start, end = link.span(_INNER)
-    # The category pattern needs a colon, and most titles hold none.
-    has_colon = source.find(":", start, end) >= 0
-    category = _CATEGORY.fullmatch(source, start, end) if has_colon else None
-    if category is not None and state.vocabulary.is_category(category[_CATEGORY_NAME]):
-        category_span = trimmed(source, *category.span(_CATEGORY_NAME))
+        start, end = link.span("inner")
+    category = _CATEGORY.fullmatch(source, start, end)
+    if category is not None and state.vocabulary.is_category(category["category"]):
+        category_span = trimmed(source, *category.span("category"))
         state.set("category", clean_value(state, category_span, "category"), category_span)
-        start = category.start(_REST)
-    # Neither a link nor a category cut: the title is the whole span, already trimmed.
-    title_span = whole if (start, end) == (first.start, last.end) else trimmed(source, start, end)
+        start = category.start("rest")
+    title_span = trimmed(source, start, end)
     kept = _undecorated(state, title_span)
     position = whole.start
-    # Spans made unchecked: each lies in the title's, start before end, and ``claim``
-    # checks every span it is given as ``Span`` would.
     for decoration in _decorations(source, title_span, kept):
         if decoration.start > position:
-            state.claim(unchecked_span(position, decoration.start), "title")
+            state.claim(Span(position, decoration.start), "title")
         state.claim(decoration, "chrome")
         position = decoration.end
     if whole.end > position:
-        state.claim(unchecked_span(position, whole.end), "title")
+        state.claim(Span(position, whole.end), "title")
     if kept:
         state.set("title", clean_value(state, kept, "title"), kept)
-
-
-def _any_claimed(state: ParseState, first: int, stop: int) -> bool:
-    """Whether a character of a line from ``first`` to before ``stop`` is claimed already."""
-    if stop - first == 1:  # most titles: one line, tested without a generator
-        return state.is_claimed(state.lines[first].span)
-    return any(state.is_claimed(line.span) for line in state.lines[first:stop])
 
 
 def _undecorated(state: ParseState, span: Span) -> Span:

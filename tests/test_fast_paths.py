@@ -111,6 +111,7 @@ from releaseparse.vocabulary import (
     Vocabulary,
 )
 from tests.conftest import FIXTURES
+from tests.plain_disclaimer import plain_find
 from tests.strategies import Case, releases
 
 disclaimer_module = importlib.import_module("releaseparse.extractors.disclaimer")
@@ -1333,14 +1334,14 @@ def test_the_header_of_each_fixture_ends_within_its_bounds(path: Path) -> None:
 def test_a_disclaimer_is_found_as_well_from_lines_tried_from_further_up(
     text: str, start: int
 ) -> None:
-    """``_find`` on the lines tried from an earlier offset finds what it finds from ``start``."""
+    """``plain_find`` on lines tried from an earlier offset finds what it finds from ``start``."""
     start = min(start, len(text))
     for vocabulary in (DEFAULT_VOCABULARY, _TWO_TEMPLATES):
         state = ParseState(text, vocabulary=vocabulary)
         for floor in range(start + 1):
             lines = disclaimer_module._candidate_lines(state, floor)
-            found = disclaimer_module._find(state, start, lines)
-            assert found == disclaimer_module._find(state, start)
+            found = plain_find(state, start, lines)
+            assert found == plain_find(state, start)
 
 
 @given(

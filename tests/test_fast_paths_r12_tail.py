@@ -3,7 +3,8 @@
 ``disclaimer`` answers a page printing no template's opening after one search, and reads
 the copies in one loop (``_last_copy``); ``trailers`` reads the disclaimer's offsets, the
 header's bounds and the kind memo without a call each, and tests a line's first character
-before ``is_blank``. The plain forms below are the steps as they were before. Both are
+before ``is_blank``. The plain forms are the disclaimer step as it was before and the
+plain trailers walk of ``test_fast_paths_tail``. Both are
 run on fresh states just before the step: releases from the generator, the fixtures,
 pages from hypothesis, and hand-written pages for the rarer branches (broken, cut-off
 and repeated copies, copies in the header, other vocabularies' templates).
@@ -20,12 +21,11 @@ from hypothesis import strategies as st
 
 from releaseparse.decoding import decode
 from releaseparse.extractors._common import header_end
-from releaseparse.extractors._kinds import KIND_CHROME, kind_memo
+from releaseparse.extractors._kinds import kind_memo
 from releaseparse.extractors._tail import header_bounds
 from releaseparse.extractors.disclaimer import (
     MIN_TRUNCATED_CHARS,
     _candidate_lines,
-    _find,
     _last_copy,
     _prefix,
     disclaimer,
@@ -34,23 +34,26 @@ from releaseparse.extractors.trailers import trailers
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
 from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
-from releaseparse.text import collapse, is_blank
+from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.chain import state_before
 from tests.conftest import FIXTURES
+from tests.plain_disclaimer import plain_find
 from tests.strategies import releases, sample_releases
+from tests.test_fast_paths_tail import plain_trailers
 
 disclaimer_module = importlib.import_module("releaseparse.extractors.disclaimer")
 
-# -- the plain forms: the steps as they were before the twelfth round -----------------------
+# -- the plain forms: the disclaimer step as it was before the twelfth round; trailers' plain
+# form (``is_chrome`` asked of each line) is the one ``test_fast_paths_tail`` holds ------------
 
 
 def plain_disclaimer(state: ParseState) -> None:
-    """The disclaimer step as it was: candidate lines from the header, ``_find`` over them."""
+    """The disclaimer step as it was: candidate lines from the header, ``plain_find`` over them."""
     lines = _candidate_lines(state, header_bounds(state)[0])
     if not lines:
         return
-    found = _find(state, header_end(state), lines)
+    found = plain_find(state, header_end(state), lines)
     if found is None:
         return
     template, span, complete = found
@@ -72,35 +75,6 @@ def plain_disclaimer(state: ParseState) -> None:
         "the disclaimer is cut off: the input ends inside it",
         Span(span.end, span.end),
     )
-
-
-def plain_trailers(state: ParseState) -> None:
-    """The trailers step as it was: ``span_of``, ``header_bounds``, ``kind_memo``, ``is_blank``."""
-    disclaimer_span = state.span_of("disclaimer")
-    tail = len(state.source) if disclaimer_span is None else disclaimer_span.start
-    floor, bound = header_bounds(state)
-    vocabulary = state.vocabulary
-    trailer_set = vocabulary.trailer_set
-    known_kinds = kind_memo(vocabulary)
-    for line in reversed(state.lines):
-        if line.stop > tail:
-            continue
-        if line.start < bound and (line.start < floor or line.start < header_end(state)):
-            break
-        if is_blank(line.text):
-            continue
-        span = line.span
-        if state.is_claimed(span):
-            break
-        text = collapse(line.text)
-        if trailer_set.fullmatches(text):
-            state.claim(span, "trailer")
-            continue
-        known = known_kinds.get(line.text)
-        if vocabulary.is_chrome(text) if known is None else known is KIND_CHROME:
-            state.claim(span, "chrome")
-        else:
-            break
 
 
 Step = Callable[[ParseState], None]
@@ -295,13 +269,13 @@ _PIECES = [
 @example("x\n  The\n\nOffice of Website Management manages this site.", 0)
 @example(_TEMPLATE + "\n" + _TEMPLATE[:60], 0)
 @example("The Office of X.\nThe Office of Website", 3)
-def test_last_copy_is_find(text: str, start: int) -> None:
-    """``_last_copy`` chooses the copy ``_find`` chooses, from any start, on any lines."""
+def test_last_copy_is_the_plain_find(text: str, start: int) -> None:
+    """``_last_copy`` chooses the copy ``plain_find`` chooses, from any start, on any lines."""
     start = min(start, len(text))
     for vocabulary in VOCABULARIES:
         state = ParseState(text, vocabulary=vocabulary)
         for lines in (_candidate_lines(state, 0), _candidate_lines(state, start)):
-            found = _find(state, start, lines)
+            found = plain_find(state, start, lines)
             fast = _last_copy(state, start, lines)
             if found is None:
                 assert fast is None

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from releaseparse.errors import ExtractorError
 from releaseparse.extractors._block import layout
-from releaseparse.extractors._common import clean_value, trimmed
 from releaseparse.extractors._kinds import Kind
 from releaseparse.extractors.confidence import (
     LIKELY,
@@ -25,9 +24,9 @@ from releaseparse.records import Confidence, Severity, Span, unchecked_defect, u
 from releaseparse.state import ParseState
 from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
-from tests import plain_title as plain_title_module
 from tests.chain import state_before
 from tests.plain_confidence import _Evidence, plain_confidence
+from tests.plain_title import plain_title
 from tests.strategies import releases
 
 title_module = importlib.import_module("releaseparse.extractors.title")
@@ -216,39 +215,6 @@ def test_the_span_offsets_are_span_ofs_spans(text: str, vocabulary: Vocabulary) 
 
 
 # -- the title -------------------------------------------------------------------------------
-
-
-def plain_title(state: ParseState) -> None:
-    """``title`` reading its pattern's groups by name and making every span checked."""
-    block = layout(state).block
-    if block is None or block.title is None or state.has("title"):
-        return
-    source = state.source
-    first, last = state.lines[block.title[0]], state.lines[block.title[1] - 1]
-    start, end = first.start, last.end
-    whole = trimmed(source, start, end)
-    if any(state.is_claimed(line.span) for line in state.lines[block.title[0] : block.title[1]]):
-        return
-    link = title_module._LINK.fullmatch(source, start, end)
-    if link is not None:
-        start, end = link.span("inner")
-    category = title_module._CATEGORY.fullmatch(source, start, end)
-    if category is not None and state.vocabulary.is_category(category["category"]):
-        category_span = trimmed(source, *category.span("category"))
-        state.set("category", clean_value(state, category_span, "category"), category_span)
-        start = category.start("rest")
-    title_span = trimmed(source, start, end)
-    kept = plain_title_module._undecorated(state, title_span)
-    position = whole.start
-    for decoration in plain_title_module._decorations(source, title_span, kept):
-        if decoration.start > position:
-            state.claim(Span(position, decoration.start), "title")
-        state.claim(decoration, "chrome")
-        position = decoration.end
-    if whole.end > position:
-        state.claim(Span(position, whole.end), "title")
-    if kept:
-        state.set("title", clean_value(state, kept, "title"), kept)
 
 
 _DECORATED = """[Press Releases: Fwd: Harbor Grants for the Coast | example.com](https://example.com/a)

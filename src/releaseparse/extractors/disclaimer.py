@@ -227,58 +227,18 @@ def _prefix(template: str, matched: int) -> str:
     return template
 
 
-def _copies(
-    state: ParseState, start: int, lines: list[Line] | None = None
-) -> Iterator[tuple[str, Span, int, bool]]:
-    """Each template copy opening after ``start``: template, span, chars matched, complete.
-
-    ``lines`` are the lines to try, ``_candidate_lines`` from ``start`` or from an
-    earlier offset (``_openings`` passes over the lines before ``start``).
-    """
-    source = state.source
-    if lines is None:
-        lines = _candidate_lines(state, start)
-    for template in state.vocabulary.disclaimers:
-        for match in _openings(state, template, start, lines):
-            end, matched, complete = _walk(source, match.start(1), template)
-            yield template, Span(match.start(1), end), matched, complete
-
-
-def _find(
-    state: ParseState, start: int, lines: list[Line] | None = None
-) -> tuple[str, Span, bool] | None:
-    """The last complete copy of a template after ``start``, else a copy cut off at the end.
-
-    ``lines`` as for ``_copies``.
-    """
-    # Where only whitespace is left: worked out once, and only for a cut-off copy (most
-    # pages have none, and stripping copies the page).
-    text_end = -1
-    best: tuple[str, Span, bool] | None = None
-    for template, span, matched, complete in _copies(state, start, lines):
-        if complete:
-            if best is None or not best[2] or span.start > best[1].start:
-                best = (template, span, True)
-        elif matched >= MIN_TRUNCATED_CHARS and (best is None or not best[2]):
-            if text_end < 0:
-                text_end = len(state.source.rstrip())
-            if span.end >= text_end:
-                best = (template, span, False)
-    return best
-
-
 def _last_copy(
     state: ParseState, start: int, lines: list[Line]
 ) -> tuple[str, int, int, bool] | None:
-    """``_find`` as one loop: template, offsets of the copy and whether it is complete.
+    """The last complete copy of a template after ``start``, else one cut off at the end.
 
-    The same copies in the same order as ``_copies`` gives them to ``_find`` (each
-    template in turn, its openings over ``lines`` as ``_openings`` finds them, each
-    walked as ``_walk`` walks it), chosen as ``_find`` chooses: no generator resumed
-    and no ``Span`` made for a copy that is not kept.
+    Gives the template, the copy's offsets and whether it is complete. Each template in
+    turn, its openings over ``lines`` (``_candidate_lines``) as ``_openings`` finds them,
+    each walked as ``_walk`` walks it; in one loop, with no ``Span`` made for a copy that
+    is not kept. Its plain form (a generator of copies, then the choice) is in the tests.
     """
     source = state.source
-    text_end = -1  # worked out only for a cut-off copy, as in ``_find``
+    text_end = -1  # where only whitespace is left: worked out only for a cut-off copy
     best: tuple[str, int, int, bool] | None = None
     for template in state.vocabulary.disclaimers:
         first, pattern = _opening(template)
