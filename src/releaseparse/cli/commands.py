@@ -6,18 +6,17 @@ import argparse
 import errno
 import os
 import shutil
-import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from types import FrameType
 from typing import TypeVar
 
 from releaseparse.cli.carry import Carrier, kept_columns
 from releaseparse.cli.encode import Encoded, encode
 from releaseparse.cli.fields import RowFields
 from releaseparse.cli.inputs import InputError, Inputs, Sized
+from releaseparse.cli.interrupts import Interrupts
 from releaseparse.cli.outputs import WRITERS, PageWriter, Writer, choose_format, stdout_text
 from releaseparse.cli.progress import ProgressLine, Tally
 from releaseparse.limits import read_regular
@@ -165,16 +164,8 @@ def _writer(args: argparse.Namespace, inputs: Sequence[str] | None = None) -> Wr
     return open_output("-o", args.output, make)
 
 
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C: finish the output with what is done."""
-
-
 class _ReaderGone(Exception):
     """The program reading our stdout closed it."""
-
-
-def _on_sigterm(_signum: int, _frame: FrameType | None) -> None:
-    raise _Terminated
 
 
 def _inputs(
@@ -256,17 +247,19 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
         writer.discard()
         raise UsageError(f"{error} From the command line: --jobs 1.") from None
     interrupted = False
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    interrupts = Interrupts().install()
     try:
         for encoded in outcomes:
             row = encoded.row
             if carrier is not None:
                 row = carrier.put(encoded.index, encoded.id, row)
+            interrupts.hold()  # a row written is a row counted
             try:
                 _write(writer, row, args.output)
             except BrokenPipeError:
                 raise _ReaderGone from None
             tally.add(encoded.facts, sizes.pop(encoded.index, 0))
+            interrupts.release()
             if encoded.error is not None and not args.quiet:
                 _tell_failure(encoded, tally.failed, progress, said)
             if progress is not None:
@@ -282,7 +275,7 @@ def run_parse(args: argparse.Namespace, parser: Parser) -> int:
         raise
     finally:
         getattr(outcomes, "close", lambda: None)()
-        signal.signal(signal.SIGTERM, previous)
+        interrupts.restore()
         if progress is not None:
             progress.clear()
     if tally.inputs == 0 and not interrupted:
