@@ -27,14 +27,12 @@ from releaseparse.extractors.disclaimer import (
     MIN_TRUNCATED_CHARS,
     _candidate_lines,
     _last_copy,
-    _prefix,
     disclaimer,
+    record_copy,
 )
 from releaseparse.extractors.trailers import trailers
 from releaseparse.profiles.whitehouse import VOCABULARY as WHITE_HOUSE_VOCABULARY
-from releaseparse.records import Severity, Span
 from releaseparse.state import ParseState
-from releaseparse.text import collapse
 from releaseparse.vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from tests.chain import state_before
 from tests.conftest import FIXTURES
@@ -57,24 +55,7 @@ def plain_disclaimer(state: ParseState) -> None:
     if found is None:
         return
     template, span, complete = found
-    raw = span.slice(state.source)
-    state.claim(span, "disclaimer")
-    if complete:
-        state.set("disclaimer", template, span)
-        if any(char in raw for char in "\r\n") or collapse(raw) != template:
-            state.defect(
-                "disclaimer.rejoined",
-                "the disclaimer was broken by the scrape and has been re-joined",
-                span,
-                Severity.INFO,
-            )
-        return
-    state.set("disclaimer", _prefix(template, len(collapse(raw).replace(" ", ""))), span)
-    state.defect(
-        "disclaimer.truncated",
-        "the disclaimer is cut off: the input ends inside it",
-        Span(span.end, span.end),
-    )
+    record_copy(state, template, span, complete)  # the finish is shared: the finding is tested
 
 
 Step = Callable[[ParseState], None]

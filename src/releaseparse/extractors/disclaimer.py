@@ -379,8 +379,12 @@ def disclaimer(state: ParseState) -> None:
     if found is None:
         return
     template, start, end, complete = found
-    span = Span(start, end)
-    raw = state.source[start:end]
+    record_copy(state, template, Span(start, end), complete)
+
+
+def record_copy(state: ParseState, template: str, span: Span, complete: bool) -> None:
+    """Claim the copy of ``template`` at ``span``, set the field, note a break or cut-off."""
+    raw = span.slice(state.source)
     state.claim(span, "disclaimer")
     if complete:
         state.set("disclaimer", template, span)
