@@ -91,9 +91,29 @@ def test_any_bytes_parse(data: bytes) -> None:
 
 
 @given(st.text(alphabet=st.sampled_from("[]():#\n\r \t\u00a0\u200bNov.16,2017ThOfice")))
+@example("0\reN\rc")
 def test_structural_characters(text: str) -> None:
     """Text made of the characters the extractors look at keeps every invariant."""
     check_invariants(releaseparse.parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2017\nPrint\nministers met in Geneva on Monday.\n",  # a share widget's label
+        "12\nEN\nministers met in Geneva on Monday.\n",  # a language switch
+    ],
+)
+def test_a_broken_sentence_is_not_rejoined_across_another_region(text: str) -> None:
+    """A short line ending open, a chrome line, a line opening in lower case (found by
+    Hypothesis: ``0`` / ``eN`` / ``c``): the re-join made one paragraph of the three lines,
+    its value repeating the chrome line's text. The paragraphs stay apart."""
+    release = releaseparse.parse(text)
+    assert [region.kind for region in release.regions if region.kind == "chrome"] == ["chrome"]
+    assert release.body is not None
+    lines = text.split("\n")
+    assert release.body.paragraphs == (lines[0], lines[2])
+    check_invariants(release)
 
 
 @given(st.text() | st.binary())

@@ -217,6 +217,10 @@ def read_body(
             # A block opening with a site's chrome (``vor 2 Stunden``, ``fonte``) under a
             # release is no rest of its sentence, whatever follows it in the block.
             and not state.vocabulary.is_chrome(source[first_start:first_end])
+            # Nor is text across another region (a site's chrome line, a marker, a wire
+            # dateline opening the line): a paragraph's span would hold that region's text
+            # and its value repeat it.
+            and not state.is_claimed(unchecked_span(ends[-1], first_start))
         ):
             state.defect(
                 "body.paragraph_rejoined",
